@@ -1,0 +1,73 @@
+//! One candidate's case in, findings and risk out; and the summaries that
+//! the CLI, the panel and exports show.
+
+use crate::model::{Message, Profile, Site};
+use crate::rules::{self, CaseInput, Finding};
+use crate::score::{self, Risk};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub risk: Risk,
+    pub findings: Vec<Finding>,
+}
+
+pub fn analyse(profiles: &[Profile], messages: &[Message]) -> Analysis {
+    let findings = rules::run_all(&CaseInput { profiles, messages });
+    Analysis {
+        risk: score::risk(&findings),
+        findings,
+    }
+}
+
+/// A profile as listed in reports: the fields people read, flat.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProfileSummary {
+    pub url: String,
+    pub site: Site,
+    pub name: Option<String>,
+    pub handle: Option<String>,
+    pub headline: Option<String>,
+    pub location: Option<String>,
+    pub emails: Vec<String>,
+    pub links: Vec<String>,
+    /// Fields this page should show but that could not be read.
+    pub missing: Vec<String>,
+    /// When the extension saw it (ms since the epoch); absent in the CLI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_seen: Option<u64>,
+}
+
+impl From<&Profile> for ProfileSummary {
+    fn from(p: &Profile) -> Self {
+        let v = |s: &Option<crate::model::Sourced>| s.as_ref().map(|s| s.value.clone());
+        ProfileSummary {
+            url: p.url.clone(),
+            site: p.site,
+            name: v(&p.name),
+            handle: v(&p.handle),
+            headline: v(&p.headline),
+            location: v(&p.location),
+            emails: p.emails.iter().map(|e| e.value.clone()).collect(),
+            links: p.links.iter().map(|e| e.value.clone()).collect(),
+            missing: p.missing.clone(),
+            first_seen: None,
+            last_seen: None,
+        }
+    }
+}
+
+/// What the panel shows for one page: its case's profiles and analysis.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CaseView {
+    /// The page the view is for (the panel's own tab), if any.
+    pub this_url: Option<String>,
+    pub profiles: Vec<ProfileSummary>,
+    pub risk: Risk,
+    pub findings: Vec<Finding>,
+    /// Problems to tell the user about (unreadable store, skipped files).
+    #[serde(default)]
+    pub notices: Vec<String>,
+}

@@ -1,0 +1,215 @@
+//! The `vetter` command (see `docs/cli.md`): batch vetting of saved pages,
+//! on the same core and with the same findings JSON as the extension.
+
+use crate::analysis::{analyse, ProfileSummary};
+use crate::extract;
+use crate::model::{Message, Profile};
+use crate::rules::Finding;
+use crate::score::Risk;
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub const USAGE: &str = "\
+usage: vetter scan [--json] CASE_DIR...
+
+Each CASE_DIR holds one candidate's saved pages (*.html, *.htm) and
+messages (*.txt). Prints a report per case, worst first; --json prints
+one JSON document instead.
+
+exit status: 0 all input processed, 1 some input skipped, 2 usage error";
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub cases: Vec<CaseReport>,
+    pub skipped: Vec<Skipped>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CaseReport {
+    pub case: String,
+    pub profiles: Vec<ProfileSummary>,
+    pub risk: Risk,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// Runs the command line; returns the exit status.
+pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut json = false;
+    let mut dirs = Vec::new();
+    match args.first().map(String::as_str) {
+        Some("scan") => {}
+        Some("--help" | "-h" | "help") => {
+            let _ = writeln!(out, "{USAGE}");
+            return 0;
+        }
+        Some("--version" | "-V") => {
+            let _ = writeln!(out, "vetter {}", env!("CARGO_PKG_VERSION"));
+            return 0;
+        }
+        _ => {
+            let _ = writeln!(err, "{USAGE}");
+            return 2;
+        }
+    }
+    for arg in &args[1..] {
+        match arg.as_str() {
+            "--json" => json = true,
+            a if a.starts_with('-') => {
+                let _ = writeln!(err, "vetter: unknown option {a}\n{USAGE}");
+                return 2;
+            }
+            a => dirs.push(PathBuf::from(a)),
+        }
+    }
+    if dirs.is_empty() {
+        let _ = writeln!(err, "vetter: no CASE_DIR given\n{USAGE}");
+        return 2;
+    }
+    let report = scan(&dirs);
+    let written = if json {
+        serde_json::to_writer_pretty(&mut *out, &report)
+            .map_err(std::io::Error::other)
+            .and_then(|_| writeln!(out))
+    } else {
+        write_text(&report, out)
+    };
+    if let Err(e) = written {
+        let _ = writeln!(err, "vetter: cannot write the report: {e}");
+        return 1;
+    }
+    i32::from(!report.skipped.is_empty())
+}
+
+/// Reads and analyses every case directory.
+pub fn scan(dirs: &[PathBuf]) -> Report {
+    let mut skipped = Vec::new();
+    let mut cases: Vec<CaseReport> = dirs
+        .iter()
+        .filter_map(|d| scan_case(d, &mut skipped))
+        .collect();
+    cases.sort_by(|a, b| {
+        b.risk
+            .score
+            .cmp(&a.risk.score)
+            .then_with(|| a.case.cmp(&b.case))
+    });
+    Report { cases, skipped }
+}
+
+fn scan_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<CaseReport> {
+    let skip = |path: &Path, reason: String| Skipped {
+        path: path.display().to_string(),
+        reason,
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            skipped.push(skip(dir, format!("cannot read the folder: {e}")));
+            return None;
+        }
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    let mut profiles: Vec<Profile> = Vec::new();
+    let mut messages = Vec::new();
+    for path in files {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let kind = match ext.as_deref() {
+            Some("html" | "htm") => "page",
+            Some("txt") => "messages",
+            _ => continue, // images and other files belong to saved pages
+        };
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) => {
+                skipped.push(skip(&path, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        if kind == "messages" {
+            messages.push(Message {
+                source: path.display().to_string(),
+                text,
+            });
+            continue;
+        }
+        match extract::extract(None, &text) {
+            Ok(p) if p.is_empty() => skipped.push(skip(
+                &path,
+                "no candidate profile found on this page".into(),
+            )),
+            Ok(p) => profiles.push(p),
+            Err(e) => skipped.push(skip(&path, e.to_string())),
+        }
+    }
+    let analysis = analyse(&profiles, &messages);
+    Some(CaseReport {
+        case: dir.display().to_string(),
+        profiles: profiles.iter().map(ProfileSummary::from).collect(),
+        risk: analysis.risk,
+        findings: analysis.findings,
+    })
+}
+
+fn write_text(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    for case in &report.cases {
+        writeln!(
+            out,
+            "== {} — risk {} ({}/100)",
+            case.case,
+            case.risk.level.as_str(),
+            case.risk.score
+        )?;
+        for p in &case.profiles {
+            writeln!(
+                out,
+                "   {:<8} {:<24} {:<28} {}",
+                p.site.label(),
+                p.name
+                    .as_deref()
+                    .or(p.handle.as_deref())
+                    .unwrap_or("(no name)"),
+                p.location.as_deref().unwrap_or("-"),
+                p.url
+            )?;
+        }
+        if case.findings.is_empty() {
+            writeln!(out, "   no findings")?;
+        }
+        for f in &case.findings {
+            writeln!(out, "   [{}] {} — {}", f.severity.as_str(), f.id, f.title)?;
+            writeln!(out, "       {}", f.explanation)?;
+            for e in &f.evidence {
+                let note = e
+                    .note
+                    .as_deref()
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "       - {} {}: \"{}\"{}",
+                    e.profile, e.field, e.value, note
+                )?;
+            }
+            writeln!(out, "       source: {}", f.guidance)?;
+        }
+        writeln!(out)?;
+    }
+    for s in &report.skipped {
+        writeln!(out, "skipped {}: {}", s.path, s.reason)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,150 @@
+//! Site adapters as data: which elements hold which field, per site, with
+//! fallbacks for older layouts. A site's DOM change is an edit here.
+
+use super::{first_text, links, mailto_links, scan_text_blocks};
+use crate::model::{Profile, Site, Sourced};
+use crate::sites;
+use scraper::Html;
+
+/// Where one site shows each field. Selectors are tried in order; the first
+/// that yields text wins (current layout first, then older ones).
+pub struct Adapter {
+    pub site: Site,
+    pub name: &'static [&'static str],
+    pub handle: &'static [&'static str],
+    pub headline: &'static [&'static str],
+    pub location: &'static [&'static str],
+    /// Anchors that point at the candidate's other profiles and sites.
+    pub profile_links: &'static [&'static str],
+    /// Free-text blocks (bio, overview) scanned for URLs and e-mails.
+    pub text_blocks: &'static [&'static str],
+    /// Fields a profile page of this site normally shows; the ones not
+    /// found are reported as `missing`, so the panel can say so.
+    pub expected: &'static [&'static str],
+    /// The handle is the first path segment of the address.
+    pub handle_from_url: bool,
+}
+
+pub const UPWORK: Adapter = Adapter {
+    site: Site::Upwork,
+    name: &[
+        r#"[itemprop="name"]"#,
+        r#"h2[data-test="freelancer-name"]"#,
+        ".identity-content h1",
+        ".fe-profile-header h1",
+        ".cfe-ui-profile-identity h2",
+    ],
+    handle: &[],
+    headline: &[
+        r#"[data-test="freelancer-title"]"#,
+        ".air3-line-clamp h2",
+        ".fe-profile-header .up-card-title",
+        ".cfe-ui-profile-title",
+    ],
+    location: &[
+        r#"[data-test="freelancer-location"]"#,
+        r#"[itemprop="address"]"#,
+        ".identity-content .location",
+        ".fe-profile-header .location",
+        ".cfe-ui-profile-location",
+    ],
+    profile_links: &[r#"[data-test="freelancer-overview"] a[href]"#],
+    text_blocks: &[
+        r#"[data-test="freelancer-overview"]"#,
+        r#"[data-test="description"]"#,
+        ".overview",
+        ".cfe-ui-profile-overview",
+    ],
+    expected: &["name", "headline", "location"],
+    handle_from_url: false,
+};
+
+pub const GITHUB: Adapter = Adapter {
+    site: Site::Github,
+    name: &[".vcard-fullname", r#"[itemprop="name"]"#, ".p-name"],
+    handle: &[
+        ".vcard-username",
+        r#"[itemprop="additionalName"]"#,
+        ".p-nickname",
+    ],
+    headline: &[".user-profile-bio", ".p-note"],
+    location: &[r#"[itemprop="homeLocation"]"#, ".p-label"],
+    profile_links: &[
+        r#"[itemprop="url"] a[href]"#,
+        r#"[itemprop="social"] a[href]"#,
+        r#"[data-test-selector="profile-website-url"] a[href]"#,
+        r#".vcard-details a[rel~="me"]"#,
+        ".user-profile-bio a[href]",
+    ],
+    text_blocks: &[".user-profile-bio", r#"[itemprop="email"]"#],
+    expected: &["name", "location"],
+    handle_from_url: true,
+};
+
+pub fn for_site(site: Site) -> Option<&'static Adapter> {
+    match site {
+        Site::Upwork => Some(&UPWORK),
+        Site::Github => Some(&GITHUB),
+        Site::Linkedin | Site::Generic => None,
+    }
+}
+
+/// Reads a profile page with `adapter`.
+pub fn apply(adapter: &Adapter, doc: &Html, url: &str) -> Profile {
+    let root = doc.root_element();
+    let mut p = Profile::empty(url, adapter.site);
+    p.name = first_text(root, adapter.name);
+    p.handle = first_text(root, adapter.handle)
+        .map(|h| Sourced::new(h.value.trim_start_matches('@'), h.source));
+    if p.handle.is_none() && adapter.handle_from_url {
+        p.handle = sites::parse(url)
+            .and_then(|a| {
+                a.path
+                    .split('/')
+                    .find(|s| !s.is_empty())
+                    .map(str::to_string)
+            })
+            .map(|h| Sourced::new(h, "page address"));
+    }
+    p.headline = first_text(root, adapter.headline);
+    p.location = first_text(root, adapter.location);
+    links(root, url, adapter.profile_links, &mut p.links);
+    scan_text_blocks(root, adapter.text_blocks, &mut p);
+    mailto_links(root, &mut p);
+    for field in adapter.expected {
+        let found = match *field {
+            "name" => p.name.is_some(),
+            "headline" => p.headline.is_some(),
+            "location" => p.location.is_some(),
+            _ => true,
+        };
+        if !found {
+            p.missing.push((*field).to_string());
+        }
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::selector;
+
+    #[test]
+    fn every_adapter_selector_parses() {
+        for a in [&UPWORK, &GITHUB] {
+            for css in [
+                a.name,
+                a.handle,
+                a.headline,
+                a.location,
+                a.profile_links,
+                a.text_blocks,
+            ]
+            .concat()
+            {
+                let _ = selector(css);
+            }
+        }
+    }
+}

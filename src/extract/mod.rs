@@ -1,0 +1,275 @@
+//! Extraction: page HTML in, [`Profile`] out. One code path for the
+//! extension's worker, the CLI and the tests.
+//!
+//! The page is parsed with html5ever (through `scraper`), the same HTML5
+//! algorithm browsers use, so malformed and hostile markup yields the same
+//! tree the user saw. Site adapters are data ([`adapters`]); the generic
+//! extractor ([`generic`]) reads any other page.
+
+pub mod adapters;
+pub mod generic;
+
+use crate::model::{Profile, Sourced};
+use crate::sites;
+use crate::text::{self, MAX_BLOCK_CHARS, MAX_FIELD_CHARS};
+use scraper::{ElementRef, Html, Selector};
+use std::fmt;
+use std::sync::OnceLock;
+
+/// Pages larger than this are cut before parsing; the profile part of a
+/// page comes first, and parse time must stay bounded on hostile input.
+pub const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Why a page could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExtractError {
+    /// The page's address could not be found (no `saved from` comment,
+    /// canonical link or `og:url`), so its site is unknown.
+    NoAddress,
+}
+
+impl fmt::Display for ExtractError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExtractError::NoAddress => f.write_str(
+                "the page's address is unknown: no `saved from url=` comment, canonical link or og:url",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ExtractError {}
+
+/// Reads the profile on a page. `url` is the page's address when the caller
+/// knows it (the browser does); otherwise it is taken from the page itself.
+pub fn extract(url: Option<&str>, html: &str) -> Result<Profile, ExtractError> {
+    let html = text::truncate_bytes(html, MAX_PAGE_BYTES);
+    let doc = Html::parse_document(html);
+    let url = match url {
+        Some(u) if sites::parse(u).is_some() => u.to_string(),
+        _ => page_address(html, &doc).ok_or(ExtractError::NoAddress)?,
+    };
+    let site = sites::site_of(&url);
+    let mut profile = match adapters::for_site(site) {
+        Some(adapter) if sites::profile_key(&url).is_some() => adapters::apply(adapter, &doc, &url),
+        Some(_) => Profile::empty(&url, site), // a site page that is not a profile (search, repo…)
+        None => generic::extract(&doc, &url),
+    };
+    finish(&mut profile);
+    Ok(profile)
+}
+
+/// The address a saved page records for itself.
+pub fn page_address(html: &str, doc: &Html) -> Option<String> {
+    saved_from_url(html)
+        .or_else(|| first_attr(doc, "link[rel~=canonical]", "href"))
+        .or_else(|| first_attr(doc, r#"meta[property="og:url"]"#, "content"))
+        .filter(|u| sites::parse(u).is_some())
+}
+
+/// The address in `<!-- saved from url=(0042)https://… -->`, which browsers
+/// write at the top of a saved page.
+pub fn saved_from_url(html: &str) -> Option<String> {
+    let head = text::truncate_bytes(html, 4096);
+    let start = head.find("saved from url=(")? + "saved from url=(".len();
+    let rest = &head[start..];
+    let close = rest.find(')')?;
+    let len: usize = rest[..close].trim().parse().ok()?;
+    let after = &rest[close + 1..];
+    let end = after
+        .find("-->")
+        .unwrap_or(after.len())
+        .min(len.max(1).min(after.len()));
+    Some(after[..end].trim().to_string()).filter(|u| !u.is_empty())
+}
+
+fn first_attr(doc: &Html, selector: &str, attr: &str) -> Option<String> {
+    let sel = Selector::parse(selector).ok()?;
+    doc.select(&sel)
+        .find_map(|e| e.value().attr(attr))
+        .map(|v| v.trim().to_string())
+}
+
+/// Deduplicates collected lists and drops links back to the page itself.
+fn finish(profile: &mut Profile) {
+    let own_key = sites::profile_key(&profile.url);
+    let mut seen = std::collections::HashSet::new();
+    profile.links.retain(|l| {
+        let key = sites::profile_key(&l.value);
+        key.is_some() && key != own_key && seen.insert(key)
+    });
+    let mut seen_mail = std::collections::HashSet::new();
+    profile
+        .emails
+        .retain(|e| seen_mail.insert(e.value.to_ascii_lowercase()));
+}
+
+/// A compiled selector, parsed once per process. Selectors are adapter
+/// data written by us; one that does not parse is a bug caught by tests.
+pub(crate) fn selector(css: &'static str) -> &'static Selector {
+    static CACHE: OnceLock<std::sync::Mutex<Vec<(&'static str, &'static Selector)>>> =
+        OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, s)) = cache.iter().find(|(c, _)| *c == css) {
+        return s;
+    }
+    let parsed = Selector::parse(css)
+        .unwrap_or_else(|e| panic!("adapter selector {css:?} is invalid: {e:?}"));
+    let leaked: &'static Selector = Box::leak(Box::new(parsed));
+    cache.push((css, leaked));
+    leaked
+}
+
+/// The visible text of an element, cleaned and capped.
+pub(crate) fn element_text(el: ElementRef<'_>, max: usize) -> String {
+    let mut raw = String::new();
+    for t in el.text() {
+        raw.push_str(t);
+        raw.push(' ');
+        if raw.len() > max * 8 {
+            break; // enough to fill `max` characters after cleaning
+        }
+    }
+    text::clean(&raw, max)
+}
+
+/// The first non-empty text among `selectors`, tried in order.
+pub(crate) fn first_text(root: ElementRef<'_>, selectors: &[&'static str]) -> Option<Sourced> {
+    selectors.iter().find_map(|css| {
+        root.select(selector(css))
+            .map(|el| element_text(el, MAX_FIELD_CHARS))
+            .find(|t| !t.is_empty())
+            .map(|t| Sourced::new(t, *css))
+    })
+}
+
+/// Absolute http(s) links from the `href` of every element matching `selectors`.
+pub(crate) fn links(
+    root: ElementRef<'_>,
+    base: &str,
+    selectors: &[&'static str],
+    out: &mut Vec<Sourced>,
+) {
+    for css in selectors {
+        for el in root.select(selector(css)) {
+            if let Some(abs) = el
+                .value()
+                .attr("href")
+                .and_then(|h| sites::resolve(base, h))
+            {
+                out.push(Sourced::new(abs, *css));
+            }
+        }
+    }
+}
+
+/// URLs and e-mail addresses written as plain text in free-text blocks.
+pub(crate) fn scan_text_blocks(
+    root: ElementRef<'_>,
+    selectors: &[&'static str],
+    profile: &mut Profile,
+) {
+    for css in selectors {
+        for el in root.select(selector(css)) {
+            let block = element_text(el, MAX_BLOCK_CHARS);
+            scan_text(&block, css, profile);
+        }
+    }
+}
+
+/// Finds profile URLs and e-mail addresses in `text`.
+pub(crate) fn scan_text(block: &str, source: &str, profile: &mut Profile) {
+    for m in patterns().url.find_iter(block) {
+        let raw = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        let abs = if raw.starts_with("http") {
+            raw.to_string()
+        } else {
+            format!("https://{raw}")
+        };
+        if sites::parse(&abs).is_some() {
+            profile
+                .links
+                .push(Sourced::new(abs, format!("{source} (text)")));
+        }
+    }
+    for m in patterns().email.find_iter(block) {
+        profile.emails.push(Sourced::new(
+            m.as_str().to_ascii_lowercase(),
+            format!("{source} (text)"),
+        ));
+    }
+}
+
+struct Patterns {
+    url: regex_lite::Regex,
+    email: regex_lite::Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        // Full URLs, and bare addresses of the profile sites people write without a scheme.
+        url: regex_lite::Regex::new(
+            r#"(?i)\bhttps?://[^\s<>"'()\[\]]+|\b(?:www\.)?(?:github\.com|upwork\.com|linkedin\.com)/[^\s<>"'()\[\]]+"#,
+        )
+        .expect("url pattern"),
+        email: regex_lite::Regex::new(r"(?i)\b[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}\b")
+            .expect("email pattern"),
+    })
+}
+
+/// The `e-mail` of `mailto:` links.
+pub(crate) fn mailto_links(root: ElementRef<'_>, profile: &mut Profile) {
+    for el in root.select(selector(r#"a[href^="mailto:" i]"#)) {
+        let href = el.value().attr("href").unwrap_or_default();
+        let addr = href[7..].split('?').next().unwrap_or_default();
+        if patterns().email.is_match(addr) {
+            profile
+                .emails
+                .push(Sourced::new(addr.to_ascii_lowercase(), "a[href^=mailto:]"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Site;
+
+    #[test]
+    fn reads_saved_from_comment() {
+        let html = "<!DOCTYPE html>\n<!-- saved from url=(0028)https://github.com/someone -->\n<html></html>";
+        assert_eq!(
+            saved_from_url(html).as_deref(),
+            Some("https://github.com/someone")
+        );
+    }
+
+    #[test]
+    fn falls_back_to_canonical_then_og_url() {
+        let html =
+            r#"<html><head><meta property="og:url" content="https://github.com/og"></head></html>"#;
+        let p = extract(None, html).unwrap();
+        assert_eq!(p.url, "https://github.com/og");
+        let html = r#"<link rel="canonical" href="https://github.com/canon"><meta property="og:url" content="https://github.com/og">"#;
+        assert_eq!(extract(None, html).unwrap().url, "https://github.com/canon");
+    }
+
+    #[test]
+    fn page_without_address_is_an_error() {
+        assert_eq!(extract(None, "<p>hello</p>"), Err(ExtractError::NoAddress));
+    }
+
+    #[test]
+    fn text_scan_finds_bare_profile_urls_and_emails() {
+        let mut p = Profile::empty("https://www.upwork.com/freelancers/~01x", Site::Upwork);
+        scan_text(
+            "See github.com/jdoe, or mail Jane.Doe@Example.com.",
+            "bio",
+            &mut p,
+        );
+        assert_eq!(p.links[0].value, "https://github.com/jdoe");
+        assert_eq!(p.emails[0].value, "jane.doe@example.com");
+    }
+}

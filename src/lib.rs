@@ -1,0 +1,33 @@
+//! Vetter's core: reads candidate profile pages, links the profiles of one
+//! candidate into a case, and cross-checks them for the inconsistencies
+//! that public guidance on DPRK IT workers names as red flags.
+//!
+//! Everything here is platform-free and tested natively; the browser layer
+//! ([`web`], wasm32 only) and the `vetter` command ([`cli`]) are thin.
+//!
+//! ```
+//! let html = r#"<!-- saved from url=(0026)https://github.com/jdoe42 -->
+//!   <span class="p-name vcard-fullname">Jane Doe</span>"#;
+//! let profile = vetter::extract::extract(None, html)?;
+//! assert_eq!(profile.name.unwrap().value, "Jane Doe");
+//! # Ok::<(), vetter::extract::ExtractError>(())
+//! ```
+//!
+//! # Untrusted input
+//! Pages are hostile input. Extraction caps the page size
+//! ([`extract::MAX_PAGE_BYTES`]) and every field's length, keeps values as
+//! inert text, and [`render`] escapes them. No input is meant to panic.
+
+pub mod analysis;
+pub mod cli;
+pub mod extract;
+pub mod model;
+pub mod normalize;
+pub mod render;
+pub mod rules;
+pub mod score;
+pub mod sites;
+pub mod store;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,267 @@
+//! Addresses: resolving links, and recognising which candidate profile an
+//! address points at, so that profiles that link to each other join a case.
+
+use crate::model::Site;
+
+/// The parts of an absolute http(s) address that identity depends on.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Address {
+    pub host: String,
+    pub path: String,
+}
+
+/// Splits an absolute `http(s)://` address. Other schemes (javascript:,
+/// data:, mailto:) are not addresses of profiles and yield `None`.
+pub fn parse(url: &str) -> Option<Address> {
+    let url = url.trim();
+    let rest = strip_prefix_ci(url, "https://").or_else(|| strip_prefix_ci(url, "http://"))?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    let host_port = authority.rsplit('@').next().unwrap_or(authority);
+    let host = host_port
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if host.is_empty()
+        || !host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+    {
+        return None;
+    }
+    let tail = &rest[end..];
+    let path_end = tail.find(['?', '#']).unwrap_or(tail.len());
+    let path = if tail.starts_with('/') {
+        tail[..path_end].to_string()
+    } else {
+        "/".to_string()
+    };
+    Some(Address { host, path })
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    (s.len() >= prefix.len()
+        && s.is_char_boundary(prefix.len())
+        && s[..prefix.len()].eq_ignore_ascii_case(prefix))
+    .then(|| &s[prefix.len()..])
+}
+
+/// Resolves `href` found on the page at `base` to an absolute http(s)
+/// address, or `None` for other schemes and garbage.
+pub fn resolve(base: &str, href: &str) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() || href.starts_with('#') {
+        return None;
+    }
+    if parse(href).is_some() {
+        return Some(href.to_string());
+    }
+    if has_scheme(href) {
+        return None; // another scheme: mailto:, javascript:, data:
+    }
+    let scheme = if strip_prefix_ci(base, "http://").is_some() {
+        "http"
+    } else {
+        "https"
+    };
+    let base_addr = parse(base)?;
+    let absolute = if let Some(rest) = href.strip_prefix("//") {
+        format!("{scheme}://{rest}")
+    } else if href.starts_with('/') {
+        format!("{scheme}://{}{href}", base_addr.host)
+    } else {
+        let dir = &base_addr.path[..base_addr.path.rfind('/').map_or(0, |i| i + 1)];
+        format!("{scheme}://{}{dir}{href}", base_addr.host)
+    };
+    parse(&absolute).map(|_| absolute)
+}
+
+/// `scheme:` at the start, as in RFC 3986: a letter, then letters, digits, `+.-`.
+fn has_scheme(href: &str) -> bool {
+    let Some((scheme, _)) = href.split_once(':') else {
+        return false;
+    };
+    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+}
+
+/// Hosts whose first path segment names a person (or company) rather than
+/// the site being personal: `twitter.com/NAME`.
+const PER_USER_HOSTS: &[&str] = &[
+    "twitter.com",
+    "x.com",
+    "facebook.com",
+    "instagram.com",
+    "medium.com",
+    "dev.to",
+    "gitlab.com",
+    "bitbucket.org",
+    "behance.net",
+    "dribbble.com",
+    "t.me",
+    "codepen.io",
+    "kaggle.com",
+    "youtube.com",
+];
+
+/// GitHub paths that are site pages, not user pages.
+const GITHUB_RESERVED: &[&str] = &[
+    "about",
+    "apps",
+    "collections",
+    "contact",
+    "customer-stories",
+    "enterprise",
+    "explore",
+    "features",
+    "login",
+    "marketplace",
+    "new",
+    "notifications",
+    "orgs",
+    "organizations",
+    "pricing",
+    "pulls",
+    "issues",
+    "search",
+    "security",
+    "settings",
+    "signup",
+    "site",
+    "sponsors",
+    "team",
+    "topics",
+    "trending",
+    "join",
+    "readme",
+    "codespaces",
+    "dashboard",
+    "home",
+    "logout",
+    "resources",
+    "solutions",
+    "stars",
+];
+
+/// Which site serves this address.
+pub fn site_of(url: &str) -> Site {
+    let Some(addr) = parse(url) else {
+        return Site::Generic;
+    };
+    let host = addr.host.strip_prefix("www.").unwrap_or(&addr.host);
+    match host {
+        "upwork.com" => Site::Upwork,
+        "github.com" => Site::Github,
+        "linkedin.com" => Site::Linkedin,
+        h if h.ends_with(".linkedin.com") => Site::Linkedin,
+        _ => Site::Generic,
+    }
+}
+
+/// A stable key for the candidate profile an address shows, equal for every
+/// spelling of the same profile's address (`https://www.GitHub.com/Foo/` and
+/// `github.com/foo?tab=repositories`). `None` when the address is a site
+/// page rather than somebody's profile.
+pub fn profile_key(url: &str) -> Option<String> {
+    let addr = parse(url)?;
+    let host = addr
+        .host
+        .strip_prefix("www.")
+        .unwrap_or(&addr.host)
+        .to_string();
+    let segs: Vec<String> = addr
+        .path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.to_ascii_lowercase())
+        .collect();
+    let seg = |i: usize| segs.get(i).map(String::as_str);
+    match host.as_str() {
+        "github.com" => {
+            let user = seg(0)?;
+            (!GITHUB_RESERVED.contains(&user)).then(|| format!("github:{user}"))
+        }
+        "upwork.com" => match (seg(0)?, seg(1)) {
+            ("freelancers", Some(id)) => Some(format!("upwork:{}", id.trim_start_matches('~'))),
+            ("fl", Some(slug)) => Some(format!("upwork:{slug}")),
+            _ => None,
+        },
+        h if h == "linkedin.com" || h.ends_with(".linkedin.com") => match (seg(0)?, seg(1)) {
+            ("in", Some(slug)) => Some(format!("linkedin:{slug}")),
+            _ => None,
+        },
+        h if PER_USER_HOSTS.contains(&h) => {
+            seg(0).map(|user| format!("{h}:{}", user.trim_start_matches('@')))
+        }
+        _ => Some(format!("web:{host}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_spelling_of_the_address() {
+        assert_eq!(
+            profile_key("https://www.GitHub.com/Foo/"),
+            Some("github:foo".into())
+        );
+        assert_eq!(
+            profile_key("https://github.com/foo?tab=repositories"),
+            Some("github:foo".into())
+        );
+        assert_eq!(profile_key("https://github.com/features"), None);
+        assert_eq!(
+            profile_key("https://www.upwork.com/freelancers/~01abc?viewMode=1"),
+            Some("upwork:01abc".into())
+        );
+        assert_eq!(
+            profile_key("https://de.linkedin.com/in/jane-doe"),
+            Some("linkedin:jane-doe".into())
+        );
+        assert_eq!(
+            profile_key("https://jane.example/about"),
+            Some("web:jane.example".into())
+        );
+        assert_eq!(
+            profile_key("https://x.com/@jane"),
+            Some("x.com:jane".into())
+        );
+        assert_eq!(profile_key("javascript:alert(1)"), None);
+    }
+
+    #[test]
+    fn resolves_relative_links_and_refuses_other_schemes() {
+        let base = "https://github.com/foo";
+        assert_eq!(
+            resolve(base, "/bar").as_deref(),
+            Some("https://github.com/bar")
+        );
+        assert_eq!(
+            resolve(base, "//x.com/y").as_deref(),
+            Some("https://x.com/y")
+        );
+        assert_eq!(
+            resolve("https://a.example/dir/page", "other").as_deref(),
+            Some("https://a.example/dir/other")
+        );
+        assert_eq!(resolve(base, "javascript:alert(1)"), None);
+        assert_eq!(resolve(base, "mailto:a@b.c"), None);
+        assert_eq!(resolve(base, "#top"), None);
+        assert_eq!(resolve(base, " JavaScript:alert(1)"), None);
+        assert_eq!(resolve(base, "data:text/html,x"), None);
+    }
+
+    #[test]
+    fn hosts_are_validated() {
+        assert!(parse("https://exa mple.com/").is_none());
+        assert_eq!(
+            parse("https://user@Host.example:8443/p?q").unwrap().host,
+            "host.example"
+        );
+    }
+}

@@ -1,0 +1,75 @@
+//! Text hygiene for values read from untrusted pages.
+//!
+//! Pages are hostile input: a "name" may be 100 kB long or hold markup and
+//! bidi controls. Values are kept as inert text, whitespace-collapsed and
+//! capped, so no later step has to care.
+
+/// Longest value kept for a single field, in characters.
+pub const MAX_FIELD_CHARS: usize = 300;
+/// Longest free-text block (bio, overview) kept, in characters.
+pub const MAX_BLOCK_CHARS: usize = 5_000;
+
+/// Collapses runs of whitespace, trims, and caps at `max` characters
+/// (an ellipsis marks the cut).
+pub fn clean(raw: &str, max: usize) -> String {
+    let mut out = String::with_capacity(raw.len().min(max * 4));
+    let mut chars = 0;
+    let mut pending_space = false;
+    for c in raw.chars() {
+        if c.is_whitespace() || c.is_control() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            chars += 1;
+            pending_space = false;
+        }
+        if chars >= max {
+            out.push('…');
+            return out;
+        }
+        out.push(c);
+        chars += 1;
+    }
+    out
+}
+
+/// Truncates to at most `max_bytes`, on a character boundary.
+pub fn truncate_bytes(s: &str, max_bytes: usize) -> &str {
+    if s.len() <= max_bytes {
+        return s;
+    }
+    let mut end = max_bytes;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Characters that reorder displayed text (bidi overrides and isolates).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_whitespace_and_caps() {
+        assert_eq!(clean("  Daniel \n\t Kim ", 50), "Daniel Kim");
+        assert_eq!(clean("abcdef", 3), "abc…");
+        assert_eq!(
+            clean(&"x".repeat(100_000), MAX_FIELD_CHARS).chars().count(),
+            MAX_FIELD_CHARS + 1
+        );
+    }
+
+    #[test]
+    fn truncates_on_char_boundary() {
+        assert_eq!(truncate_bytes("héllo", 2), "h");
+        assert_eq!(truncate_bytes("héllo", 3), "hé");
+        assert_eq!(truncate_bytes("abc", 10), "abc");
+    }
+}
