@@ -161,6 +161,19 @@ pub fn site_of(url: &str) -> Site {
     }
 }
 
+/// Is this address a candidate's profile page itself (not one of its
+/// sub-pages, such as a GitHub repository or an Upwork portfolio item)?
+pub fn is_profile_page(url: &str) -> bool {
+    let Some(addr) = parse(url) else { return false };
+    let depth = addr.path.split('/').filter(|s| !s.is_empty()).count();
+    let depth_ok = match site_of(url) {
+        Site::Github => depth == 1,
+        Site::Upwork | Site::Linkedin => depth == 2,
+        Site::Generic => true,
+    };
+    depth_ok && profile_key(url).is_some()
+}
+
 /// A stable key for the candidate profile an address shows, equal for every
 /// spelling of the same profile's address (`https://www.GitHub.com/Foo/` and
 /// `github.com/foo?tab=repositories`). `None` when the address is a site
@@ -232,6 +245,15 @@ mod tests {
             Some("x.com:jane".into())
         );
         assert_eq!(profile_key("javascript:alert(1)"), None);
+    }
+
+    #[test]
+    fn profile_pages_are_told_from_their_sub_pages() {
+        assert!(is_profile_page("https://github.com/foo?tab=overview"));
+        assert!(!is_profile_page("https://github.com/foo/repo"));
+        assert!(!is_profile_page("https://github.com/features"));
+        assert!(is_profile_page("https://www.upwork.com/freelancers/~01abc"));
+        assert!(!is_profile_page("https://www.upwork.com/nx/search/talent/"));
     }
 
     #[test]

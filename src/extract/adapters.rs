@@ -27,33 +27,33 @@ pub struct Adapter {
 
 pub const UPWORK: Adapter = Adapter {
     site: Site::Upwork,
+    // Scoped to the profile container: sidebars ("People also viewed") show
+    // other freelancers' names and places with the same markup.
     name: &[
-        r#"[itemprop="name"]"#,
-        r#"h2[data-test="freelancer-name"]"#,
+        r#"[data-qa-profile-viewer-uid] [itemprop="name"]"#,
+        r#".cfe-ui-profile-identity [itemprop="name"]"#,
         ".identity-content h1",
-        ".fe-profile-header h1",
-        ".cfe-ui-profile-identity h2",
+        r#"h2[itemprop="name"]"#,
     ],
     handle: &[],
     headline: &[
+        "[data-qa-profile-viewer-uid] .title-vertical",
         r#"[data-test="freelancer-title"]"#,
-        ".air3-line-clamp h2",
-        ".fe-profile-header .up-card-title",
-        ".cfe-ui-profile-title",
+        "section.up-card-section > div > div > div > h2",
     ],
     location: &[
-        r#"[data-test="freelancer-location"]"#,
-        r#"[itemprop="address"]"#,
-        ".identity-content .location",
-        ".fe-profile-header .location",
-        ".cfe-ui-profile-location",
+        r#"[data-qa-profile-viewer-uid] [itemprop="address"]"#,
+        r#"#location-time-vertical [itemprop="address"]"#,
+        r#".cfe-ui-profile-identity [itemprop="address"]"#,
+        r#"[data-qa-profile-viewer-uid] [itemprop="country-name"]"#,
+        r#"[data-test="location"]"#,
     ],
-    profile_links: &[r#"[data-test="freelancer-overview"] a[href]"#],
+    profile_links: &[r#"[data-test="truncation-text-by-chars"] a[href]"#],
     text_blocks: &[
-        r#"[data-test="freelancer-overview"]"#,
-        r#"[data-test="description"]"#,
-        ".overview",
-        ".cfe-ui-profile-overview",
+        r#"[data-qa-profile-viewer-uid] [data-test="truncation-text-by-chars"]"#,
+        ".air3-line-clamp .text-pre-line",
+        ".up-line-clamp-v2 .text-pre-line",
+        r#"[itemprop="description"]"#,
     ],
     expected: &["name", "headline", "location"],
     handle_from_url: false,
@@ -61,22 +61,18 @@ pub const UPWORK: Adapter = Adapter {
 
 pub const GITHUB: Adapter = Adapter {
     site: Site::Github,
-    name: &[".vcard-fullname", r#"[itemprop="name"]"#, ".p-name"],
-    handle: &[
-        ".vcard-username",
-        r#"[itemprop="additionalName"]"#,
-        ".p-nickname",
-    ],
-    headline: &[".user-profile-bio", ".p-note"],
-    location: &[r#"[itemprop="homeLocation"]"#, ".p-label"],
+    name: &[".h-card .vcard-fullname", r#".h-card [itemprop="name"]"#, ".vcard-fullname"],
+    handle: &[".h-card .vcard-username", r#".h-card [itemprop="additionalName"]"#],
+    headline: &[".h-card .user-profile-bio", ".h-card .p-note"],
+    location: &[r#"[itemprop="homeLocation"] .p-label"#, r#"[itemprop="homeLocation"]"#],
+    // Website and social accounts. Bio mentions of organisations and the
+    // "worksFor" link are employers, not the candidate's own profiles.
     profile_links: &[
         r#"[itemprop="url"] a[href]"#,
         r#"[itemprop="social"] a[href]"#,
-        r#"[data-test-selector="profile-website-url"] a[href]"#,
         r#".vcard-details a[rel~="me"]"#,
-        ".user-profile-bio a[href]",
     ],
-    text_blocks: &[".user-profile-bio", r#"[itemprop="email"]"#],
+    text_blocks: &[".h-card .user-profile-bio"],
     expected: &["name", "location"],
     handle_from_url: true,
 };

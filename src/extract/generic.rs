@@ -3,10 +3,10 @@
 //! visible text. Structured data wins over heuristics; what is not found is
 //! reported as missing rather than guessed.
 
-use super::{element_text, first_text, links, mailto_links, scan_text, selector};
+use super::{block_text, first_text, links, mailto_links, scan_text, selector};
 use crate::model::{Profile, Site, Sourced};
 use crate::sites;
-use crate::text::{clean, MAX_BLOCK_CHARS, MAX_FIELD_CHARS};
+use crate::text::{clean, MAX_FIELD_CHARS};
 use scraper::Html;
 use serde_json::Value;
 
@@ -69,7 +69,7 @@ pub fn extract(doc: &Html, url: &str) -> Profile {
     }
     mailto_links(root, &mut p);
     if let Some(body) = root.select(selector("body")).next() {
-        let text = element_text(body, MAX_BLOCK_CHARS);
+        let text = block_text(body);
         let before = p.links.len();
         scan_text(&text, "body", &mut p);
         // Body text links to arbitrary sites are noise; keep profile-site ones.

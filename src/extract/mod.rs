@@ -44,15 +44,24 @@ impl std::error::Error for ExtractError {}
 /// knows it (the browser does); otherwise it is taken from the page itself.
 pub fn extract(url: Option<&str>, html: &str) -> Result<Profile, ExtractError> {
     let html = text::truncate_bytes(html, MAX_PAGE_BYTES);
+    let known_url = url.filter(|u| sites::parse(u).is_some());
+    // Sub-pages of a profile site (a repository, a search) hold no profile:
+    // answer without parsing them.
+    if let Some(u) = known_url {
+        let site = sites::site_of(u);
+        if adapters::for_site(site).is_some() && !sites::is_profile_page(u) {
+            return Ok(Profile::empty(u, site));
+        }
+    }
     let doc = Html::parse_document(html);
-    let url = match url {
-        Some(u) if sites::parse(u).is_some() => u.to_string(),
-        _ => page_address(html, &doc).ok_or(ExtractError::NoAddress)?,
+    let url = match known_url {
+        Some(u) => u.to_string(),
+        None => page_address(html, &doc).ok_or(ExtractError::NoAddress)?,
     };
     let site = sites::site_of(&url);
     let mut profile = match adapters::for_site(site) {
-        Some(adapter) if sites::profile_key(&url).is_some() => adapters::apply(adapter, &doc, &url),
-        Some(_) => Profile::empty(&url, site), // a site page that is not a profile (search, repo…)
+        Some(adapter) if sites::is_profile_page(&url) => adapters::apply(adapter, &doc, &url),
+        Some(_) => Profile::empty(&url, site),
         None => generic::extract(&doc, &url),
     };
     finish(&mut profile);
@@ -121,17 +130,32 @@ pub(crate) fn selector(css: &'static str) -> &'static Selector {
     leaked
 }
 
-/// The visible text of an element, cleaned and capped.
+/// The visible text of an element, cleaned and capped. Text nodes are
+/// joined as they stand, so `<span>Kyiv</span>, <span>Ukraine</span>`
+/// reads "Kyiv, Ukraine".
 pub(crate) fn element_text(el: ElementRef<'_>, max: usize) -> String {
     let mut raw = String::new();
     for t in el.text() {
         raw.push_str(t);
-        raw.push(' ');
         if raw.len() > max * 8 {
             break; // enough to fill `max` characters after cleaning
         }
     }
     text::clean(&raw, max)
+}
+
+/// The text of a free-text block, with a space between text nodes so
+/// that a URL never runs into the next paragraph's first word.
+pub(crate) fn block_text(el: ElementRef<'_>) -> String {
+    let mut raw = String::new();
+    for t in el.text() {
+        raw.push_str(t);
+        raw.push(' ');
+        if raw.len() > MAX_BLOCK_CHARS * 8 {
+            break;
+        }
+    }
+    text::clean(&raw, MAX_BLOCK_CHARS)
 }
 
 /// The first non-empty text among `selectors`, tried in order.
@@ -172,7 +196,7 @@ pub(crate) fn scan_text_blocks(
 ) {
     for css in selectors {
         for el in root.select(selector(css)) {
-            let block = element_text(el, MAX_BLOCK_CHARS);
+            let block = block_text(el);
             scan_text(&block, css, profile);
         }
     }

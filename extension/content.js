@@ -1,0 +1,120 @@
+// Vetter's content script: snapshots the page for the worker and hosts the
+// panel. It holds no logic of its own: extraction and analysis are Rust in
+// the worker, and the panel is an extension page in a closed shadow root,
+// so the host page can neither read nor style nor script it.
+(() => {
+  if (window.top !== window || globalThis.__vetterContent) return;
+  globalThis.__vetterContent = true;
+
+  const MAX_SNAPSHOT_CHARS = 4_000_000;
+  const SETTLE_MS = 700; // wait for a single-page app to finish rendering
+  const MAX_LATE_RETRIES = 4; // late-loaded content: a few tries, not forever
+
+  let host = null;
+  let badge = null;
+  let frame = null;
+  let lastUrl = null;
+  let lateRetries = 0;
+  let timer = 0;
+
+  function snapshot() {
+    const html = document.documentElement ? document.documentElement.outerHTML : '';
+    return html.length > MAX_SNAPSHOT_CHARS ? html.slice(0, MAX_SNAPSHOT_CHARS) : html;
+  }
+
+  async function analyse() {
+    lastUrl = location.href;
+    let reply;
+    try {
+      reply = await chrome.runtime.sendMessage({ type: 'vetter/snapshot', html: snapshot() });
+    } catch {
+      return; // extension updated or worker unavailable: leave the page alone
+    }
+    if (reply?.status === 'profile') {
+      lateRetries = MAX_LATE_RETRIES;
+      showPanel(reply);
+    } else {
+      removePanel();
+    }
+  }
+
+  const CSS = `
+    :host { all: initial; }
+    .wrap { position: fixed; top: 72px; right: 16px; z-index: 2147483647; width: 380px;
+            font: 13px/1.4 system-ui, sans-serif; display: flex; flex-direction: column; align-items: flex-end; }
+    button { all: initial; font: 600 13px/1 system-ui, sans-serif; cursor: pointer; padding: 8px 12px;
+             border-radius: 16px; background: #1f2937; color: #fff; box-shadow: 0 2px 8px rgba(0,0,0,.3); }
+    button:focus-visible { outline: 3px solid #60a5fa; outline-offset: 2px; }
+    button[data-level="medium"] { background: #b45309; }
+    button[data-level="high"], button[data-level="critical"] { background: #b91c1c; }
+    button[data-level="none"] { background: #166534; }
+    iframe { border: 0; width: 380px; height: min(70vh, 560px); margin-top: 8px; border-radius: 8px;
+             box-shadow: 0 4px 24px rgba(0,0,0,.3); background: #fff; color-scheme: light dark; }
+    .collapsed iframe { display: none; }`;
+
+  function showPanel(reply) {
+    if (!host || !host.isConnected) {
+      host = document.createElement('vetter-panel');
+      // Inline !important beats any page stylesheet: the host never takes
+      // space in the page's layout.
+      host.style.setProperty('all', 'initial', 'important');
+      host.style.setProperty('position', 'fixed', 'important');
+      host.style.setProperty('top', '0', 'important');
+      host.style.setProperty('left', '0', 'important');
+      host.style.setProperty('width', '0', 'important');
+      host.style.setProperty('height', '0', 'important');
+      host.style.setProperty('z-index', '2147483647', 'important');
+      const root = host.attachShadow({ mode: 'closed' });
+      const style = document.createElement('style');
+      style.textContent = CSS;
+      const wrap = document.createElement('div');
+      wrap.className = 'wrap';
+      badge = document.createElement('button');
+      badge.type = 'button';
+      badge.setAttribute('aria-expanded', 'true');
+      badge.addEventListener('click', (e) => {
+        e.stopPropagation();
+        const collapsed = wrap.classList.toggle('collapsed');
+        badge.setAttribute('aria-expanded', String(!collapsed));
+      });
+      frame = document.createElement('iframe');
+      frame.title = 'Vetter findings';
+      frame.src = chrome.runtime.getURL('extension/panel.html');
+      wrap.append(badge, frame);
+      root.append(style, wrap);
+      document.documentElement.append(host);
+    }
+    const level = typeof reply.level === 'string' ? reply.level : 'none';
+    const score = Number.isFinite(reply.score) ? reply.score : 0;
+    badge.dataset.level = level;
+    badge.textContent = `Vetter · ${level} · ${score}/100`;
+  }
+
+  function removePanel() {
+    host?.remove();
+    host = null;
+  }
+
+  function schedule(delay = SETTLE_MS) {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (location.href !== lastUrl) {
+        lateRetries = 0;
+        analyse();
+      } else if (!host && lateRetries < MAX_LATE_RETRIES) {
+        lateRetries += 1; // the profile may render after load
+        analyse();
+      }
+    }, delay);
+  }
+
+  // Single-page navigation: the Navigation API where present, else history
+  // events; DOM mutations only re-check the address and late content.
+  globalThis.navigation?.addEventListener('navigatesuccess', () => schedule());
+  window.addEventListener('popstate', () => schedule());
+  new MutationObserver(() => schedule(location.href !== lastUrl ? SETTLE_MS : 1500)).observe(document, {
+    childList: true,
+    subtree: true,
+  });
+  analyse();
+})();

@@ -1,0 +1,102 @@
+// Vetter's service worker: owns the case store (Rust, via wasm) and answers
+// the content scripts and the panel. Listeners are registered synchronously
+// at top level so that a worker woken by a message receives it; each
+// handler then awaits `ready`.
+import init, { Engine } from '../pkg/vetter.js';
+
+const STORE_KEY = 'vetter.store';
+const TABS_KEY = 'vetter.tabs';
+// The content script caps snapshots too; this guards against a page that lies.
+const MAX_SNAPSHOT_CHARS = 4_000_000;
+const EXTENSION_ORIGIN = chrome.runtime.getURL('');
+
+let engine = null;
+let tabs = {}; // tab id -> profile key shown in that tab (session-scoped)
+const notices = [];
+const ready = start();
+
+async function start() {
+  await init({ module_or_path: chrome.runtime.getURL('pkg/vetter_bg.wasm') });
+  const [{ [STORE_KEY]: stored }, { [TABS_KEY]: savedTabs }] = await Promise.all([
+    chrome.storage.local.get(STORE_KEY),
+    chrome.storage.session.get(TABS_KEY),
+  ]);
+  tabs = savedTabs ?? {};
+  try {
+    engine = new Engine(stored ?? null);
+  } catch (err) {
+    // Never overwrite what cannot be read: keep it aside, start afresh.
+    const aside = `vetter.store.unreadable.${Date.now()}`;
+    await chrome.storage.local.set({ [aside]: stored });
+    notices.push(`Saved cases could not be read (${err.message}). A copy was kept as "${aside}".`);
+    engine = new Engine(null);
+  }
+}
+
+// Writes are serialized so a slow write never lands after a newer one.
+let saving = Promise.resolve();
+function persist() {
+  const json = engine.export();
+  saving = saving
+    .then(() => chrome.storage.local.set({ [STORE_KEY]: json }))
+    .catch((err) => notices.push(`Cases could not be saved: ${err.message}`));
+  return saving;
+}
+
+function rememberTab(tabId, key) {
+  if (key) tabs[tabId] = key;
+  else delete tabs[tabId];
+  return chrome.storage.session.set({ [TABS_KEY]: tabs });
+}
+
+// Tell every panel to re-read its view (they are extension pages).
+function broadcastUpdate() {
+  chrome.runtime.sendMessage({ type: 'vetter/case-updated' }).catch(() => {});
+}
+
+const isExtensionPage = (sender) => typeof sender.url === 'string' && sender.url.startsWith(EXTENSION_ORIGIN);
+
+async function handle(msg, sender) {
+  await ready;
+  switch (msg.type) {
+    // From content scripts, i.e. from web pages: untrusted. The tab and the
+    // address come from `sender` (the browser), never from the message.
+    case 'vetter/snapshot': {
+      if (isExtensionPage(sender) || !sender.tab || sender.frameId !== 0) return { status: 'ignored' };
+      if (typeof msg.html !== 'string') return { status: 'ignored' };
+      const url = sender.url ?? sender.tab.url;
+      const outcome = JSON.parse(engine.ingest(url, msg.html.slice(0, MAX_SNAPSHOT_CHARS), Date.now()));
+      await rememberTab(sender.tab.id, outcome.key);
+      if (outcome.status === 'profile') {
+        await persist();
+        broadcastUpdate();
+      }
+      return outcome;
+    }
+    // From the panel frame, an extension page inside the tab.
+    case 'vetter/get-view': {
+      if (!isExtensionPage(sender) || !sender.tab) return { error: 'not allowed' };
+      const key = tabs[sender.tab.id];
+      const json = key ? engine.view(key) : undefined;
+      if (!json) return { view: null };
+      const view = JSON.parse(json);
+      view.notices = [...notices, ...view.notices];
+      return { view: JSON.stringify(view) };
+    }
+    default:
+      return { error: `unknown message ${msg.type}` };
+  }
+}
+
+chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (sender.id !== chrome.runtime.id || typeof msg?.type !== 'string') return false;
+  handle(msg, sender).then(sendResponse, (err) => {
+    console.error('Vetter:', err);
+    sendResponse({ error: String(err?.message ?? err) });
+  });
+  return true; // the answer is asynchronous
+});
+
+chrome.tabs.onRemoved.addListener((tabId) => {
+  ready.then(() => rememberTab(tabId, null));
+});

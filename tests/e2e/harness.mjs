@@ -1,0 +1,126 @@
+// Shared browser harness for the end-to-end suite and the demo: serves the
+// saved pages under their real addresses (HTTPS on 127.0.0.1, hostnames
+// mapped with --host-resolver-rules, so content-script match patterns are
+// tested as they ship) and launches Debian's Chromium with the built
+// extension loaded.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, 'dist/chrome');
+const HOSTS = ['www.upwork.com', 'github.com', '*.example', '*.example.com', '*.example.org'];
+
+function htmlFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return htmlFiles(path);
+    return name.endsWith('.html') ? [path] : [];
+  });
+}
+
+/** The address a saved page records in its `<!-- saved from url=(N)… -->` header. */
+export function savedFromUrl(html) {
+  const m = /<!-- saved from url=\(\d+\)(\S+?) -->/.exec(html.slice(0, 4096));
+  return m ? new URL(m[1]) : null;
+}
+
+const routeKey = (url) => `${url.hostname}${url.pathname.replace(/\/$/, '') || '/'}`;
+
+/** Starts the HTTPS server; `routes` maps extra addresses to HTML. */
+export async function startServer() {
+  const work = mkdtempSync(join(tmpdir(), 'vetter-tls-'));
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=vetter-test',
+    '-keyout', join(work, 'key.pem'), '-out', join(work, 'cert.pem'),
+  ], { stdio: 'ignore' });
+  const routes = new Map();
+  for (const file of [...htmlFiles(join(ROOT, 'demo')), ...htmlFiles(join(ROOT, 'tests/fixtures/pages'))]) {
+    const html = readFileSync(file, 'utf8');
+    const url = savedFromUrl(html);
+    if (url) routes.set(routeKey(url), html);
+  }
+  const server = createServer(
+    { key: readFileSync(join(work, 'key.pem')), cert: readFileSync(join(work, 'cert.pem')) },
+    (req, res) => {
+      const url = new URL(req.url, `https://${req.headers.host}`);
+      const html = routes.get(routeKey(url));
+      // Real sites send strict CSPs; so do we, to prove the extension copes.
+      res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+      if (html === undefined) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      } else {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+      }
+    },
+  );
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  rmSync(work, { recursive: true, force: true });
+  return {
+    port: server.address().port,
+    /** Serves `html` at `url` from now on. */
+    route(url, html) {
+      routes.set(routeKey(new URL(url)), html);
+    },
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+/** Launches Chromium with the extension; returns {context, extensionId, userDataDir}. */
+export async function launch(server, { headless = true, userDataDir } = {}) {
+  const dir = userDataDir ?? mkdtempSync(join(tmpdir(), 'vetter-profile-'));
+  const rules = HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',');
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=${rules}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, userDataDir: dir };
+}
+
+/** The Vetter panel frame inside `page`, once it has rendered. */
+export async function panelFrame(page, { timeout = 15_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/panel.html'));
+    if (frame) {
+      try {
+        await frame.waitForSelector('body[data-ready="true"]', { timeout: Math.max(1, deadline - Date.now()) });
+        return frame;
+      } catch { /* the frame was replaced; look again */ }
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no Vetter panel rendered on ${page.url()}`);
+}
+
+/** The flag ids the panel lists, sorted. */
+export async function panelFlags(frame) {
+  const ids = await frame.$$eval('[data-flag]', (els) => els.map((e) => e.dataset.flag));
+  return ids.sort();
+}
+
+/** Stops every service worker through CDP (what Chrome does to an idle one). */
+export async function stopServiceWorkers(context, extensionId) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/extension/panel.html`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await page.close();
+}

@@ -1,0 +1,49 @@
+// The no-install page: the same wasm core as the extension, fed with files
+// the user drops or pastes. Analysis and rendering (with escaping) are Rust.
+import init, { scanFiles, renderPanel } from './pkg/vetter.js';
+
+const ready = init({ module_or_path: new URL('./pkg/vetter_bg.wasm', import.meta.url) });
+const files = []; // {name, text}
+const status = document.getElementById('status');
+const result = document.getElementById('result');
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+async function analyse() {
+  await ready;
+  try {
+    const view = scanFiles(JSON.stringify(files));
+    result.innerHTML = renderPanel(view);
+    status.textContent = `${files.length} file(s) analysed.`;
+  } catch (err) {
+    status.textContent = `Could not analyse: ${err.message ?? err}`;
+  }
+}
+
+async function addFiles(list) {
+  for (const file of list) {
+    if (file.size > MAX_FILE_BYTES) {
+      status.textContent = `${file.name} is larger than 8 MB and was skipped.`;
+      continue;
+    }
+    files.push({ name: file.name, text: await file.text() });
+  }
+  await analyse();
+}
+
+const drop = document.getElementById('drop');
+document.getElementById('files').addEventListener('change', (e) => addFiles(e.target.files));
+drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('over');
+  addFiles(e.dataTransfer.files);
+});
+document.getElementById('add-paste').addEventListener('click', () => {
+  const text = document.getElementById('paste').value;
+  if (text.trim()) {
+    files.push({ name: `pasted-${files.length + 1}.html`, text });
+    document.getElementById('paste').value = '';
+    analyse();
+  }
+});

@@ -1,0 +1,133 @@
+//! `cargo xtask build`: wasm core → wasm-bindgen → wasm-opt (when the npm
+//! `binaryen` package is installed) → `dist/chrome/` (unpacked extension),
+//! `dist/vetter-chrome-VERSION.zip` (for the Chrome Web Store) and
+//! `dist/www/` (the no-install page).
+
+use crate::util::{self, root, Result};
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+const WASM: &str = "target/wasm32-unknown-unknown/release/vetter.wasm";
+const PKG: &str = "target/wasm-pkg";
+
+pub fn run() -> Result {
+    util::run("cargo", &["build", "--lib", "--release", "--target", "wasm32-unknown-unknown"])?;
+    let root = root();
+    let _ = fs::remove_dir_all(root.join(PKG));
+    util::run("wasm-bindgen", &["--target", "web", "--no-typescript", "--out-dir", PKG, "--out-name", "vetter", WASM])?;
+    let bg = format!("{PKG}/vetter_bg.wasm");
+    let wasm_opt = root.join("node_modules/.bin/wasm-opt");
+    if wasm_opt.exists() {
+        // Debian's wasm-opt 108 emits modules that fail at start; npm's binaryen is current.
+        let features = [
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ];
+        let mut args = vec!["-Oz", bg.as_str(), "-o", bg.as_str()];
+        args.extend(features);
+        util::run(wasm_opt.to_str().expect("utf-8 path"), &args)?;
+    } else {
+        eprintln!("NOTE: wasm-opt not found (npm ci installs it); the wasm is not size-optimised");
+    }
+
+    let version = env!("CARGO_PKG_VERSION");
+    check_manifest_version(&root.join("manifest.json"), version)?;
+    let dist = root.join("dist");
+    let _ = fs::remove_dir_all(&dist);
+    let chrome = dist.join("chrome");
+    copy_file(&root.join("manifest.json"), &chrome.join("manifest.json"))?;
+    copy_dir(&root.join("extension"), &chrome.join("extension"))?;
+    copy_dir(&root.join(PKG), &chrome.join("pkg"))?;
+    let www = dist.join("www");
+    copy_dir(&root.join("www"), &www)?;
+    copy_dir(&root.join(PKG), &www.join("pkg"))?;
+    // The page shows findings with the panel's styles.
+    copy_file(&root.join("extension/panel.css"), &www.join("panel.css"))?;
+    let zip_path = dist.join(format!("vetter-chrome-{version}.zip"));
+    zip_dir(&chrome, &zip_path)?;
+
+    let wasm = fs::read(root.join(&bg)).map_err(|e| format!("{bg}: {e}"))?;
+    println!(
+        "wasm core: {} bytes raw, {} bytes gzip -9\nextension: {}\nstore zip: {}\nwww: {}",
+        wasm.len(),
+        gzip_len(&wasm),
+        chrome.display(),
+        zip_path.display(),
+        www.display()
+    );
+    Ok(())
+}
+
+fn check_manifest_version(manifest: &Path, version: &str) -> Result {
+    let text = fs::read_to_string(manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
+    if text.contains(&format!("\"version\": \"{version}\"")) {
+        Ok(())
+    } else {
+        Err(format!("manifest.json's \"version\" must be the crate's version {version}"))
+    }
+}
+
+fn copy_file(from: &Path, to: &Path) -> Result {
+    if let Some(dir) = to.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    fs::copy(from, to).map(|_| ()).map_err(|e| format!("copy {}: {e}", from.display()))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let target = to.join(path.file_name().expect("entries have names"));
+        if path.is_dir() {
+            copy_dir(&path, &target)?;
+        } else {
+            copy_file(&path, &target)?;
+        }
+    }
+    Ok(())
+}
+
+fn zip_dir(dir: &Path, zip_path: &Path) -> Result {
+    let file = fs::File::create(zip_path).map_err(|e| format!("{}: {e}", zip_path.display()))?;
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut stack = vec![dir.to_path_buf()];
+    let mut files = Vec::new();
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).map_err(|e| e.to_string())? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort(); // reproducible archive order
+    for path in files {
+        let name = path.strip_prefix(dir).expect("inside dir").to_string_lossy().replace('\\', "/");
+        zip.start_file(name, options).map_err(|e| e.to_string())?;
+        zip.write_all(&fs::read(&path).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    }
+    zip.finish().map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes).expect("in-memory write");
+    enc.finish().expect("in-memory write").len()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn finds_the_locked_wasm_bindgen_version() {
+        let v = crate::setup::locked_wasm_bindgen_version().unwrap();
+        assert!(v.starts_with("0.2."), "{v}");
+    }
+}
