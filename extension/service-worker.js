@@ -64,7 +64,9 @@ async function handle(msg, sender) {
     case 'vetter/snapshot': {
       if (isExtensionPage(sender) || !sender.tab || sender.frameId !== 0) return { status: 'ignored' };
       if (typeof msg.html !== 'string') return { status: 'ignored' };
-      const url = sender.url ?? sender.tab.url;
+      // The top frame's address. `sender.url` keeps the address the frame
+      // loaded with and misses single-page navigations (pushState).
+      const url = sender.tab.url ?? sender.url;
       const outcome = JSON.parse(engine.ingest(url, msg.html.slice(0, MAX_SNAPSHOT_CHARS), Date.now()));
       await rememberTab(sender.tab.id, outcome.key);
       if (outcome.status === 'profile') {

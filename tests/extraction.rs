@@ -18,8 +18,10 @@ struct Expected {
 
 fn check(page: &Path) -> Result<(), String> {
     let html = std::fs::read_to_string(page).unwrap();
-    let expected: Expected =
-        serde_json::from_str(&std::fs::read_to_string(page.with_extension("expected.json")).unwrap()).unwrap();
+    let expected: Expected = serde_json::from_str(
+        &std::fs::read_to_string(page.with_extension("expected.json")).unwrap(),
+    )
+    .unwrap();
     let p = vetter::extract::extract(None, &html).map_err(|e| e.to_string())?;
     let v = |s: &Option<vetter::model::Sourced>| s.as_ref().map(|s| s.value.clone());
     let mut links: Vec<String> = p.links.iter().map(|l| l.value.clone()).collect();
@@ -37,7 +39,10 @@ fn check(page: &Path) -> Result<(), String> {
     if got == expected {
         Ok(())
     } else {
-        Err(format!("{}:\n  got      {got:?}\n  expected {expected:?}", page.display()))
+        Err(format!(
+            "{}:\n  got      {got:?}\n  expected {expected:?}",
+            page.display()
+        ))
     }
 }
 
@@ -61,6 +66,14 @@ fn every_fixture_page_extracts_as_expected() {
             }
         }
     }
-    assert!(count >= 10, "expected at least 10 fixture pages, found {count}");
-    assert!(failures.is_empty(), "{} of {count} pages differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        count >= 10,
+        "expected at least 10 fixture pages, found {count}"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {count} pages differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

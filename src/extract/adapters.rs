@@ -61,10 +61,20 @@ pub const UPWORK: Adapter = Adapter {
 
 pub const GITHUB: Adapter = Adapter {
     site: Site::Github,
-    name: &[".h-card .vcard-fullname", r#".h-card [itemprop="name"]"#, ".vcard-fullname"],
-    handle: &[".h-card .vcard-username", r#".h-card [itemprop="additionalName"]"#],
+    name: &[
+        ".h-card .vcard-fullname",
+        r#".h-card [itemprop="name"]"#,
+        ".vcard-fullname",
+    ],
+    handle: &[
+        ".h-card .vcard-username",
+        r#".h-card [itemprop="additionalName"]"#,
+    ],
     headline: &[".h-card .user-profile-bio", ".h-card .p-note"],
-    location: &[r#"[itemprop="homeLocation"] .p-label"#, r#"[itemprop="homeLocation"]"#],
+    location: &[
+        r#"[itemprop="homeLocation"] .p-label"#,
+        r#"[itemprop="homeLocation"]"#,
+    ],
     // Website and social accounts. Bio mentions of organisations and the
     // "worksFor" link are employers, not the candidate's own profiles.
     profile_links: &[

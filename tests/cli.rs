@@ -1,0 +1,82 @@
+//! The `vetter` command, run as a user would (see docs/cli.md).
+
+use std::process::Command;
+
+fn vetter(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vetter"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("vetter runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn json_report_has_the_documented_shape_worst_case_first() {
+    let (code, out, _) = vetter(&["scan", "--json", "demo/maria-gonzalez", "demo/daniel-kim"]);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let cases = report["cases"].as_array().unwrap();
+    assert_eq!(cases[0]["case"], "demo/daniel-kim");
+    assert_eq!(cases[0]["risk"]["level"], "medium");
+    assert_eq!(cases[0]["profiles"].as_array().unwrap().len(), 3);
+    let finding = &cases[0]["findings"][1];
+    assert_eq!(finding["id"], "NAME_MISMATCH");
+    for key in ["severity", "title", "explanation", "guidance"] {
+        assert!(
+            finding[key].as_str().is_some_and(|s| !s.is_empty()),
+            "{key}"
+        );
+    }
+    let evidence = finding["evidence"].as_array().unwrap();
+    assert!(evidence
+        .iter()
+        .any(|e| e["value"] == "Jin Park" && e["profile"] == "https://github.com/dkim-builds"));
+    assert_eq!(cases[1]["case"], "demo/maria-gonzalez");
+    assert_eq!(cases[1]["risk"]["level"], "none");
+    assert_eq!(cases[1]["findings"].as_array().unwrap().len(), 0);
+    assert_eq!(report["skipped"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn text_report_names_findings_and_evidence() {
+    let (code, out, _) = vetter(&["scan", "demo/daniel-kim"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("[medium] LOCATION_MISMATCH"), "{out}");
+    assert!(out.contains("\"Warsaw, Poland\" (read as Poland)"), "{out}");
+}
+
+#[test]
+fn unreadable_input_is_skipped_with_its_reason_and_exit_1() {
+    let dir = std::env::temp_dir().join(format!("vetter-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("noaddress.html"), "<p>hello</p>").unwrap();
+    std::fs::copy("demo/daniel-kim/github.html", dir.join("github.html")).unwrap();
+    let (code, out, _) = vetter(&["scan", "--json", dir.to_str().unwrap(), "no/such/dir"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        report["cases"].as_array().unwrap().len(),
+        1,
+        "the readable case is still processed"
+    );
+    let skipped = report["skipped"].as_array().unwrap();
+    assert!(skipped
+        .iter()
+        .any(|s| s["path"].as_str().unwrap().ends_with("noaddress.html")
+            && s["reason"].as_str().unwrap().contains("address")));
+    assert!(skipped.iter().any(|s| s["path"] == "no/such/dir"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(vetter(&[]).0, 2);
+    assert_eq!(vetter(&["scan"]).0, 2);
+    assert_eq!(vetter(&["scan", "--bogus", "demo"]).0, 2);
+    assert_eq!(vetter(&["--help"]).0, 0);
+}

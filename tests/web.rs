@@ -1,0 +1,83 @@
+//! The browser layer, run in headless Chromium by wasm-bindgen-test
+//! (`cargo xtask test` runs it; natively this file is empty).
+#![cfg(target_arch = "wasm32")]
+
+use vetter::web::{render_panel, scan_files, Engine};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const UPWORK: &str = include_str!("../demo/daniel-kim/upwork.html");
+const GITHUB: &str = include_str!("../demo/daniel-kim/github.html");
+
+fn json(s: &str) -> serde_json::Value {
+    serde_json::from_str(s).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn engine_links_two_pages_into_one_case_and_survives_export() {
+    let mut engine = Engine::new(None).unwrap();
+    let up = json(
+        &engine
+            .ingest(
+                "https://www.upwork.com/freelancers/~01demo0001",
+                UPWORK,
+                1.0,
+            )
+            .unwrap(),
+    );
+    assert_eq!(up["status"], "profile");
+    let gh = json(
+        &engine
+            .ingest("https://github.com/dkim-builds", GITHUB, 2.0)
+            .unwrap(),
+    );
+    assert_eq!(gh["case"].as_array().unwrap().len(), 2);
+    assert_eq!(gh["level"], "medium");
+
+    let restored = Engine::new(Some(engine.export())).unwrap();
+    assert_eq!(restored.profile_count(), 2);
+    let view = restored.view(up["key"].as_str().unwrap()).unwrap();
+    let flags: Vec<String> = json(&view)["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(flags, ["LOCATION_MISMATCH", "NAME_MISMATCH"]);
+    let html = render_panel(&view).unwrap();
+    assert!(html.contains("Jin Park") && html.contains("data-flag=\"NAME_MISMATCH\""));
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_store_is_an_error_not_an_empty_engine() {
+    assert!(Engine::new(Some("{\"version\":1,".into())).is_err());
+}
+
+#[wasm_bindgen_test]
+fn pages_without_a_profile_are_answered_as_none() {
+    let mut engine = Engine::new(None).unwrap();
+    let out = json(
+        &engine
+            .ingest("https://github.com/dkim-builds/some-repo", GITHUB, 1.0)
+            .unwrap(),
+    );
+    assert_eq!(out["status"], "none");
+    assert_eq!(engine.profile_count(), 0);
+}
+
+#[wasm_bindgen_test]
+fn dropped_files_are_analysed_as_one_case() {
+    let files = serde_json::json!([
+        {"name": "upwork.html", "text": UPWORK},
+        {"name": "github.html", "text": GITHUB},
+        {"name": "junk.html", "text": "<p>no address</p>"},
+    ]);
+    let view = json(&scan_files(&files.to_string()).unwrap());
+    assert_eq!(view["profiles"].as_array().unwrap().len(), 2);
+    assert_eq!(view["findings"].as_array().unwrap().len(), 2);
+    assert!(view["notices"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("junk.html"));
+}
