@@ -1,0 +1,69 @@
+// The no-install page (dist/www), served on loopback, fed with saved pages.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { ROOT } from './harness.mjs';
+
+const WWW = join(ROOT, 'dist/www');
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
+let server;
+let browser;
+let base;
+
+before(async () => {
+  server = createServer((req, res) => {
+    const path = normalize(new URL(req.url, 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const body = readFileSync(join(WWW, path.endsWith('/') ? `${path}index.html` : path));
+      res.writeHead(200, { 'content-type': TYPES[extname(path) || '.html'] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+after(async () => {
+  await browser?.close();
+  await new Promise((ok) => server.close(ok));
+});
+
+test('dropping a candidate\'s saved pages shows the findings, and bad files as notices', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base);
+  await page.setInputFiles('#files', [
+    ...['upwork.html', 'github.html'].map((name) => ({
+      name,
+      mimeType: 'text/html',
+      buffer: readFileSync(join(ROOT, 'demo/daniel-kim', name)),
+    })),
+    { name: 'broken.html', mimeType: 'text/html', buffer: Buffer.from('<p>no address here</p>') },
+  ]);
+  await page.waitForSelector('#result [data-flag]');
+  const flags = await page.$$eval('#result [data-flag]', (els) => els.map((e) => e.dataset.flag).sort());
+  assert.deepEqual(flags, ['LOCATION_MISMATCH', 'NAME_MISMATCH']);
+  const text = await page.innerText('#result');
+  assert.match(text, /broken\.html: the page's address is unknown/);
+  assert.deepEqual(errors, []);
+});
+
+test('a pasted hostile page is shown as text', async () => {
+  const page = await browser.newPage();
+  await page.goto(base);
+  const hostile = readFileSync(join(ROOT, 'tests/fixtures/pages/hostile/xss-name.html'), 'utf8');
+  await page.click('summary');
+  await page.fill('#paste', hostile);
+  await page.click('#add-paste');
+  await page.waitForSelector('#result .profiles li');
+  assert.match(await page.innerText('#result'), /<img src=x onerror=alert\(1\)>/);
+  assert.equal(await page.$$eval('#result img', (els) => els.length), 0);
+});
