@@ -1,5 +1,5 @@
-//! Core timings: analysing one case, and extracting a profile page.
-//! Run with `cargo bench --bench analysis`.
+//! Core timings (`cargo xtask bench`): analysing a case, and extracting
+//! profile pages of realistic and worst-case composition.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -31,18 +31,65 @@ fn case(n: usize) -> Vec<Profile> {
         .collect()
 }
 
+/// A 2 MB profile page made like real saved ones: about 60 % inline
+/// scripts and JSON state, 15 % inline SVG icons and styles, the rest
+/// markup (about 6,000 elements), around a real GitHub profile fixture.
+fn realistic_page() -> String {
+    let profile = include_str!("../tests/fixtures/pages/github/complete.html");
+    let script = format!(
+        "<script>window.__STATE__ = {{\"items\": [{}]}};</script>\n",
+        r#"{"id": 1, "html": "<div class=\"x\">x</div>", "n": "name"},"#.repeat(200)
+    );
+    let svg = "<svg class=\"octicon\" viewBox=\"0 0 16 16\"><path d=\"M8 0C3.58 0 0 3.58 0 8c0 4.42 3.58 8 8 8s8-3.58 8-8-3.58-8-8-8zm0 14.5A6.5 6.5 0 1 1 8 1.5a6.5 6.5 0 0 1 0 13z\"></path></svg>\n";
+    let card = "<li class=\"repo-item\"><h3><a href=\"/obondarenko-dev/some-repo\">some-repo</a></h3><p class=\"desc\">A repository description of moderate length.</p><span class=\"lang\">Rust</span></li>\n";
+    let mut page = String::with_capacity(2_100_000);
+    let body_at = profile.find("</body>").unwrap_or(profile.len());
+    page.push_str(&profile[..body_at]);
+    while page.len() < 1_250_000 {
+        page.push_str(&script);
+    }
+    while page.len() < 1_550_000 {
+        page.push_str(svg);
+    }
+    page.push_str("<ul class=\"repos\">");
+    while page.len() < 2_000_000 {
+        page.push_str(card);
+    }
+    page.push_str("</ul>");
+    page.push_str(&profile[body_at..]);
+    page
+}
+
+/// The worst case: 2 MB of dense markup, nothing to skip (~60,000 elements).
+fn dense_page() -> String {
+    format!(
+        "<!-- saved from url=(0027)https://github.com/someone -->\n<html><body><div class=\"h-card\"><span class=\"p-name vcard-fullname\">Jane Doe</span></div>{}</body></html>",
+        "<div class=\"repo\"><a href=\"/someone/repo\">repo</a><p>description of a repository</p></div>".repeat(22_000)
+    )
+}
+
 fn bench(c: &mut Criterion) {
     let ten = case(10);
     c.bench_function("analyse case of 10 profiles", |b| {
         b.iter(|| analyse(black_box(&ten), &[]))
     });
-    let page = format!(
-        "<!-- saved from url=(0027)https://github.com/someone -->\n<html><body>{}<span class=\"p-name vcard-fullname\">Jane Doe</span><li itemprop=\"homeLocation\">Lyon, France</li></body></html>",
-        "<div class=\"repo\"><a href=\"/someone/repo\">repo</a><p>description of a repository</p></div>".repeat(2_000)
+    let realistic = realistic_page();
+    assert!(vetter::extract::extract(None, &realistic)
+        .unwrap()
+        .name
+        .is_some());
+    c.bench_function(
+        &format!("extract realistic page ({} KB)", realistic.len() / 1024),
+        |b| b.iter(|| vetter::extract::extract(None, black_box(&realistic))),
     );
-    c.bench_function("extract 200 KB GitHub page", |b| {
-        b.iter(|| vetter::extract::extract(None, black_box(&page)))
-    });
+    let dense = dense_page();
+    let mut group = c.benchmark_group("worst case");
+    group.sample_size(10);
+    group.bench_function(
+        format!("extract dense markup ({} KB)", dense.len() / 1024),
+        |b| b.iter(|| vetter::extract::extract(None, black_box(&dense))),
+    );
+    group.finish();
 }
 
 criterion_group!(benches, bench);

@@ -1,7 +1,7 @@
 //! Site adapters as data: which elements hold which field, per site, with
 //! fallbacks for older layouts. A site's DOM change is an edit here.
 
-use super::{first_text, links, mailto_links, scan_text_blocks};
+use super::{first_text, links, mailto_links, scan_text_blocks, selector};
 use crate::model::{Profile, Site, Sourced};
 use crate::sites;
 use scraper::Html;
@@ -10,6 +10,10 @@ use scraper::Html;
 /// that yields text wins (current layout first, then older ones).
 pub struct Adapter {
     pub site: Site,
+    /// The profile's container, tried in order; fields are looked up inside
+    /// the first that exists (else in the whole page). Scoping keeps other
+    /// people's cards out, and keeps the work proportional to the profile.
+    pub scope: &'static [&'static str],
     pub name: &'static [&'static str],
     pub handle: &'static [&'static str],
     pub headline: &'static [&'static str],
@@ -27,6 +31,7 @@ pub struct Adapter {
 
 pub const UPWORK: Adapter = Adapter {
     site: Site::Upwork,
+    scope: &["[data-qa-profile-viewer-uid]", "main", "body"],
     // Scoped to the profile container: sidebars ("People also viewed") show
     // other freelancers' names and places with the same markup.
     name: &[
@@ -61,6 +66,7 @@ pub const UPWORK: Adapter = Adapter {
 
 pub const GITHUB: Adapter = Adapter {
     site: Site::Github,
+    scope: &[".h-card", ".vcard", "body"],
     name: &[
         ".h-card .vcard-fullname",
         r#".h-card [itemprop="name"]"#,
@@ -97,7 +103,11 @@ pub fn for_site(site: Site) -> Option<&'static Adapter> {
 
 /// Reads a profile page with `adapter`.
 pub fn apply(adapter: &Adapter, doc: &Html, url: &str) -> Profile {
-    let root = doc.root_element();
+    let root = adapter
+        .scope
+        .iter()
+        .find_map(|css| doc.select(selector(css)).next())
+        .unwrap_or_else(|| doc.root_element());
     let mut p = Profile::empty(url, adapter.site);
     p.name = first_text(root, adapter.name);
     p.handle = first_text(root, adapter.handle)
@@ -134,7 +144,6 @@ pub fn apply(adapter: &Adapter, doc: &Html, url: &str) -> Profile {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::selector;
 
     #[test]
     fn every_adapter_selector_parses() {

@@ -8,6 +8,7 @@
 
 pub mod adapters;
 pub mod generic;
+mod prefilter;
 
 use crate::model::{Profile, Sourced};
 use crate::sites;
@@ -53,7 +54,7 @@ pub fn extract(url: Option<&str>, html: &str) -> Result<Profile, ExtractError> {
             return Ok(Profile::empty(u, site));
         }
     }
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&prefilter::strip_unread(html));
     let url = match known_url {
         Some(u) => u.to_string(),
         None => page_address(html, &doc).ok_or(ExtractError::NoAddress)?,

@@ -8,7 +8,7 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-const WASM: &str = "target/wasm32-unknown-unknown/release/vetter.wasm";
+const WASM: &str = "target/wasm32-unknown-unknown/wasm-release/vetter.wasm";
 const PKG: &str = "target/wasm-pkg";
 
 pub fn run() -> Result {

@@ -1,0 +1,250 @@
+//! A fast pass over page HTML, before the HTML5 parser, that empties the
+//! bodies of elements extraction never reads: scripts (except JSON-LD),
+//! styles and inline SVG. On real pages these are most of the bytes.
+//!
+//! It follows the HTML tokenizer closely enough to be safe: it only acts on
+//! real start tags (not text inside comments or attribute values), and a
+//! script or style body ends where the tokenizer ends it, at the first
+//! `</script` / `</style`. Tags stay in place, so the tree keeps its shape.
+
+/// Returns the page with the bodies of `<script>` (but JSON-LD), `<style>`
+/// and `<svg>` removed.
+pub fn strip_unread(html: &str) -> String {
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut copied = 0; // bytes of `html` already copied or skipped
+    let mut i = 0;
+    while let Some(off) = memchr(b'<', &bytes[i..]) {
+        let lt = i + off;
+        let rest = &bytes[lt + 1..];
+        if rest.starts_with(b"!--") {
+            i = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
+        let Some(tag) = start_tag(bytes, lt) else {
+            i = lt + 1;
+            continue;
+        };
+        i = tag.end;
+        let skip_to = match tag.name.as_str() {
+            "script" if !tag.is_json_ld => find_ci(bytes, tag.end, b"</script"),
+            "style" => find_ci(bytes, tag.end, b"</style"),
+            "svg" if !tag.self_closing => end_of_svg(bytes, tag.end),
+            _ => None,
+        };
+        // An unterminated script or style runs to the end of the page, as in
+        // the tokenizer; an svg that does not close cleanly is left alone.
+        let Some(close) = skip_to.or(match tag.name.as_str() {
+            "script" if !tag.is_json_ld => Some(bytes.len()),
+            "style" => Some(bytes.len()),
+            _ => None,
+        }) else {
+            continue;
+        };
+        out.push_str(&html[copied..tag.end]);
+        copied = close;
+        i = close;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
+struct StartTag {
+    name: String,
+    end: usize,
+    self_closing: bool,
+    is_json_ld: bool,
+}
+
+/// Reads a start tag at `lt` (`<name attrs…>`), honouring quoted attribute
+/// values; `None` if this `<` does not open a start tag.
+fn start_tag(bytes: &[u8], lt: usize) -> Option<StartTag> {
+    let mut j = lt + 1;
+    if !bytes.get(j)?.is_ascii_alphabetic() {
+        return None;
+    }
+    while j < bytes.len()
+        && !matches!(
+            bytes[j],
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'
+        )
+    {
+        j += 1;
+    }
+    let name = String::from_utf8_lossy(&bytes[lt + 1..j]).to_ascii_lowercase();
+    let attrs_start = j;
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    while j < bytes.len() && bytes[j] != b'>' {
+        if bytes[j] == b'=' {
+            j += 1;
+            while j < bytes.len() && is_space(bytes[j]) {
+                j += 1;
+            }
+            if let Some(&q @ (b'"' | b'\'')) = bytes.get(j) {
+                // A quoted value: a `>` inside it does not end the tag.
+                j += 1;
+                while j < bytes.len() && bytes[j] != q {
+                    j += 1;
+                }
+            } else {
+                continue; // unquoted value: scan it as tag text
+            }
+        }
+        j += 1;
+    }
+    let end = (j + 1).min(bytes.len());
+    let attrs =
+        String::from_utf8_lossy(&bytes[attrs_start..j.min(bytes.len())]).to_ascii_lowercase();
+    Some(StartTag {
+        self_closing: j > 0 && bytes.get(j - 1) == Some(&b'/'),
+        is_json_ld: name == "script" && attrs.contains("ld+json"),
+        name,
+        end,
+    })
+}
+
+/// HTML start tags that break out of SVG content in the tree builder: if
+/// one appears, what follows is rendered HTML and must not be skipped.
+const SVG_BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "font",
+];
+
+/// The position of the `</svg` that closes the svg opened before `from`,
+/// or `None` when it does not close or holds HTML that breaks out of it.
+fn end_of_svg(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut depth = 1;
+    let mut i = from;
+    while let Some(off) = memchr(b'<', &bytes[i..]) {
+        let lt = i + off;
+        if bytes[lt + 1..].len() >= 4 && bytes[lt + 1..lt + 5].eq_ignore_ascii_case(b"/svg") {
+            depth -= 1;
+            if depth == 0 {
+                return Some(lt);
+            }
+            i = lt + 5;
+        } else if let Some(tag) = start_tag(bytes, lt) {
+            if SVG_BREAKOUT.contains(&tag.name.as_str()) {
+                return None;
+            }
+            if tag.name == "svg" && !tag.self_closing {
+                depth += 1;
+            }
+            i = tag.end;
+        } else {
+            i = lt + 1;
+        }
+    }
+    None
+}
+
+fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&b| b == needle)
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
+fn find_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let hay = bytes.get(from..)?;
+    let mut i = 0;
+    while let Some(off) = memchr(b'<', &hay[i..]) {
+        let at = i + off;
+        if hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
+        {
+            return Some(from + at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_unread;
+
+    #[test]
+    fn empties_scripts_styles_and_svg_but_keeps_json_ld() {
+        let html = r#"<p>a</p><script>var x = "<p>no</p>";</script><style>p{}</style><svg><g><svg></svg></g><title>t</title></svg><script type="application/ld+json">{"@type":"Person"}</script><p>b</p>"#;
+        assert_eq!(
+            strip_unread(html),
+            r#"<p>a</p><script></script><style></style><svg></svg><script type="application/ld+json">{"@type":"Person"}</script><p>b</p>"#
+        );
+    }
+
+    #[test]
+    fn ignores_tag_lookalikes_in_comments_and_attributes() {
+        let html = r#"<!-- <script> --><div title="<script>">keep</div><p data-x='<svg>'>also</p>"#;
+        assert_eq!(strip_unread(html), html);
+    }
+
+    #[test]
+    fn unterminated_bodies_end_the_page_like_the_tokenizer() {
+        assert_eq!(
+            strip_unread("<p>x</p><script>never closed <p>y</p>"),
+            "<p>x</p><script>"
+        );
+        assert_eq!(
+            strip_unread("<p>x</p><script type=application/ld+json>{}"),
+            "<p>x</p><script type=application/ld+json>{}"
+        );
+        assert_eq!(
+            strip_unread("<svg><path/><p>shown</p>"),
+            "<svg><path/><p>shown</p>"
+        );
+    }
+
+    #[test]
+    fn svg_holding_html_is_kept_because_the_parser_renders_it() {
+        let html = "<svg><g></g><div>visible</div></svg><p>z</p>";
+        assert_eq!(strip_unread(html), html);
+    }
+}
