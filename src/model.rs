@@ -6,16 +6,26 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Bumped whenever a stored profile would no longer deserialize as-is.
-pub const PROFILE_SCHEMA_VERSION: u32 = 1;
+/// The profile model's version. 2 added everything after `links`; stored
+/// version-1 profiles still load (the new fields default to empty) and are
+/// refreshed the next time their page is read.
+pub const PROFILE_SCHEMA_VERSION: u32 = 2;
 
 /// The site a page belongs to; picks the adapter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Site {
     Upwork,
-    Github,
+    Freelancer,
+    Fiverr,
+    Toptal,
     Linkedin,
+    Github,
+    Indeed,
+    Wellfound,
+    Stackoverflow,
+    Guru,
+    Peopleperhour,
     /// Any other page, read by the generic extractor.
     Generic,
 }
@@ -24,11 +34,32 @@ impl Site {
     pub fn label(self) -> &'static str {
         match self {
             Site::Upwork => "Upwork",
-            Site::Github => "GitHub",
+            Site::Freelancer => "Freelancer",
+            Site::Fiverr => "Fiverr",
+            Site::Toptal => "Toptal",
             Site::Linkedin => "LinkedIn",
+            Site::Github => "GitHub",
+            Site::Indeed => "Indeed",
+            Site::Wellfound => "Wellfound",
+            Site::Stackoverflow => "Stack Overflow",
+            Site::Guru => "Guru",
+            Site::Peopleperhour => "PeoplePerHour",
             Site::Generic => "Website",
         }
     }
+}
+
+/// What a page shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    /// One candidate's profile.
+    #[default]
+    Profile,
+    /// A message thread with the candidate.
+    Thread,
+    /// No single candidate (search results, a site page).
+    None,
 }
 
 /// Where in the page a value was found (a CSS selector, a JSON-LD path, …).
@@ -67,6 +98,106 @@ pub struct Profile {
     /// Fields the adapter expected on this kind of page but could not read.
     #[serde(default)]
     pub missing: Vec<String>,
+    #[serde(default)]
+    pub kind: PageKind,
+    /// ISO 3166-1 alpha-2 country the location names, when it names one.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// Time zone, local time or working hours, as shown.
+    #[serde(default)]
+    pub time_zone: Option<Sourced>,
+    #[serde(default)]
+    pub languages: Vec<Sourced>,
+    /// Phone numbers as shown.
+    #[serde(default)]
+    pub phones: Vec<Sourced>,
+    /// The profile photo's address.
+    #[serde(default)]
+    pub photo: Option<Sourced>,
+    #[serde(default)]
+    pub work: Vec<Job>,
+    #[serde(default)]
+    pub education: Vec<Schooling>,
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// "YYYY-MM" or "YYYY".
+    #[serde(default)]
+    pub member_since: Option<Sourced>,
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+    /// Figures the site shows: `total_jobs`, `job_success`, `hours`,
+    /// `rating`, `reviews`, `hourly_rate`, `bids`, `bids_won`, `reputation`…
+    #[serde(default)]
+    pub stats: std::collections::BTreeMap<String, Stat>,
+    /// About / overview / bio text.
+    #[serde(default)]
+    pub bio: Option<Sourced>,
+    /// Messages of a thread page.
+    #[serde(default)]
+    pub messages: Vec<ThreadMessage>,
+    /// Content metrics of a personal/portfolio site.
+    #[serde(default)]
+    pub portfolio: Option<PortfolioMetrics>,
+}
+
+/// A position in a work history. Dates are "YYYY-MM", "YYYY" or "present".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Job {
+    pub employer: Option<String>,
+    pub title: Option<String>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub source: String,
+}
+
+/// An entry of an education history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schooling {
+    pub school: String,
+    pub degree: Option<String>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub source: String,
+}
+
+/// A client review. `date` is "YYYY-MM-DD", "YYYY-MM" or "YYYY".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub reviewer: Option<String>,
+    pub date: Option<String>,
+    /// Stars out of 5.
+    pub rating: Option<f64>,
+    pub source: String,
+}
+
+/// A figure shown on a profile, with where it was read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stat {
+    pub value: f64,
+    pub source: String,
+}
+
+/// One message of a thread.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadMessage {
+    pub author: Option<String>,
+    pub text: String,
+    pub source: String,
+}
+
+/// What `SIMPLE_PORTFOLIO` needs to know about a personal site.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortfolioMetrics {
+    /// Words of visible text.
+    pub words: u32,
+    /// Project cards or items shown.
+    pub projects: u32,
+    /// Of those, how many link to an outside project (repository, live site).
+    pub project_links: u32,
+    /// The site builder or template that made the page (`meta generator`, builder markup).
+    pub generator: Option<String>,
+    /// Placeholder text found ("lorem ipsum", "Your Name").
+    pub placeholders: Vec<String>,
 }
 
 impl Profile {
@@ -82,16 +213,35 @@ impl Profile {
             emails: Vec::new(),
             links: Vec::new(),
             missing: Vec::new(),
+            kind: PageKind::Profile,
+            country: None,
+            time_zone: None,
+            languages: Vec::new(),
+            phones: Vec::new(),
+            photo: None,
+            work: Vec::new(),
+            education: Vec::new(),
+            skills: Vec::new(),
+            member_since: None,
+            reviews: Vec::new(),
+            stats: Default::default(),
+            bio: None,
+            messages: Vec::new(),
+            portfolio: None,
         }
     }
 
-    /// True when the page yielded nothing that identifies a person.
+    /// True when the page yielded nothing that identifies a person or
+    /// carries their words.
     pub fn is_empty(&self) -> bool {
-        self.name.is_none()
-            && self.handle.is_none()
-            && self.headline.is_none()
-            && self.location.is_none()
-            && self.emails.is_empty()
+        self.kind == PageKind::None
+            || (self.name.is_none()
+                && self.handle.is_none()
+                && self.headline.is_none()
+                && self.location.is_none()
+                && self.emails.is_empty()
+                && self.phones.is_empty()
+                && self.messages.is_empty())
     }
 
     /// A short label for evidence and lists: "GitHub: Jin Park".

@@ -55,7 +55,7 @@ pub fn resolve(base: &str, href: &str) -> Option<String> {
         return None;
     }
     if parse(href).is_some() {
-        return Some(href.to_string());
+        return Some(encode_unsafe(href));
     }
     if has_scheme(href) {
         return None; // another scheme: mailto:, javascript:, data:
@@ -74,7 +74,24 @@ pub fn resolve(base: &str, href: &str) -> Option<String> {
         let dir = &base_addr.path[..base_addr.path.rfind('/').map_or(0, |i| i + 1)];
         format!("{scheme}://{}{dir}{href}", base_addr.host)
     };
-    parse(&absolute).map(|_| absolute)
+    parse(&absolute).map(|_| encode_unsafe(&absolute))
+}
+
+/// Percent-encodes what a browser's URL parser would: spaces, quotes,
+/// angle brackets and backticks.
+fn encode_unsafe(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '"' => out.push_str("%22"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '`' => out.push_str("%60"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `scheme:` at the start, as in RFC 3986: a letter, then letters, digits, `+.-`.
@@ -151,35 +168,81 @@ pub fn site_of(url: &str) -> Site {
     let Some(addr) = parse(url) else {
         return Site::Generic;
     };
-    let host = addr.host.strip_prefix("www.").unwrap_or(&addr.host);
-    match host {
-        "upwork.com" => Site::Upwork,
-        "github.com" => Site::Github,
-        "linkedin.com" => Site::Linkedin,
-        h if h.ends_with(".linkedin.com") => Site::Linkedin,
-        _ => Site::Generic,
+    site_of_host(&addr.host)
+}
+
+fn site_of_host(host: &str) -> Site {
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let is = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
+    if is("upwork.com") {
+        Site::Upwork
+    } else if is("freelancer.com") {
+        Site::Freelancer
+    } else if is("fiverr.com") {
+        Site::Fiverr
+    } else if is("toptal.com") {
+        Site::Toptal
+    } else if is("linkedin.com") {
+        Site::Linkedin
+    } else if host == "github.com" {
+        Site::Github
+    } else if is("indeed.com") {
+        Site::Indeed
+    } else if is("wellfound.com") || is("angel.co") {
+        Site::Wellfound
+    } else if host == "stackoverflow.com" {
+        Site::Stackoverflow
+    } else if is("guru.com") {
+        Site::Guru
+    } else if is("peopleperhour.com") {
+        Site::Peopleperhour
+    } else {
+        Site::Generic
     }
 }
 
-/// Is this address a candidate's profile page itself (not one of its
-/// sub-pages, such as a GitHub repository or an Upwork portfolio item)?
-pub fn is_profile_page(url: &str) -> bool {
-    let Some(addr) = parse(url) else { return false };
-    let depth = addr.path.split('/').filter(|s| !s.is_empty()).count();
-    let depth_ok = match site_of(url) {
-        Site::Github => depth == 1,
-        Site::Upwork | Site::Linkedin => depth == 2,
-        Site::Generic => true,
-    };
-    depth_ok && profile_key(url).is_some()
+/// Fiverr paths that are site pages, not sellers.
+const FIVERR_RESERVED: &[&str] = &[
+    "categories",
+    "search",
+    "pro",
+    "support",
+    "login",
+    "join",
+    "inbox",
+    "start_selling",
+    "resources",
+    "cp",
+    "levels",
+    "logo-maker",
+    "gigs",
+    "users",
+    "business",
+    "community",
+    "events",
+    "stores",
+    "seller_onboarding",
+    "orders",
+];
+
+/// What an address shows, judged from the address alone, and the key of
+/// the candidate (or thread) it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AddressKind {
+    /// A candidate's profile page itself.
+    Profile(String),
+    /// A message thread.
+    Thread(String),
+    /// A sub-page (a repository, a gig) or a site page: no profile to read.
+    Other,
 }
 
-/// A stable key for the candidate profile an address shows, equal for every
-/// spelling of the same profile's address (`https://www.GitHub.com/Foo/` and
-/// `github.com/foo?tab=repositories`). `None` when the address is a site
-/// page rather than somebody's profile.
-pub fn profile_key(url: &str) -> Option<String> {
-    let addr = parse(url)?;
+/// Classifies an address of one of the supported sites (generic sites are
+/// always `Profile`, keyed by host).
+pub fn classify(url: &str) -> AddressKind {
+    let Some(addr) = parse(url) else {
+        return AddressKind::Other;
+    };
     let host = addr
         .host
         .strip_prefix("www.")
@@ -191,25 +254,84 @@ pub fn profile_key(url: &str) -> Option<String> {
         .filter(|s| !s.is_empty())
         .map(|s| s.to_ascii_lowercase())
         .collect();
-    let seg = |i: usize| segs.get(i).map(String::as_str);
-    match host.as_str() {
-        "github.com" => {
-            let user = seg(0)?;
-            (!GITHUB_RESERVED.contains(&user)).then(|| format!("github:{user}"))
-        }
-        "upwork.com" => match (seg(0)?, seg(1)) {
-            ("freelancers", Some(id)) => Some(format!("upwork:{}", id.trim_start_matches('~'))),
-            ("fl", Some(slug)) => Some(format!("upwork:{slug}")),
-            _ => None,
+    let s: Vec<&str> = segs.iter().map(String::as_str).collect();
+    let profile = |key: String| AddressKind::Profile(key);
+    match site_of_host(&host) {
+        Site::Upwork => match s[..] {
+            ["freelancers", id] => profile(format!("upwork:{}", id.trim_start_matches('~'))),
+            ["fl", slug] => profile(format!("upwork:{slug}")),
+            ["ab" | "nx", "messages", "rooms", room, ..] | ["messages", "rooms", room, ..] => {
+                AddressKind::Thread(format!("upwork-thread:{room}"))
+            }
+            _ => AddressKind::Other,
         },
-        h if h == "linkedin.com" || h.ends_with(".linkedin.com") => match (seg(0)?, seg(1)) {
-            ("in", Some(slug)) => Some(format!("linkedin:{slug}")),
-            _ => None,
+        Site::Freelancer => match s[..] {
+            ["u", user] => profile(format!("freelancer:{user}")),
+            _ => AddressKind::Other,
         },
-        h if PER_USER_HOSTS.contains(&h) => {
-            seg(0).map(|user| format!("{h}:{}", user.trim_start_matches('@')))
-        }
-        _ => Some(format!("web:{host}")),
+        Site::Fiverr => match s[..] {
+            [user] if !FIVERR_RESERVED.contains(&user) => profile(format!("fiverr:{user}")),
+            _ => AddressKind::Other,
+        },
+        Site::Toptal => match s.iter().position(|p| *p == "resume") {
+            Some(i) if i + 2 == s.len() => profile(format!("toptal:{}", s[i + 1])),
+            _ => AddressKind::Other,
+        },
+        Site::Linkedin => match s[..] {
+            ["in" | "pub", slug, ..] if s.len() <= 3 => profile(format!("linkedin:{slug}")),
+            ["messaging", "thread", id, ..] => AddressKind::Thread(format!("linkedin-thread:{id}")),
+            _ => AddressKind::Other,
+        },
+        Site::Github => match s[..] {
+            [user] if !GITHUB_RESERVED.contains(&user) => profile(format!("github:{user}")),
+            _ => AddressKind::Other,
+        },
+        Site::Indeed => match s[..] {
+            ["p", id] => profile(format!("indeed:{id}")),
+            ["r", name, id] => profile(format!("indeed:{name}/{id}")),
+            ["resume", id] => profile(format!("indeed:{id}")),
+            _ => AddressKind::Other,
+        },
+        Site::Wellfound => match s[..] {
+            ["u", slug] | ["p", slug] => profile(format!("wellfound:{slug}")),
+            _ => AddressKind::Other,
+        },
+        Site::Stackoverflow => match s[..] {
+            ["users", id] | ["users", id, _] if id.chars().all(|c| c.is_ascii_digit()) => {
+                profile(format!("stackoverflow:{id}"))
+            }
+            _ => AddressKind::Other,
+        },
+        Site::Guru => match s[..] {
+            ["freelancers", slug, ..] if s.len() <= 3 => profile(format!("guru:{slug}")),
+            _ => AddressKind::Other,
+        },
+        Site::Peopleperhour => match s[..] {
+            ["freelancer", .., slug] if s.len() <= 3 => profile(format!("peopleperhour:{slug}")),
+            _ => AddressKind::Other,
+        },
+        Site::Generic => match (PER_USER_HOSTS.contains(&host.as_str()), s.first()) {
+            (true, Some(user)) => profile(format!("{host}:{}", user.trim_start_matches('@'))),
+            (true, None) => AddressKind::Other,
+            (false, _) => profile(format!("web:{host}")),
+        },
+    }
+}
+
+/// Is this address a candidate's profile page itself (not one of its
+/// sub-pages, such as a GitHub repository or a Fiverr gig)?
+pub fn is_profile_page(url: &str) -> bool {
+    matches!(classify(url), AddressKind::Profile(_))
+}
+
+/// A stable key for the candidate profile or thread an address shows,
+/// equal for every spelling of the same address (`https://www.GitHub.com/Foo/`
+/// and `github.com/foo?tab=repositories`). `None` for site pages and
+/// sub-pages (a repository is not its owner's profile: it may be anyone's).
+pub fn profile_key(url: &str) -> Option<String> {
+    match classify(url) {
+        AddressKind::Profile(key) | AddressKind::Thread(key) => Some(key),
+        AddressKind::Other => None,
     }
 }
 

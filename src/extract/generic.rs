@@ -3,11 +3,13 @@
 //! visible text. Structured data wins over heuristics; what is not found is
 //! reported as missing rather than guessed.
 
-use super::{block_text, first_text, links, mailto_links, scan_text, selector};
+use super::{
+    block_text, first_text, links, mailto_links, portfolio, scan_text, selector, tel_links, values,
+};
 use crate::model::{Profile, Site, Sourced};
 use crate::sites;
 use crate::text::{clean, MAX_FIELD_CHARS};
-use scraper::Html;
+use scraper::{ElementRef, Html};
 use serde_json::Value;
 
 /// Most JSON-LD blocks read from one page; a hostile page may hold thousands.
@@ -27,31 +29,65 @@ pub fn extract(doc: &Html, url: &str) -> Profile {
             }
         }
     }
-    // Microformats h-card.
-    if p.name.is_none() {
-        p.name = first_text(root, &[".h-card .p-name", ".h-card.p-name", ".vcard .fn"]);
-    }
-    if p.location.is_none() {
-        p.location = first_text(
-            root,
-            &[".h-card .p-adr", ".h-card .p-locality", ".vcard .adr"],
-        );
-    }
-    if p.headline.is_none() {
-        p.headline = first_text(root, &[".h-card .p-job-title", ".h-card .p-note"]);
-    }
+    read_h_card(root, url, &mut p);
+    read_labelled(root, &mut p);
     // The page's own heading, when it reads like a name ("Jane Doe — Developer").
-    if p.name.is_none() {
-        p.name = first_text(root, &["h1"]).and_then(|h| {
-            let first = h
-                .value
-                .split(['—', '–', '|', '·', ':'])
+    if let Some(h1) = first_text(root, &["h1"]) {
+        let mut parts = h1.value.splitn(2, ['—', '–', '|', '·', ':']).map(str::trim);
+        let first = parts.next().unwrap_or_default().to_string();
+        if p.name.is_none() && looks_like_name(&first) {
+            p.name = Some(Sourced::new(first, "h1 (first part)"));
+        }
+        if p.headline.is_none() {
+            p.headline = parts
                 .next()
-                .unwrap_or("")
-                .trim()
-                .to_string();
-            looks_like_name(&first).then(|| Sourced::new(first, "h1 (first part)"))
+                .filter(|h| !h.is_empty())
+                .map(|h| Sourced::new(h, "h1 (second part)"))
+                .or_else(|| {
+                    first_text(root, &["h1 + p", "h1 + h2", "h1 + div"])
+                        .filter(|h| is_short(&h.value))
+                });
+        }
+    }
+    if p.bio.is_none() {
+        p.bio = [
+            ".p-note",
+            "#about p",
+            ".about p",
+            ".intro p",
+            ".hero p",
+            "main section p",
+        ]
+        .iter()
+        .find_map(|css| {
+            root.select(selector(css))
+                .map(block_text)
+                .find(|t| t.split_whitespace().count() >= 8)
+                .map(|t| Sourced::new(t, *css))
         });
+    }
+    if p.photo.is_none() {
+        p.photo = [
+            ".h-card .u-photo",
+            "img.u-photo",
+            "img.portrait",
+            "img.avatar",
+            "img.profile-photo",
+            "img.headshot",
+        ]
+        .iter()
+        .find_map(|css| {
+            root.select(selector(css))
+                .find_map(|el| {
+                    el.value()
+                        .attr("src")
+                        .and_then(|src| sites::resolve(url, src))
+                })
+                .map(|u| Sourced::new(u, *css))
+        });
+    }
+    if p.skills.is_empty() {
+        p.skills = section_items(root, &["skills", "tech stack", "technologies", "toolbox"]);
     }
     links(
         root,
@@ -62,12 +98,13 @@ pub fn extract(doc: &Html, url: &str) -> Profile {
     // Visible links to profile sites anywhere on the page.
     for el in root.select(selector("a[href]")) {
         if let Some(abs) = el.value().attr("href").and_then(|h| sites::resolve(url, h)) {
-            if sites::site_of(&abs) != Site::Generic && sites::profile_key(&abs).is_some() {
+            if sites::site_of(&abs) != Site::Generic && sites::is_profile_page(&abs) {
                 p.links.push(Sourced::new(abs, "a[href]"));
             }
         }
     }
     mailto_links(root, &mut p);
+    tel_links(root, &mut p);
     if let Some(body) = root.select(selector("body")).next() {
         let text = block_text(body);
         let before = p.links.len();
@@ -81,6 +118,7 @@ pub fn extract(doc: &Html, url: &str) -> Profile {
                 i += 1;
             }
         }
+        p.portfolio = Some(portfolio::measure(doc, body, &text, url));
     }
     for (field, found) in [
         ("name", p.name.is_some()),
@@ -91,6 +129,125 @@ pub fn extract(doc: &Html, url: &str) -> Profile {
         }
     }
     p
+}
+
+fn is_short(s: &str) -> bool {
+    (1..=8).contains(&s.split_whitespace().count())
+}
+
+/// Microformats2 h-card: the person's card on an IndieWeb-style site.
+fn read_h_card(root: ElementRef<'_>, url: &str, p: &mut Profile) {
+    let Some(card) = root.select(selector(".h-card")).next() else {
+        return;
+    };
+    if p.name.is_none() {
+        p.name = first_text(card, &[".p-name"]).or_else(|| first_text(root, &[".h-card.p-name"]));
+    }
+    if p.headline.is_none() {
+        p.headline = first_text(card, &[".p-job-title", ".p-role"]);
+    }
+    if p.location.is_none() {
+        let parts: Vec<String> = [".p-locality", ".p-region", ".p-country-name"]
+            .iter()
+            .filter_map(|css| first_text(card, &[css]).map(|s| s.value))
+            .collect();
+        p.location = if parts.is_empty() {
+            first_text(card, &[".p-adr", ".h-adr"])
+        } else {
+            Some(Sourced::new(
+                parts.join(", "),
+                ".h-card .p-locality/.p-region/.p-country-name",
+            ))
+        };
+    }
+    if p.bio.is_none() {
+        p.bio = card
+            .select(selector(".p-note"))
+            .map(block_text)
+            .find(|t| !t.is_empty())
+            .map(|t| Sourced::new(t, ".h-card .p-note"));
+    }
+    for el in card.select(selector(".u-email")) {
+        let raw = el
+            .value()
+            .attr("href")
+            .unwrap_or_default()
+            .trim_start_matches("mailto:")
+            .to_string();
+        let mail = if raw.contains('@') {
+            raw
+        } else {
+            super::element_text(el, MAX_FIELD_CHARS)
+        };
+        if mail.contains('@') {
+            p.emails
+                .push(Sourced::new(mail.to_ascii_lowercase(), ".h-card .u-email"));
+        }
+    }
+    let _ = url;
+}
+
+/// "Label: value" facts in definition lists (`<dt>Location</dt><dd>…</dd>`).
+fn read_labelled(root: ElementRef<'_>, p: &mut Profile) {
+    for dt in root.select(selector("dt")) {
+        let label = super::element_text(dt, 60).to_lowercase();
+        let Some(dd) = dt
+            .next_siblings()
+            .filter_map(ElementRef::wrap)
+            .find(|e| e.value().name() == "dd")
+        else {
+            continue;
+        };
+        let value = super::element_text(dd, MAX_FIELD_CHARS);
+        if value.is_empty() {
+            continue;
+        }
+        let source = format!("dt \"{label}\" + dd");
+        match label.trim_end_matches(':') {
+            "location" | "based in" | "address" | "city" if p.location.is_none() => {
+                p.location = Some(Sourced::new(value, source))
+            }
+            "hours" | "working hours" | "availability" | "time zone" | "timezone"
+                if p.time_zone.is_none() =>
+            {
+                p.time_zone = Some(Sourced::new(value, source))
+            }
+            "languages" | "language" if p.languages.is_empty() => {
+                p.languages = value
+                    .split([',', '·', '/'])
+                    .filter_map(values::language)
+                    .map(|l| Sourced::new(l, source.clone()))
+                    .collect()
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The items listed under a heading such as "Skills".
+fn section_items(root: ElementRef<'_>, headings: &[&str]) -> Vec<String> {
+    for h in root.select(selector("h2, h3")) {
+        let title = super::element_text(h, 60).to_lowercase();
+        if !headings.iter().any(|w| title.contains(w)) {
+            continue;
+        }
+        let Some(section) = h.parent().and_then(ElementRef::wrap) else {
+            continue;
+        };
+        let items: Vec<String> = section
+            .select(selector(
+                "li, [class*=skill], [class*=tag], [class*=pill], [class*=chip]",
+            ))
+            .filter(|el| el.children().filter_map(ElementRef::wrap).count() == 0)
+            .map(|el| super::element_text(el, 60))
+            .filter(|t| !t.is_empty())
+            .take(100)
+            .collect();
+        if !items.is_empty() {
+            return items;
+        }
+    }
+    Vec::new()
 }
 
 /// Two to four words, each starting with a capital letter, no digits.
@@ -166,6 +323,36 @@ fn read_person(person: &Value, url: &str, p: &mut Profile) {
             .and_then(address_text)
             .map(|s| Sourced::new(s, "JSON-LD Person.address"));
     }
+    if p.bio.is_none() {
+        p.bio = text("description")
+            .filter(|s| !s.is_empty())
+            .map(|s| Sourced::new(s, "JSON-LD Person.description"));
+    }
+    if p.photo.is_none() {
+        let image = match person.get("image") {
+            Some(Value::String(s)) => Some(s.as_str()),
+            Some(Value::Object(o)) => o.get("url").and_then(Value::as_str),
+            _ => None,
+        };
+        p.photo = image
+            .and_then(|i| sites::resolve(url, i))
+            .map(|u| Sourced::new(u, "JSON-LD Person.image"));
+    }
+    if let Some(tel) = text("telephone") {
+        p.phones.push(Sourced::new(tel, "JSON-LD Person.telephone"));
+    }
+    for (key, target) in [("knowsLanguage", &mut p.languages)] {
+        for lang in strings(person.get(key)) {
+            if let Some(name) = language_name(&lang) {
+                target.push(Sourced::new(name, format!("JSON-LD Person.{key}")));
+            }
+        }
+    }
+    p.skills.extend(
+        strings(person.get("knowsAbout"))
+            .into_iter()
+            .map(|s| clean(&s, MAX_FIELD_CHARS)),
+    );
     if let Some(mail) = text("email") {
         let mail = mail.trim_start_matches("mailto:").to_ascii_lowercase();
         p.emails.push(Sourced::new(mail, "JSON-LD Person.email"));
@@ -180,6 +367,79 @@ fn read_person(person: &Value, url: &str, p: &mut Profile) {
             p.links.push(Sourced::new(abs, "JSON-LD Person.sameAs"));
         }
     }
+}
+
+/// A JSON-LD value that may be one string, a list of strings, or objects with a `name`.
+fn strings(v: Option<&Value>) -> Vec<String> {
+    let one = |v: &Value| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(o) => o.get("name").and_then(Value::as_str).map(str::to_string),
+        _ => None,
+    };
+    match v {
+        Some(Value::Array(items)) => items.iter().take(100).filter_map(one).collect(),
+        Some(other) => one(other).into_iter().collect(),
+        None => Vec::new(),
+    }
+}
+
+/// "en" → "English" for the common ISO 639-1 codes; names pass through.
+fn language_name(code_or_name: &str) -> Option<String> {
+    const CODES: &[(&str, &str)] = &[
+        ("en", "English"),
+        ("uk", "Ukrainian"),
+        ("ru", "Russian"),
+        ("pl", "Polish"),
+        ("de", "German"),
+        ("fr", "French"),
+        ("es", "Spanish"),
+        ("pt", "Portuguese"),
+        ("it", "Italian"),
+        ("nl", "Dutch"),
+        ("zh", "Chinese"),
+        ("ja", "Japanese"),
+        ("ko", "Korean"),
+        ("vi", "Vietnamese"),
+        ("hi", "Hindi"),
+        ("ar", "Arabic"),
+        ("tr", "Turkish"),
+        ("ro", "Romanian"),
+        ("cs", "Czech"),
+        ("sv", "Swedish"),
+        ("fi", "Finnish"),
+        ("da", "Danish"),
+        ("no", "Norwegian"),
+        ("el", "Greek"),
+        ("he", "Hebrew"),
+        ("id", "Indonesian"),
+        ("ms", "Malay"),
+        ("th", "Thai"),
+        ("tl", "Tagalog"),
+        ("ur", "Urdu"),
+        ("bn", "Bengali"),
+        ("fa", "Persian"),
+        ("hu", "Hungarian"),
+        ("bg", "Bulgarian"),
+        ("sr", "Serbian"),
+        ("hr", "Croatian"),
+        ("sk", "Slovak"),
+        ("lt", "Lithuanian"),
+        ("lv", "Latvian"),
+        ("et", "Estonian"),
+        ("ka", "Georgian"),
+        ("hy", "Armenian"),
+        ("kk", "Kazakh"),
+        ("sw", "Swahili"),
+        ("yo", "Yoruba"),
+    ];
+    let t = code_or_name.trim();
+    let base = t.split(['-', '_']).next().unwrap_or(t).to_ascii_lowercase();
+    if t.len() <= 5 {
+        if let Some((_, name)) = CODES.iter().find(|(c, _)| *c == base) {
+            return Some((*name).to_string());
+        }
+    }
+    values::language(t)
 }
 
 fn address_text(addr: &Value) -> Option<String> {

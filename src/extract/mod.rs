@@ -8,10 +8,13 @@
 
 pub mod adapters;
 pub mod generic;
+mod portfolio;
 mod prefilter;
+pub mod values;
 
-use crate::model::{Profile, Sourced};
+use crate::model::{PageKind, Profile, Site, Sourced};
 use crate::sites;
+use crate::sites::AddressKind;
 use crate::text::{self, MAX_BLOCK_CHARS, MAX_FIELD_CHARS};
 use scraper::{ElementRef, Html, Selector};
 use std::fmt;
@@ -49,9 +52,8 @@ pub fn extract(url: Option<&str>, html: &str) -> Result<Profile, ExtractError> {
     // Sub-pages of a profile site (a repository, a search) hold no profile:
     // answer without parsing them.
     if let Some(u) = known_url {
-        let site = sites::site_of(u);
-        if adapters::for_site(site).is_some() && !sites::is_profile_page(u) {
-            return Ok(Profile::empty(u, site));
+        if sites::site_of(u) != Site::Generic && sites::classify(u) == AddressKind::Other {
+            return Ok(not_a_profile(u));
         }
     }
     let doc = Html::parse_document(&prefilter::strip_unread(html));
@@ -60,13 +62,23 @@ pub fn extract(url: Option<&str>, html: &str) -> Result<Profile, ExtractError> {
         None => page_address(html, &doc).ok_or(ExtractError::NoAddress)?,
     };
     let site = sites::site_of(&url);
-    let mut profile = match adapters::for_site(site) {
-        Some(adapter) if sites::is_profile_page(&url) => adapters::apply(adapter, &doc, &url),
-        Some(_) => Profile::empty(&url, site),
-        None => generic::extract(&doc, &url),
+    let mut profile = match (adapters::for_site(site), sites::classify(&url)) {
+        (_, AddressKind::Other) => not_a_profile(&url),
+        (Some(adapter), AddressKind::Profile(_)) => adapters::apply(adapter, &doc, &url),
+        (Some(adapter), AddressKind::Thread(_)) => match adapter.thread {
+            Some(spec) => adapters::apply_thread(spec, site, &doc, &url),
+            None => not_a_profile(&url),
+        },
+        (None, _) => generic::extract(&doc, &url),
     };
     finish(&mut profile);
     Ok(profile)
+}
+
+fn not_a_profile(url: &str) -> Profile {
+    let mut p = Profile::empty(url, sites::site_of(url));
+    p.kind = PageKind::None;
+    p
 }
 
 /// The address a saved page records for itself.
@@ -112,6 +124,20 @@ fn finish(profile: &mut Profile) {
     profile
         .emails
         .retain(|e| seen_mail.insert(e.value.to_ascii_lowercase()));
+    let mut seen_phone = std::collections::HashSet::new();
+    profile.phones.retain(|p| {
+        seen_phone.insert(
+            p.value
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>(),
+        )
+    });
+    profile.country = profile
+        .location
+        .as_ref()
+        .and_then(|l| crate::normalize::location::resolve(&l.value))
+        .map(|place| place.country.to_string());
 }
 
 /// A compiled selector, parsed once per process. Selectors are adapter
@@ -128,6 +154,25 @@ pub(crate) fn selector(css: &'static str) -> &'static Selector {
         .unwrap_or_else(|e| panic!("adapter selector {css:?} is invalid: {e:?}"));
     let leaked: &'static Selector = Box::leak(Box::new(parsed));
     cache.push((css, leaked));
+    leaked
+}
+
+/// A compiled regex, built once per process (adapter patterns are data
+/// written by us; one that does not compile is a bug caught by tests).
+pub(crate) fn regex(pattern: &'static str) -> &'static regex_lite::Regex {
+    static CACHE: OnceLock<std::sync::Mutex<Vec<(&'static str, &'static regex_lite::Regex)>>> =
+        OnceLock::new();
+    let mut cache = CACHE
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some((_, r)) = cache.iter().find(|(p, _)| *p == pattern) {
+        return r;
+    }
+    let compiled = regex_lite::Regex::new(pattern)
+        .unwrap_or_else(|e| panic!("adapter pattern {pattern:?}: {e}"));
+    let leaked: &'static regex_lite::Regex = Box::leak(Box::new(compiled));
+    cache.push((pattern, leaked));
     leaked
 }
 
@@ -189,21 +234,8 @@ pub(crate) fn links(
     }
 }
 
-/// URLs and e-mail addresses written as plain text in free-text blocks.
-pub(crate) fn scan_text_blocks(
-    root: ElementRef<'_>,
-    selectors: &[&'static str],
-    profile: &mut Profile,
-) {
-    for css in selectors {
-        for el in root.select(selector(css)) {
-            let block = block_text(el);
-            scan_text(&block, css, profile);
-        }
-    }
-}
-
-/// Finds profile URLs and e-mail addresses in `text`.
+/// Finds profile URLs, e-mail addresses and international phone numbers
+/// (written with their `+` country code) in `text`.
 pub(crate) fn scan_text(block: &str, source: &str, profile: &mut Profile) {
     for m in patterns().url.find_iter(block) {
         let raw = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?']);
@@ -229,6 +261,7 @@ pub(crate) fn scan_text(block: &str, source: &str, profile: &mut Profile) {
 struct Patterns {
     url: regex_lite::Regex,
     email: regex_lite::Regex,
+    phone: regex_lite::Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -241,7 +274,23 @@ fn patterns() -> &'static Patterns {
         .expect("url pattern"),
         email: regex_lite::Regex::new(r"(?i)\b[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}\b")
             .expect("email pattern"),
+        // "+48 555 010 123", "+1 (470) 555-0123": a country code, then 6–14 more digits.
+        phone: regex_lite::Regex::new(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,6}").expect("phone pattern"),
     })
+}
+
+/// The numbers of `tel:` links, as the page shows them (the link text)
+/// when it shows one, else as the link dials them.
+pub(crate) fn tel_links(root: ElementRef<'_>, profile: &mut Profile) {
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).count();
+    for el in root.select(selector(r#"a[href^="tel:" i]"#)) {
+        let shown = element_text(el, 40);
+        let dialled = text::clean(&el.value().attr("href").unwrap_or_default()[4..], 40);
+        let number = if digits(&shown) >= 7 { shown } else { dialled };
+        if digits(&number) >= 7 {
+            profile.phones.push(Sourced::new(number, "a[href^=tel:]"));
+        }
+    }
 }
 
 /// The `e-mail` of `mailto:` links.
@@ -260,7 +309,6 @@ pub(crate) fn mailto_links(root: ElementRef<'_>, profile: &mut Profile) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Site;
 
     #[test]
     fn reads_saved_from_comment() {

@@ -1,0 +1,456 @@
+//! Site adapters as data: which elements hold which field, per site, with
+//! fallbacks for older layouts. A site's DOM change is an edit in that
+//! site's module; the engine here reads every kind of field the same way.
+
+mod github;
+mod upwork;
+
+use super::values;
+use super::{
+    block_text, element_text, first_text, links, mailto_links, regex, scan_text, selector,
+};
+use crate::model::{Job, PageKind, Profile, Review, Schooling, Site, Sourced, Stat, ThreadMessage};
+use crate::sites;
+use crate::text::{clean, MAX_FIELD_CHARS};
+use scraper::{ElementRef, Html};
+
+/// Selectors, tried in order (current layout first, then older ones).
+pub type Sel = &'static [&'static str];
+
+/// Where one site shows each field. Empty lists mean "not on this site".
+pub struct Adapter {
+    pub site: Site,
+    /// The profile's container; fields are looked up inside the first that
+    /// exists (else the whole page). Scoping keeps other people's cards
+    /// (sidebars, "people also viewed") out.
+    pub scope: Sel,
+    pub name: Sel,
+    pub handle: Sel,
+    pub headline: Sel,
+    pub location: Sel,
+    pub time_zone: Sel,
+    pub bio: Sel,
+    pub member_since: Sel,
+    /// An `img` (its `src`), or a `meta`/`a` (its `content`/`href`).
+    pub photo: Sel,
+    /// Every match is one language ("English: Fluent" → "English").
+    pub languages: Sel,
+    /// Every match is one skill.
+    pub skills: Sel,
+    pub phones: Sel,
+    /// Anchors pointing at the candidate's other profiles and sites.
+    pub profile_links: Sel,
+    /// Free-text blocks (bio, overview, contact) scanned for URLs, e-mails, phones.
+    pub text_blocks: Sel,
+    pub work: Option<&'static WorkSpec>,
+    pub education: Option<&'static EducationSpec>,
+    pub reviews: Option<&'static ReviewSpec>,
+    pub stats: &'static [(&'static str, Sel)],
+    /// `(field, regex)` over the profile's text, for values shown as prose
+    /// ("Member since March 2019", "98% Job Success"); the regex's first
+    /// group is the value. Fields: `member_since`, `time_zone`, `stat:KEY`.
+    pub text_patterns: &'static [(&'static str, &'static str)],
+    pub thread: Option<&'static ThreadSpec>,
+    /// Fields a profile page of this site normally shows; the ones not
+    /// found are reported, so the panel can say "could not read fully".
+    pub expected: &'static [&'static str],
+    /// The handle is the last path segment of the address.
+    pub handle_from_url: bool,
+}
+
+pub struct WorkSpec {
+    pub items: Sel,
+    pub title: Sel,
+    pub employer: Sel,
+    /// "Title | Company" in one element: the element and the separator.
+    pub combined: Option<(Sel, &'static str)>,
+    pub dates: Sel,
+    /// The list shows current positions only (GitHub's "works for").
+    pub current: bool,
+}
+
+pub struct EducationSpec {
+    pub items: Sel,
+    pub school: Sel,
+    pub degree: Sel,
+    pub dates: Sel,
+}
+
+pub struct ReviewSpec {
+    pub items: Sel,
+    pub reviewer: Sel,
+    pub date: Sel,
+    /// Text ("5.0") or an attribute (`aria-label`, `title`, `data-rating`).
+    pub rating: Sel,
+}
+
+pub struct ThreadSpec {
+    /// The thread's container.
+    pub scope: Sel,
+    /// The other party's name in the thread header.
+    pub counterpart: Sel,
+    /// Links to the other party's profile.
+    pub counterpart_links: Sel,
+    pub items: Sel,
+    pub author: Sel,
+    pub text: Sel,
+}
+
+pub const ALL: &[&Adapter] = &[&upwork::PROFILE, &github::PROFILE];
+
+pub fn for_site(site: Site) -> Option<&'static Adapter> {
+    ALL.iter().copied().find(|a| a.site == site)
+}
+
+/// Reads a profile page with `adapter`.
+pub fn apply(adapter: &Adapter, doc: &Html, url: &str) -> Profile {
+    let root = scope(doc, adapter.scope);
+    let mut p = Profile::empty(url, adapter.site);
+    p.name = first_text(root, adapter.name);
+    p.handle = first_text(root, adapter.handle)
+        .map(|h| Sourced::new(h.value.trim_start_matches('@'), h.source));
+    if p.handle.is_none() && adapter.handle_from_url {
+        p.handle = sites::parse(url)
+            .and_then(|a| {
+                a.path
+                    .split('/')
+                    .rfind(|s| !s.is_empty())
+                    .map(str::to_string)
+            })
+            .map(|h| Sourced::new(h, "page address"));
+    }
+    p.headline = first_text(root, adapter.headline);
+    p.location = first_text(root, adapter.location);
+    p.time_zone = first_text(root, adapter.time_zone);
+    p.bio = adapter.bio.iter().find_map(|css| {
+        root.select(selector(css))
+            .map(block_text)
+            .find(|t| !t.is_empty())
+            .map(|t| Sourced::new(t, *css))
+    });
+    p.member_since = first_text(root, adapter.member_since)
+        .and_then(|s| values::date(&s.value).map(|d| Sourced::new(d, s.source)));
+    p.photo = photo(root, url, adapter.photo);
+    p.languages = each_text(root, adapter.languages)
+        .into_iter()
+        .filter_map(|s| values::language(&s.value).map(|l| Sourced::new(l, s.source)))
+        .collect();
+    p.skills = each_text(root, adapter.skills)
+        .into_iter()
+        .map(|s| s.value)
+        .collect();
+    dedup(&mut p.skills);
+    p.phones = each_text(root, adapter.phones);
+    if let Some(spec) = adapter.work {
+        p.work = work(root, spec);
+    }
+    if let Some(spec) = adapter.education {
+        p.education = education(root, spec);
+    }
+    if let Some(spec) = adapter.reviews {
+        p.reviews = reviews(root, spec);
+    }
+    for (key, sels) in adapter.stats {
+        if let Some(found) = first_text(root, sels) {
+            if let Some(value) = values::number(&found.value) {
+                p.stats.insert(
+                    (*key).to_string(),
+                    Stat {
+                        value,
+                        source: found.source,
+                    },
+                );
+            }
+        }
+    }
+    if !adapter.text_patterns.is_empty() {
+        apply_text_patterns(&block_text(root), adapter.text_patterns, &mut p);
+    }
+    links(root, url, adapter.profile_links, &mut p.links);
+    for css in adapter.text_blocks {
+        for el in root.select(selector(css)) {
+            scan_text(&block_text(el), css, &mut p);
+        }
+    }
+    mailto_links(root, &mut p);
+    for field in adapter.expected {
+        let found = match *field {
+            "name" => p.name.is_some(),
+            "headline" => p.headline.is_some(),
+            "location" => p.location.is_some(),
+            "bio" => p.bio.is_some(),
+            _ => true,
+        };
+        if !found {
+            p.missing.push((*field).to_string());
+        }
+    }
+    p
+}
+
+/// Reads a message-thread page with the site's thread spec.
+pub fn apply_thread(spec: &ThreadSpec, site: Site, doc: &Html, url: &str) -> Profile {
+    let root = scope(doc, spec.scope);
+    let mut p = Profile::empty(url, site);
+    p.kind = PageKind::Thread;
+    p.name = first_text(root, spec.counterpart);
+    links(root, url, spec.counterpart_links, &mut p.links);
+    for css in spec.items {
+        let mut author: Option<String> = None;
+        for item in root.select(selector(css)) {
+            // Consecutive messages of one sender show the name once.
+            if let Some(name) = first_text(item, spec.author) {
+                author = Some(name.value);
+            }
+            let text = spec.text.iter().find_map(|t| {
+                item.select(selector(t))
+                    .map(block_text)
+                    .find(|s| !s.is_empty())
+            });
+            let Some(text) = text else { continue };
+            p.messages.push(ThreadMessage {
+                author: author.clone(),
+                text,
+                source: (*css).to_string(),
+            });
+        }
+        if !p.messages.is_empty() {
+            break;
+        }
+    }
+    if p.messages.is_empty() {
+        p.missing.push("messages".into());
+    }
+    p
+}
+
+fn scope<'a>(doc: &'a Html, sels: Sel) -> ElementRef<'a> {
+    sels.iter()
+        .find_map(|css| doc.select(selector(css)).next())
+        .unwrap_or_else(|| doc.root_element())
+}
+
+/// The text of every element matching the first selector that matches any.
+fn each_text(root: ElementRef<'_>, sels: Sel) -> Vec<Sourced> {
+    for css in sels {
+        let found: Vec<Sourced> = root
+            .select(selector(css))
+            .map(|el| element_text(el, MAX_FIELD_CHARS))
+            .filter(|t| !t.is_empty())
+            .map(|t| Sourced::new(t, *css))
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+fn dedup(items: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    items.retain(|s| seen.insert(s.to_lowercase()));
+}
+
+fn first_in(item: ElementRef<'_>, sels: Sel) -> Option<String> {
+    first_text(item, sels).map(|s| s.value)
+}
+
+fn items<'a>(root: ElementRef<'a>, sels: Sel) -> Vec<(ElementRef<'a>, &'static str)> {
+    for css in sels {
+        let found: Vec<_> = root.select(selector(css)).map(|e| (e, *css)).collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+fn work(root: ElementRef<'_>, spec: &WorkSpec) -> Vec<Job> {
+    items(root, spec.items)
+        .into_iter()
+        .filter_map(|(item, css)| {
+            let (mut title, mut employer) =
+                (first_in(item, spec.title), first_in(item, spec.employer));
+            if let Some((sels, sep)) = spec.combined {
+                if let Some(both) = first_in(item, sels) {
+                    let mut parts = both.splitn(2, sep).map(|s| s.trim().to_string());
+                    title = title.or(parts.next());
+                    employer = employer.or(parts.next().filter(|s| !s.is_empty()));
+                }
+            }
+            let (start, mut end) = first_in(item, spec.dates)
+                .map(|d| values::date_range(&d))
+                .unwrap_or_default();
+            if spec.current && end.is_none() {
+                end = Some("present".into());
+            }
+            (title.is_some() || employer.is_some()).then(|| Job {
+                employer,
+                title,
+                start,
+                end,
+                source: css.into(),
+            })
+        })
+        .collect()
+}
+
+fn education(root: ElementRef<'_>, spec: &EducationSpec) -> Vec<Schooling> {
+    items(root, spec.items)
+        .into_iter()
+        .filter_map(|(item, css)| {
+            let school = first_in(item, spec.school)?;
+            let (start, end) = first_in(item, spec.dates)
+                .map(|d| values::date_range(&d))
+                .unwrap_or_default();
+            Some(Schooling {
+                school,
+                degree: first_in(item, spec.degree),
+                start,
+                end,
+                source: css.into(),
+            })
+        })
+        .collect()
+}
+
+fn reviews(root: ElementRef<'_>, spec: &ReviewSpec) -> Vec<Review> {
+    items(root, spec.items)
+        .into_iter()
+        .map(|(item, css)| Review {
+            reviewer: first_in(item, spec.reviewer),
+            // A review is dated by the end of the contract it reviews.
+            date: first_in(item, spec.date).and_then(|d| match values::date_range(&d) {
+                (_, Some(end)) if end != "present" => Some(end),
+                (start, _) => start,
+            }),
+            rating: rating(item, spec.rating),
+            source: css.into(),
+        })
+        .collect()
+}
+
+fn rating(item: ElementRef<'_>, sels: Sel) -> Option<f64> {
+    sels.iter()
+        .find_map(|css| {
+            item.select(selector(css)).find_map(|el| {
+                let text = element_text(el, MAX_FIELD_CHARS);
+                values::number(&text).or_else(|| {
+                    [
+                        "aria-label",
+                        "title",
+                        "data-rating",
+                        "content",
+                        "data-value",
+                    ]
+                    .iter()
+                    .find_map(|a| el.value().attr(a).and_then(values::number))
+                })
+            })
+        })
+        .filter(|r| (0.0..=5.0).contains(r))
+}
+
+fn photo(root: ElementRef<'_>, base: &str, sels: Sel) -> Option<Sourced> {
+    sels.iter().find_map(|css| {
+        root.select(selector(css)).find_map(|el| {
+            let v = el.value();
+            let raw = v.attr("src").or(v.attr("content")).or(v.attr("href"))?;
+            sites::resolve(base, raw).map(|u| Sourced::new(u, *css))
+        })
+    })
+}
+
+fn apply_text_patterns(text: &str, patterns: &[(&'static str, &'static str)], p: &mut Profile) {
+    for (field, pattern) in patterns {
+        let Some(value) = regex(pattern)
+            .captures(text)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str().trim())
+        else {
+            continue;
+        };
+        let source = format!("text /{pattern}/");
+        match *field {
+            "member_since" if p.member_since.is_none() => {
+                p.member_since = values::date(value).map(|d| Sourced::new(d, source));
+            }
+            "time_zone" if p.time_zone.is_none() => {
+                p.time_zone = Some(Sourced::new(clean(value, MAX_FIELD_CHARS), source))
+            }
+            f => {
+                if let Some(key) = f.strip_prefix("stat:") {
+                    if let (false, Some(v)) = (p.stats.contains_key(key), values::number(value)) {
+                        p.stats.insert(key.to_string(), Stat { value: v, source });
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_adapter_selector_and_pattern_compiles() {
+        for a in ALL {
+            let mut sels: Vec<&str> = [
+                a.scope,
+                a.name,
+                a.handle,
+                a.headline,
+                a.location,
+                a.time_zone,
+                a.bio,
+                a.member_since,
+                a.photo,
+                a.languages,
+                a.skills,
+                a.phones,
+                a.profile_links,
+                a.text_blocks,
+            ]
+            .concat();
+            if let Some(w) = a.work {
+                sels.extend(
+                    [
+                        w.items,
+                        w.title,
+                        w.employer,
+                        w.dates,
+                        w.combined.map_or(&[][..], |c| c.0),
+                    ]
+                    .concat(),
+                );
+            }
+            if let Some(e) = a.education {
+                sels.extend([e.items, e.school, e.degree, e.dates].concat());
+            }
+            if let Some(r) = a.reviews {
+                sels.extend([r.items, r.reviewer, r.date, r.rating].concat());
+            }
+            if let Some(t) = a.thread {
+                sels.extend(
+                    [
+                        t.scope,
+                        t.counterpart,
+                        t.counterpart_links,
+                        t.items,
+                        t.author,
+                        t.text,
+                    ]
+                    .concat(),
+                );
+            }
+            sels.extend(a.stats.iter().flat_map(|(_, s)| s.iter().copied()));
+            for css in sels {
+                let _ = selector(css);
+            }
+            for (_, pattern) in a.text_patterns {
+                let _ = regex(pattern);
+            }
+        }
+    }
+}
