@@ -7,20 +7,8 @@ use vetter::analysis::analyse;
 use vetter::model::{Profile, Site, Sourced};
 
 fn case(n: usize) -> Vec<Profile> {
-    let names = [
-        "Daniel Kim",
-        "Daniel K.",
-        "Jin Park",
-        "Kim Daniel",
-        "Dan Kim",
-    ];
-    let places = [
-        "Austin, TX",
-        "Austin, United States",
-        "Warsaw, Poland",
-        "Kyiv, Ukraine",
-        "Seoul",
-    ];
+    let names = ["Daniel Kim", "Daniel K.", "Jin Park", "Kim Daniel", "Dan Kim"];
+    let places = ["Austin, TX", "Austin, United States", "Warsaw, Poland", "Kyiv, Ukraine", "Seoul"];
     (0..n)
         .map(|i| {
             let mut p = Profile::empty(format!("https://github.com/user{i}"), Site::Github);
@@ -70,25 +58,18 @@ fn dense_page() -> String {
 
 fn bench(c: &mut Criterion) {
     let ten = case(10);
-    c.bench_function("analyse case of 10 profiles", |b| {
-        b.iter(|| analyse(black_box(&ten), &[]))
-    });
+    c.bench_function("analyse case of 10 profiles", |b| b.iter(|| analyse(black_box(&ten), &[])));
     let realistic = realistic_page();
-    assert!(vetter::extract::extract(None, &realistic)
-        .unwrap()
-        .name
-        .is_some());
-    c.bench_function(
-        &format!("extract realistic page ({} KB)", realistic.len() / 1024),
-        |b| b.iter(|| vetter::extract::extract(None, black_box(&realistic))),
-    );
+    assert!(vetter::extract::extract(None, &realistic).unwrap().name.is_some());
+    c.bench_function(&format!("extract realistic page ({} KB)", realistic.len() / 1024), |b| {
+        b.iter(|| vetter::extract::extract(None, black_box(&realistic)))
+    });
     let dense = dense_page();
     let mut group = c.benchmark_group("worst case");
     group.sample_size(10);
-    group.bench_function(
-        format!("extract dense markup ({} KB)", dense.len() / 1024),
-        |b| b.iter(|| vetter::extract::extract(None, black_box(&dense))),
-    );
+    group.bench_function(format!("extract dense markup ({} KB)", dense.len() / 1024), |b| {
+        b.iter(|| vetter::extract::extract(None, black_box(&dense)))
+    });
     group.finish();
 }
 

@@ -26,6 +26,12 @@
     lastUrl = location.href;
     let reply;
     try {
+      // Ask first: most pages of a site (feeds, searches) are not read at all.
+      const { wants } = (await chrome.runtime.sendMessage({ type: 'vetter/wants' })) ?? {};
+      if (!wants) {
+        removePanel();
+        return;
+      }
       reply = await chrome.runtime.sendMessage({ type: 'vetter/snapshot', html: snapshot() });
     } catch {
       return; // extension updated or worker unavailable: leave the page alone

@@ -12,6 +12,7 @@ const EXTENSION_ORIGIN = chrome.runtime.getURL('');
 
 let engine = null;
 let tabs = {}; // tab id -> profile key shown in that tab (session-scoped)
+const forcedTabs = new Set(); // tabs the user asked to vet (toolbar button)
 const notices = [];
 const ready = start();
 
@@ -56,9 +57,39 @@ function broadcastUpdate() {
 
 const isExtensionPage = (sender) => typeof sender.url === 'string' && sender.url.startsWith(EXTENSION_ORIGIN);
 
+async function injectContentScript(tabId) {
+  try {
+    await chrome.scripting.executeScript({ target: { tabId }, files: ['extension/content.js'] });
+  } catch (err) {
+    console.warn('Vetter: cannot read this tab:', err.message);
+  }
+}
+
+// Text the user selected, analysed as messages in the case of the page.
+async function analyseSelection(tab, text) {
+  await ready;
+  const key = engine.ingestSelection(tab.url ?? '', text, Date.now());
+  if (!key) return null;
+  if (!tabs[tab.id]) await rememberTab(tab.id, key);
+  await persist();
+  broadcastUpdate();
+  forcedTabs.add(tab.id);
+  await injectContentScript(tab.id);
+  return key;
+}
+// Exposed for the end-to-end suite, which cannot click a context menu.
+globalThis.vetterAnalyseSelection = analyseSelection;
+
 async function handle(msg, sender) {
   await ready;
   switch (msg.type) {
+    // From content scripts: should this page be read at all? Only profile
+    // and thread pages, candidates' linked sites and pages the user chose.
+    case 'vetter/wants': {
+      if (isExtensionPage(sender) || !sender.tab || sender.frameId !== 0) return { wants: false };
+      const url = sender.tab.url ?? sender.url;
+      return { wants: forcedTabs.has(sender.tab.id) || engine.wantsPage(url) };
+    }
     // From content scripts, i.e. from web pages: untrusted. The tab and the
     // address come from `sender` (the browser), never from the message.
     case 'vetter/snapshot': {
@@ -68,6 +99,12 @@ async function handle(msg, sender) {
       // loaded with and misses single-page navigations (pushState).
       const url = sender.tab.url ?? sender.url;
       const outcome = JSON.parse(engine.ingest(url, msg.html.slice(0, MAX_SNAPSHOT_CHARS), Date.now()));
+      const shown = tabs[sender.tab.id];
+      if (outcome.status === 'none' && shown?.startsWith('selection:')) {
+        // A page with no profile of its own, where the user analysed a selection.
+        const view = JSON.parse(engine.view(shown) ?? 'null');
+        return { status: 'profile', key: shown, level: view?.risk.level, score: view?.risk.score };
+      }
       await rememberTab(sender.tab.id, outcome.key);
       if (outcome.status === 'profile') {
         await persist();
@@ -100,5 +137,32 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 });
 
 chrome.tabs.onRemoved.addListener((tabId) => {
+  forcedTabs.delete(tabId);
   ready.then(() => rememberTab(tabId, null));
+});
+
+// A candidate's personal site (linked from a profile already seen) is read
+// like the supported sites; no other page is.
+chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.status !== 'complete' || !tab.url?.startsWith('https://')) return;
+  ready.then(() => {
+    if (engine.isLinked(tab.url)) injectContentScript(tabId);
+  });
+});
+
+// The toolbar button: vet the current page whatever it is.
+chrome.action.onClicked.addListener((tab) => {
+  if (!tab.id) return;
+  forcedTabs.add(tab.id);
+  injectContentScript(tab.id);
+});
+
+chrome.runtime.onInstalled.addListener(() => {
+  chrome.contextMenus.create(
+    { id: 'vetter-selection', title: 'Analyse selection with Vetter', contexts: ['selection'] },
+    () => void chrome.runtime.lastError, // already there after an update
+  );
+});
+chrome.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === 'vetter-selection' && tab?.id !== undefined) analyseSelection(tab, info.selectionText ?? '');
 });

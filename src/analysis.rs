@@ -1,7 +1,7 @@
 //! One candidate's case in, findings and risk out; and the summaries that
 //! the CLI, the panel and exports show.
 
-use crate::model::{Message, Profile, Site};
+use crate::model::{Message, PageKind, Profile, Site};
 use crate::rules::{self, CaseInput, Finding};
 use crate::score::{self, Risk};
 use serde::{Deserialize, Serialize};
@@ -14,10 +14,11 @@ pub struct Analysis {
 
 pub fn analyse(profiles: &[Profile], messages: &[Message]) -> Analysis {
     let findings = rules::run_all(&CaseInput { profiles, messages });
-    Analysis {
-        risk: score::risk(&findings),
-        findings,
-    }
+    Analysis { risk: score::risk(&findings), findings }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A profile as listed in reports: the fields people read, flat.
@@ -33,6 +34,11 @@ pub struct ProfileSummary {
     pub links: Vec<String>,
     /// Fields this page should show but that could not be read.
     pub missing: Vec<String>,
+    #[serde(default)]
+    pub kind: PageKind,
+    /// Messages of a thread page.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub messages: usize,
     /// When the extension saw it (ms since the epoch); absent in the CLI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_seen: Option<u64>,
@@ -53,6 +59,8 @@ impl From<&Profile> for ProfileSummary {
             emails: p.emails.iter().map(|e| e.value.clone()).collect(),
             links: p.links.iter().map(|e| e.value.clone()).collect(),
             missing: p.missing.clone(),
+            kind: p.kind,
+            messages: p.messages.len(),
             first_seen: None,
             last_seen: None,
         }

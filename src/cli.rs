@@ -74,9 +74,7 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     }
     let report = scan(&dirs);
     let written = if json {
-        serde_json::to_writer_pretty(&mut *out, &report)
-            .map_err(std::io::Error::other)
-            .and_then(|_| writeln!(out))
+        serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::other).and_then(|_| writeln!(out))
     } else {
         write_text(&report, out)
     };
@@ -90,24 +88,13 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 /// Reads and analyses every case directory.
 pub fn scan(dirs: &[PathBuf]) -> Report {
     let mut skipped = Vec::new();
-    let mut cases: Vec<CaseReport> = dirs
-        .iter()
-        .filter_map(|d| scan_case(d, &mut skipped))
-        .collect();
-    cases.sort_by(|a, b| {
-        b.risk
-            .score
-            .cmp(&a.risk.score)
-            .then_with(|| a.case.cmp(&b.case))
-    });
+    let mut cases: Vec<CaseReport> = dirs.iter().filter_map(|d| scan_case(d, &mut skipped)).collect();
+    cases.sort_by(|a, b| b.risk.score.cmp(&a.risk.score).then_with(|| a.case.cmp(&b.case)));
     Report { cases, skipped }
 }
 
 fn scan_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<CaseReport> {
-    let skip = |path: &Path, reason: String| Skipped {
-        path: path.display().to_string(),
-        reason,
-    };
+    let skip = |path: &Path, reason: String| Skipped { path: path.display().to_string(), reason };
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -115,18 +102,12 @@ fn scan_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<CaseReport> {
             return None;
         }
     };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
+    let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
     files.sort();
     let mut profiles: Vec<Profile> = Vec::new();
     let mut messages = Vec::new();
     for path in files {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
         let kind = match ext.as_deref() {
             Some("html" | "htm") => "page",
             Some("txt") => "messages",
@@ -140,17 +121,11 @@ fn scan_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<CaseReport> {
             }
         };
         if kind == "messages" {
-            messages.push(Message {
-                source: path.display().to_string(),
-                text,
-            });
+            messages.push(Message { source: path.display().to_string(), text });
             continue;
         }
         match extract::extract(None, &text) {
-            Ok(p) if p.is_empty() => skipped.push(skip(
-                &path,
-                "no candidate profile found on this page".into(),
-            )),
+            Ok(p) if p.is_empty() => skipped.push(skip(&path, "no candidate profile found on this page".into())),
             Ok(p) => profiles.push(p),
             Err(e) => skipped.push(skip(&path, e.to_string())),
         }
@@ -166,22 +141,13 @@ fn scan_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<CaseReport> {
 
 fn write_text(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     for case in &report.cases {
-        writeln!(
-            out,
-            "== {} — risk {} ({}/100)",
-            case.case,
-            case.risk.level.as_str(),
-            case.risk.score
-        )?;
+        writeln!(out, "== {} — risk {} ({}/100)", case.case, case.risk.level.as_str(), case.risk.score)?;
         for p in &case.profiles {
             writeln!(
                 out,
                 "   {:<8} {:<24} {:<28} {}",
                 p.site.label(),
-                p.name
-                    .as_deref()
-                    .or(p.handle.as_deref())
-                    .unwrap_or("(no name)"),
+                p.name.as_deref().or(p.handle.as_deref()).unwrap_or("(no name)"),
                 p.location.as_deref().unwrap_or("-"),
                 p.url
             )?;
@@ -193,16 +159,8 @@ fn write_text(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             writeln!(out, "   [{}] {} — {}", f.severity.as_str(), f.id, f.title)?;
             writeln!(out, "       {}", f.explanation)?;
             for e in &f.evidence {
-                let note = e
-                    .note
-                    .as_deref()
-                    .map(|n| format!(" ({n})"))
-                    .unwrap_or_default();
-                writeln!(
-                    out,
-                    "       - {} {}: \"{}\"{}",
-                    e.profile, e.field, e.value, note
-                )?;
+                let note = e.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+                writeln!(out, "       - {} {}: \"{}\"{}", e.profile, e.field, e.value, note)?;
             }
             writeln!(out, "       source: {}", f.guidance)?;
         }

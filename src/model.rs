@@ -71,10 +71,7 @@ pub struct Sourced {
 
 impl Sourced {
     pub fn new(value: impl Into<String>, source: impl Into<String>) -> Self {
-        Sourced {
-            value: value.into(),
-            source: source.into(),
-        }
+        Sourced { value: value.into(), source: source.into() }
     }
 }
 
@@ -246,12 +243,7 @@ impl Profile {
 
     /// A short label for evidence and lists: "GitHub: Jin Park".
     pub fn label(&self) -> String {
-        let who = self
-            .name
-            .as_ref()
-            .or(self.handle.as_ref())
-            .map(|s| s.value.as_str())
-            .unwrap_or("(no name)");
+        let who = self.name.as_ref().or(self.handle.as_ref()).map(|s| s.value.as_str()).unwrap_or("(no name)");
         format!("{}: {}", self.site.label(), who)
     }
 }

@@ -6,6 +6,7 @@
 //! forbids inline script by CSP: escaping is the first wall, not the only.
 
 use crate::analysis::{CaseView, ProfileSummary};
+use crate::model::PageKind;
 use crate::rules::{Finding, Severity};
 use crate::sites;
 use crate::text::is_bidi_control;
@@ -32,27 +33,27 @@ pub fn escape(s: &str) -> String {
 
 fn link(url: &str, label: &str) -> String {
     if sites::parse(url).is_some() {
-        format!(
-            r#"<a href="{}" target="_blank" rel="noopener noreferrer">{}</a>"#,
-            escape(url),
-            escape(label)
-        )
+        format!(r#"<a href="{}" target="_blank" rel="noopener noreferrer">{}</a>"#, escape(url), escape(label))
     } else {
         escape(label)
     }
 }
 
 fn profile_line(p: &ProfileSummary, this_url: Option<&str>) -> String {
-    let who = p
-        .name
-        .as_deref()
-        .or(p.handle.as_deref())
-        .unwrap_or("(no name shown)");
-    let mut line = format!(
-        r#"<li class="profile"><span class="site">{}</span> {}"#,
-        escape(p.site_label()),
-        link(&p.url, who)
-    );
+    let thread_label;
+    let who = if p.kind == PageKind::Thread {
+        let plural = if p.messages == 1 { "" } else { "s" };
+        thread_label = format!(
+            "{} message{plural}{}",
+            p.messages,
+            p.name.as_deref().map(|n| format!(" with {n}")).unwrap_or_default()
+        );
+        thread_label.as_str()
+    } else {
+        p.name.as_deref().or(p.handle.as_deref()).unwrap_or("(no name shown)")
+    };
+    let mut line =
+        format!(r#"<li class="profile"><span class="site">{}</span> {}"#, escape(p.site_label()), link(&p.url, who));
     if let Some(loc) = &p.location {
         let _ = write!(line, r#" <span class="loc">· {}</span>"#, escape(loc));
     }
@@ -78,27 +79,17 @@ fn finding_html(f: &Finding, profiles: &[ProfileSummary]) -> String {
         expl = escape(&f.explanation)
     );
     for e in &f.evidence {
-        let site = profiles
-            .iter()
-            .find(|p| p.url == e.profile)
-            .map_or("Page", |p| p.site_label());
+        let site = profiles.iter().find(|p| p.url == e.profile).map_or("Page", |p| p.site_label());
         let _ = write!(
             h,
             r#"<li>{} <span class="field">{}</span>: <q>{}</q>{}</li>"#,
             link(&e.profile, site),
             escape(&e.field),
             escape(&e.value),
-            e.note
-                .as_deref()
-                .map(|n| format!(r#" <span class="note">({})</span>"#, escape(n)))
-                .unwrap_or_default()
+            e.note.as_deref().map(|n| format!(r#" <span class="note">({})</span>"#, escape(n))).unwrap_or_default()
         );
     }
-    let _ = write!(
-        h,
-        r#"</ul><p class="guidance">Source: {}</p></li>"#,
-        escape(&f.guidance)
-    );
+    let _ = write!(h, r#"</ul><p class="guidance">Source: {}</p></li>"#, escape(&f.guidance));
     h
 }
 
@@ -114,11 +105,7 @@ pub fn panel_html(view: &CaseView) -> String {
     for n in &view.notices {
         let _ = write!(h, r#"<p class="notice" role="status">{}</p>"#, escape(n));
     }
-    if let Some(this) = view
-        .profiles
-        .iter()
-        .find(|p| Some(p.url.as_str()) == view.this_url.as_deref())
-    {
+    if let Some(this) = view.profiles.iter().find(|p| Some(p.url.as_str()) == view.this_url.as_deref()) {
         if !this.missing.is_empty() {
             let _ = write!(
                 h,
@@ -127,38 +114,22 @@ pub fn panel_html(view: &CaseView) -> String {
             );
         }
     }
-    let _ = write!(
-        h,
-        r#"<h2>Profiles in this case ({})</h2><ul class="profiles">"#,
-        view.profiles.len()
-    );
+    let _ = write!(h, r#"<h2>Profiles in this case ({})</h2><ul class="profiles">"#, view.profiles.len());
     for p in &view.profiles {
         h.push_str(&profile_line(p, view.this_url.as_deref()));
     }
     h.push_str("</ul>");
     if view.findings.is_empty() {
-        h.push_str(
-            r#"<p class="clean">No inconsistencies found between the profiles seen so far.</p>"#,
-        );
+        h.push_str(r#"<p class="clean">No inconsistencies found between the profiles seen so far.</p>"#);
         return h;
     }
     let _ = write!(h, r#"<h2>Findings ({})</h2>"#, view.findings.len());
-    for sev in [
-        Severity::Critical,
-        Severity::High,
-        Severity::Medium,
-        Severity::Low,
-        Severity::Info,
-    ] {
+    for sev in [Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info] {
         let group: Vec<&Finding> = view.findings.iter().filter(|f| f.severity == sev).collect();
         if group.is_empty() {
             continue;
         }
-        let _ = write!(
-            h,
-            r#"<ul class="findings" aria-label="{} findings">"#,
-            sev.as_str()
-        );
+        let _ = write!(h, r#"<ul class="findings" aria-label="{} findings">"#, sev.as_str());
         for f in group {
             h.push_str(&finding_html(f, &view.profiles));
         }

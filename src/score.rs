@@ -59,10 +59,7 @@ pub struct Risk {
 }
 
 pub fn risk(findings: &[Finding]) -> Risk {
-    let keep = findings
-        .iter()
-        .map(|f| 1.0 - weight(f.severity) / 100.0)
-        .product::<f64>();
+    let keep = findings.iter().map(|f| 1.0 - weight(f.severity) / 100.0).product::<f64>();
     let score = ((1.0 - keep) * 100.0).round().clamp(0.0, 100.0) as u8;
     let level = if findings.iter().any(|f| f.severity == Severity::Critical) {
         Level::Critical
@@ -77,20 +74,9 @@ pub fn risk(findings: &[Finding]) -> Risk {
     };
     let reasons = findings
         .iter()
-        .map(|f| {
-            format!(
-                "{} ({}, +{} weight)",
-                f.id,
-                f.severity.as_str(),
-                weight(f.severity)
-            )
-        })
+        .map(|f| format!("{} ({}, +{} weight)", f.id, f.severity.as_str(), weight(f.severity)))
         .collect();
-    Risk {
-        score,
-        level,
-        reasons,
-    }
+    Risk { score, level, reasons }
 }
 
 #[cfg(test)]
@@ -110,14 +96,7 @@ mod tests {
 
     #[test]
     fn no_findings_is_none() {
-        assert_eq!(
-            risk(&[]),
-            Risk {
-                score: 0,
-                level: Level::None,
-                reasons: vec![]
-            }
-        );
+        assert_eq!(risk(&[]), Risk { score: 0, level: Level::None, reasons: vec![] });
     }
 
     #[test]

@@ -18,33 +18,19 @@ pub fn parse(url: &str) -> Option<Address> {
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let authority = &rest[..end];
     let host_port = authority.rsplit('@').next().unwrap_or(authority);
-    let host = host_port
-        .split(':')
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if host.is_empty()
-        || !host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
-    {
+    let host = host_port.split(':').next().unwrap_or("").to_ascii_lowercase();
+    if host.is_empty() || !host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') {
         return None;
     }
     let tail = &rest[end..];
     let path_end = tail.find(['?', '#']).unwrap_or(tail.len());
-    let path = if tail.starts_with('/') {
-        tail[..path_end].to_string()
-    } else {
-        "/".to_string()
-    };
+    let path = if tail.starts_with('/') { tail[..path_end].to_string() } else { "/".to_string() };
     Some(Address { host, path })
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    (s.len() >= prefix.len()
-        && s.is_char_boundary(prefix.len())
-        && s[..prefix.len()].eq_ignore_ascii_case(prefix))
-    .then(|| &s[prefix.len()..])
+    (s.len() >= prefix.len() && s.is_char_boundary(prefix.len()) && s[..prefix.len()].eq_ignore_ascii_case(prefix))
+        .then(|| &s[prefix.len()..])
 }
 
 /// Resolves `href` found on the page at `base` to an absolute http(s)
@@ -60,11 +46,7 @@ pub fn resolve(base: &str, href: &str) -> Option<String> {
     if has_scheme(href) {
         return None; // another scheme: mailto:, javascript:, data:
     }
-    let scheme = if strip_prefix_ci(base, "http://").is_some() {
-        "http"
-    } else {
-        "https"
-    };
+    let scheme = if strip_prefix_ci(base, "http://").is_some() { "http" } else { "https" };
     let base_addr = parse(base)?;
     let absolute = if let Some(rest) = href.strip_prefix("//") {
         format!("{scheme}://{rest}")
@@ -100,9 +82,7 @@ fn has_scheme(href: &str) -> bool {
         return false;
     };
     scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
 }
 
 /// Hosts whose first path segment names a person (or company) rather than
@@ -243,17 +223,8 @@ pub fn classify(url: &str) -> AddressKind {
     let Some(addr) = parse(url) else {
         return AddressKind::Other;
     };
-    let host = addr
-        .host
-        .strip_prefix("www.")
-        .unwrap_or(&addr.host)
-        .to_string();
-    let segs: Vec<String> = addr
-        .path
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .map(|s| s.to_ascii_lowercase())
-        .collect();
+    let host = addr.host.strip_prefix("www.").unwrap_or(&addr.host).to_string();
+    let segs: Vec<String> = addr.path.split('/').filter(|s| !s.is_empty()).map(|s| s.to_ascii_lowercase()).collect();
     let s: Vec<&str> = segs.iter().map(String::as_str).collect();
     let profile = |key: String| AddressKind::Profile(key);
     match site_of_host(&host) {
@@ -278,7 +249,8 @@ pub fn classify(url: &str) -> AddressKind {
             _ => AddressKind::Other,
         },
         Site::Linkedin => match s[..] {
-            ["in" | "pub", slug, ..] if s.len() <= 3 => profile(format!("linkedin:{slug}")),
+            // Sub-routes (/details/experience/, /overlay/contact-info/) show the same profile.
+            ["in" | "pub", slug, ..] => profile(format!("linkedin:{slug}")),
             ["messaging", "thread", id, ..] => AddressKind::Thread(format!("linkedin-thread:{id}")),
             _ => AddressKind::Other,
         },
@@ -341,31 +313,13 @@ mod tests {
 
     #[test]
     fn keys_ignore_spelling_of_the_address() {
-        assert_eq!(
-            profile_key("https://www.GitHub.com/Foo/"),
-            Some("github:foo".into())
-        );
-        assert_eq!(
-            profile_key("https://github.com/foo?tab=repositories"),
-            Some("github:foo".into())
-        );
+        assert_eq!(profile_key("https://www.GitHub.com/Foo/"), Some("github:foo".into()));
+        assert_eq!(profile_key("https://github.com/foo?tab=repositories"), Some("github:foo".into()));
         assert_eq!(profile_key("https://github.com/features"), None);
-        assert_eq!(
-            profile_key("https://www.upwork.com/freelancers/~01abc?viewMode=1"),
-            Some("upwork:01abc".into())
-        );
-        assert_eq!(
-            profile_key("https://de.linkedin.com/in/jane-doe"),
-            Some("linkedin:jane-doe".into())
-        );
-        assert_eq!(
-            profile_key("https://jane.example/about"),
-            Some("web:jane.example".into())
-        );
-        assert_eq!(
-            profile_key("https://x.com/@jane"),
-            Some("x.com:jane".into())
-        );
+        assert_eq!(profile_key("https://www.upwork.com/freelancers/~01abc?viewMode=1"), Some("upwork:01abc".into()));
+        assert_eq!(profile_key("https://de.linkedin.com/in/jane-doe"), Some("linkedin:jane-doe".into()));
+        assert_eq!(profile_key("https://jane.example/about"), Some("web:jane.example".into()));
+        assert_eq!(profile_key("https://x.com/@jane"), Some("x.com:jane".into()));
         assert_eq!(profile_key("javascript:alert(1)"), None);
     }
 
@@ -381,18 +335,9 @@ mod tests {
     #[test]
     fn resolves_relative_links_and_refuses_other_schemes() {
         let base = "https://github.com/foo";
-        assert_eq!(
-            resolve(base, "/bar").as_deref(),
-            Some("https://github.com/bar")
-        );
-        assert_eq!(
-            resolve(base, "//x.com/y").as_deref(),
-            Some("https://x.com/y")
-        );
-        assert_eq!(
-            resolve("https://a.example/dir/page", "other").as_deref(),
-            Some("https://a.example/dir/other")
-        );
+        assert_eq!(resolve(base, "/bar").as_deref(), Some("https://github.com/bar"));
+        assert_eq!(resolve(base, "//x.com/y").as_deref(), Some("https://x.com/y"));
+        assert_eq!(resolve("https://a.example/dir/page", "other").as_deref(), Some("https://a.example/dir/other"));
         assert_eq!(resolve(base, "javascript:alert(1)"), None);
         assert_eq!(resolve(base, "mailto:a@b.c"), None);
         assert_eq!(resolve(base, "#top"), None);
@@ -403,9 +348,6 @@ mod tests {
     #[test]
     fn hosts_are_validated() {
         assert!(parse("https://exa mple.com/").is_none());
-        assert_eq!(
-            parse("https://user@Host.example:8443/p?q").unwrap().host,
-            "host.example"
-        );
+        assert_eq!(parse("https://user@Host.example:8443/p?q").unwrap().host, "host.example");
     }
 }

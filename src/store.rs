@@ -56,10 +56,7 @@ impl std::error::Error for StoreError {}
 
 impl Store {
     pub fn new() -> Self {
-        Store {
-            version: STORE_VERSION,
-            profiles: BTreeMap::new(),
-        }
+        Store { version: STORE_VERSION, profiles: BTreeMap::new() }
     }
 
     pub fn from_json(json: &str) -> Result<Store, StoreError> {
@@ -67,8 +64,7 @@ impl Store {
         struct Header {
             version: u32,
         }
-        let header: Header =
-            serde_json::from_str(json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let header: Header = serde_json::from_str(json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         if header.version > STORE_VERSION {
             return Err(StoreError::NewerVersion(header.version));
         }
@@ -82,20 +78,34 @@ impl Store {
     /// Adds or refreshes a profile; returns its key, or `None` when the
     /// page held no profile.
     pub fn ingest(&mut self, profile: Profile, now_ms: u64) -> Option<String> {
+        let key = sites::profile_key(&profile.url)?;
+        self.ingest_keyed(key, profile, now_ms)
+    }
+
+    fn ingest_keyed(&mut self, key: String, profile: Profile, now_ms: u64) -> Option<String> {
         if profile.is_empty() {
             return None;
         }
-        let key = sites::profile_key(&profile.url)?;
         let first_seen = self.profiles.get(&key).map_or(now_ms, |s| s.first_seen);
-        self.profiles.insert(
-            key.clone(),
-            StoredProfile {
-                profile,
-                first_seen,
-                last_seen: now_ms,
-            },
-        );
+        self.profiles.insert(key.clone(), StoredProfile { profile, first_seen, last_seen: now_ms });
         Some(key)
+    }
+
+    /// Adds text the user selected on a page ("Analyse selection with
+    /// Vetter") as a message thread, in the case of the page's profile.
+    pub fn ingest_selection(&mut self, page_url: &str, text: &str, now_ms: u64) -> Option<String> {
+        let thread = crate::extract::selection(page_url, text)?;
+        let key = format!("selection:{:016x}", fnv1a(text.as_bytes()));
+        self.ingest_keyed(key, thread, now_ms)
+    }
+
+    /// Is `url` a page that a stored profile links to (a candidate's
+    /// personal site)? Such pages are read like the supported sites.
+    pub fn is_linked(&self, url: &str) -> bool {
+        let Some(key) = sites::profile_key(url) else { return false };
+        self.profiles
+            .values()
+            .any(|s| s.profile.links.iter().any(|l| sites::profile_key(&l.value).as_deref() == Some(&key)))
     }
 
     /// The keys of every profile in the same case as `key` (itself included).
@@ -120,11 +130,7 @@ impl Store {
     /// The case view for the profile at `key`.
     pub fn view(&self, key: &str) -> Option<CaseView> {
         let this = self.profiles.get(key)?;
-        let members: Vec<&StoredProfile> = self
-            .case_of(key)
-            .iter()
-            .map(|k| &self.profiles[k])
-            .collect();
+        let members: Vec<&StoredProfile> = self.case_of(key).iter().map(|k| &self.profiles[k]).collect();
         let profiles: Vec<Profile> = members.iter().map(|s| s.profile.clone()).collect();
         let analysis = analyse(&profiles, &[]);
         Some(CaseView {
@@ -144,22 +150,18 @@ impl Store {
     }
 }
 
+/// A stable, dependency-free hash for keys (FNV-1a, 64 bit).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 /// Do these two profiles belong to one candidate?
 fn linked(key_a: &str, a: &Profile, key_b: &str, b: &Profile) -> bool {
-    let links_to = |p: &Profile, key: &str| {
-        p.links
-            .iter()
-            .any(|l| sites::profile_key(&l.value).as_deref() == Some(key))
-    };
-    let shares_email = a.emails.iter().any(|x| {
-        b.emails
-            .iter()
-            .any(|y| x.value.eq_ignore_ascii_case(&y.value))
-    });
+    let links_to =
+        |p: &Profile, key: &str| p.links.iter().any(|l| sites::profile_key(&l.value).as_deref() == Some(key));
+    let shares_email = a.emails.iter().any(|x| b.emails.iter().any(|y| x.value.eq_ignore_ascii_case(&y.value)));
     let shares_handle = match (&a.handle, &b.handle) {
-        (Some(x), Some(y)) => {
-            x.value.len() >= MIN_LINKING_HANDLE && x.value.eq_ignore_ascii_case(&y.value)
-        }
+        (Some(x), Some(y)) => x.value.len() >= MIN_LINKING_HANDLE && x.value.eq_ignore_ascii_case(&y.value),
         _ => false,
     };
     links_to(a, key_b) || links_to(b, key_a) || shares_email || shares_handle
@@ -180,26 +182,10 @@ mod tests {
     #[test]
     fn a_link_in_either_direction_joins_a_case() {
         let mut s = Store::new();
-        let up = s
-            .ingest(
-                profile("https://www.upwork.com/freelancers/~01a", "Daniel K.", &[]),
-                1,
-            )
-            .unwrap();
-        let gh = s.ingest(
-            profile(
-                "https://github.com/dk",
-                "Jin Park",
-                &["https://www.upwork.com/freelancers/~01a"],
-            ),
-            2,
-        );
-        let other = s
-            .ingest(
-                profile("https://github.com/someone", "Someone Else", &[]),
-                3,
-            )
-            .unwrap();
+        let up = s.ingest(profile("https://www.upwork.com/freelancers/~01a", "Daniel K.", &[]), 1).unwrap();
+        let gh =
+            s.ingest(profile("https://github.com/dk", "Jin Park", &["https://www.upwork.com/freelancers/~01a"]), 2);
+        let other = s.ingest(profile("https://github.com/someone", "Someone Else", &[]), 3).unwrap();
         let gh = gh.unwrap();
         assert_eq!(s.case_of(&up), vec![gh.clone(), up.clone()]);
         assert_eq!(s.case_of(&other), vec![other.clone()]);
@@ -222,30 +208,37 @@ mod tests {
     #[test]
     fn round_trips_and_refuses_corrupt_or_newer_documents() {
         let mut s = Store::new();
-        s.ingest(profile("https://github.com/a1", "A", &[]), 5)
-            .unwrap();
-        s.ingest(profile("https://github.com/a1", "A", &[]), 9)
-            .unwrap();
+        s.ingest(profile("https://github.com/a1", "A", &[]), 5).unwrap();
+        s.ingest(profile("https://github.com/a1", "A", &[]), 9).unwrap();
         let back = Store::from_json(&s.to_json()).unwrap();
         assert_eq!(back, s);
         assert_eq!(back.profiles["github:a1"].first_seen, 5);
         assert_eq!(back.profiles["github:a1"].last_seen, 9);
-        assert!(matches!(
-            Store::from_json("{\"version\":1,\"profiles\":"),
-            Err(StoreError::Corrupt(_))
-        ));
-        assert_eq!(
-            Store::from_json(r#"{"version":99,"profiles":{}}"#),
-            Err(StoreError::NewerVersion(99))
-        );
+        assert!(matches!(Store::from_json("{\"version\":1,\"profiles\":"), Err(StoreError::Corrupt(_))));
+        assert_eq!(Store::from_json(r#"{"version":99,"profiles":{}}"#), Err(StoreError::NewerVersion(99)));
+    }
+
+    #[test]
+    fn a_selection_joins_the_case_of_its_page() {
+        let mut s = Store::new();
+        let page = s.ingest(profile("https://github.com/dk", "Jin Park", &[]), 1).unwrap();
+        let sel = s.ingest_selection("https://github.com/dk", "Jin: let's move to Telegram\nok", 2).unwrap();
+        assert_eq!(s.case_of(&page), vec![page.clone(), sel.clone()]);
+        assert_eq!(s.profiles[&sel].profile.messages.len(), 2);
+        assert_eq!(s.ingest_selection("https://github.com/dk", "   ", 3), None);
+    }
+
+    #[test]
+    fn linked_pages_are_recognised() {
+        let mut s = Store::new();
+        s.ingest(profile("https://github.com/dk", "Jin Park", &["https://dk.example/"]), 1).unwrap();
+        assert!(s.is_linked("https://dk.example/about"));
+        assert!(!s.is_linked("https://other.example/"));
     }
 
     #[test]
     fn empty_pages_are_not_stored() {
         let mut s = Store::new();
-        assert_eq!(
-            s.ingest(Profile::empty("https://github.com/x", Site::Github), 1),
-            None
-        );
+        assert_eq!(s.ingest(Profile::empty("https://github.com/x", Site::Github), 1), None);
     }
 }

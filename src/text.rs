@@ -60,10 +60,7 @@ mod tests {
     fn collapses_whitespace_and_caps() {
         assert_eq!(clean("  Daniel \n\t Kim ", 50), "Daniel Kim");
         assert_eq!(clean("abcdef", 3), "abc…");
-        assert_eq!(
-            clean(&"x".repeat(100_000), MAX_FIELD_CHARS).chars().count(),
-            MAX_FIELD_CHARS + 1
-        );
+        assert_eq!(clean(&"x".repeat(100_000), MAX_FIELD_CHARS).chars().count(), MAX_FIELD_CHARS + 1);
     }
 
     #[test]

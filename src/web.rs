@@ -42,16 +42,12 @@ impl Engine {
 
     /// Reads one page snapshot and adds its profile to the store.
     pub fn ingest(&mut self, url: &str, html: &str, now_ms: f64) -> Result<String, JsError> {
-        let profile =
-            extract::extract(Some(url), html).map_err(|e| JsError::new(&e.to_string()))?;
+        let profile = extract::extract(Some(url), html).map_err(|e| JsError::new(&e.to_string()))?;
         let key = self.store.ingest(profile, now_ms.max(0.0) as u64);
         let view = key.as_deref().and_then(|k| self.store.view(k));
         let outcome = IngestOutcome {
             status: if key.is_some() { "profile" } else { "none" },
-            case: key
-                .as_deref()
-                .map(|k| self.store.case_of(k))
-                .unwrap_or_default(),
+            case: key.as_deref().map(|k| self.store.case_of(k)).unwrap_or_default(),
             level: view.as_ref().map(|v| v.risk.level.as_str()),
             score: view.as_ref().map(|v| v.risk.score),
             key,
@@ -59,11 +55,33 @@ impl Engine {
         Ok(serde_json::to_string(&outcome)?)
     }
 
+    /// Adds text the user selected on a page as a message thread in that
+    /// page's case; returns its key, or `undefined` for empty text.
+    #[wasm_bindgen(js_name = ingestSelection)]
+    pub fn ingest_selection(&mut self, url: &str, text: &str, now_ms: f64) -> Option<String> {
+        self.store.ingest_selection(url, text, now_ms.max(0.0) as u64)
+    }
+
+    /// Should the content script send this page? True for profile and
+    /// thread pages of the supported sites, and for pages a known candidate
+    /// links to (their personal sites); false for everything else, so
+    /// that other pages are never read.
+    #[wasm_bindgen(js_name = wantsPage)]
+    pub fn wants_page(&self, url: &str) -> bool {
+        let supported = crate::sites::site_of(url) != crate::model::Site::Generic
+            && crate::sites::classify(url) != crate::sites::AddressKind::Other;
+        supported || self.store.is_linked(url)
+    }
+
+    /// Is `url` linked from a stored profile (a candidate's own site)?
+    #[wasm_bindgen(js_name = isLinked)]
+    pub fn is_linked(&self, url: &str) -> bool {
+        self.store.is_linked(url)
+    }
+
     /// The case view (JSON) for a stored profile, or `undefined`.
     pub fn view(&self, key: &str) -> Option<String> {
-        self.store
-            .view(key)
-            .map(|v| serde_json::to_string(&v).expect("views serialize"))
+        self.store.view(key).map(|v| serde_json::to_string(&v).expect("views serialize"))
     }
 
     /// The whole store as JSON, for persisting.
@@ -100,17 +118,11 @@ pub fn scan_files(files_json: &str) -> Result<String, JsError> {
     let mut notices = Vec::new();
     for f in files {
         if f.name.to_ascii_lowercase().ends_with(".txt") {
-            messages.push(crate::model::Message {
-                source: f.name,
-                text: f.text,
-            });
+            messages.push(crate::model::Message { source: f.name, text: f.text });
             continue;
         }
         match extract::extract(None, &f.text) {
-            Ok(p) if p.is_empty() => notices.push(format!(
-                "{}: no candidate profile found on this page",
-                f.name
-            )),
+            Ok(p) if p.is_empty() => notices.push(format!("{}: no candidate profile found on this page", f.name)),
             Ok(p) => profiles.push(p),
             Err(e) => notices.push(format!("{}: {e}", f.name)),
         }

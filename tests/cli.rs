@@ -8,11 +8,7 @@ fn vetter(args: &[&str]) -> (i32, String, String) {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("vetter runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
 }
 
 #[test]
@@ -27,15 +23,10 @@ fn json_report_has_the_documented_shape_worst_case_first() {
     let finding = &cases[0]["findings"][1];
     assert_eq!(finding["id"], "NAME_MISMATCH");
     for key in ["severity", "title", "explanation", "guidance"] {
-        assert!(
-            finding[key].as_str().is_some_and(|s| !s.is_empty()),
-            "{key}"
-        );
+        assert!(finding[key].as_str().is_some_and(|s| !s.is_empty()), "{key}");
     }
     let evidence = finding["evidence"].as_array().unwrap();
-    assert!(evidence
-        .iter()
-        .any(|e| e["value"] == "Jin Park" && e["profile"] == "https://github.com/dkim-builds"));
+    assert!(evidence.iter().any(|e| e["value"] == "Jin Park" && e["profile"] == "https://github.com/dkim-builds"));
     assert_eq!(cases[1]["case"], "demo/maria-gonzalez");
     assert_eq!(cases[1]["risk"]["level"], "none");
     assert_eq!(cases[1]["findings"].as_array().unwrap().len(), 0);
@@ -60,16 +51,10 @@ fn unreadable_input_is_skipped_with_its_reason_and_exit_1() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(code, 1);
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(
-        report["cases"].as_array().unwrap().len(),
-        1,
-        "the readable case is still processed"
-    );
+    assert_eq!(report["cases"].as_array().unwrap().len(), 1, "the readable case is still processed");
     let skipped = report["skipped"].as_array().unwrap();
-    assert!(skipped
-        .iter()
-        .any(|s| s["path"].as_str().unwrap().ends_with("noaddress.html")
-            && s["reason"].as_str().unwrap().contains("address")));
+    assert!(skipped.iter().any(|s| s["path"].as_str().unwrap().ends_with("noaddress.html")
+        && s["reason"].as_str().unwrap().contains("address")));
     assert!(skipped.iter().any(|s| s["path"] == "no/such/dir"));
 }
 

@@ -47,12 +47,8 @@ fn project(p: &Profile) -> Value {
 /// review without a shown reviewer); everything else exactly.
 fn same(got: &Value, want: &Value) -> bool {
     match (got, want) {
-        (Value::Number(x), Value::Number(y)) => {
-            (x.as_f64().unwrap() - y.as_f64().unwrap()).abs() < 1e-9
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
-        }
+        (Value::Number(x), Value::Number(y)) => (x.as_f64().unwrap() - y.as_f64().unwrap()).abs() < 1e-9,
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
         (Value::Object(x), Value::Object(y)) => {
             y.iter().all(|(k, w)| x.get(k).is_some_and(|v| same(v, w)))
                 && x.iter().all(|(k, v)| y.contains_key(k) || v.is_null())
@@ -75,10 +71,7 @@ fn check(page: &Path) -> Vec<String> {
     for (key, want) in expected.as_object().expect("expected is an object") {
         let have = &got[key];
         if !same(have, want) {
-            diffs.push(format!(
-                "{} `{key}`:\n    got      {have}\n    expected {want}",
-                page.display()
-            ));
+            diffs.push(format!("{} `{key}`:\n    got      {have}\n    expected {want}", page.display()));
         }
     }
     diffs
@@ -89,34 +82,17 @@ fn every_fixture_page_extracts_as_expected() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
     let mut failures = Vec::new();
     let mut count = 0;
-    let mut dirs: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|d| d.unwrap().path())
-        .filter(|d| d.is_dir())
-        .collect();
+    let mut dirs: Vec<_> =
+        std::fs::read_dir(&root).unwrap().map(|d| d.unwrap().path()).filter(|d| d.is_dir()).collect();
     dirs.sort();
     for dir in dirs {
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|f| f.unwrap().path())
-            .collect();
+        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|f| f.unwrap().path()).collect();
         files.sort();
-        for file in files
-            .into_iter()
-            .filter(|f| f.extension().is_some_and(|e| e == "html"))
-        {
+        for file in files.into_iter().filter(|f| f.extension().is_some_and(|e| e == "html")) {
             count += 1;
             failures.extend(check(&file));
         }
     }
-    assert!(
-        count >= 10,
-        "expected at least 10 fixture pages, found {count}"
-    );
-    assert!(
-        failures.is_empty(),
-        "{} differences over {count} pages:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(count >= 10, "expected at least 10 fixture pages, found {count}");
+    assert!(failures.is_empty(), "{} differences over {count} pages:\n{}", failures.len(), failures.join("\n"));
 }

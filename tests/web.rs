@@ -17,33 +17,17 @@ fn json(s: &str) -> serde_json::Value {
 #[wasm_bindgen_test]
 fn engine_links_two_pages_into_one_case_and_survives_export() {
     let mut engine = Engine::new(None).unwrap();
-    let up = json(
-        &engine
-            .ingest(
-                "https://www.upwork.com/freelancers/~01demo0001",
-                UPWORK,
-                1.0,
-            )
-            .unwrap(),
-    );
+    let up = json(&engine.ingest("https://www.upwork.com/freelancers/~01demo0001", UPWORK, 1.0).unwrap());
     assert_eq!(up["status"], "profile");
-    let gh = json(
-        &engine
-            .ingest("https://github.com/dkim-builds", GITHUB, 2.0)
-            .unwrap(),
-    );
+    let gh = json(&engine.ingest("https://github.com/dkim-builds", GITHUB, 2.0).unwrap());
     assert_eq!(gh["case"].as_array().unwrap().len(), 2);
     assert_eq!(gh["level"], "medium");
 
     let restored = Engine::new(Some(engine.export())).unwrap();
     assert_eq!(restored.profile_count(), 2);
     let view = restored.view(up["key"].as_str().unwrap()).unwrap();
-    let flags: Vec<String> = json(&view)["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["id"].as_str().unwrap().to_string())
-        .collect();
+    let flags: Vec<String> =
+        json(&view)["findings"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap().to_string()).collect();
     assert_eq!(flags, ["LOCATION_MISMATCH", "NAME_MISMATCH"]);
     let html = render_panel(&view).unwrap();
     assert!(html.contains("Jin Park") && html.contains("data-flag=\"NAME_MISMATCH\""));
@@ -57,11 +41,7 @@ fn a_corrupt_store_is_an_error_not_an_empty_engine() {
 #[wasm_bindgen_test]
 fn pages_without_a_profile_are_answered_as_none() {
     let mut engine = Engine::new(None).unwrap();
-    let out = json(
-        &engine
-            .ingest("https://github.com/dkim-builds/some-repo", GITHUB, 1.0)
-            .unwrap(),
-    );
+    let out = json(&engine.ingest("https://github.com/dkim-builds/some-repo", GITHUB, 1.0).unwrap());
     assert_eq!(out["status"], "none");
     assert_eq!(engine.profile_count(), 0);
 }
@@ -76,8 +56,5 @@ fn dropped_files_are_analysed_as_one_case() {
     let view = json(&scan_files(&files.to_string()).unwrap());
     assert_eq!(view["profiles"].as_array().unwrap().len(), 2);
     assert_eq!(view["findings"].as_array().unwrap().len(), 2);
-    assert!(view["notices"][0]
-        .as_str()
-        .unwrap()
-        .starts_with("junk.html"));
+    assert!(view["notices"][0].as_str().unwrap().starts_with("junk.html"));
 }

@@ -3,9 +3,7 @@
 //! visible text. Structured data wins over heuristics; what is not found is
 //! reported as missing rather than guessed.
 
-use super::{
-    block_text, first_text, links, mailto_links, portfolio, scan_text, selector, tel_links, values,
-};
+use super::{block_text, first_text, links, mailto_links, portfolio, scan_text, selector, tel_links, values};
 use crate::model::{Profile, Site, Sourced};
 use crate::sites;
 use crate::text::{clean, MAX_FIELD_CHARS};
@@ -18,10 +16,7 @@ const MAX_JSONLD_BLOCKS: usize = 20;
 pub fn extract(doc: &Html, url: &str) -> Profile {
     let root = doc.root_element();
     let mut p = Profile::empty(url, Site::Generic);
-    for block in root
-        .select(selector(r#"script[type="application/ld+json" i]"#))
-        .take(MAX_JSONLD_BLOCKS)
-    {
+    for block in root.select(selector(r#"script[type="application/ld+json" i]"#)).take(MAX_JSONLD_BLOCKS) {
         let raw: String = block.text().collect();
         if let Some(value) = parse_json_ld(&raw) {
             if let Some(person) = find_person(&value, 0) {
@@ -43,23 +38,11 @@ pub fn extract(doc: &Html, url: &str) -> Profile {
                 .next()
                 .filter(|h| !h.is_empty())
                 .map(|h| Sourced::new(h, "h1 (second part)"))
-                .or_else(|| {
-                    first_text(root, &["h1 + p", "h1 + h2", "h1 + div"])
-                        .filter(|h| is_short(&h.value))
-                });
+                .or_else(|| first_text(root, &["h1 + p", "h1 + h2", "h1 + div"]).filter(|h| is_short(&h.value)));
         }
     }
     if p.bio.is_none() {
-        p.bio = [
-            ".p-note",
-            "#about p",
-            ".about p",
-            ".intro p",
-            ".hero p",
-            "main section p",
-        ]
-        .iter()
-        .find_map(|css| {
+        p.bio = [".p-note", "#about p", ".about p", ".intro p", ".hero p", "main section p"].iter().find_map(|css| {
             root.select(selector(css))
                 .map(block_text)
                 .find(|t| t.split_whitespace().count() >= 8)
@@ -67,34 +50,19 @@ pub fn extract(doc: &Html, url: &str) -> Profile {
         });
     }
     if p.photo.is_none() {
-        p.photo = [
-            ".h-card .u-photo",
-            "img.u-photo",
-            "img.portrait",
-            "img.avatar",
-            "img.profile-photo",
-            "img.headshot",
-        ]
-        .iter()
-        .find_map(|css| {
-            root.select(selector(css))
-                .find_map(|el| {
-                    el.value()
-                        .attr("src")
-                        .and_then(|src| sites::resolve(url, src))
-                })
-                .map(|u| Sourced::new(u, *css))
-        });
+        p.photo =
+            [".h-card .u-photo", "img.u-photo", "img.portrait", "img.avatar", "img.profile-photo", "img.headshot"]
+                .iter()
+                .find_map(|css| {
+                    root.select(selector(css))
+                        .find_map(|el| el.value().attr("src").and_then(|src| sites::resolve(url, src)))
+                        .map(|u| Sourced::new(u, *css))
+                });
     }
     if p.skills.is_empty() {
         p.skills = section_items(root, &["skills", "tech stack", "technologies", "toolbox"]);
     }
-    links(
-        root,
-        url,
-        &[r#"a[rel~="me"]"#, r#"link[rel~="me"]"#, ".h-card a.u-url"],
-        &mut p.links,
-    );
+    links(root, url, &[r#"a[rel~="me"]"#, r#"link[rel~="me"]"#, ".h-card a.u-url"], &mut p.links);
     // Visible links to profile sites anywhere on the page.
     for el in root.select(selector("a[href]")) {
         if let Some(abs) = el.value().attr("href").and_then(|h| sites::resolve(url, h)) {
@@ -120,15 +88,42 @@ pub fn extract(doc: &Html, url: &str) -> Profile {
         }
         p.portfolio = Some(portfolio::measure(doc, body, &text, url));
     }
-    for (field, found) in [
-        ("name", p.name.is_some()),
-        ("location", p.location.is_some()),
-    ] {
+    for (field, found) in [("name", p.name.is_some()), ("location", p.location.is_some())] {
         if !found {
             p.missing.push(field.to_string());
         }
     }
     p
+}
+
+/// Fills what a site adapter could not read from the page's schema.org
+/// `Person` (lists only when the markup gave none).
+pub fn fill_from_json_ld(doc: &Html, url: &str, p: &mut Profile) {
+    let mut found = Profile::empty(url, p.site);
+    for block in doc.select(selector(r#"script[type="application/ld+json" i]"#)).take(MAX_JSONLD_BLOCKS) {
+        let raw: String = block.text().collect();
+        if let Some(person) = parse_json_ld(&raw).as_ref().and_then(|v| find_person(v, 0).cloned()) {
+            read_person(&person, url, &mut found);
+        }
+    }
+    for (mine, theirs) in [
+        (&mut p.name, found.name),
+        (&mut p.headline, found.headline),
+        (&mut p.location, found.location),
+        (&mut p.bio, found.bio),
+        (&mut p.photo, found.photo),
+    ] {
+        if mine.is_none() {
+            *mine = theirs;
+        }
+    }
+    for (mine, theirs) in
+        [(&mut p.emails, found.emails), (&mut p.languages, found.languages), (&mut p.links, found.links)]
+    {
+        if mine.is_empty() {
+            *mine = theirs;
+        }
+    }
 }
 
 fn is_short(s: &str) -> bool {
@@ -154,10 +149,7 @@ fn read_h_card(root: ElementRef<'_>, url: &str, p: &mut Profile) {
         p.location = if parts.is_empty() {
             first_text(card, &[".p-adr", ".h-adr"])
         } else {
-            Some(Sourced::new(
-                parts.join(", "),
-                ".h-card .p-locality/.p-region/.p-country-name",
-            ))
+            Some(Sourced::new(parts.join(", "), ".h-card .p-locality/.p-region/.p-country-name"))
         };
     }
     if p.bio.is_none() {
@@ -168,20 +160,10 @@ fn read_h_card(root: ElementRef<'_>, url: &str, p: &mut Profile) {
             .map(|t| Sourced::new(t, ".h-card .p-note"));
     }
     for el in card.select(selector(".u-email")) {
-        let raw = el
-            .value()
-            .attr("href")
-            .unwrap_or_default()
-            .trim_start_matches("mailto:")
-            .to_string();
-        let mail = if raw.contains('@') {
-            raw
-        } else {
-            super::element_text(el, MAX_FIELD_CHARS)
-        };
+        let raw = el.value().attr("href").unwrap_or_default().trim_start_matches("mailto:").to_string();
+        let mail = if raw.contains('@') { raw } else { super::element_text(el, MAX_FIELD_CHARS) };
         if mail.contains('@') {
-            p.emails
-                .push(Sourced::new(mail.to_ascii_lowercase(), ".h-card .u-email"));
+            p.emails.push(Sourced::new(mail.to_ascii_lowercase(), ".h-card .u-email"));
         }
     }
     let _ = url;
@@ -191,11 +173,7 @@ fn read_h_card(root: ElementRef<'_>, url: &str, p: &mut Profile) {
 fn read_labelled(root: ElementRef<'_>, p: &mut Profile) {
     for dt in root.select(selector("dt")) {
         let label = super::element_text(dt, 60).to_lowercase();
-        let Some(dd) = dt
-            .next_siblings()
-            .filter_map(ElementRef::wrap)
-            .find(|e| e.value().name() == "dd")
-        else {
+        let Some(dd) = dt.next_siblings().filter_map(ElementRef::wrap).find(|e| e.value().name() == "dd") else {
             continue;
         };
         let value = super::element_text(dd, MAX_FIELD_CHARS);
@@ -207,9 +185,7 @@ fn read_labelled(root: ElementRef<'_>, p: &mut Profile) {
             "location" | "based in" | "address" | "city" if p.location.is_none() => {
                 p.location = Some(Sourced::new(value, source))
             }
-            "hours" | "working hours" | "availability" | "time zone" | "timezone"
-                if p.time_zone.is_none() =>
-            {
+            "hours" | "working hours" | "availability" | "time zone" | "timezone" if p.time_zone.is_none() => {
                 p.time_zone = Some(Sourced::new(value, source))
             }
             "languages" | "language" if p.languages.is_empty() => {
@@ -235,9 +211,7 @@ fn section_items(root: ElementRef<'_>, headings: &[&str]) -> Vec<String> {
             continue;
         };
         let items: Vec<String> = section
-            .select(selector(
-                "li, [class*=skill], [class*=tag], [class*=pill], [class*=chip]",
-            ))
+            .select(selector("li, [class*=skill], [class*=tag], [class*=pill], [class*=chip]"))
             .filter(|el| el.children().filter_map(ElementRef::wrap).count() == 0)
             .map(|el| super::element_text(el, 60))
             .filter(|t| !t.is_empty())
@@ -254,9 +228,7 @@ fn section_items(root: ElementRef<'_>, headings: &[&str]) -> Vec<String> {
 fn looks_like_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (2..=4).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !s.chars().any(|c| c.is_ascii_digit())
 }
 
@@ -264,11 +236,7 @@ fn looks_like_name(s: &str) -> bool {
 /// CDATA and HTML-comment wrappers, and trailing garbage after the value.
 fn parse_json_ld(raw: &str) -> Option<Value> {
     let mut s = raw.trim();
-    for (open, close) in [
-        ("<![CDATA[", "]]>"),
-        ("<!--", "-->"),
-        ("//<![CDATA[", "//]]>"),
-    ] {
+    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->"), ("//<![CDATA[", "//]]>")] {
         if let Some(inner) = s.strip_prefix(open) {
             s = inner.trim_end().strip_suffix(close).unwrap_or(inner).trim();
         }
@@ -294,39 +262,25 @@ fn find_person(v: &Value, depth: usize) -> Option<&Value> {
             if is_person {
                 return Some(v);
             }
-            ["@graph", "mainEntity", "about"]
-                .iter()
-                .find_map(|k| map.get(*k).and_then(|c| find_person(c, depth + 1)))
+            ["@graph", "mainEntity", "about"].iter().find_map(|k| map.get(*k).and_then(|c| find_person(c, depth + 1)))
         }
         _ => None,
     }
 }
 
 fn read_person(person: &Value, url: &str, p: &mut Profile) {
-    let text = |key: &str| {
-        person
-            .get(key)
-            .and_then(Value::as_str)
-            .map(|s| clean(s, MAX_FIELD_CHARS))
-    };
+    let text = |key: &str| person.get(key).and_then(Value::as_str).map(|s| clean(s, MAX_FIELD_CHARS));
     if p.name.is_none() {
-        p.name = text("name")
-            .filter(|s| !s.is_empty())
-            .map(|s| Sourced::new(s, "JSON-LD Person.name"));
+        p.name = text("name").filter(|s| !s.is_empty()).map(|s| Sourced::new(s, "JSON-LD Person.name"));
     }
     if p.headline.is_none() {
         p.headline = text("jobTitle").map(|s| Sourced::new(s, "JSON-LD Person.jobTitle"));
     }
     if p.location.is_none() {
-        p.location = person
-            .get("address")
-            .and_then(address_text)
-            .map(|s| Sourced::new(s, "JSON-LD Person.address"));
+        p.location = person.get("address").and_then(address_text).map(|s| Sourced::new(s, "JSON-LD Person.address"));
     }
     if p.bio.is_none() {
-        p.bio = text("description")
-            .filter(|s| !s.is_empty())
-            .map(|s| Sourced::new(s, "JSON-LD Person.description"));
+        p.bio = text("description").filter(|s| !s.is_empty()).map(|s| Sourced::new(s, "JSON-LD Person.description"));
     }
     if p.photo.is_none() {
         let image = match person.get("image") {
@@ -334,9 +288,7 @@ fn read_person(person: &Value, url: &str, p: &mut Profile) {
             Some(Value::Object(o)) => o.get("url").and_then(Value::as_str),
             _ => None,
         };
-        p.photo = image
-            .and_then(|i| sites::resolve(url, i))
-            .map(|u| Sourced::new(u, "JSON-LD Person.image"));
+        p.photo = image.and_then(|i| sites::resolve(url, i)).map(|u| Sourced::new(u, "JSON-LD Person.image"));
     }
     if let Some(tel) = text("telephone") {
         p.phones.push(Sourced::new(tel, "JSON-LD Person.telephone"));
@@ -348,11 +300,7 @@ fn read_person(person: &Value, url: &str, p: &mut Profile) {
             }
         }
     }
-    p.skills.extend(
-        strings(person.get("knowsAbout"))
-            .into_iter()
-            .map(|s| clean(&s, MAX_FIELD_CHARS)),
-    );
+    p.skills.extend(strings(person.get("knowsAbout")).into_iter().map(|s| clean(&s, MAX_FIELD_CHARS)));
     if let Some(mail) = text("email") {
         let mail = mail.trim_start_matches("mailto:").to_ascii_lowercase();
         p.emails.push(Sourced::new(mail, "JSON-LD Person.email"));
@@ -482,13 +430,7 @@ mod tests {
 
     #[test]
     fn heading_is_a_name_only_when_it_looks_like_one() {
-        assert_eq!(
-            run("<h1>Jane Doe — Full-Stack Developer</h1>")
-                .name
-                .unwrap()
-                .value,
-            "Jane Doe"
-        );
+        assert_eq!(run("<h1>Jane Doe — Full-Stack Developer</h1>").name.unwrap().value, "Jane Doe");
         assert!(run("<h1>Welcome to my site 2024</h1>").name.is_none());
     }
 

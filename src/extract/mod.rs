@@ -35,9 +35,9 @@ pub enum ExtractError {
 impl fmt::Display for ExtractError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ExtractError::NoAddress => f.write_str(
-                "the page's address is unknown: no `saved from url=` comment, canonical link or og:url",
-            ),
+            ExtractError::NoAddress => {
+                f.write_str("the page's address is unknown: no `saved from url=` comment, canonical link or og:url")
+            }
         }
     }
 }
@@ -62,7 +62,7 @@ pub fn extract(url: Option<&str>, html: &str) -> Result<Profile, ExtractError> {
         None => page_address(html, &doc).ok_or(ExtractError::NoAddress)?,
     };
     let site = sites::site_of(&url);
-    let mut profile = match (adapters::for_site(site), sites::classify(&url)) {
+    let mut profile = match (adapters::for_page(site, &doc), sites::classify(&url)) {
         (_, AddressKind::Other) => not_a_profile(&url),
         (Some(adapter), AddressKind::Profile(_)) => adapters::apply(adapter, &doc, &url),
         (Some(adapter), AddressKind::Thread(_)) => match adapter.thread {
@@ -73,6 +73,27 @@ pub fn extract(url: Option<&str>, html: &str) -> Result<Profile, ExtractError> {
     };
     finish(&mut profile);
     Ok(profile)
+}
+
+/// Text the user selected on a page, read as a message thread: one message
+/// per line, "Name: text" lines naming their author. `None` when empty.
+pub fn selection(page_url: &str, text: &str) -> Option<Profile> {
+    let text = text::truncate_bytes(text, 200_000);
+    let mut p = Profile::empty(page_url, sites::site_of(page_url));
+    p.kind = PageKind::Thread;
+    p.links.push(Sourced::new(page_url, "the page the text was selected on"));
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()).take(2_000) {
+        let (author, body) = match line.split_once(": ") {
+            Some((who, rest)) if who.len() <= 40 && !who.contains("://") && !rest.is_empty() => (Some(who), rest),
+            _ => (None, line),
+        };
+        p.messages.push(crate::model::ThreadMessage {
+            author: author.map(|a| text::clean(a, MAX_FIELD_CHARS)),
+            text: text::clean(body, MAX_BLOCK_CHARS),
+            source: "selected text".into(),
+        });
+    }
+    (!p.messages.is_empty()).then_some(p)
 }
 
 fn not_a_profile(url: &str) -> Profile {
@@ -98,18 +119,13 @@ pub fn saved_from_url(html: &str) -> Option<String> {
     let close = rest.find(')')?;
     let len: usize = rest[..close].trim().parse().ok()?;
     let after = &rest[close + 1..];
-    let end = after
-        .find("-->")
-        .unwrap_or(after.len())
-        .min(len.max(1).min(after.len()));
+    let end = after.find("-->").unwrap_or(after.len()).min(len.max(1).min(after.len()));
     Some(after[..end].trim().to_string()).filter(|u| !u.is_empty())
 }
 
 fn first_attr(doc: &Html, selector: &str, attr: &str) -> Option<String> {
     let sel = Selector::parse(selector).ok()?;
-    doc.select(&sel)
-        .find_map(|e| e.value().attr(attr))
-        .map(|v| v.trim().to_string())
+    doc.select(&sel).find_map(|e| e.value().attr(attr)).map(|v| v.trim().to_string())
 }
 
 /// Deduplicates collected lists and drops links back to the page itself.
@@ -120,19 +136,22 @@ fn finish(profile: &mut Profile) {
         let key = sites::profile_key(&l.value);
         key.is_some() && key != own_key && seen.insert(key)
     });
-    let mut seen_mail = std::collections::HashSet::new();
-    profile
-        .emails
-        .retain(|e| seen_mail.insert(e.value.to_ascii_lowercase()));
-    let mut seen_phone = std::collections::HashSet::new();
-    profile.phones.retain(|p| {
-        seen_phone.insert(
-            p.value
-                .chars()
-                .filter(char::is_ascii_digit)
-                .collect::<String>(),
-        )
+    // An employer's website is not the candidate's ("Company Website").
+    let employers: Vec<String> = profile
+        .work
+        .iter()
+        .filter_map(|j| j.employer.as_deref())
+        .map(|e| crate::normalize::fold(e).replace(' ', ""))
+        .filter(|e| e.len() >= 4)
+        .collect();
+    profile.links.retain(|l| {
+        let host = sites::parse(&l.value).map(|a| a.host.replace(['.', '-'], "")).unwrap_or_default();
+        sites::site_of(&l.value) != Site::Generic || !employers.iter().any(|e| host.contains(e.as_str()))
     });
+    let mut seen_mail = std::collections::HashSet::new();
+    profile.emails.retain(|e| seen_mail.insert(e.value.to_ascii_lowercase()));
+    let mut seen_phone = std::collections::HashSet::new();
+    profile.phones.retain(|p| seen_phone.insert(p.value.chars().filter(char::is_ascii_digit).collect::<String>()));
     profile.country = profile
         .location
         .as_ref()
@@ -143,15 +162,13 @@ fn finish(profile: &mut Profile) {
 /// A compiled selector, parsed once per process. Selectors are adapter
 /// data written by us; one that does not parse is a bug caught by tests.
 pub(crate) fn selector(css: &'static str) -> &'static Selector {
-    static CACHE: OnceLock<std::sync::Mutex<Vec<(&'static str, &'static Selector)>>> =
-        OnceLock::new();
+    static CACHE: OnceLock<std::sync::Mutex<Vec<(&'static str, &'static Selector)>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((_, s)) = cache.iter().find(|(c, _)| *c == css) {
         return s;
     }
-    let parsed = Selector::parse(css)
-        .unwrap_or_else(|e| panic!("adapter selector {css:?} is invalid: {e:?}"));
+    let parsed = Selector::parse(css).unwrap_or_else(|e| panic!("adapter selector {css:?} is invalid: {e:?}"));
     let leaked: &'static Selector = Box::leak(Box::new(parsed));
     cache.push((css, leaked));
     leaked
@@ -160,17 +177,12 @@ pub(crate) fn selector(css: &'static str) -> &'static Selector {
 /// A compiled regex, built once per process (adapter patterns are data
 /// written by us; one that does not compile is a bug caught by tests).
 pub(crate) fn regex(pattern: &'static str) -> &'static regex_lite::Regex {
-    static CACHE: OnceLock<std::sync::Mutex<Vec<(&'static str, &'static regex_lite::Regex)>>> =
-        OnceLock::new();
-    let mut cache = CACHE
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
+    static CACHE: OnceLock<std::sync::Mutex<Vec<(&'static str, &'static regex_lite::Regex)>>> = OnceLock::new();
+    let mut cache = CACHE.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
     if let Some((_, r)) = cache.iter().find(|(p, _)| *p == pattern) {
         return r;
     }
-    let compiled = regex_lite::Regex::new(pattern)
-        .unwrap_or_else(|e| panic!("adapter pattern {pattern:?}: {e}"));
+    let compiled = regex_lite::Regex::new(pattern).unwrap_or_else(|e| panic!("adapter pattern {pattern:?}: {e}"));
     let leaked: &'static regex_lite::Regex = Box::leak(Box::new(compiled));
     cache.push((pattern, leaked));
     leaked
@@ -204,30 +216,53 @@ pub(crate) fn block_text(el: ElementRef<'_>) -> String {
     text::clean(&raw, MAX_BLOCK_CHARS)
 }
 
-/// The first non-empty text among `selectors`, tried in order.
+/// The first non-empty text among `selectors`, tried in order. A selector
+/// ending in `@name` reads that attribute instead of the text
+/// (`span[title]@title`).
 pub(crate) fn first_text(root: ElementRef<'_>, selectors: &[&'static str]) -> Option<Sourced> {
     selectors.iter().find_map(|css| {
-        root.select(selector(css))
-            .map(|el| element_text(el, MAX_FIELD_CHARS))
+        // `all:SELECTOR` joins the text of every match: "Master's degree, Data Science".
+        if let Some(sel) = css.strip_prefix("all:") {
+            let parts: Vec<String> = root
+                .select(selector(sel))
+                .map(|el| element_text(el, MAX_FIELD_CHARS))
+                .filter(|t| !t.is_empty())
+                .collect();
+            return (!parts.is_empty()).then(|| Sourced::new(parts.join(", "), *css));
+        }
+        let (sel, attr) = match css.rsplit_once('@') {
+            Some((sel, attr)) if !attr.contains([' ', ']', '"']) => (sel, Some(attr)),
+            _ => (*css, None),
+        };
+        root.select(selector_dyn(css, sel))
+            .map(|el| match attr {
+                Some(a) => text::clean(el.value().attr(a).unwrap_or_default(), MAX_FIELD_CHARS),
+                None => element_text(el, MAX_FIELD_CHARS),
+            })
             .find(|t| !t.is_empty())
             .map(|t| Sourced::new(t, *css))
     })
 }
 
+/// The selector part of an adapter entry (`css` minus any `@attribute`).
+fn selector_dyn(entry: &'static str, sel: &str) -> &'static Selector {
+    selector(&entry[..sel.len()])
+}
+
+/// The CSS selector of an adapter entry, without `all:` and `@attribute`.
+pub(crate) fn entry_selector(entry: &'static str) -> &'static str {
+    let entry = entry.strip_prefix("all:").unwrap_or(entry);
+    match entry.rsplit_once('@') {
+        Some((sel, attr)) if !attr.contains([' ', ']', '"']) => sel,
+        _ => entry,
+    }
+}
+
 /// Absolute http(s) links from the `href` of every element matching `selectors`.
-pub(crate) fn links(
-    root: ElementRef<'_>,
-    base: &str,
-    selectors: &[&'static str],
-    out: &mut Vec<Sourced>,
-) {
+pub(crate) fn links(root: ElementRef<'_>, base: &str, selectors: &[&'static str], out: &mut Vec<Sourced>) {
     for css in selectors {
         for el in root.select(selector(css)) {
-            if let Some(abs) = el
-                .value()
-                .attr("href")
-                .and_then(|h| sites::resolve(base, h))
-            {
+            if let Some(abs) = el.value().attr("href").and_then(|h| sites::resolve(base, h)) {
                 out.push(Sourced::new(abs, *css));
             }
         }
@@ -239,22 +274,16 @@ pub(crate) fn links(
 pub(crate) fn scan_text(block: &str, source: &str, profile: &mut Profile) {
     for m in patterns().url.find_iter(block) {
         let raw = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?']);
-        let abs = if raw.starts_with("http") {
-            raw.to_string()
-        } else {
-            format!("https://{raw}")
-        };
+        let abs = if raw.starts_with("http") { raw.to_string() } else { format!("https://{raw}") };
         if sites::parse(&abs).is_some() {
-            profile
-                .links
-                .push(Sourced::new(abs, format!("{source} (text)")));
+            profile.links.push(Sourced::new(abs, format!("{source} (text)")));
         }
     }
     for m in patterns().email.find_iter(block) {
-        profile.emails.push(Sourced::new(
-            m.as_str().to_ascii_lowercase(),
-            format!("{source} (text)"),
-        ));
+        profile.emails.push(Sourced::new(m.as_str().to_ascii_lowercase(), format!("{source} (text)")));
+    }
+    for m in patterns().phone.find_iter(block) {
+        profile.phones.push(Sourced::new(m.as_str().trim(), format!("{source} (text)")));
     }
 }
 
@@ -272,8 +301,10 @@ fn patterns() -> &'static Patterns {
             r#"(?i)\bhttps?://[^\s<>"'()\[\]]+|\b(?:www\.)?(?:github\.com|upwork\.com|linkedin\.com)/[^\s<>"'()\[\]]+"#,
         )
         .expect("url pattern"),
-        email: regex_lite::Regex::new(r"(?i)\b[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}\b")
-            .expect("email pattern"),
+        email: regex_lite::Regex::new(
+            r"(?i)\b[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}\b",
+        )
+        .expect("email pattern"),
         // "+48 555 010 123", "+1 (470) 555-0123": a country code, then 6–14 more digits.
         phone: regex_lite::Regex::new(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,6}").expect("phone pattern"),
     })
@@ -299,9 +330,7 @@ pub(crate) fn mailto_links(root: ElementRef<'_>, profile: &mut Profile) {
         let href = el.value().attr("href").unwrap_or_default();
         let addr = href[7..].split('?').next().unwrap_or_default();
         if patterns().email.is_match(addr) {
-            profile
-                .emails
-                .push(Sourced::new(addr.to_ascii_lowercase(), "a[href^=mailto:]"));
+            profile.emails.push(Sourced::new(addr.to_ascii_lowercase(), "a[href^=mailto:]"));
         }
     }
 }
@@ -313,16 +342,12 @@ mod tests {
     #[test]
     fn reads_saved_from_comment() {
         let html = "<!DOCTYPE html>\n<!-- saved from url=(0028)https://github.com/someone -->\n<html></html>";
-        assert_eq!(
-            saved_from_url(html).as_deref(),
-            Some("https://github.com/someone")
-        );
+        assert_eq!(saved_from_url(html).as_deref(), Some("https://github.com/someone"));
     }
 
     #[test]
     fn falls_back_to_canonical_then_og_url() {
-        let html =
-            r#"<html><head><meta property="og:url" content="https://github.com/og"></head></html>"#;
+        let html = r#"<html><head><meta property="og:url" content="https://github.com/og"></head></html>"#;
         let p = extract(None, html).unwrap();
         assert_eq!(p.url, "https://github.com/og");
         let html = r#"<link rel="canonical" href="https://github.com/canon"><meta property="og:url" content="https://github.com/og">"#;
@@ -337,11 +362,7 @@ mod tests {
     #[test]
     fn text_scan_finds_bare_profile_urls_and_emails() {
         let mut p = Profile::empty("https://www.upwork.com/freelancers/~01x", Site::Upwork);
-        scan_text(
-            "See github.com/jdoe, or mail Jane.Doe@Example.com.",
-            "bio",
-            &mut p,
-        );
+        scan_text("See github.com/jdoe, or mail Jane.Doe@Example.com.", "bio", &mut p);
         assert_eq!(p.links[0].value, "https://github.com/jdoe");
         assert_eq!(p.emails[0].value, "jane.doe@example.com");
     }

@@ -26,15 +26,9 @@ const PROJECT_ITEMS: &[&str] = &[
 const BUILDER_MARKS: &[(&str, &str)] = &[
     ("html[data-wf-site]", "Webflow"),
     ("[data-wix-id], #SITE_CONTAINER", "Wix"),
-    (
-        "body.squarespace-damask, [data-squarespace-cacheversion]",
-        "Squarespace",
-    ),
+    ("body.squarespace-damask, [data-squarespace-cacheversion]", "Squarespace"),
     (".carrd, #wrapper > #main > .inner", "Carrd"),
-    (
-        "link[href*=\"wp-content\"], script[src*=\"wp-includes\"]",
-        "WordPress",
-    ),
+    ("link[href*=\"wp-content\"], script[src*=\"wp-includes\"]", "WordPress"),
 ];
 
 /// Text that only a template leaves behind.
@@ -81,10 +75,6 @@ pub fn measure(doc: &Html, body: ElementRef<'_>, body_text: &str, url: &str) -> 
         projects: items.len() as u32,
         project_links: items.iter().filter(|i| links_out(i)).count() as u32,
         generator,
-        placeholders: PLACEHOLDERS
-            .iter()
-            .filter(|p| lower.contains(*p))
-            .map(|p| (*p).to_string())
-            .collect(),
+        placeholders: PLACEHOLDERS.iter().filter(|p| lower.contains(*p)).map(|p| (*p).to_string()).collect(),
     }
 }

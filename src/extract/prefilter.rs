@@ -63,12 +63,7 @@ fn start_tag(bytes: &[u8], lt: usize) -> Option<StartTag> {
     if !bytes.get(j)?.is_ascii_alphabetic() {
         return None;
     }
-    while j < bytes.len()
-        && !matches!(
-            bytes[j],
-            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'
-        )
-    {
+    while j < bytes.len() && !matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
         j += 1;
     }
     let name = String::from_utf8_lossy(&bytes[lt + 1..j]).to_ascii_lowercase();
@@ -93,8 +88,7 @@ fn start_tag(bytes: &[u8], lt: usize) -> Option<StartTag> {
         j += 1;
     }
     let end = (j + 1).min(bytes.len());
-    let attrs =
-        String::from_utf8_lossy(&bytes[attrs_start..j.min(bytes.len())]).to_ascii_lowercase();
+    let attrs = String::from_utf8_lossy(&bytes[attrs_start..j.min(bytes.len())]).to_ascii_lowercase();
     Some(StartTag {
         self_closing: j > 0 && bytes.get(j - 1) == Some(&b'/'),
         is_json_ld: name == "script" && attrs.contains("ld+json"),
@@ -186,11 +180,7 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
 }
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
+    bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
 }
 
 fn find_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -198,8 +188,7 @@ fn find_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let mut i = 0;
     while let Some(off) = memchr(b'<', &hay[i..]) {
         let at = i + off;
-        if hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
-        {
+        if hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
             return Some(from + at);
         }
         i = at + 1;
@@ -228,18 +217,12 @@ mod tests {
 
     #[test]
     fn unterminated_bodies_end_the_page_like_the_tokenizer() {
-        assert_eq!(
-            strip_unread("<p>x</p><script>never closed <p>y</p>"),
-            "<p>x</p><script>"
-        );
+        assert_eq!(strip_unread("<p>x</p><script>never closed <p>y</p>"), "<p>x</p><script>");
         assert_eq!(
             strip_unread("<p>x</p><script type=application/ld+json>{}"),
             "<p>x</p><script type=application/ld+json>{}"
         );
-        assert_eq!(
-            strip_unread("<svg><path/><p>shown</p>"),
-            "<svg><path/><p>shown</p>"
-        );
+        assert_eq!(strip_unread("<svg><path/><p>shown</p>"), "<svg><path/><p>shown</p>");
     }
 
     #[test]

@@ -4,51 +4,35 @@
 /// "March 2019", "Mar 2019", "03/2019", "2019-03", "2019" → "2019-03" /
 /// "2019"; "Present", "Current", "Now" → "present".
 pub fn date(text: &str) -> Option<String> {
-    let t = text
-        .trim()
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
+    let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
     if t.is_empty() {
         return None;
     }
-    if ["present", "current", "now", "today", "ongoing"]
-        .iter()
-        .any(|w| t.starts_with(w))
-    {
+    if ["present", "current", "now", "today", "ongoing"].iter().any(|w| t.starts_with(w)) {
         return Some("present".into());
     }
-    let words: Vec<&str> = t
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '/' | '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let year = words.iter().find_map(|w| {
-        (w.len() == 4)
-            .then(|| w.parse::<u16>().ok())
-            .flatten()
-            .filter(|y| (1940..=2100).contains(y))
-    })?;
+    let words: Vec<&str> =
+        t.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '/' | '-')).filter(|w| !w.is_empty()).collect();
+    let year = words
+        .iter()
+        .find_map(|w| (w.len() == 4).then(|| w.parse::<u16>().ok()).flatten().filter(|y| (1940..=2100).contains(y)))?;
     let month = words.iter().find_map(|w| month_number(w)).or_else(|| {
         // Numeric month next to the year: "03/2019", "2019-03", "2019-03-17".
-        words
-            .iter()
-            .filter(|w| w.len() <= 2)
-            .find_map(|w| w.parse::<u8>().ok().filter(|m| (1..=12).contains(m)))
+        words.iter().filter(|w| w.len() <= 2).find_map(|w| w.parse::<u8>().ok().filter(|m| (1..=12).contains(m)))
     });
-    let day = if words.len() >= 3 && words[0].len() == 4 {
-        words
-            .get(2)
-            .and_then(|d| d.parse::<u8>().ok())
-            .filter(|d| (1..=31).contains(d))
-    } else {
-        words
-            .iter()
-            .filter(|w| month_number(w).is_none())
-            .find_map(|w| {
-                (w.len() <= 2 && words.iter().any(|x| month_number(x).is_some()))
-                    .then(|| w.parse::<u8>().ok())
-                    .flatten()
+    let day =
+        if words.len() >= 3 && words[0].len() == 4 && month_number(words[1]).is_none() {
+            // ISO "2019-03-17"
+            words.get(2).and_then(|d| d.parse::<u8>().ok()).filter(|d| (1..=31).contains(d))
+        } else {
+            // "Apr 4, 2025" or "4 Apr 2025": a day right beside the month name.
+            let at = words.iter().position(|w| month_number(w).is_some());
+            at.and_then(|i| {
+                [i.checked_sub(1), Some(i + 1)].into_iter().flatten().filter_map(|j| words.get(j)).find_map(|w| {
+                    (w.len() <= 2).then(|| w.parse::<u8>().ok()).flatten().filter(|d| (1..=31).contains(d))
+                })
             })
-    };
+        };
     Some(match (month, day) {
         (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
         (Some(m), None) => format!("{year:04}-{m:02}"),
@@ -56,23 +40,18 @@ pub fn date(text: &str) -> Option<String> {
     })
 }
 
+/// Like [`date`], at most to the month: "2016-05-11 08:14:02Z" → "2016-05".
+pub fn month(text: &str) -> Option<String> {
+    date(text).map(|d| d.chars().take(7).collect())
+}
+
 fn month_number(word: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     if word.len() < 3 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    let w = if word.starts_with("sept") {
-        "sep"
-    } else {
-        &word[..3]
-    };
-    MONTHS
-        .iter()
-        .position(|m| *m == w)
-        .filter(|_| word.len() <= 9)
-        .map(|i| i as u8 + 1)
+    let w = if word.starts_with("sept") { "sep" } else { &word[..3] };
+    MONTHS.iter().position(|m| *m == w).filter(|_| word.len() <= 9).map(|i| i as u8 + 1)
 }
 
 /// "Mar 2019 - Present · 5 yrs", "2011-2017", "2019 – 2021" → (start, end).
@@ -98,9 +77,7 @@ pub fn date_range(text: &str) -> (Option<String>, Option<String>) {
 pub fn number(text: &str) -> Option<f64> {
     let start = text.find(|c: char| c.is_ascii_digit())?;
     let rest = &text[start..];
-    let end = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .unwrap_or(rest.len());
+    let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(rest.len());
     let digits = rest[..end].trim_end_matches(['.', ',']).replace(',', "");
     let value: f64 = digits.parse().ok()?;
     let multiplier = match rest[end..].chars().next() {
@@ -113,12 +90,7 @@ pub fn number(text: &str) -> Option<f64> {
 
 /// "English: Fluent", "Ukrainian (Native)", "Spanish - Conversational" → the language name.
 pub fn language(text: &str) -> Option<String> {
-    let name = text
-        .split([':', '(', '·', '|', ','])
-        .next()?
-        .split(" - ")
-        .next()?
-        .trim();
+    let name = text.split([':', '(', '·', '|', ',']).next()?.split(" - ").next()?.trim();
     (!name.is_empty() && name.chars().any(char::is_alphabetic)).then(|| name.to_string())
 }
 
@@ -133,6 +105,8 @@ mod tests {
         assert_eq!(date("03/2019").as_deref(), Some("2019-03"));
         assert_eq!(date("2019-03-17").as_deref(), Some("2019-03-17"));
         assert_eq!(date("May 17, 2024").as_deref(), Some("2024-05-17"));
+        assert_eq!(date("17 May 2024").as_deref(), Some("2024-05-17"));
+        assert_eq!(date("Feb 2022 3 years 9 months").as_deref(), Some("2022-02"));
         assert_eq!(date("2017").as_deref(), Some("2017"));
         assert_eq!(date("Present").as_deref(), Some("present"));
         assert_eq!(date("soon"), None);
@@ -141,18 +115,9 @@ mod tests {
 
     #[test]
     fn ranges() {
-        assert_eq!(
-            date_range("Mar 2019 - Present · 5 yrs 2 mos"),
-            (Some("2019-03".into()), Some("present".into()))
-        );
-        assert_eq!(
-            date_range("2011-2017"),
-            (Some("2011".into()), Some("2017".into()))
-        );
-        assert_eq!(
-            date_range("January 2016 – August 2020"),
-            (Some("2016-01".into()), Some("2020-08".into()))
-        );
+        assert_eq!(date_range("Mar 2019 - Present · 5 yrs 2 mos"), (Some("2019-03".into()), Some("present".into())));
+        assert_eq!(date_range("2011-2017"), (Some("2011".into()), Some("2017".into())));
+        assert_eq!(date_range("January 2016 – August 2020"), (Some("2016-01".into()), Some("2020-08".into())));
         assert_eq!(date_range("2019"), (Some("2019".into()), None));
     }
 
@@ -171,9 +136,6 @@ mod tests {
     fn languages() {
         assert_eq!(language("English: Fluent").as_deref(), Some("English"));
         assert_eq!(language("Ukrainian (Native)").as_deref(), Some("Ukrainian"));
-        assert_eq!(
-            language("Spanish - Conversational").as_deref(),
-            Some("Spanish")
-        );
+        assert_eq!(language("Spanish - Conversational").as_deref(), Some("Spanish"));
     }
 }

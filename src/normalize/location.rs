@@ -78,15 +78,7 @@ const CITY_ALIASES: &[(&str, &str)] = &[
 ];
 
 /// Words that say "no fixed place" rather than name one.
-const PLACELESS: &[&str] = &[
-    "remote",
-    "worldwide",
-    "anywhere",
-    "global",
-    "earth",
-    "online",
-    "home",
-];
+const PLACELESS: &[&str] = &["remote", "worldwide", "anywhere", "global", "earth", "online", "home"];
 
 /// A resolved location.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -148,11 +140,7 @@ fn gazetteer() -> &'static Gazetteer {
 
 /// The English short name of a country code ("PL" → "Poland").
 pub fn country_name(iso2: &str) -> &'static str {
-    gazetteer()
-        .names
-        .get(iso2)
-        .copied()
-        .unwrap_or("an unknown country")
+    gazetteer().names.get(iso2).copied().unwrap_or("an unknown country")
 }
 
 /// The international calling code of a country ("PL" → "48").
@@ -170,10 +158,7 @@ pub fn resolve(raw: &str) -> Option<Place> {
         .filter(|(f, _)| !f.is_empty() && !PLACELESS.contains(&f.as_str()))
         .collect();
     let city_country = |folded: &str| -> Option<&'static str> {
-        let name = CITY_ALIASES
-            .iter()
-            .find(|(a, _)| *a == folded)
-            .map_or(folded, |(_, c)| c);
+        let name = CITY_ALIASES.iter().find(|(a, _)| *a == folded).map_or(folded, |(_, c)| c);
         let found = g.cities.get(name)?;
         // Unambiguous, or one place ten times the size of any namesake.
         match found.as_slice() {
@@ -195,18 +180,11 @@ pub fn resolve(raw: &str) -> Option<Place> {
                 .then(|| g.names.get_key_value(*original).map(|(k, _)| *k))
                 .flatten()
         });
-        let place = |cc: &'static str| {
-            Some(Place {
-                country: cc,
-                matched: original.to_string(),
-            })
-        };
+        let place = |cc: &'static str| Some(Place { country: cc, matched: original.to_string() });
         match (as_country, as_state) {
             // "Atlanta, Georgia" vs "Tbilisi, Georgia": the city decides.
             (Some(cc), true) => {
-                let others_in_us = parts
-                    .iter()
-                    .any(|(f, _)| f != folded && city_country(f) == Some("US"));
+                let others_in_us = parts.iter().any(|(f, _)| f != folded && city_country(f) == Some("US"));
                 return place(if others_in_us { "US" } else { cc });
             }
             (Some(cc), false) => return place(cc),
@@ -215,10 +193,7 @@ pub fn resolve(raw: &str) -> Option<Place> {
         }
     }
     parts.iter().find_map(|(folded, original)| {
-        city_country(folded).map(|cc| Place {
-            country: cc,
-            matched: original.to_string(),
-        })
+        city_country(folded).map(|cc| Place { country: cc, matched: original.to_string() })
     })
 }
 

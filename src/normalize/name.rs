@@ -26,23 +26,14 @@ pub enum NameVerdict {
 const VARIANT_SIMILARITY: f64 = 0.88;
 
 /// Titles and suffixes that are not part of who someone is.
-const IGNORED: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "prof", "jr", "sr", "ii", "iii", "iv", "phd", "md", "mba",
-];
+const IGNORED: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "prof", "jr", "sr", "ii", "iii", "iv", "phd", "md", "mba"];
 
 /// A few common English nickname groups; each row is one given name's forms.
 const NICKNAMES: &[&[&str]] = &[
     &["robert", "bob", "rob", "bobby", "robbie"],
     &["william", "bill", "will", "billy", "liam"],
     &["michael", "mike", "mick", "mikey"],
-    &[
-        "alexander",
-        "aleksandr",
-        "alex",
-        "sasha",
-        "aleksander",
-        "alexandr",
-    ],
+    &["alexander", "aleksandr", "alex", "sasha", "aleksander", "alexandr"],
     &["daniel", "dan", "danny"],
     &["katherine", "catherine", "kate", "katie", "cathy", "kathy"],
     &["elizabeth", "liz", "beth", "lisa", "eliza", "betty"],
@@ -60,23 +51,15 @@ const NICKNAMES: &[&[&str]] = &[
 ];
 
 fn parts(name: &str) -> Vec<String> {
-    fold(name)
-        .split(' ')
-        .filter(|t| !t.is_empty() && !IGNORED.contains(t))
-        .map(str::to_string)
-        .collect()
+    fold(name).split(' ').filter(|t| !t.is_empty() && !IGNORED.contains(t)).map(str::to_string).collect()
 }
 
 fn is_latin(token: &str) -> bool {
-    token
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || ('\u{00C0}'..='\u{024F}').contains(&c))
+    token.chars().all(|c| c.is_ascii_alphanumeric() || ('\u{00C0}'..='\u{024F}').contains(&c))
 }
 
 fn nickname_of(a: &str, b: &str) -> bool {
-    NICKNAMES
-        .iter()
-        .any(|group| group.contains(&a) && group.contains(&b))
+    NICKNAMES.iter().any(|group| group.contains(&a) && group.contains(&b))
 }
 
 /// How well part `a` matches part `b`: 1.0 exact, else nickname, variant
@@ -87,11 +70,7 @@ fn part_match(a: &str, b: &str) -> (f64, bool) {
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.chars().count() == 1 {
-        return if long.starts_with(short) {
-            (0.9, true)
-        } else {
-            (0.0, false)
-        };
+        return if long.starts_with(short) { (0.9, true) } else { (0.0, false) };
     }
     if nickname_of(a, b) {
         return (0.95, false);
@@ -106,35 +85,19 @@ fn part_match(a: &str, b: &str) -> (f64, bool) {
 /// Compares two written names.
 pub fn compare(a: &str, b: &str) -> NameVerdict {
     let (pa, pb) = (parts(a), parts(b));
-    if pa.is_empty()
-        || pb.is_empty()
-        || !pa.iter().all(|t| is_latin(t))
-        || !pb.iter().all(|t| is_latin(t))
-    {
+    if pa.is_empty() || pb.is_empty() || !pa.iter().all(|t| is_latin(t)) || !pb.iter().all(|t| is_latin(t)) {
         return NameVerdict::Incomparable;
     }
     // Joined or hyphenated given names: "Kum-Hyok" / "Kumhyok".
     if pa.concat() == pb.concat() {
         return NameVerdict::Same;
     }
-    let (short, long) = if pa.len() <= pb.len() {
-        (pa, pb)
-    } else {
-        (pb, pa)
-    };
+    let (short, long) = if pa.len() <= pb.len() { (pa, pb) } else { (pb, pa) };
     // Candidates: each part of the longer name, and each adjacent pair
     // joined ("kum hyok" for "kumhyok").
-    let mut candidates: Vec<(String, Vec<usize>)> = long
-        .iter()
-        .cloned()
-        .enumerate()
-        .map(|(i, t)| (t, vec![i]))
-        .collect();
-    candidates.extend(
-        long.windows(2)
-            .enumerate()
-            .map(|(i, w)| (w.concat(), vec![i, i + 1])),
-    );
+    let mut candidates: Vec<(String, Vec<usize>)> =
+        long.iter().cloned().enumerate().map(|(i, t)| (t, vec![i])).collect();
+    candidates.extend(long.windows(2).enumerate().map(|(i, w)| (w.concat(), vec![i, i + 1])));
     let mut used = vec![false; long.len()];
     let mut via_initial = false;
     // Longest parts first, so that initials take what is left.

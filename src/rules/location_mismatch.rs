@@ -34,10 +34,8 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
     if countries.len() < 2 {
         return Vec::new();
     }
-    let claims: Vec<String> = placed
-        .iter()
-        .map(|(p, _, pl)| format!("{} ({})", p.site.label(), country_name(pl.country)))
-        .collect();
+    let claims: Vec<String> =
+        placed.iter().map(|(p, _, pl)| format!("{} ({})", p.site.label(), country_name(pl.country))).collect();
     vec![Finding {
         id: ID.into(),
         severity: Severity::Medium,
@@ -74,10 +72,7 @@ mod tests {
                 p
             })
             .collect();
-        check(&CaseInput {
-            profiles: &profiles,
-            messages: &[],
-        })
+        check(&CaseInput { profiles: &profiles, messages: &[] })
     }
 
     #[test]

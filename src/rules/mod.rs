@@ -68,14 +68,8 @@ pub struct Rule {
 
 /// Every rule, one line per flag id.
 pub const RULES: &[Rule] = &[
-    Rule {
-        id: name_mismatch::ID,
-        check: name_mismatch::check,
-    },
-    Rule {
-        id: location_mismatch::ID,
-        check: location_mismatch::check,
-    },
+    Rule { id: name_mismatch::ID, check: name_mismatch::check },
+    Rule { id: location_mismatch::ID, check: location_mismatch::check },
 ];
 
 /// Runs every rule over a case; findings come worst first.

@@ -18,11 +18,7 @@ use crate::normalize::name::{compare, NameVerdict};
 pub const ID: &str = "NAME_MISMATCH";
 
 pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
-    let named: Vec<_> = case
-        .profiles
-        .iter()
-        .filter_map(|p| p.name.as_ref().map(|n| (p, n)))
-        .collect();
+    let named: Vec<_> = case.profiles.iter().filter_map(|p| p.name.as_ref().map(|n| (p, n))).collect();
     let mut differing = Vec::new();
     for (i, (pa, na)) in named.iter().enumerate() {
         for (pb, nb) in &named[i + 1..] {
@@ -34,10 +30,7 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
     if differing.is_empty() {
         return Vec::new();
     }
-    let pairs: Vec<String> = differing
-        .iter()
-        .map(|(a, b)| format!("\"{a}\" and \"{b}\""))
-        .collect();
+    let pairs: Vec<String> = differing.iter().map(|(a, b)| format!("\"{a}\" and \"{b}\"")).collect();
     vec![Finding {
         id: ID.into(),
         severity: Severity::Medium,
@@ -70,23 +63,14 @@ mod tests {
             profile("https://www.upwork.com/freelancers/~01a", Site::Upwork, a),
             profile("https://github.com/x", Site::Github, b),
         ];
-        check(&CaseInput {
-            profiles: &profiles,
-            messages: &[],
-        })
+        check(&CaseInput { profiles: &profiles, messages: &[] })
     }
 
     #[test]
     fn fires_on_different_people_with_both_names_as_evidence() {
         let f = run("Daniel K.", "Jin Park");
         assert_eq!(f.len(), 1);
-        assert_eq!(
-            f[0].evidence
-                .iter()
-                .map(|e| e.value.as_str())
-                .collect::<Vec<_>>(),
-            ["Daniel K.", "Jin Park"]
-        );
+        assert_eq!(f[0].evidence.iter().map(|e| e.value.as_str()).collect::<Vec<_>>(), ["Daniel K.", "Jin Park"]);
         assert!(f[0].explanation.contains("GitHub: Jin Park"));
     }
 

@@ -12,7 +12,12 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, 'dist/chrome');
-const HOSTS = ['www.upwork.com', 'github.com', '*.example', '*.example.com', '*.example.org'];
+// Every supported site, plus the reserved TLDs the fictional personal sites use.
+const HOSTS = [
+  'www.upwork.com', 'github.com', 'www.linkedin.com', 'www.freelancer.com', 'www.fiverr.com', 'www.toptal.com',
+  'profile.indeed.com', 'www.indeed.com', 'wellfound.com', 'stackoverflow.com', 'www.guru.com',
+  'www.peopleperhour.com', '*.example', '*.example.com', '*.example.org',
+];
 
 function htmlFiles(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -12,31 +12,10 @@ const WASM: &str = "target/wasm32-unknown-unknown/wasm-release/vetter.wasm";
 const PKG: &str = "target/wasm-pkg";
 
 pub fn run() -> Result {
-    util::run(
-        "cargo",
-        &[
-            "build",
-            "--lib",
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-        ],
-    )?;
+    util::run("cargo", &["build", "--lib", "--release", "--target", "wasm32-unknown-unknown"])?;
     let root = root();
     let _ = fs::remove_dir_all(root.join(PKG));
-    util::run(
-        "wasm-bindgen",
-        &[
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-dir",
-            PKG,
-            "--out-name",
-            "vetter",
-            WASM,
-        ],
-    )?;
+    util::run("wasm-bindgen", &["--target", "web", "--no-typescript", "--out-dir", PKG, "--out-name", "vetter", WASM])?;
     let bg = format!("{PKG}/vetter_bg.wasm");
     let wasm_opt = root.join("node_modules/.bin/wasm-opt");
     if wasm_opt.exists() {
@@ -88,9 +67,7 @@ fn check_manifest_version(manifest: &Path, version: &str) -> Result {
     if text.contains(&format!("\"version\": \"{version}\"")) {
         Ok(())
     } else {
-        Err(format!(
-            "manifest.json's \"version\" must be the crate's version {version}"
-        ))
+        Err(format!("manifest.json's \"version\" must be the crate's version {version}"))
     }
 }
 
@@ -98,9 +75,7 @@ fn copy_file(from: &Path, to: &Path) -> Result {
     if let Some(dir) = to.parent() {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    fs::copy(from, to)
-        .map(|_| ())
-        .map_err(|e| format!("copy {}: {e}", from.display()))
+    fs::copy(from, to).map(|_| ()).map_err(|e| format!("copy {}: {e}", from.display()))
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result {
@@ -119,8 +94,7 @@ fn copy_dir(from: &Path, to: &Path) -> Result {
 fn zip_dir(dir: &Path, zip_path: &Path) -> Result {
     let file = fs::File::create(zip_path).map_err(|e| format!("{}: {e}", zip_path.display()))?;
     let mut zip = zip::ZipWriter::new(file);
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let mut stack = vec![dir.to_path_buf()];
     let mut files = Vec::new();
     while let Some(d) = stack.pop() {
@@ -135,14 +109,9 @@ fn zip_dir(dir: &Path, zip_path: &Path) -> Result {
     }
     files.sort(); // reproducible archive order
     for path in files {
-        let name = path
-            .strip_prefix(dir)
-            .expect("inside dir")
-            .to_string_lossy()
-            .replace('\\', "/");
+        let name = path.strip_prefix(dir).expect("inside dir").to_string_lossy().replace('\\', "/");
         zip.start_file(name, options).map_err(|e| e.to_string())?;
-        zip.write_all(&fs::read(&path).map_err(|e| e.to_string())?)
-            .map_err(|e| e.to_string())?;
+        zip.write_all(&fs::read(&path).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
     }
     zip.finish().map_err(|e| e.to_string())?;
     Ok(())

@@ -53,28 +53,12 @@ fn demo(args: &[String]) -> util::Result {
 fn test() -> util::Result {
     setup::run()?;
     util::run("cargo", &["fmt", "--all", "--check"])?;
-    util::run(
-        "cargo",
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )?;
+    util::run("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
     util::run("cargo", &["test", "--workspace"])?;
     // The browser layer, in headless Chromium (runner configured in .cargo/config.toml).
     util::run_env(
         "cargo",
-        &[
-            "test",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--test",
-            "web",
-        ],
+        &["test", "--target", "wasm32-unknown-unknown", "--test", "web"],
         &[("CHROMEDRIVER", "/usr/bin/chromedriver")],
     )?;
     build::run()?;

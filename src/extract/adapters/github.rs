@@ -5,20 +5,15 @@ use super::{Adapter, WorkSpec};
 use crate::model::Site;
 
 pub const PROFILE: Adapter = Adapter {
+    detect: &[],
     site: Site::Github,
     scope: &[".h-card", ".vcard", "body"],
     name: &[".vcard-fullname", r#"[itemprop="name"]"#, ".p-name"],
     handle: &[".vcard-username", r#"[itemprop="additionalName"]"#],
     // GitHub has no headline: the bio stands in for it.
     headline: &[".user-profile-bio", ".p-note"],
-    location: &[
-        r#"[itemprop="homeLocation"] .p-label"#,
-        r#"[itemprop="homeLocation"]"#,
-    ],
-    time_zone: &[
-        r#"[itemprop="localTime"] .p-label"#,
-        r#"[data-test-selector="profile-timezone"]"#,
-    ],
+    location: &[r#"[itemprop="homeLocation"] .p-label"#, r#"[itemprop="homeLocation"]"#],
+    time_zone: &[r#"[itemprop="localTime"] .p-label"#, r#"[data-test-selector="profile-timezone"]"#],
     bio: &[".user-profile-bio", ".p-note"],
     member_since: &[],
     photo: &["img.avatar-user", "a.u-photo img", "img.avatar"],
@@ -27,25 +22,22 @@ pub const PROFILE: Adapter = Adapter {
     phones: &[],
     // Website and social accounts. Bio mentions of organisations and the
     // "worksFor" link are employers, not the candidate's own profiles.
-    profile_links: &[
-        r#"[itemprop="url"] a[href]"#,
-        r#"[itemprop="social"] a[href]"#,
-        r#".vcard-details a[rel~="me"]"#,
-    ],
+    profile_links: &[r#"[itemprop="url"] a[href]"#, r#"[itemprop="social"] a[href]"#, r#".vcard-details a[rel~="me"]"#],
     text_blocks: &[".user-profile-bio"],
     work: Some(&WorkSpec {
         items: &[r#"[itemprop="worksFor"]"#],
         title: &[],
         employer: &[".p-org", "span"],
         combined: None,
-        dates: &[],
         current: true,
+        ..WorkSpec::NONE
     }),
     education: None,
     reviews: None,
     stats: &[],
     text_patterns: &[],
     thread: None,
+    json_ld: false,
     expected: &["name", "location"],
     handle_from_url: true,
 };

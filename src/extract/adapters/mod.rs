@@ -3,12 +3,12 @@
 //! site's module; the engine here reads every kind of field the same way.
 
 mod github;
+mod linkedin;
+mod stackoverflow;
 mod upwork;
 
 use super::values;
-use super::{
-    block_text, element_text, first_text, links, mailto_links, regex, scan_text, selector,
-};
+use super::{block_text, element_text, first_text, links, mailto_links, regex, scan_text, selector};
 use crate::model::{Job, PageKind, Profile, Review, Schooling, Site, Sourced, Stat, ThreadMessage};
 use crate::sites;
 use crate::text::{clean, MAX_FIELD_CHARS};
@@ -20,6 +20,9 @@ pub type Sel = &'static [&'static str];
 /// Where one site shows each field. Empty lists mean "not on this site".
 pub struct Adapter {
     pub site: Site,
+    /// A site may have several layouts: this adapter is used when one of
+    /// these matches (empty: the site's fallback layout).
+    pub detect: Sel,
     /// The profile's container; fields are looked up inside the first that
     /// exists (else the whole page). Scoping keeps other people's cards
     /// (sidebars, "people also viewed") out.
@@ -51,11 +54,45 @@ pub struct Adapter {
     /// group is the value. Fields: `member_since`, `time_zone`, `stat:KEY`.
     pub text_patterns: &'static [(&'static str, &'static str)],
     pub thread: Option<&'static ThreadSpec>,
+    /// Also read a schema.org `Person` in JSON-LD, for what the markup lacks.
+    pub json_ld: bool,
     /// Fields a profile page of this site normally shows; the ones not
     /// found are reported, so the panel can say "could not read fully".
     pub expected: &'static [&'static str],
     /// The handle is the last path segment of the address.
     pub handle_from_url: bool,
+}
+
+impl Adapter {
+    /// An adapter that reads nothing: site modules override what their
+    /// site shows with `..Adapter::NONE`.
+    pub const NONE: Adapter = Adapter {
+        site: Site::Generic,
+        detect: &[],
+        scope: &["body"],
+        name: &[],
+        handle: &[],
+        headline: &[],
+        location: &[],
+        time_zone: &[],
+        bio: &[],
+        member_since: &[],
+        photo: &[],
+        languages: &[],
+        skills: &[],
+        phones: &[],
+        profile_links: &[],
+        text_blocks: &[],
+        work: None,
+        education: None,
+        reviews: None,
+        stats: &[],
+        text_patterns: &[],
+        thread: None,
+        json_ld: false,
+        expected: &["name"],
+        handle_from_url: false,
+    };
 }
 
 pub struct WorkSpec {
@@ -67,6 +104,26 @@ pub struct WorkSpec {
     pub dates: Sel,
     /// The list shows current positions only (GitHub's "works for").
     pub current: bool,
+    /// Cut the employer at this separator ("Acme · Full-time" → "Acme").
+    pub employer_cut: Option<&'static str>,
+    /// Several roles at one employer: the roles inside an item, each read
+    /// with `title`/`dates`, and where the item shows the employer.
+    pub roles: Sel,
+    pub group_employer: Sel,
+}
+
+impl WorkSpec {
+    pub const NONE: WorkSpec = WorkSpec {
+        items: &[],
+        title: &[],
+        employer: &[],
+        combined: None,
+        dates: &[],
+        current: false,
+        employer_cut: None,
+        roles: &[],
+        group_employer: &[],
+    };
 }
 
 pub struct EducationSpec {
@@ -87,8 +144,10 @@ pub struct ReviewSpec {
 pub struct ThreadSpec {
     /// The thread's container.
     pub scope: Sel,
-    /// The other party's name in the thread header.
+    /// The other party's name, headline and photo in the thread header.
     pub counterpart: Sel,
+    pub counterpart_headline: Sel,
+    pub counterpart_photo: Sel,
     /// Links to the other party's profile.
     pub counterpart_links: Sel,
     pub items: Sel,
@@ -96,10 +155,28 @@ pub struct ThreadSpec {
     pub text: Sel,
 }
 
-pub const ALL: &[&Adapter] = &[&upwork::PROFILE, &github::PROFILE];
+/// Every site layout. Within a site, layouts with `detect` selectors come
+/// before the fallback layout.
+pub const ALL: &[&Adapter] = &[
+    &upwork::PROFILE,
+    &github::PROFILE,
+    &stackoverflow::PROFILE,
+    &linkedin::PUBLIC,
+    &linkedin::LOGGED_IN,
+    &linkedin::MESSAGING,
+];
 
-pub fn for_site(site: Site) -> Option<&'static Adapter> {
-    ALL.iter().copied().find(|a| a.site == site)
+/// Does this site have adapters?
+pub fn has_adapter(site: Site) -> bool {
+    ALL.iter().any(|a| a.site == site)
+}
+
+/// The adapter for this page: the first of the site's layouts whose
+/// `detect` selectors match, else the site's fallback layout.
+pub fn for_page(site: Site, doc: &Html) -> Option<&'static Adapter> {
+    let mut layouts = ALL.iter().copied().filter(|a| a.site == site);
+    let fallback = layouts.clone().find(|a| a.detect.is_empty());
+    layouts.find(|a| a.detect.iter().any(|css| doc.select(selector(css)).next().is_some())).or(fallback)
 }
 
 /// Reads a profile page with `adapter`.
@@ -107,40 +184,31 @@ pub fn apply(adapter: &Adapter, doc: &Html, url: &str) -> Profile {
     let root = scope(doc, adapter.scope);
     let mut p = Profile::empty(url, adapter.site);
     p.name = first_text(root, adapter.name);
-    p.handle = first_text(root, adapter.handle)
-        .map(|h| Sourced::new(h.value.trim_start_matches('@'), h.source));
+    p.handle = first_text(root, adapter.handle).map(|h| Sourced::new(h.value.trim_start_matches('@'), h.source));
     if p.handle.is_none() && adapter.handle_from_url {
         p.handle = sites::parse(url)
-            .and_then(|a| {
-                a.path
-                    .split('/')
-                    .rfind(|s| !s.is_empty())
-                    .map(str::to_string)
-            })
+            .and_then(|a| a.path.split('/').rfind(|s| !s.is_empty()).map(str::to_string))
             .map(|h| Sourced::new(h, "page address"));
     }
     p.headline = first_text(root, adapter.headline);
     p.location = first_text(root, adapter.location);
     p.time_zone = first_text(root, adapter.time_zone);
     p.bio = adapter.bio.iter().find_map(|css| {
-        root.select(selector(css))
-            .map(block_text)
-            .find(|t| !t.is_empty())
-            .map(|t| Sourced::new(t, *css))
+        root.select(selector(css)).map(block_text).find(|t| !t.is_empty()).map(|t| Sourced::new(t, *css))
     });
-    p.member_since = first_text(root, adapter.member_since)
-        .and_then(|s| values::date(&s.value).map(|d| Sourced::new(d, s.source)));
+    p.member_since =
+        first_text(root, adapter.member_since).and_then(|s| values::month(&s.value).map(|d| Sourced::new(d, s.source)));
     p.photo = photo(root, url, adapter.photo);
     p.languages = each_text(root, adapter.languages)
         .into_iter()
         .filter_map(|s| values::language(&s.value).map(|l| Sourced::new(l, s.source)))
         .collect();
-    p.skills = each_text(root, adapter.skills)
-        .into_iter()
-        .map(|s| s.value)
-        .collect();
+    p.skills = each_text(root, adapter.skills).into_iter().map(|s| s.value).collect();
     dedup(&mut p.skills);
-    p.phones = each_text(root, adapter.phones);
+    p.phones = each_text(root, adapter.phones)
+        .into_iter()
+        .filter(|s| s.value.chars().filter(char::is_ascii_digit).count() >= 7)
+        .collect();
     if let Some(spec) = adapter.work {
         p.work = work(root, spec);
     }
@@ -153,13 +221,7 @@ pub fn apply(adapter: &Adapter, doc: &Html, url: &str) -> Profile {
     for (key, sels) in adapter.stats {
         if let Some(found) = first_text(root, sels) {
             if let Some(value) = values::number(&found.value) {
-                p.stats.insert(
-                    (*key).to_string(),
-                    Stat {
-                        value,
-                        source: found.source,
-                    },
-                );
+                p.stats.insert((*key).to_string(), Stat { value, source: found.source });
             }
         }
     }
@@ -173,6 +235,9 @@ pub fn apply(adapter: &Adapter, doc: &Html, url: &str) -> Profile {
         }
     }
     mailto_links(root, &mut p);
+    if adapter.json_ld {
+        super::generic::fill_from_json_ld(doc, url, &mut p);
+    }
     for field in adapter.expected {
         let found = match *field {
             "name" => p.name.is_some(),
@@ -194,6 +259,8 @@ pub fn apply_thread(spec: &ThreadSpec, site: Site, doc: &Html, url: &str) -> Pro
     let mut p = Profile::empty(url, site);
     p.kind = PageKind::Thread;
     p.name = first_text(root, spec.counterpart);
+    p.headline = first_text(root, spec.counterpart_headline);
+    p.photo = photo(root, url, spec.counterpart_photo);
     links(root, url, spec.counterpart_links, &mut p.links);
     for css in spec.items {
         let mut author: Option<String> = None;
@@ -202,17 +269,9 @@ pub fn apply_thread(spec: &ThreadSpec, site: Site, doc: &Html, url: &str) -> Pro
             if let Some(name) = first_text(item, spec.author) {
                 author = Some(name.value);
             }
-            let text = spec.text.iter().find_map(|t| {
-                item.select(selector(t))
-                    .map(block_text)
-                    .find(|s| !s.is_empty())
-            });
+            let text = spec.text.iter().find_map(|t| item.select(selector(t)).map(block_text).find(|s| !s.is_empty()));
             let Some(text) = text else { continue };
-            p.messages.push(ThreadMessage {
-                author: author.clone(),
-                text,
-                source: (*css).to_string(),
-            });
+            p.messages.push(ThreadMessage { author: author.clone(), text, source: (*css).to_string() });
         }
         if !p.messages.is_empty() {
             break;
@@ -225,9 +284,7 @@ pub fn apply_thread(spec: &ThreadSpec, site: Site, doc: &Html, url: &str) -> Pro
 }
 
 fn scope<'a>(doc: &'a Html, sels: Sel) -> ElementRef<'a> {
-    sels.iter()
-        .find_map(|css| doc.select(selector(css)).next())
-        .unwrap_or_else(|| doc.root_element())
+    sels.iter().find_map(|css| doc.select(selector(css)).next()).unwrap_or_else(|| doc.root_element())
 }
 
 /// The text of every element matching the first selector that matches any.
@@ -255,6 +312,15 @@ fn first_in(item: ElementRef<'_>, sels: Sel) -> Option<String> {
     first_text(item, sels).map(|s| s.value)
 }
 
+/// A date or date range, read with spaces between its parts
+/// (`<time>Jun 2018</time> - <time>Feb 2022</time><span>3 yrs</span>`).
+fn dates_in(item: ElementRef<'_>, sels: Sel) -> (Option<String>, Option<String>) {
+    sels.iter()
+        .find_map(|css| item.select(selector(css)).map(block_text).find(|t| !t.is_empty()))
+        .map(|d| values::date_range(&d))
+        .unwrap_or_default()
+}
+
 fn items<'a>(root: ElementRef<'a>, sels: Sel) -> Vec<(ElementRef<'a>, &'static str)> {
     for css in sels {
         let found: Vec<_> = root.select(selector(css)).map(|e| (e, *css)).collect();
@@ -266,33 +332,43 @@ fn items<'a>(root: ElementRef<'a>, sels: Sel) -> Vec<(ElementRef<'a>, &'static s
 }
 
 fn work(root: ElementRef<'_>, spec: &WorkSpec) -> Vec<Job> {
-    items(root, spec.items)
-        .into_iter()
-        .filter_map(|(item, css)| {
-            let (mut title, mut employer) =
-                (first_in(item, spec.title), first_in(item, spec.employer));
-            if let Some((sels, sep)) = spec.combined {
-                if let Some(both) = first_in(item, sels) {
-                    let mut parts = both.splitn(2, sep).map(|s| s.trim().to_string());
-                    title = title.or(parts.next());
-                    employer = employer.or(parts.next().filter(|s| !s.is_empty()));
-                }
+    let mut jobs = Vec::new();
+    for (item, css) in items(root, spec.items) {
+        let roles = items(item, spec.roles);
+        if !roles.is_empty() {
+            let employer = first_in(item, spec.group_employer).map(|e| cut(e, spec.employer_cut));
+            for (role, _) in roles {
+                let (start, end) = dates_in(role, spec.dates);
+                let title = first_in(role, spec.title);
+                jobs.push(Job { employer: employer.clone(), title, start, end, source: css.into() });
             }
-            let (start, mut end) = first_in(item, spec.dates)
-                .map(|d| values::date_range(&d))
-                .unwrap_or_default();
-            if spec.current && end.is_none() {
-                end = Some("present".into());
+            continue;
+        }
+        let (mut title, mut employer) = (first_in(item, spec.title), first_in(item, spec.employer));
+        if let Some((sels, sep)) = spec.combined {
+            if let Some(both) = first_in(item, sels) {
+                let mut parts = both.splitn(2, sep).map(|s| s.trim().to_string());
+                title = title.or(parts.next());
+                employer = employer.or(parts.next().filter(|s| !s.is_empty()));
             }
-            (title.is_some() || employer.is_some()).then(|| Job {
-                employer,
-                title,
-                start,
-                end,
-                source: css.into(),
-            })
-        })
-        .collect()
+        }
+        let employer = employer.map(|e| cut(e, spec.employer_cut));
+        let (start, mut end) = dates_in(item, spec.dates);
+        if spec.current && end.is_none() {
+            end = Some("present".into());
+        }
+        if title.is_some() || employer.is_some() {
+            jobs.push(Job { employer, title, start, end, source: css.into() });
+        }
+    }
+    jobs
+}
+
+fn cut(text: String, at: Option<&str>) -> String {
+    match at.and_then(|sep| text.split_once(sep)) {
+        Some((head, _)) => head.trim().to_string(),
+        None => text,
+    }
 }
 
 fn education(root: ElementRef<'_>, spec: &EducationSpec) -> Vec<Schooling> {
@@ -300,16 +376,8 @@ fn education(root: ElementRef<'_>, spec: &EducationSpec) -> Vec<Schooling> {
         .into_iter()
         .filter_map(|(item, css)| {
             let school = first_in(item, spec.school)?;
-            let (start, end) = first_in(item, spec.dates)
-                .map(|d| values::date_range(&d))
-                .unwrap_or_default();
-            Some(Schooling {
-                school,
-                degree: first_in(item, spec.degree),
-                start,
-                end,
-                source: css.into(),
-            })
+            let (start, end) = dates_in(item, spec.dates);
+            Some(Schooling { school, degree: first_in(item, spec.degree), start, end, source: css.into() })
         })
         .collect()
 }
@@ -336,15 +404,9 @@ fn rating(item: ElementRef<'_>, sels: Sel) -> Option<f64> {
             item.select(selector(css)).find_map(|el| {
                 let text = element_text(el, MAX_FIELD_CHARS);
                 values::number(&text).or_else(|| {
-                    [
-                        "aria-label",
-                        "title",
-                        "data-rating",
-                        "content",
-                        "data-value",
-                    ]
-                    .iter()
-                    .find_map(|a| el.value().attr(a).and_then(values::number))
+                    ["aria-label", "title", "data-rating", "content", "data-value"]
+                        .iter()
+                        .find_map(|a| el.value().attr(a).and_then(values::number))
                 })
             })
         })
@@ -353,9 +415,14 @@ fn rating(item: ElementRef<'_>, sels: Sel) -> Option<f64> {
 
 fn photo(root: ElementRef<'_>, base: &str, sels: Sel) -> Option<Sourced> {
     sels.iter().find_map(|css| {
-        root.select(selector(css)).find_map(|el| {
+        let sel = super::entry_selector(css);
+        let attr = css.strip_prefix(sel).and_then(|rest| rest.strip_prefix('@'));
+        root.select(selector(sel)).find_map(|el| {
             let v = el.value();
-            let raw = v.attr("src").or(v.attr("content")).or(v.attr("href"))?;
+            let raw = match attr {
+                Some(a) => v.attr(a)?,
+                None => v.attr("src").or(v.attr("content")).or(v.attr("href"))?,
+            };
             sites::resolve(base, raw).map(|u| Sourced::new(u, *css))
         })
     })
@@ -363,17 +430,13 @@ fn photo(root: ElementRef<'_>, base: &str, sels: Sel) -> Option<Sourced> {
 
 fn apply_text_patterns(text: &str, patterns: &[(&'static str, &'static str)], p: &mut Profile) {
     for (field, pattern) in patterns {
-        let Some(value) = regex(pattern)
-            .captures(text)
-            .and_then(|c| c.get(1))
-            .map(|m| m.as_str().trim())
-        else {
+        let Some(value) = regex(pattern).captures(text).and_then(|c| c.get(1)).map(|m| m.as_str().trim()) else {
             continue;
         };
         let source = format!("text /{pattern}/");
         match *field {
             "member_since" if p.member_since.is_none() => {
-                p.member_since = values::date(value).map(|d| Sourced::new(d, source));
+                p.member_since = values::month(value).map(|d| Sourced::new(d, source));
             }
             "time_zone" if p.time_zone.is_none() => {
                 p.time_zone = Some(Sourced::new(clean(value, MAX_FIELD_CHARS), source))
@@ -397,6 +460,7 @@ mod tests {
     fn every_adapter_selector_and_pattern_compiles() {
         for a in ALL {
             let mut sels: Vec<&str> = [
+                a.detect,
                 a.scope,
                 a.name,
                 a.handle,
@@ -420,6 +484,8 @@ mod tests {
                         w.title,
                         w.employer,
                         w.dates,
+                        w.roles,
+                        w.group_employer,
                         w.combined.map_or(&[][..], |c| c.0),
                     ]
                     .concat(),
@@ -436,6 +502,8 @@ mod tests {
                     [
                         t.scope,
                         t.counterpart,
+                        t.counterpart_headline,
+                        t.counterpart_photo,
                         t.counterpart_links,
                         t.items,
                         t.author,
@@ -446,7 +514,7 @@ mod tests {
             }
             sels.extend(a.stats.iter().flat_map(|(_, s)| s.iter().copied()));
             for css in sels {
-                let _ = selector(css);
+                let _ = selector(crate::extract::entry_selector(css));
             }
             for (_, pattern) in a.text_patterns {
                 let _ = regex(pattern);

@@ -1,0 +1,97 @@
+//! LinkedIn: the public (logged-out) profile, the logged-in profile view and
+//! messaging threads. See `tests/fixtures/pages/linkedin/SELECTORS.md`.
+//! The logged-in view writes every text twice (`aria-hidden` and
+//! `visually-hidden`); only the `aria-hidden` copy is read.
+
+use super::{Adapter, EducationSpec, ThreadSpec, WorkSpec};
+use crate::model::Site;
+
+pub const PUBLIC: Adapter = Adapter {
+    site: Site::Linkedin,
+    detect: &["section.top-card-layout", "h1.top-card-layout__title"],
+    scope: &["main#main-content", "main", "body"],
+    name: &["h1.top-card-layout__title"],
+    headline: &["h2.top-card-layout__headline"],
+    // A div; the follower and connection counts beside it are spans.
+    location: &["h3.top-card-layout__first-subline > div.top-card__subline-item", "div.top-card__subline-item"],
+    bio: &[
+        r#"section[data-section="summary"] .core-section-container__content p"#,
+        r#"section[data-section="summary"] p"#,
+    ],
+    photo: &[
+        "img.top-card__profile-image:not(.artdeco-entity-image--ghost)@data-delayed-url",
+        "img.top-card__profile-image:not(.artdeco-entity-image--ghost)",
+    ],
+    languages: &[r#"section[data-section="languages"] li h3"#],
+    text_blocks: &[".websites__url-text"],
+    work: Some(&WorkSpec {
+        items: &["li.experience-item", r#"section[data-section="experience"] li.profile-section-card"#],
+        title: &["h3.profile-section-card__title", ".experience-item__title"],
+        employer: &["h4.profile-section-card__subtitle", ".experience-item__subtitle"],
+        dates: &[".date-range"],
+        ..WorkSpec::NONE
+    }),
+    education: Some(&EducationSpec {
+        items: &["li.education__list-item"],
+        school: &["h3.profile-section-card__title"],
+        degree: &["all:.education__item--degree-info"],
+        dates: &[".education__item--duration", ".date-range"],
+    }),
+    json_ld: true,
+    expected: &["name", "headline", "location"],
+    ..Adapter::NONE
+};
+
+pub const LOGGED_IN: Adapter = Adapter {
+    site: Site::Linkedin,
+    detect: &[".pv-top-card", "h1.text-heading-xlarge"],
+    // The contact-info dialog sits outside <main>.
+    scope: &["body"],
+    name: &["h1.text-heading-xlarge", ".pv-text-details__left-panel h1"],
+    headline: &[".pv-top-card div.text-body-medium.break-words"],
+    location: &[
+        ".pv-top-card span.text-body-small.inline.t-black--light.break-words",
+        ".pv-top-card .text-body-small.inline",
+    ],
+    bio: &[r#"section:has(> #about) .inline-show-more-text--is-collapsed span[aria-hidden="true"]"#],
+    photo: &["img.pv-top-card-profile-picture__image--show", ".pv-top-card-profile-picture img"],
+    languages: &[r#"section:has(> #languages) li div.t-bold > span[aria-hidden="true"]"#],
+    skills: &[r#"section:has(> #skills) li div.t-bold > span[aria-hidden="true"]"#],
+    phones: &[".ci-phone li > span.t-14", ".ci-phone span.t-14"],
+    profile_links: &[".ci-websites a[href]"],
+    text_blocks: &[".ci-email"],
+    work: Some(&WorkSpec {
+        items: &[r#"section:has(> #experience) ul.pvs-list > li.artdeco-list__item"#],
+        title: &[r#"div.t-bold > span[aria-hidden="true"]"#],
+        employer: &[r#"span.t-14.t-normal:not(.t-black--light) > span[aria-hidden="true"]"#],
+        dates: &[r#".pvs-entity__caption-wrapper"#],
+        employer_cut: Some(" · "),
+        roles: &["li.pvs-list__paged-list-item"],
+        group_employer: &[r#"div.t-bold > span[aria-hidden="true"]"#],
+        ..WorkSpec::NONE
+    }),
+    education: Some(&EducationSpec {
+        items: &[r#"section:has(> #education) ul.pvs-list > li.artdeco-list__item"#],
+        school: &[r#"div.t-bold > span[aria-hidden="true"]"#],
+        degree: &[r#"span.t-14.t-normal:not(.t-black--light) > span[aria-hidden="true"]"#],
+        dates: &[".pvs-entity__caption-wrapper"],
+    }),
+    expected: &["name", "headline", "location"],
+    ..Adapter::NONE
+};
+
+pub const MESSAGING: Adapter = Adapter {
+    site: Site::Linkedin,
+    detect: &[".msg-s-message-list", ".msg-thread"],
+    thread: Some(&ThreadSpec {
+        scope: &[".msg-thread", "main", "body"],
+        counterpart: &[".msg-title-bar h2.msg-entity-lockup__entity-title", ".msg-entity-lockup__entity-title"],
+        counterpart_headline: &[".msg-title-bar .msg-entity-lockup__subtitle"],
+        counterpart_photo: &[".msg-title-bar img.msg-entity-lockup__entity-image"],
+        counterpart_links: &[".msg-title-bar a[href*=\"/in/\"]"],
+        items: &["li.msg-s-message-list__event"],
+        author: &[".msg-s-message-group__name"],
+        text: &["p.msg-s-event-listitem__body", ".msg-s-event-listitem__body"],
+    }),
+    ..Adapter::NONE
+};
