@@ -218,7 +218,7 @@ pub(crate) fn block_text(el: ElementRef<'_>) -> String {
 
 /// The first non-empty text among `selectors`, tried in order. A selector
 /// ending in `@name` reads that attribute instead of the text
-/// (`span[title]@title`).
+/// (`span[title]@title`), `@own` only the element's own text.
 pub(crate) fn first_text(root: ElementRef<'_>, selectors: &[&'static str]) -> Option<Sourced> {
     selectors.iter().find_map(|css| {
         // `all:SELECTOR` joins the text of every match: "Master's degree, Data Science".
@@ -236,6 +236,13 @@ pub(crate) fn first_text(root: ElementRef<'_>, selectors: &[&'static str]) -> Op
         };
         root.select(selector_dyn(css, sel))
             .map(|el| match attr {
+                // `@own`: the element's own text, without its children's
+                // ("Katarzyna W." of `<h1>Katarzyna W. <span>Online</span></h1>`).
+                Some("own") => {
+                    let own: String =
+                        el.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+                    text::clean(&own, MAX_FIELD_CHARS)
+                }
                 Some(a) => text::clean(el.value().attr(a).unwrap_or_default(), MAX_FIELD_CHARS),
                 None => element_text(el, MAX_FIELD_CHARS),
             })
@@ -306,7 +313,9 @@ fn patterns() -> &'static Patterns {
         )
         .expect("email pattern"),
         // "+48 555 010 123", "+1 (470) 555-0123": a country code, then 6–14 more digits.
-        phone: regex_lite::Regex::new(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,6}").expect("phone pattern"),
+        // or the North American "(480) 555-0127", distinctive enough without one.
+        phone: regex_lite::Regex::new(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,6}|\(\d{3}\)\s?\d{3}[-.\s]\d{4}")
+            .expect("phone pattern"),
     })
 }
 

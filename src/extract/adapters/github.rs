@@ -36,6 +36,7 @@ pub const PROFILE: Adapter = Adapter {
     reviews: None,
     stats: &[],
     text_patterns: &[],
+    labelled: &[],
     thread: None,
     json_ld: false,
     expected: &["name", "location"],

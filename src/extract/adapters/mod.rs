@@ -2,10 +2,14 @@
 //! fallbacks for older layouts. A site's DOM change is an edit in that
 //! site's module; the engine here reads every kind of field the same way.
 
+mod fiverr;
+mod freelancer;
 mod github;
+mod indeed;
 mod linkedin;
 mod stackoverflow;
 mod upwork;
+mod wellfound;
 
 use super::values;
 use super::{block_text, element_text, first_text, links, mailto_links, regex, scan_text, selector};
@@ -53,6 +57,9 @@ pub struct Adapter {
     /// ("Member since March 2019", "98% Job Success"); the regex's first
     /// group is the value. Fields: `member_since`, `time_zone`, `stat:KEY`.
     pub text_patterns: &'static [(&'static str, &'static str)],
+    /// `(field, label, items)`: an item whose text starts with the label
+    /// gives the field the rest ("From Egypt" → location "Egypt").
+    pub labelled: &'static [(&'static str, &'static str, &'static str)],
     pub thread: Option<&'static ThreadSpec>,
     /// Also read a schema.org `Person` in JSON-LD, for what the markup lacks.
     pub json_ld: bool,
@@ -88,6 +95,7 @@ impl Adapter {
         reviews: None,
         stats: &[],
         text_patterns: &[],
+        labelled: &[],
         thread: None,
         json_ld: false,
         expected: &["name"],
@@ -128,6 +136,8 @@ impl WorkSpec {
 
 pub struct EducationSpec {
     pub items: Sel,
+    /// Where the school's name is; a line "School, Country, Graduated
+    /// 2018" is cut at the first comma.
     pub school: Sel,
     pub degree: Sel,
     pub dates: Sel,
@@ -164,6 +174,14 @@ pub const ALL: &[&Adapter] = &[
     &linkedin::PUBLIC,
     &linkedin::LOGGED_IN,
     &linkedin::MESSAGING,
+    &indeed::RESUME,
+    &indeed::LEGACY,
+    &wellfound::CURRENT,
+    &wellfound::ANGELLIST,
+    &freelancer::APP,
+    &freelancer::LEGACY,
+    &fiverr::SELLER,
+    &fiverr::LEGACY,
 ];
 
 /// Does this site have adapters?
@@ -204,6 +222,12 @@ pub fn apply(adapter: &Adapter, doc: &Html, url: &str) -> Profile {
         .filter_map(|s| values::language(&s.value).map(|l| Sourced::new(l, s.source)))
         .collect();
     p.skills = each_text(root, adapter.skills).into_iter().map(|s| s.value).collect();
+    // One paragraph listing them all: "Go, Kafka, PostgreSQL".
+    if let [one] = &p.skills[..] {
+        if one.contains(',') {
+            p.skills = one.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        }
+    }
     dedup(&mut p.skills);
     p.phones = each_text(root, adapter.phones)
         .into_iter()
@@ -222,6 +246,16 @@ pub fn apply(adapter: &Adapter, doc: &Html, url: &str) -> Profile {
         if let Some(found) = first_text(root, sels) {
             if let Some(value) = values::number(&found.value) {
                 p.stats.insert((*key).to_string(), Stat { value, source: found.source });
+            }
+        }
+    }
+    for (field, label, items) in adapter.labelled {
+        for el in root.select(selector(items)) {
+            let text = element_text(el, MAX_FIELD_CHARS);
+            let rest = text.get(label.len()..).filter(|_| text.to_lowercase().starts_with(&label.to_lowercase()));
+            if let Some(value) = rest.map(str::trim).filter(|v| !v.is_empty()) {
+                set_field(&mut p, field, value, format!("{items} labelled \"{label}\""));
+                break;
             }
         }
     }
@@ -315,10 +349,15 @@ fn first_in(item: ElementRef<'_>, sels: Sel) -> Option<String> {
 /// A date or date range, read with spaces between its parts
 /// (`<time>Jun 2018</time> - <time>Feb 2022</time><span>3 yrs</span>`).
 fn dates_in(item: ElementRef<'_>, sels: Sel) -> (Option<String>, Option<String>) {
-    sels.iter()
-        .find_map(|css| item.select(selector(css)).map(block_text).find(|t| !t.is_empty()))
-        .map(|d| values::date_range(&d))
-        .unwrap_or_default()
+    let Some(text) = sels.iter().find_map(|css| item.select(selector(css)).map(block_text).find(|t| !t.is_empty()))
+    else {
+        return (None, None);
+    };
+    // "…, Graduated 2018" names the end of a degree, not its start.
+    if let Some(at) = text.to_lowercase().find("graduat") {
+        return (None, values::date(&text[at..]));
+    }
+    values::date_range(&text)
 }
 
 fn items<'a>(root: ElementRef<'a>, sels: Sel) -> Vec<(ElementRef<'a>, &'static str)> {
@@ -376,6 +415,10 @@ fn education(root: ElementRef<'_>, spec: &EducationSpec) -> Vec<Schooling> {
         .into_iter()
         .filter_map(|(item, css)| {
             let school = first_in(item, spec.school)?;
+            let school = match school.split_once(',') {
+                Some((name, rest)) if rest.to_lowercase().contains("graduat") => name.trim().to_string(),
+                _ => school,
+            };
             let (start, end) = dates_in(item, spec.dates);
             Some(Schooling { school, degree: first_in(item, spec.degree), start, end, source: css.into() })
         })
@@ -386,7 +429,7 @@ fn reviews(root: ElementRef<'_>, spec: &ReviewSpec) -> Vec<Review> {
     items(root, spec.items)
         .into_iter()
         .map(|(item, css)| Review {
-            reviewer: first_in(item, spec.reviewer),
+            reviewer: first_in(item, spec.reviewer).map(|r| r.trim_start_matches('@').to_string()),
             // A review is dated by the end of the contract it reviews.
             date: first_in(item, spec.date).and_then(|d| match values::date_range(&d) {
                 (_, Some(end)) if end != "present" => Some(end),
@@ -401,13 +444,15 @@ fn reviews(root: ElementRef<'_>, spec: &ReviewSpec) -> Vec<Review> {
 fn rating(item: ElementRef<'_>, sels: Sel) -> Option<f64> {
     sels.iter()
         .find_map(|css| {
-            item.select(selector(css)).find_map(|el| {
-                let text = element_text(el, MAX_FIELD_CHARS);
-                values::number(&text).or_else(|| {
+            let sel = super::entry_selector(css);
+            let attr = css.strip_prefix(sel).and_then(|rest| rest.strip_prefix('@'));
+            item.select(selector(sel)).find_map(|el| match attr {
+                Some(a) => el.value().attr(a).and_then(values::number),
+                None => values::number(&element_text(el, MAX_FIELD_CHARS)).or_else(|| {
                     ["aria-label", "title", "data-rating", "content", "data-value"]
                         .iter()
                         .find_map(|a| el.value().attr(a).and_then(values::number))
-                })
+                }),
             })
         })
         .filter(|r| (0.0..=5.0).contains(r))
@@ -430,22 +475,24 @@ fn photo(root: ElementRef<'_>, base: &str, sels: Sel) -> Option<Sourced> {
 
 fn apply_text_patterns(text: &str, patterns: &[(&'static str, &'static str)], p: &mut Profile) {
     for (field, pattern) in patterns {
-        let Some(value) = regex(pattern).captures(text).and_then(|c| c.get(1)).map(|m| m.as_str().trim()) else {
-            continue;
-        };
-        let source = format!("text /{pattern}/");
-        match *field {
-            "member_since" if p.member_since.is_none() => {
-                p.member_since = values::month(value).map(|d| Sourced::new(d, source));
-            }
-            "time_zone" if p.time_zone.is_none() => {
-                p.time_zone = Some(Sourced::new(clean(value, MAX_FIELD_CHARS), source))
-            }
-            f => {
-                if let Some(key) = f.strip_prefix("stat:") {
-                    if let (false, Some(v)) = (p.stats.contains_key(key), values::number(value)) {
-                        p.stats.insert(key.to_string(), Stat { value: v, source });
-                    }
+        if let Some(value) = regex(pattern).captures(text).and_then(|c| c.get(1)).map(|m| m.as_str().trim()) {
+            set_field(p, field, value, format!("text /{pattern}/"));
+        }
+    }
+}
+
+/// Sets a field read from prose or a label, unless the markup gave it.
+fn set_field(p: &mut Profile, field: &str, value: &str, source: String) {
+    match field {
+        "member_since" if p.member_since.is_none() => {
+            p.member_since = values::month(value).map(|d| Sourced::new(d, source));
+        }
+        "time_zone" if p.time_zone.is_none() => p.time_zone = Some(Sourced::new(clean(value, MAX_FIELD_CHARS), source)),
+        "location" if p.location.is_none() => p.location = Some(Sourced::new(clean(value, MAX_FIELD_CHARS), source)),
+        f => {
+            if let Some(key) = f.strip_prefix("stat:") {
+                if let (false, Some(v)) = (p.stats.contains_key(key), values::number(value)) {
+                    p.stats.insert(key.to_string(), Stat { value: v, source });
                 }
             }
         }

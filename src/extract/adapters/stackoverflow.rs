@@ -43,6 +43,7 @@ pub const PROFILE: Adapter = Adapter {
         ("stat:answers", r"([\d,.]+k?)\s+answers"),
         ("stat:questions", r"([\d,.]+k?)\s+questions"),
     ],
+    labelled: &[],
     thread: None,
     json_ld: false,
     expected: &["name"],

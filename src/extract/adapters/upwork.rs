@@ -68,6 +68,7 @@ pub const PROFILE: Adapter = Adapter {
         ("member_since", r"Member since\s+([A-Za-z]+\.?\s+\d{4}|\d{4})"),
         ("time_zone", r"(\d{1,2}:\d{2}\s*[AaPp][Mm]\s*local time)"),
     ],
+    labelled: &[],
     thread: Some(&ThreadSpec {
         scope: &[".room-messages", r#"[data-test="room"]"#, "main", "body"],
         counterpart: &[".room-header .up-d-room-title", r#"[data-test="room-title"]"#, ".room-header h2"],
