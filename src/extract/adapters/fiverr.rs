@@ -21,6 +21,7 @@ pub const SELLER: Adapter = Adapter {
     education: Some(&EducationSpec {
         items: &[".seller-profile .education-list li"],
         school: &["p.text-body-2"],
+        school_cut: None,
         degree: &[".title"],
         dates: &["p.text-body-2"],
     }),

@@ -27,6 +27,7 @@ pub const APP: Adapter = Adapter {
     education: Some(&EducationSpec {
         items: &["app-user-profile-educations .EducationItem"],
         school: &[".School"],
+        school_cut: None,
         degree: &[".Degree h3", ".Degree"],
         dates: &[".Dates"],
     }),
@@ -68,6 +69,7 @@ pub const LEGACY: Adapter = Adapter {
     education: Some(&EducationSpec {
         items: &[".profile-education .profile-experience-item"],
         school: &[".profile-experience-company"],
+        school_cut: None,
         degree: &[".profile-experience-title"],
         dates: &[".profile-experience-dates"],
     }),

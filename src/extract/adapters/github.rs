@@ -39,6 +39,7 @@ pub const PROFILE: Adapter = Adapter {
     labelled: &[],
     thread: None,
     json_ld: false,
+    bio_boilerplate: &[],
     expected: &["name", "location"],
     handle_from_url: true,
 };

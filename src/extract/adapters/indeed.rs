@@ -27,6 +27,7 @@ pub const RESUME: Adapter = Adapter {
     education: Some(&EducationSpec {
         items: &[".rezemp-ResumeDisplaySection-content > div:has(.rezemp-ResumeDisplay-university)"],
         school: &[".rezemp-ResumeDisplay-university span.icl-u-textBold"],
+        school_cut: None,
         degree: &[".rezemp-ResumeDisplay-itemTitle"],
         dates: &[".rezemp-ResumeDisplay-date"],
     }),
@@ -55,6 +56,7 @@ pub const LEGACY: Adapter = Adapter {
     education: Some(&EducationSpec {
         items: &[".education-section"],
         school: &["div.edu_school > span.bold"],
+        school_cut: None,
         degree: &["p.edu_title"],
         dates: &["p.edu_dates"],
     }),

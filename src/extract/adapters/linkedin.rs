@@ -34,6 +34,7 @@ pub const PUBLIC: Adapter = Adapter {
     education: Some(&EducationSpec {
         items: &["li.education__list-item"],
         school: &["h3.profile-section-card__title"],
+        school_cut: None,
         degree: &["all:.education__item--degree-info"],
         dates: &[".education__item--duration", ".date-range"],
     }),
@@ -73,6 +74,7 @@ pub const LOGGED_IN: Adapter = Adapter {
     education: Some(&EducationSpec {
         items: &[r#"section:has(> #education) ul.pvs-list > li.artdeco-list__item"#],
         school: &[r#"div.t-bold > span[aria-hidden="true"]"#],
+        school_cut: None,
         degree: &[r#"span.t-14.t-normal:not(.t-black--light) > span[aria-hidden="true"]"#],
         dates: &[".pvs-entity__caption-wrapper"],
     }),

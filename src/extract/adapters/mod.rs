@@ -5,9 +5,12 @@
 mod fiverr;
 mod freelancer;
 mod github;
+mod guru;
 mod indeed;
 mod linkedin;
+mod peopleperhour;
 mod stackoverflow;
+mod toptal;
 mod upwork;
 mod wellfound;
 
@@ -63,6 +66,8 @@ pub struct Adapter {
     pub thread: Option<&'static ThreadSpec>,
     /// Also read a schema.org `Person` in JSON-LD, for what the markup lacks.
     pub json_ld: bool,
+    /// Text the site writes when the person wrote no bio: not a bio.
+    pub bio_boilerplate: &'static [&'static str],
     /// Fields a profile page of this site normally shows; the ones not
     /// found are reported, so the panel can say "could not read fully".
     pub expected: &'static [&'static str],
@@ -98,6 +103,7 @@ impl Adapter {
         labelled: &[],
         thread: None,
         json_ld: false,
+        bio_boilerplate: &[],
         expected: &["name"],
         handle_from_url: false,
     };
@@ -139,6 +145,8 @@ pub struct EducationSpec {
     /// Where the school's name is; a line "School, Country, Graduated
     /// 2018" is cut at the first comma.
     pub school: Sel,
+    /// Cut the school's line here ("School - City, Country" → "School").
+    pub school_cut: Option<&'static str>,
     pub degree: Sel,
     pub dates: Sel,
 }
@@ -182,6 +190,11 @@ pub const ALL: &[&Adapter] = &[
     &freelancer::LEGACY,
     &fiverr::SELLER,
     &fiverr::LEGACY,
+    &toptal::CURRENT,
+    &toptal::LEGACY,
+    &guru::PROFILE,
+    &peopleperhour::CURRENT,
+    &peopleperhour::LEGACY,
 ];
 
 /// Does this site have adapters?
@@ -271,6 +284,9 @@ pub fn apply(adapter: &Adapter, doc: &Html, url: &str) -> Profile {
     mailto_links(root, &mut p);
     if adapter.json_ld {
         super::generic::fill_from_json_ld(doc, url, &mut p);
+    }
+    if p.bio.as_ref().is_some_and(|b| adapter.bio_boilerplate.iter().any(|t| b.value.starts_with(t))) {
+        p.bio = None;
     }
     for field in adapter.expected {
         let found = match *field {
@@ -417,7 +433,7 @@ fn education(root: ElementRef<'_>, spec: &EducationSpec) -> Vec<Schooling> {
             let school = first_in(item, spec.school)?;
             let school = match school.split_once(',') {
                 Some((name, rest)) if rest.to_lowercase().contains("graduat") => name.trim().to_string(),
-                _ => school,
+                _ => cut(school, spec.school_cut),
             };
             let (start, end) = dates_in(item, spec.dates);
             Some(Schooling { school, degree: first_in(item, spec.degree), start, end, source: css.into() })
@@ -444,6 +460,11 @@ fn reviews(root: ElementRef<'_>, spec: &ReviewSpec) -> Vec<Review> {
 fn rating(item: ElementRef<'_>, sels: Sel) -> Option<f64> {
     sels.iter()
         .find_map(|css| {
+            // `count:SELECTOR`: stars drawn as elements, the rating is how many are lit.
+            if let Some(sel) = css.strip_prefix("count:") {
+                let n = item.select(selector(sel)).count();
+                return (n > 0).then_some(n as f64);
+            }
             let sel = super::entry_selector(css);
             let attr = css.strip_prefix(sel).and_then(|rest| rest.strip_prefix('@'));
             item.select(selector(sel)).find_map(|el| match attr {
@@ -489,6 +510,7 @@ fn set_field(p: &mut Profile, field: &str, value: &str, source: String) {
         }
         "time_zone" if p.time_zone.is_none() => p.time_zone = Some(Sourced::new(clean(value, MAX_FIELD_CHARS), source)),
         "location" if p.location.is_none() => p.location = Some(Sourced::new(clean(value, MAX_FIELD_CHARS), source)),
+        "headline" if p.headline.is_none() => p.headline = Some(Sourced::new(clean(value, MAX_FIELD_CHARS), source)),
         f => {
             if let Some(key) = f.strip_prefix("stat:") {
                 if let (false, Some(v)) = (p.stats.contains_key(key), values::number(value)) {
@@ -561,7 +583,10 @@ mod tests {
             }
             sels.extend(a.stats.iter().flat_map(|(_, s)| s.iter().copied()));
             for css in sels {
-                let _ = selector(crate::extract::entry_selector(css));
+                let _ = selector(crate::extract::entry_selector(css.strip_prefix("count:").unwrap_or(css)));
+            }
+            for (_, _, items) in a.labelled {
+                let _ = selector(items);
             }
             for (_, pattern) in a.text_patterns {
                 let _ = regex(pattern);

@@ -46,6 +46,7 @@ pub const PROFILE: Adapter = Adapter {
     labelled: &[],
     thread: None,
     json_ld: false,
+    bio_boilerplate: &[],
     expected: &["name"],
     handle_from_url: false,
 };

@@ -47,6 +47,7 @@ pub const PROFILE: Adapter = Adapter {
         // without a school heading are skipped.
         items: &[r#"[data-test="education-item"]"#, "ul.list-unstyled > li > div"],
         school: &[r#"[data-test="education-school"]"#, "h5"],
+        school_cut: None,
         degree: &[r#"[data-test="education-degree"]"#, "h5 + div"],
         dates: &[r#"[data-test="education-dates"]"#, ".text-muted"],
     }),
@@ -82,6 +83,7 @@ pub const PROFILE: Adapter = Adapter {
         text: &[r#"[data-test="story-message"]"#],
     }),
     json_ld: false,
+    bio_boilerplate: &[],
     expected: &["name", "headline", "location"],
     handle_from_url: false,
 };

@@ -28,6 +28,7 @@ pub const CURRENT: Adapter = Adapter {
     education: Some(&EducationSpec {
         items: &[r#"[data-test="EducationItem"]"#],
         school: &[r#"[data-test="EducationSchool"]"#],
+        school_cut: None,
         degree: &[r#"[data-test="EducationDegree"]"#],
         dates: &[r#"[data-test="EducationDates"]"#],
     }),
@@ -57,6 +58,7 @@ pub const ANGELLIST: Adapter = Adapter {
     education: Some(&EducationSpec {
         items: &[".section.education .college-row", ".college-row"],
         school: &[".college-name"],
+        school_cut: None,
         degree: &[".degree"],
         dates: &[".dates"],
     }),
