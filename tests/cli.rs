@@ -65,3 +65,38 @@ fn usage_errors_exit_2() {
     assert_eq!(vetter(&["scan", "--bogus", "demo"]).0, 2);
     assert_eq!(vetter(&["--help"]).0, 0);
 }
+
+#[test]
+fn scan_reads_saved_pages_of_every_supported_site() {
+    let sites = [
+        "upwork",
+        "freelancer",
+        "fiverr",
+        "toptal",
+        "linkedin",
+        "github",
+        "indeed",
+        "wellfound",
+        "stackoverflow",
+        "guru",
+        "peopleperhour",
+    ];
+    let dirs: Vec<String> = sites.iter().map(|s| format!("tests/fixtures/pages/{s}")).collect();
+    let mut args = vec!["scan", "--json"];
+    args.extend(dirs.iter().map(String::as_str));
+    let (code, out, err) = vetter(&args);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for site in sites {
+        let case = report["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["case"].as_str().unwrap().ends_with(site))
+            .unwrap_or_else(|| panic!("no case for {site}"));
+        let profiles = case["profiles"].as_array().unwrap();
+        assert!(profiles.len() >= 3, "{site}: {} profiles", profiles.len());
+        assert!(profiles.iter().all(|p| p["site"] == site), "{site}: {profiles:?}");
+        assert!(profiles.iter().all(|p| p["name"].is_string() || p["handle"].is_string()), "{site}");
+    }
+}

@@ -2,18 +2,38 @@
 //! bodies of elements extraction never reads: scripts (except JSON-LD),
 //! styles and inline SVG. On real pages these are most of the bytes.
 //!
+//! It also bounds nesting, as browsers do: start tags nested deeper than
+//! [`MAX_DEPTH`] are dropped (their text stays, flattened into the deepest
+//! element), because tree construction is quadratic in depth and a hostile
+//! page of 200,000 nested tags would otherwise never finish.
+//!
 //! It follows the HTML tokenizer closely enough to be safe: it only acts on
 //! real start tags (not text inside comments or attribute values), and a
 //! script or style body ends where the tokenizer ends it, at the first
 //! `</script` / `</style`. Tags stay in place, so the tree keeps its shape.
 
+/// Deepest element nesting kept (Chromium's parser uses the same limit).
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements that never have content.
+const VOID: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+/// Elements whose end tag is usually omitted (`<li>a<li>b`): counting them
+/// would make a long list look deep.
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "html", "head", "body", "tbody",
+    "thead", "tfoot", "colgroup",
+];
+
 /// Returns the page with the bodies of `<script>` (but JSON-LD), `<style>`
-/// and `<svg>` removed.
+/// and `<svg>` removed, and nesting capped at [`MAX_DEPTH`].
 pub fn strip_unread(html: &str) -> String {
     let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len() / 2);
     let mut copied = 0; // bytes of `html` already copied or skipped
     let mut i = 0;
+    let mut depth = 0usize;
+    let mut dropped = 0usize; // start tags dropped for depth, whose end tags go too
     while let Some(off) = memchr(b'<', &bytes[i..]) {
         let lt = i + off;
         let rest = &bytes[lt + 1..];
@@ -21,11 +41,38 @@ pub fn strip_unread(html: &str) -> String {
             i = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |e| e + 3);
             continue;
         }
+        if rest.first() == Some(&b'/') && rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
+            let end = memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1);
+            let name_end = rest[1..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(rest.len(), |p| p + 1);
+            let name = String::from_utf8_lossy(&rest[1..name_end]).to_ascii_lowercase();
+            if !VOID.contains(&name.as_str()) && !OPTIONAL_END.contains(&name.as_str()) {
+                if dropped > 0 {
+                    dropped -= 1;
+                    out.push_str(&html[copied..lt]);
+                    copied = end;
+                } else {
+                    depth = depth.saturating_sub(1);
+                }
+            }
+            i = end;
+            continue;
+        }
         let Some(tag) = start_tag(bytes, lt) else {
             i = lt + 1;
             continue;
         };
         i = tag.end;
+        let counts =
+            !tag.self_closing && !VOID.contains(&tag.name.as_str()) && !OPTIONAL_END.contains(&tag.name.as_str());
+        if counts {
+            if depth >= MAX_DEPTH {
+                dropped += 1;
+                out.push_str(&html[copied..lt]);
+                copied = tag.end;
+                continue;
+            }
+            depth += 1;
+        }
         let skip_to = match tag.name.as_str() {
             "script" if !tag.is_json_ld => find_ci(bytes, tag.end, b"</script"),
             "style" => find_ci(bytes, tag.end, b"</style"),
@@ -43,7 +90,7 @@ pub fn strip_unread(html: &str) -> String {
         };
         out.push_str(&html[copied..tag.end]);
         copied = close;
-        i = close;
+        i = close; // the end tag that follows is counted like any other
     }
     out.push_str(&html[copied..]);
     out
@@ -198,7 +245,7 @@ fn find_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::strip_unread;
+    use super::{strip_unread, MAX_DEPTH};
 
     #[test]
     fn empties_scripts_styles_and_svg_but_keeps_json_ld() {
@@ -223,6 +270,15 @@ mod tests {
             "<p>x</p><script type=application/ld+json>{}"
         );
         assert_eq!(strip_unread("<svg><path/><p>shown</p>"), "<svg><path/><p>shown</p>");
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_cap_is_flattened() {
+        let deep = format!("{}x{}", "<div>".repeat(MAX_DEPTH + 3), "</div>".repeat(MAX_DEPTH + 3));
+        let out = strip_unread(&deep);
+        assert_eq!(out, format!("{}x{}", "<div>".repeat(MAX_DEPTH), "</div>".repeat(MAX_DEPTH)));
+        let list = format!("<ul>{}</ul><p>after</p>", "<li>item".repeat(2_000));
+        assert_eq!(strip_unread(&list), list, "omitted end tags do not count as depth");
     }
 
     #[test]
