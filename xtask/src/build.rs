@@ -12,7 +12,7 @@ const WASM: &str = "target/wasm32-unknown-unknown/wasm-release/vetter.wasm";
 const PKG: &str = "target/wasm-pkg";
 
 pub fn run() -> Result {
-    util::run("cargo", &["build", "--lib", "--release", "--target", "wasm32-unknown-unknown"])?;
+    util::run("cargo", &["build", "--lib", "--profile", "wasm-release", "--target", "wasm32-unknown-unknown"])?;
     let root = root();
     let _ = fs::remove_dir_all(root.join(PKG));
     util::run("wasm-bindgen", &["--target", "web", "--no-typescript", "--out-dir", PKG, "--out-name", "vetter", WASM])?;
