@@ -4,7 +4,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use vetter::analysis::analyse;
-use vetter::model::{Profile, Site, Sourced};
+use vetter::model::{Message, Profile, Site, Sourced};
 
 fn case(n: usize) -> Vec<Profile> {
     let names = ["Daniel Kim", "Daniel K.", "Jin Park", "Kim Daniel", "Dan Kim"];
@@ -57,8 +57,25 @@ fn dense_page() -> String {
 }
 
 fn bench(c: &mut Criterion) {
+    // 2026-11-27, so "present" and account ages are fixed.
+    const NOW_MS: u64 = 1_795_776_000_000;
     let ten = case(10);
-    c.bench_function("analyse case of 10 profiles", |b| b.iter(|| analyse(black_box(&ten), &[])));
+    c.bench_function("analyse case of 10 profiles", |b| b.iter(|| analyse(black_box(&ten), &[], NOW_MS)));
+    let messages: Vec<Message> = (0..20)
+        .map(|i| Message {
+            source: format!("thread-{i}.txt"),
+            text: [
+                "Thanks, the fix is deployed.",
+                "Let's continue on Telegram, t.me/devx",
+                "USDT TRC20 is fine",
+                "Can we do the call tomorrow at 10?",
+            ][i % 4]
+                .repeat(3),
+        })
+        .collect();
+    c.bench_function("analyse case of 10 profiles and 20 messages", |b| {
+        b.iter(|| analyse(black_box(&ten), black_box(&messages), NOW_MS))
+    });
     let realistic = realistic_page();
     assert!(vetter::extract::extract(None, &realistic).unwrap().name.is_some());
     c.bench_function(&format!("extract realistic page ({} KB)", realistic.len() / 1024), |b| {

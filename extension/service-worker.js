@@ -2,7 +2,7 @@
 // the content scripts and the panel. Listeners are registered synchronously
 // at top level so that a worker woken by a message receives it; each
 // handler then awaits `ready`.
-import init, { Engine } from '../pkg/vetter.js';
+import init, { Engine, loadData } from '../pkg/vetter.js';
 
 const STORE_KEY = 'vetter.store';
 const TABS_KEY = 'vetter.tabs';
@@ -16,8 +16,20 @@ const forcedTabs = new Set(); // tabs the user asked to vet (toolbar button)
 const notices = [];
 const ready = start();
 
+// Reference data the rules use, shipped as files so the wasm stays small.
+const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv'];
+
 async function start() {
   await init({ module_or_path: chrome.runtime.getURL('pkg/vetter_bg.wasm') });
+  await Promise.all(
+    DATASETS.map(async (name) => {
+      try {
+        loadData(name, await (await fetch(chrome.runtime.getURL(`data/${name}`))).text());
+      } catch (err) {
+        notices.push(`Reference data ${name} could not be loaded (${err.message}); some checks know less.`);
+      }
+    }),
+  );
   const [{ [STORE_KEY]: stored }, { [TABS_KEY]: savedTabs }] = await Promise.all([
     chrome.storage.local.get(STORE_KEY),
     chrome.storage.session.get(TABS_KEY),
@@ -102,7 +114,7 @@ async function handle(msg, sender) {
       const shown = tabs[sender.tab.id];
       if (outcome.status === 'none' && shown?.startsWith('selection:')) {
         // A page with no profile of its own, where the user analysed a selection.
-        const view = JSON.parse(engine.view(shown) ?? 'null');
+        const view = JSON.parse(engine.view(shown, Date.now()) ?? 'null');
         return { status: 'profile', key: shown, level: view?.risk.level, score: view?.risk.score };
       }
       await rememberTab(sender.tab.id, outcome.key);
@@ -116,7 +128,7 @@ async function handle(msg, sender) {
     case 'vetter/get-view': {
       if (!isExtensionPage(sender) || !sender.tab) return { error: 'not allowed' };
       const key = tabs[sender.tab.id];
-      const json = key ? engine.view(key) : undefined;
+      const json = key ? engine.view(key, Date.now()) : undefined;
       if (!json) return { view: null };
       const view = JSON.parse(json);
       view.notices = [...notices, ...view.notices];

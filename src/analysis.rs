@@ -12,8 +12,10 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
 }
 
-pub fn analyse(profiles: &[Profile], messages: &[Message]) -> Analysis {
-    let findings = rules::run_all(&CaseInput { profiles, messages });
+/// Analyses a case as of `now_ms` (milliseconds since the epoch; dates
+/// written "present" and account ages are measured from it).
+pub fn analyse(profiles: &[Profile], messages: &[Message], now_ms: u64) -> Analysis {
+    let findings = rules::run_all(&CaseInput { profiles, messages, now_month: rules::month_of_ms(now_ms) });
     Analysis { risk: score::risk(&findings), findings }
 }
 

@@ -130,7 +130,8 @@ fn scan_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<CaseReport> {
             Err(e) => skipped.push(skip(&path, e.to_string())),
         }
     }
-    let analysis = analyse(&profiles, &messages);
+    let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+    let analysis = analyse(&profiles, &messages, now_ms);
     Some(CaseReport {
         case: dir.display().to_string(),
         profiles: profiles.iter().map(ProfileSummary::from).collect(),

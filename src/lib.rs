@@ -20,6 +20,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod data;
 pub mod extract;
 pub mod model;
 pub mod normalize;

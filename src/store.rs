@@ -127,12 +127,12 @@ impl Store {
         case.into_iter().collect()
     }
 
-    /// The case view for the profile at `key`.
-    pub fn view(&self, key: &str) -> Option<CaseView> {
+    /// The case view for the profile at `key`, analysed as of `now_ms`.
+    pub fn view(&self, key: &str, now_ms: u64) -> Option<CaseView> {
         let this = self.profiles.get(key)?;
         let members: Vec<&StoredProfile> = self.case_of(key).iter().map(|k| &self.profiles[k]).collect();
         let profiles: Vec<Profile> = members.iter().map(|s| s.profile.clone()).collect();
-        let analysis = analyse(&profiles, &[]);
+        let analysis = analyse(&profiles, &[], now_ms);
         Some(CaseView {
             this_url: Some(this.profile.url.clone()),
             profiles: members
@@ -189,7 +189,7 @@ mod tests {
         let gh = gh.unwrap();
         assert_eq!(s.case_of(&up), vec![gh.clone(), up.clone()]);
         assert_eq!(s.case_of(&other), vec![other.clone()]);
-        let view = s.view(&up).unwrap();
+        let view = s.view(&up, 0).unwrap();
         assert!(view.findings.iter().any(|f| f.id == "NAME_MISMATCH"));
     }
 

@@ -44,7 +44,7 @@ impl Engine {
     pub fn ingest(&mut self, url: &str, html: &str, now_ms: f64) -> Result<String, JsError> {
         let profile = extract::extract(Some(url), html).map_err(|e| JsError::new(&e.to_string()))?;
         let key = self.store.ingest(profile, now_ms.max(0.0) as u64);
-        let view = key.as_deref().and_then(|k| self.store.view(k));
+        let view = key.as_deref().and_then(|k| self.store.view(k, now_ms.max(0.0) as u64));
         let outcome = IngestOutcome {
             status: if key.is_some() { "profile" } else { "none" },
             case: key.as_deref().map(|k| self.store.case_of(k)).unwrap_or_default(),
@@ -79,9 +79,10 @@ impl Engine {
         self.store.is_linked(url)
     }
 
-    /// The case view (JSON) for a stored profile, or `undefined`.
-    pub fn view(&self, key: &str) -> Option<String> {
-        self.store.view(key).map(|v| serde_json::to_string(&v).expect("views serialize"))
+    /// The case view (JSON) for a stored profile, analysed as of `now_ms`,
+    /// or `undefined`.
+    pub fn view(&self, key: &str, now_ms: f64) -> Option<String> {
+        self.store.view(key, now_ms.max(0.0) as u64).map(|v| serde_json::to_string(&v).expect("views serialize"))
     }
 
     /// The whole store as JSON, for persisting.
@@ -93,6 +94,13 @@ impl Engine {
     pub fn profile_count(&self) -> usize {
         self.store.profiles.len()
     }
+}
+
+/// Supplies a reference dataset (`cities.tsv`, `disposable-domains.txt`,
+/// `nicknames.tsv`) that the page or worker fetched from the extension.
+#[wasm_bindgen(js_name = loadData)]
+pub fn load_data(name: &str, text: &str) -> Result<(), JsError> {
+    crate::data::load(name, text).map_err(|e| JsError::new(&e))
 }
 
 /// The panel's HTML for a case view given as JSON.
@@ -111,7 +119,7 @@ struct PageFile {
 /// Analyses a set of files dropped on the `www/` page as one case:
 /// `[{name, text}]` in, a case view JSON out (unreadable files as notices).
 #[wasm_bindgen(js_name = scanFiles)]
-pub fn scan_files(files_json: &str) -> Result<String, JsError> {
+pub fn scan_files(files_json: &str, now_ms: f64) -> Result<String, JsError> {
     let files: Vec<PageFile> = serde_json::from_str(files_json)?;
     let mut profiles = Vec::new();
     let mut messages = Vec::new();
@@ -127,7 +135,7 @@ pub fn scan_files(files_json: &str) -> Result<String, JsError> {
             Err(e) => notices.push(format!("{}: {e}", f.name)),
         }
     }
-    let analysis = analyse(&profiles, &messages);
+    let analysis = analyse(&profiles, &messages, now_ms.max(0.0) as u64);
     let view = CaseView {
         this_url: None,
         profiles: profiles.iter().map(ProfileSummary::from).collect(),

@@ -25,7 +25,7 @@ fn engine_links_two_pages_into_one_case_and_survives_export() {
 
     let restored = Engine::new(Some(engine.export())).unwrap();
     assert_eq!(restored.profile_count(), 2);
-    let view = restored.view(up["key"].as_str().unwrap()).unwrap();
+    let view = restored.view(up["key"].as_str().unwrap(), 0.0).unwrap();
     let flags: Vec<String> =
         json(&view)["findings"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap().to_string()).collect();
     assert_eq!(flags, ["LOCATION_MISMATCH", "NAME_MISMATCH"]);
@@ -53,7 +53,7 @@ fn dropped_files_are_analysed_as_one_case() {
         {"name": "github.html", "text": GITHUB},
         {"name": "junk.html", "text": "<p>no address</p>"},
     ]);
-    let view = json(&scan_files(&files.to_string()).unwrap());
+    let view = json(&scan_files(&files.to_string(), 0.0).unwrap());
     assert_eq!(view["profiles"].as_array().unwrap().len(), 2);
     assert_eq!(view["findings"].as_array().unwrap().len(), 2);
     assert!(view["notices"][0].as_str().unwrap().starts_with("junk.html"));

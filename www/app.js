@@ -1,8 +1,16 @@
 // The no-install page: the same wasm core as the extension, fed with files
 // the user drops or pastes. Analysis and rendering (with escaping) are Rust.
-import init, { scanFiles, renderPanel } from './pkg/vetter.js';
+import init, { loadData, renderPanel, scanFiles } from './pkg/vetter.js';
 
-const ready = init({ module_or_path: new URL('./pkg/vetter_bg.wasm', import.meta.url) });
+const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv'];
+const ready = init({ module_or_path: new URL('./pkg/vetter_bg.wasm', import.meta.url) }).then(() =>
+  Promise.all(
+    DATASETS.map(async (name) => {
+      const response = await fetch(new URL(`./data/${name}`, import.meta.url));
+      if (response.ok) loadData(name, await response.text());
+    }),
+  ),
+);
 const files = []; // {name, text}
 const status = document.getElementById('status');
 const result = document.getElementById('result');
@@ -11,7 +19,7 @@ const MAX_FILE_BYTES = 8 * 1024 * 1024;
 async function analyse() {
   await ready;
   try {
-    const view = scanFiles(JSON.stringify(files));
+    const view = scanFiles(JSON.stringify(files), Date.now());
     result.innerHTML = renderPanel(view);
     status.textContent = `${files.length} file(s) analysed.`;
   } catch (err) {

@@ -7,10 +7,10 @@
 
 use super::fold;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
+// Countries and US states are small and always compiled in; the city list
+// is a runtime dataset in the browser (see `crate::data`).
 const COUNTRIES_TSV: &str = include_str!("../../data/countries.tsv");
-const CITIES_TSV: &str = include_str!("../../data/cities.tsv");
 const US_STATES_TSV: &str = include_str!("../../data/us_states.tsv");
 
 /// Names people commonly use that GeoNames does not list as the country name.
@@ -94,48 +94,83 @@ struct Gazetteer {
     names: HashMap<&'static str, &'static str>,
     calling_codes: HashMap<&'static str, &'static str>,
     states: HashMap<String, &'static str>,
-    /// Folded city name → (country, population), largest first.
-    cities: HashMap<String, Vec<(&'static str, u64)>>,
+    /// Folded city name → (country, population, UTC offsets in January and
+    /// July in minutes), largest first.
+    cities: HashMap<String, Vec<City>>,
+    /// Country → the UTC offsets (minutes, winter and summer) of its cities.
+    offsets: HashMap<&'static str, Vec<i32>>,
+    /// Whether the city dataset was available when this was built.
+    has_cities: bool,
 }
 
-fn gazetteer() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| {
-        let rows = |tsv: &'static str| tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty());
-        let mut g = Gazetteer {
-            countries: HashMap::new(),
-            names: HashMap::new(),
-            calling_codes: HashMap::new(),
-            states: HashMap::new(),
-            cities: HashMap::new(),
-        };
-        for row in rows(COUNTRIES_TSV) {
-            let f: Vec<&'static str> = row.split('\t').collect();
-            if let [iso2, iso3, name, code] = f[..] {
-                g.countries.insert(fold(name), iso2);
-                g.countries.insert(iso3.to_ascii_lowercase(), iso2);
-                g.names.insert(iso2, name);
-                g.calling_codes.insert(iso2, code);
+#[derive(Clone, Copy)]
+struct City {
+    country: &'static str,
+    population: u64,
+    offsets: [i32; 2],
+}
+
+fn gazetteer() -> std::sync::Arc<Gazetteer> {
+    // Rebuilt once when the city dataset arrives (the browser loads it at start).
+    static G: std::sync::RwLock<Option<std::sync::Arc<Gazetteer>>> = std::sync::RwLock::new(None);
+    if let Some(g) = G.read().unwrap_or_else(|e| e.into_inner()).as_ref() {
+        if g.has_cities || crate::data::text(crate::data::CITIES).is_none() {
+            return g.clone();
+        }
+    }
+    let built = std::sync::Arc::new(build());
+    *G.write().unwrap_or_else(|e| e.into_inner()) = Some(built.clone());
+    built
+}
+
+fn build() -> Gazetteer {
+    let rows = |tsv: &'static str| tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty());
+    let mut g = Gazetteer {
+        countries: HashMap::new(),
+        names: HashMap::new(),
+        calling_codes: HashMap::new(),
+        states: HashMap::new(),
+        cities: HashMap::new(),
+        offsets: HashMap::new(),
+        has_cities: false,
+    };
+    for row in rows(COUNTRIES_TSV) {
+        let f: Vec<&'static str> = row.split('\t').collect();
+        if let [iso2, iso3, name, code] = f[..] {
+            g.countries.insert(fold(name), iso2);
+            g.countries.insert(iso3.to_ascii_lowercase(), iso2);
+            g.names.insert(iso2, name);
+            g.calling_codes.insert(iso2, code);
+        }
+    }
+    for (alias, iso2) in COUNTRY_ALIASES {
+        g.countries.insert((*alias).to_string(), iso2);
+    }
+    for row in rows(US_STATES_TSV) {
+        if let Some((code, name)) = row.split_once('\t') {
+            g.states.insert(fold(name), code);
+        }
+    }
+    if let Some(cities) = crate::data::text(crate::data::CITIES) {
+        g.has_cities = true;
+        for row in crate::data::rows(&cities) {
+            let f: Vec<&str> = row.split('\t').collect();
+            let [name, cc, pop, _tz, jan, jul] = f[..] else { continue };
+            // The country code must be one we know, so it can be 'static.
+            let Some((&country, _)) = g.names.get_key_value(cc) else { continue };
+            let offsets = [jan.parse().unwrap_or(0), jul.parse().unwrap_or(0)];
+            let entry = g.cities.entry(fold(name)).or_default();
+            entry.push(City { country, population: pop.parse().unwrap_or(0), offsets });
+            entry.sort_by_key(|c| std::cmp::Reverse(c.population));
+            let known = g.offsets.entry(country).or_default();
+            for o in offsets {
+                if !known.contains(&o) {
+                    known.push(o);
+                }
             }
         }
-        for (alias, iso2) in COUNTRY_ALIASES {
-            g.countries.insert((*alias).to_string(), iso2);
-        }
-        for row in rows(US_STATES_TSV) {
-            if let Some((code, name)) = row.split_once('\t') {
-                g.states.insert(fold(name), code);
-            }
-        }
-        for row in rows(CITIES_TSV) {
-            let f: Vec<&'static str> = row.split('\t').collect();
-            if let [name, cc, pop, _tz] = f[..] {
-                let entry = g.cities.entry(fold(name)).or_default();
-                entry.push((cc, pop.parse().unwrap_or(0)));
-                entry.sort_by_key(|(_, p)| std::cmp::Reverse(*p));
-            }
-        }
-        g
-    })
+    }
+    g
 }
 
 /// The English short name of a country code ("PL" → "Poland").
@@ -148,25 +183,25 @@ pub fn calling_code(iso2: &str) -> Option<&'static str> {
     gazetteer().calling_codes.get(iso2).copied()
 }
 
+/// Every country with this calling code ("1" → US, CA, and the Caribbean).
+pub fn countries_with_calling_code(code: &str) -> Vec<&'static str> {
+    let g = gazetteer();
+    let mut found: Vec<&'static str> = g.calling_codes.iter().filter(|(_, c)| **c == code).map(|(cc, _)| *cc).collect();
+    found.sort_unstable();
+    found
+}
+
 /// Resolves free text to a country, or `None` when it is absent, placeless
 /// ("Remote") or ambiguous.
 pub fn resolve(raw: &str) -> Option<Place> {
     let g = gazetteer();
+    let g = &*g;
     let parts: Vec<(String, &str)> = raw
         .split([',', '/', '|', '·', '(', ')', '—', '–', ';'])
         .map(|p| (fold(p), p.trim()))
         .filter(|(f, _)| !f.is_empty() && !PLACELESS.contains(&f.as_str()))
         .collect();
-    let city_country = |folded: &str| -> Option<&'static str> {
-        let name = CITY_ALIASES.iter().find(|(a, _)| *a == folded).map_or(folded, |(_, c)| c);
-        let found = g.cities.get(name)?;
-        // Unambiguous, or one place ten times the size of any namesake.
-        match found.as_slice() {
-            [(cc, _)] => Some(cc),
-            [(cc, p1), (_, p2), ..] if *p1 >= p2.saturating_mul(10) => Some(cc),
-            _ => None,
-        }
-    };
+    let city_country = |folded: &str| -> Option<&'static str> { city(&g, folded).map(|c| c.country) };
     // The country is usually last ("Kyiv, Ukraine"); a US state too ("Austin, TX").
     for (folded, original) in parts.iter().rev() {
         let as_state = if original.len() == 2 && original.chars().all(|c| c.is_ascii_uppercase()) {
@@ -195,6 +230,30 @@ pub fn resolve(raw: &str) -> Option<Place> {
     parts.iter().find_map(|(folded, original)| {
         city_country(folded).map(|cc| Place { country: cc, matched: original.to_string() })
     })
+}
+
+/// The city a folded name means: unambiguous, or one place ten times the
+/// size of any namesake.
+fn city(g: &Gazetteer, folded: &str) -> Option<City> {
+    let name = CITY_ALIASES.iter().find(|(a, _)| *a == folded).map_or(folded, |(_, c)| c);
+    match g.cities.get(name)?.as_slice() {
+        [one] => Some(*one),
+        [first, second, ..] if first.population >= second.population.saturating_mul(10) => Some(*first),
+        _ => None,
+    }
+}
+
+/// The UTC offsets (minutes; winter and summer time) a location can have:
+/// its city's when the text names a known city of that country, else every
+/// offset of the country's cities. Empty when unknown.
+pub fn utc_offsets(raw: &str, country: &str) -> Vec<i32> {
+    let g = gazetteer();
+    let from_city =
+        raw.split([',', '/', '|', '(', ')']).find_map(|part| city(&g, &fold(part)).filter(|c| c.country == country));
+    match from_city {
+        Some(c) => c.offsets.to_vec(),
+        None => g.offsets.get(country).cloned().unwrap_or_default(),
+    }
 }
 
 #[cfg(test)]
@@ -228,6 +287,14 @@ mod tests {
         assert_eq!(cc("Remote — EU"), None);
         assert_eq!(cc("in the cloud"), None);
         assert_eq!(cc(""), None);
+    }
+
+    #[test]
+    fn offsets_come_from_the_city_or_the_country() {
+        assert_eq!(utc_offsets("Warsaw, Poland", "PL"), vec![60, 120]);
+        assert_eq!(utc_offsets("Seoul", "KR"), vec![540, 540]);
+        let us = utc_offsets("United States", "US");
+        assert!(us.contains(&-300) && us.contains(&-480), "{us:?}");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Normalisation of what people write: names and locations.
 
+pub mod contact;
 pub mod location;
 pub mod name;
+pub mod translit;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;

@@ -1,10 +1,11 @@
 //! Are two written names plausibly the same person?
 //!
 //! Tolerates case, diacritics, punctuation, order swaps ("Kim Daniel"),
-//! omitted middle names, initials ("Daniel K."), common nicknames and small
-//! spelling variants (Jaro-Winkler). Names written in a script we cannot
-//! yet compare (Hangul, Han, Cyrillic before transliteration) are
-//! `Incomparable`, never `Different`: not knowing is not a mismatch.
+//! omitted middle names, initials ("Daniel K."), nicknames (the `nicknames`
+//! data package), small spelling variants (Jaro-Winkler), and names in
+//! Cyrillic or Hangul (transliterated, with Korean romanisation variants).
+//! Names in a script not transliterated (Han) are `Incomparable`, never
+//! `Different`: not knowing is not a mismatch.
 
 use super::fold;
 
@@ -28,8 +29,9 @@ const VARIANT_SIMILARITY: f64 = 0.88;
 /// Titles and suffixes that are not part of who someone is.
 const IGNORED: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "prof", "jr", "sr", "ii", "iii", "iv", "phd", "md", "mba"];
 
-/// A few common English nickname groups; each row is one given name's forms.
-const NICKNAMES: &[&[&str]] = &[
+/// Nickname groups the data package lacks (Slavic diminutives, spelling
+/// variants); each row is one given name's forms.
+const EXTRA_NICKNAMES: &[&[&str]] = &[
     &["robert", "bob", "rob", "bobby", "robbie"],
     &["william", "bill", "will", "billy", "liam"],
     &["michael", "mike", "mick", "mikey"],
@@ -50,8 +52,38 @@ const NICKNAMES: &[&[&str]] = &[
     &["anastasia", "nastya", "stacy"],
 ];
 
-fn parts(name: &str) -> Vec<String> {
-    fold(name).split(' ').filter(|t| !t.is_empty() && !IGNORED.contains(t)).map(str::to_string).collect()
+fn parts(name: &str) -> (Vec<String>, bool) {
+    let korean = super::translit::has_hangul(name);
+    // Romanise before folding: NFKD would split Hangul syllables into jamo.
+    let lower = name.to_lowercase();
+    let romanised: Vec<String> = lower.split_whitespace().map(super::translit::romanise).collect();
+    let parts = fold(&romanised.join(" "))
+        .split(' ')
+        .filter(|t| !t.is_empty() && !IGNORED.contains(t))
+        .map(str::to_string)
+        .collect();
+    (parts, korean)
+}
+
+/// Given name → its nicknames, from the `nicknames` data package.
+fn nickname_table() -> std::sync::Arc<std::collections::HashMap<String, Vec<String>>> {
+    static CACHE: std::sync::Mutex<Option<std::sync::Arc<std::collections::HashMap<String, Vec<String>>>>> =
+        std::sync::Mutex::new(None);
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(t) = cache.as_ref().filter(|t| !t.is_empty()) {
+        return t.clone();
+    }
+    let mut table = std::collections::HashMap::new();
+    if let Some(text) = crate::data::text(crate::data::NICKNAMES) {
+        for row in crate::data::rows(&text) {
+            if let Some((name, nicks)) = row.split_once('\t') {
+                table.insert(name.to_string(), nicks.split(',').map(str::to_string).collect());
+            }
+        }
+    }
+    let table = std::sync::Arc::new(table);
+    *cache = Some(table.clone());
+    table
 }
 
 fn is_latin(token: &str) -> bool {
@@ -59,18 +91,27 @@ fn is_latin(token: &str) -> bool {
 }
 
 fn nickname_of(a: &str, b: &str) -> bool {
-    NICKNAMES.iter().any(|group| group.contains(&a) && group.contains(&b))
+    if EXTRA_NICKNAMES.iter().any(|group| group.contains(&a) && group.contains(&b)) {
+        return true;
+    }
+    let table = nickname_table();
+    let has = |name: &str, nick: &str| table.get(name).is_some_and(|n| n.iter().any(|x| x == nick));
+    // Two nicknames of one name count too (Bob ~ Rob via Robert).
+    has(a, b) || has(b, a) || table.values().any(|n| n.iter().any(|x| x == a) && n.iter().any(|x| x == b))
 }
 
 /// How well part `a` matches part `b`: 1.0 exact, else nickname, variant
 /// spelling or initial; 0 for no match. The bool marks an initial match.
-fn part_match(a: &str, b: &str) -> (f64, bool) {
+fn part_match(a: &str, b: &str, korean: bool) -> (f64, bool) {
     if a == b {
         return (1.0, false);
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.chars().count() == 1 {
-        return if long.starts_with(short) { (0.9, true) } else { (0.0, false) };
+        // A one-letter Korean surname key ("i" for Lee/Ri) can meet its initial ("R").
+        let fits = long.starts_with(short)
+            || korean && (super::translit::initial_fits(short, long) || super::translit::initial_fits(long, short));
+        return if fits { (0.9, true) } else { (0.0, false) };
     }
     if nickname_of(a, b) {
         return (0.95, false);
@@ -84,7 +125,12 @@ fn part_match(a: &str, b: &str) -> (f64, bool) {
 
 /// Compares two written names.
 pub fn compare(a: &str, b: &str) -> NameVerdict {
-    let (pa, pb) = (parts(a), parts(b));
+    let ((mut pa, ka), (mut pb, kb)) = (parts(a), parts(b));
+    if ka || kb {
+        // One side was Hangul: compare spelling-independent Korean keys.
+        pa = pa.iter().map(|p| super::translit::korean_key(p)).collect();
+        pb = pb.iter().map(|p| super::translit::korean_key(p)).collect();
+    }
     if pa.is_empty() || pb.is_empty() || !pa.iter().all(|t| is_latin(t)) || !pb.iter().all(|t| is_latin(t)) {
         return NameVerdict::Incomparable;
     }
@@ -107,7 +153,7 @@ pub fn compare(a: &str, b: &str) -> NameVerdict {
         let best = candidates
             .iter()
             .filter(|(_, idx)| idx.iter().all(|i| !used[*i]))
-            .map(|(text, idx)| (idx, part_match(part, text)))
+            .map(|(text, idx)| (idx, part_match(part, text, ka || kb)))
             .filter(|(_, (score, _))| *score > 0.0)
             .max_by(|x, y| x.1 .0.total_cmp(&y.1 .0));
         match best {
@@ -155,8 +201,24 @@ mod tests {
     }
 
     #[test]
-    fn other_scripts_are_not_judged_yet() {
-        assert_eq!(compare("김진", "Jin Kim"), Incomparable);
+    fn names_in_their_own_script_match_their_romanisation() {
+        assert_eq!(compare("김진우", "Jin-woo Kim"), Same);
+        assert_eq!(compare("이민호", "Lee Min-ho"), Same);
+        assert_eq!(compare("Олена Бондаренко", "Olena Bondarenko"), Same);
+        assert_eq!(compare("Александр Петров", "Alexander Petrov"), Same);
+        assert_eq!(compare("Sasha Petrov", "Aleksandr Petrov"), Same);
+        assert_eq!(compare("리철호", "Chol Ho R."), Compatible, "McCune-Reischauer with the surname as an initial");
+    }
+
+    #[test]
+    fn different_people_in_another_script_differ() {
+        assert_eq!(compare("박지성", "Daniel Kim"), Different);
+        assert_eq!(compare("Иван Сидоров", "Olena Bondarenko"), Different);
+    }
+
+    #[test]
+    fn untransliterated_scripts_are_not_judged() {
+        assert_eq!(compare("王伟", "Wei Wang"), Incomparable);
         assert_eq!(compare("", "Jin Kim"), Incomparable);
     }
 }

@@ -9,12 +9,17 @@
 //! profiles as a red flag; masquerading as a teleworker from another
 //! country is the core of the scheme.
 //!
+//! Also compares phone numbers' country codes with the claimed countries: a
+//! number from a country no profile claims is a disagreement too.
+//!
 //! ## Known false positives
-//! A recent move that one profile has not caught up with. Only the claimed
-//! *current* location is compared; places in work history are not. The
-//! country itself is never the signal, only the disagreement.
+//! A recent move that one profile has not caught up with, or a phone kept
+//! from a previous country. Only the claimed *current* location is
+//! compared; places in work history are not. The country itself is never
+//! the signal, only the disagreement.
 
 use super::{CaseInput, Evidence, Finding, Severity};
+use crate::normalize::contact::{phone_countries, phone_e164};
 use crate::normalize::location::{country_name, resolve};
 
 pub const ID: &str = "LOCATION_MISMATCH";
@@ -31,28 +36,52 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
     let mut countries: Vec<&str> = placed.iter().map(|(_, _, pl)| pl.country).collect();
     countries.sort_unstable();
     countries.dedup();
-    if countries.len() < 2 {
+    // Phones whose country code fits none of the claimed countries.
+    let foreign_phones: Vec<Evidence> = case
+        .profiles
+        .iter()
+        .flat_map(|p| p.phones.iter().map(move |ph| (p, ph)))
+        .filter_map(|(p, ph)| {
+            let e164 = phone_e164(&ph.value, None)?;
+            let from = phone_countries(&e164);
+            let fits = from.is_empty() || countries.is_empty() || from.iter().any(|c| countries.contains(c));
+            (!fits).then(|| Evidence {
+                profile: p.url.clone(),
+                field: "phone".into(),
+                value: ph.value.clone(),
+                note: Some(format!(
+                    "a number from {}",
+                    from.iter().map(|c| country_name(c)).collect::<Vec<_>>().join(" / ")
+                )),
+            })
+        })
+        .collect();
+    if countries.len() < 2 && foreign_phones.is_empty() {
         return Vec::new();
     }
     let claims: Vec<String> =
         placed.iter().map(|(p, _, pl)| format!("{} ({})", p.site.label(), country_name(pl.country))).collect();
+    let mut evidence: Vec<Evidence> = placed
+        .iter()
+        .map(|(p, loc, pl)| Evidence {
+            profile: p.url.clone(),
+            field: "location".into(),
+            value: loc.value.clone(),
+            note: Some(format!("read as {}", country_name(pl.country))),
+        })
+        .collect();
+    let phone_note =
+        if foreign_phones.is_empty() { "" } else { " A phone number's country code points elsewhere too." };
+    evidence.extend(foreign_phones);
     vec![Finding {
         id: ID.into(),
         severity: Severity::Medium,
         title: "Claimed locations disagree".into(),
         explanation: format!(
-            "The profiles place the candidate in different countries: {}. Ask where they live and work now, and verify it against an ID document and the shipping address.",
+            "The profiles place the candidate in different countries: {}.{phone_note} Ask where they live and work now, and verify it against an ID document and the shipping address.",
             claims.join(", ")
         ),
-        evidence: placed
-            .iter()
-            .map(|(p, loc, pl)| Evidence {
-                profile: p.url.clone(),
-                field: "location".into(),
-                value: loc.value.clone(),
-                note: Some(format!("read as {}", country_name(pl.country))),
-            })
-            .collect(),
+        evidence,
         guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers: inconsistencies in claimed work location across profiles and with the assessed location.".into(),
     }]
 }
@@ -72,7 +101,7 @@ mod tests {
                 p
             })
             .collect();
-        check(&CaseInput { profiles: &profiles, messages: &[] })
+        check(&CaseInput { profiles: &profiles, messages: &[], now_month: 0 })
     }
 
     #[test]
@@ -80,6 +109,18 @@ mod tests {
         let f = run(&["Austin, United States", "Warsaw, Poland"]);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].evidence[1].note.as_deref(), Some("read as Poland"));
+    }
+
+    #[test]
+    fn fires_on_a_phone_from_an_unclaimed_country() {
+        let mut p = Profile::empty("https://a.example/", Site::Generic);
+        p.location = Some(Sourced::new("Austin, TX", "t"));
+        p.phones.push(Sourced::new("+48 555 010 123", "t"));
+        let f = check(&CaseInput { profiles: &[p.clone()], messages: &[], now_month: 0 });
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].evidence[1].note.as_deref(), Some("a number from Poland"));
+        p.phones[0] = Sourced::new("+1 470 555 0123", "t");
+        assert!(check(&CaseInput { profiles: &[p], messages: &[], now_month: 0 }).is_empty(), "a US number in Austin");
     }
 
     #[test]

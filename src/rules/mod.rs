@@ -1,8 +1,15 @@
 //! The rules: each flag of the catalogue (`docs/flags.md`) is one module
 //! with one `check` function over a case. [`RULES`] is the registry.
 
+pub mod behaviour;
+mod contact_mismatch;
+pub mod disposable_email;
+mod history;
 mod location_mismatch;
+mod marketplace;
 mod name_mismatch;
+mod simple_portfolio;
+pub mod work_hours_mismatch;
 
 use crate::model::{Message, Profile};
 use serde::{Deserialize, Serialize};
@@ -58,6 +65,23 @@ pub struct Finding {
 pub struct CaseInput<'a> {
     pub profiles: &'a [Profile],
     pub messages: &'a [Message],
+    /// Today, as months since year 0 (for "present" and account ages);
+    /// 0 when unknown.
+    pub now_month: u32,
+}
+
+/// Months since year 0 of a time in milliseconds since the epoch.
+pub fn month_of_ms(ms: u64) -> u32 {
+    // Days to civil date (Howard Hinnant's algorithm), enough for months.
+    let days = (ms / 86_400_000) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let doe = days - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year * 12 + month - 1) as u32
 }
 
 /// A rule of the catalogue.
@@ -70,6 +94,16 @@ pub struct Rule {
 pub const RULES: &[Rule] = &[
     Rule { id: name_mismatch::ID, check: name_mismatch::check },
     Rule { id: location_mismatch::ID, check: location_mismatch::check },
+    Rule { id: work_hours_mismatch::ID, check: work_hours_mismatch::check },
+    Rule { id: contact_mismatch::ID, check: contact_mismatch::check },
+    Rule { id: disposable_email::ID, check: disposable_email::check },
+    Rule { id: history::HISTORY_ID, check: history::check_history },
+    Rule { id: history::TIMELINE_ID, check: history::check_timeline },
+    Rule { id: simple_portfolio::ID, check: simple_portfolio::check },
+    Rule { id: marketplace::RATING_ID, check: marketplace::check_ratings },
+    Rule { id: marketplace::BID_ID, check: marketplace::check_bids },
+    // The eight behavioural flags share one table-driven rule.
+    Rule { id: "BEHAVIOUR", check: behaviour::check },
 ];
 
 /// Runs every rule over a case; findings come worst first.

@@ -63,7 +63,7 @@ mod tests {
             profile("https://www.upwork.com/freelancers/~01a", Site::Upwork, a),
             profile("https://github.com/x", Site::Github, b),
         ];
-        check(&CaseInput { profiles: &profiles, messages: &[] })
+        check(&CaseInput { profiles: &profiles, messages: &[], now_month: 0 })
     }
 
     #[test]

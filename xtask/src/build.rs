@@ -42,6 +42,11 @@ pub fn run() -> Result {
     copy_file(&root.join("manifest.json"), &chrome.join("manifest.json"))?;
     copy_dir(&root.join("extension"), &chrome.join("extension"))?;
     copy_dir(&root.join(PKG), &chrome.join("pkg"))?;
+    // Reference data the wasm core loads at run time (see src/data.rs).
+    for name in ["cities.tsv", "disposable-domains.txt", "nicknames.tsv"] {
+        copy_file(&root.join("data").join(name), &chrome.join("data").join(name))?;
+        copy_file(&root.join("data").join(name), &dist.join("www/data").join(name))?;
+    }
     let www = dist.join("www");
     copy_dir(&root.join("www"), &www)?;
     copy_dir(&root.join(PKG), &www.join("pkg"))?;

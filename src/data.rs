@@ -1,0 +1,72 @@
+//! Reference data the rules need: the city gazetteer, disposable e-mail
+//! domains and given-name nicknames (see `data/README.md` for sources).
+//!
+//! The native build compiles the files in. The wasm core does not: the
+//! extension and `www/` fetch the files and hand them to [`load`], so the
+//! module stays small and the lists can be updated without a rebuild.
+//! Until a dataset is loaded the rules that need it simply know less
+//! (an unknown city stays unresolved; no domain is called disposable).
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock, RwLock};
+
+/// The datasets, by the file name they ship under in `data/`.
+pub const CITIES: &str = "cities.tsv";
+pub const DISPOSABLE_DOMAINS: &str = "disposable-domains.txt";
+pub const NICKNAMES: &str = "nicknames.tsv";
+pub const ALL: &[&str] = &[CITIES, DISPOSABLE_DOMAINS, NICKNAMES];
+
+fn loaded() -> &'static RwLock<HashMap<&'static str, Arc<str>>> {
+    static LOADED: OnceLock<RwLock<HashMap<&'static str, Arc<str>>>> = OnceLock::new();
+    LOADED.get_or_init(Default::default)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn builtin(name: &str) -> Option<&'static str> {
+    match name {
+        CITIES => Some(include_str!("../data/cities.tsv")),
+        DISPOSABLE_DOMAINS => Some(include_str!("../data/disposable-domains.txt")),
+        NICKNAMES => Some(include_str!("../data/nicknames.tsv")),
+        _ => None,
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn builtin(_name: &str) -> Option<&'static str> {
+    None
+}
+
+/// Supplies a dataset at run time (the wasm core). Unknown names are refused.
+pub fn load(name: &str, text: &str) -> Result<(), String> {
+    let Some(known) = ALL.iter().find(|n| **n == name) else {
+        return Err(format!("unknown dataset {name:?}; known: {}", ALL.join(", ")));
+    };
+    loaded().write().unwrap_or_else(|e| e.into_inner()).insert(known, Arc::from(text));
+    Ok(())
+}
+
+/// A dataset's text: what was loaded, else what is compiled in, else `None`.
+pub fn text(name: &str) -> Option<Arc<str>> {
+    if let Some(t) = loaded().read().unwrap_or_else(|e| e.into_inner()).get(name) {
+        return Some(t.clone());
+    }
+    builtin(name).map(Arc::from)
+}
+
+/// The data lines of a TSV/list dataset (comments and blanks skipped).
+pub fn rows(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datasets_are_compiled_in_natively_and_unknown_ones_refused() {
+        for name in ALL {
+            assert!(text(name).is_some_and(|t| rows(&t).count() > 50), "{name}");
+        }
+        assert!(load("passwords.txt", "x").is_err());
+    }
+}

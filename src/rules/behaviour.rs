@@ -1,0 +1,264 @@
+//! The behavioural flags: what a candidate asks for in messages.
+//! `OFF_PLATFORM_REQUEST`, `CRYPTO_PAYMENT_REQUEST`, `PAYMENT_DETAILS_CHANGE`,
+//! `ACCOUNT_SWITCH_REQUEST`, `SHIPPING_MISMATCH`, `IDENTITY_BORROWING`,
+//! `PAYMENT_WITHOUT_WORK`, `AVAILABILITY_EVASION`.
+//!
+//! ## What it does
+//! Splits every message of the case (threads read from pages, selections,
+//! `.txt` files) into sentences and matches phrase patterns tolerant of
+//! spacing, case and common obfuscation ("tele gram", "t.me/…", wallet
+//! addresses). The evidence is the sentence.
+//!
+//! ## Why it matters
+//! Each pattern is a behaviour the 2022 advisory lists for companies hiring
+//! freelance developers.
+//!
+//! ## Known false positives
+//! A recruiter's own messages are skipped when the author is known to be the
+//! other party; a candidate quoting a policy ("we never pay in crypto") can
+//! still match.
+
+use super::{CaseInput, Evidence, Finding, Severity};
+use crate::model::PageKind;
+use regex_lite::Regex;
+use std::sync::OnceLock;
+
+pub struct Behaviour {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub title: &'static str,
+    pub explanation: &'static str,
+    pub guidance: &'static str,
+    pub patterns: &'static [&'static str],
+}
+
+const ADVISORY: &str = "2022 US State/Treasury/FBI advisory on DPRK IT workers";
+
+pub const BEHAVIOURS: &[Behaviour] = &[
+    Behaviour {
+        id: "OFF_PLATFORM_REQUEST",
+        severity: Severity::Medium,
+        title: "Asks to move the conversation off the platform",
+        explanation: "The candidate asks to continue on another messenger or platform. Keep the conversation and payments on the platform where you found them.",
+        guidance: "requests to communicate on a platform other than the freelance site where the worker was found",
+        patterns: &[
+            r"(?i)\b(?:t\s*\.\s*me|wa\s*\.\s*me)\s*/\s*\+?\w+",
+            r"(?i)\b(?:move|continue|talk|chat|contact|reach|add|text|message|write|switch|discuss)\b[^.!?\n]{0,40}\b(?:tele\s*-?\s*gram|whats\s*-?\s*app|skype|discord|signal|wechat|we\s+chat|viber|line\s+app|kakao(?:talk)?)\b",
+            r"(?i)\b(?:tele\s*-?\s*gram|whats\s*-?\s*app|skype|discord|signal|wechat|viber)\b[^.!?\n]{0,30}\b(?:is better|instead|please|me at|my (?:id|handle|number))",
+            r"(?i)\b(?:my|our)\s+(?:telegram|whatsapp|skype|discord|signal|wechat)\b",
+        ],
+    },
+    Behaviour {
+        id: "CRYPTO_PAYMENT_REQUEST",
+        severity: Severity::High,
+        title: "Asks to be paid in cryptocurrency",
+        explanation: "The candidate asks for payment in virtual currency or to a wallet, which avoids the banking checks that would identify the payee. Pay only to a bank account in the name on their ID.",
+        guidance: "seeking payment in virtual currency to evade KYC/AML measures and the formal financial system",
+        patterns: &[
+            r"(?i)\b(?:usdt|usdc|btc|bitcoin|ether(?:eum)?|crypto(?:currency)?|trc\s*-?\s*20|erc\s*-?\s*20|bep\s*-?\s*20|binance\s+pay)\b",
+            r"\b(?:bc1[ac-hj-np-z02-9]{25,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})\b",
+        ],
+    },
+    Behaviour {
+        id: "PAYMENT_DETAILS_CHANGE",
+        severity: Severity::Medium,
+        title: "Asks to change where payments go",
+        explanation: "The candidate asks to change the payment account, or to pay someone else. Confirm any change with the candidate on a live call and check the account holder's name against their ID.",
+        guidance: "changes in payment details, especially frequent ones, and bank accounts whose name does not match the ID",
+        patterns: &[
+            r"(?i)\b(?:bank|payoneer|paypal|wise|payment|receiving)\s+(?:account|details|info(?:rmation)?)\s+(?:has\s+|have\s+)?(?:changed|is new|are new|was closed|got (?:closed|blocked|frozen))",
+            r"(?i)\b(?:use|send (?:it|the money|payment) to|pay (?:to|into))\s+(?:my\s+)?(?:brother|sister|cousin|friend|wife|husband|uncle|partner|colleague)(?:'s)?\s+(?:account|card|paypal|payoneer)",
+            r"(?i)\b(?:new|different|another)\s+(?:bank\s+)?account\s+for\s+(?:the\s+)?payments?",
+        ],
+    },
+    Behaviour {
+        id: "ACCOUNT_SWITCH_REQUEST",
+        severity: Severity::High,
+        title: "Account shut down, or asks to continue under another account",
+        explanation: "The candidate says their account was closed or asks to work under another account or name. The person you hire must be the account holder; ask why and verify identity again.",
+        guidance: "a freelance or payment account shut down, or a worker asking to use a different account, especially under another name",
+        patterns: &[
+            r"(?i)\bmy\s+(?:upwork|freelancer|fiverr|toptal|linkedin|paypal|payoneer|)\s*(?:account|profile)\s+(?:was|has been|got|is)\s+(?:suspended|banned|closed|blocked|restricted|locked|deactivated)",
+            r"(?i)\b(?:continue|work|contract|proceed)\b[^.!?\n]{0,30}\b(?:under|with|through|using|via)\s+(?:my\s+)?(?:another|a different|a new|my (?:cousin|brother|sister|friend|partner|colleague)(?:'s)?)\s+(?:account|profile|name)",
+        ],
+    },
+    Behaviour {
+        id: "SHIPPING_MISMATCH",
+        severity: Severity::High,
+        title: "Asks to ship equipment to another address",
+        explanation: "The candidate asks for the laptop or documents to go to an address other than the one on their ID. Ship only to the address on the ID document.",
+        guidance: "a developer asking that equipment be sent to an address not on their identification documents",
+        patterns: &[
+            r"(?i)\b(?:send|ship|deliver|mail)\b[^.!?\n]{0,30}\b(?:laptop|computer|equipment|device|macbook|documents?)\b[^.!?\n]{0,40}\b(?:different|another|other|friend'?s?|relative'?s?|cousin'?s?|new)\s+address",
+            r"(?i)\b(?:can(?:no|')?t|cannot|unable to)\s+(?:receive|accept)\b[^.!?\n]{0,40}\baddress",
+        ],
+    },
+    Behaviour {
+        id: "IDENTITY_BORROWING",
+        severity: Severity::High,
+        title: "Asks to borrow someone's identity or accounts",
+        explanation: "The candidate asks to use someone else's personal information, name or accounts to get or do contracts. Do not agree; this is how hidden workers obtain contracts.",
+        guidance: "asking co-workers to borrow their personal information to obtain other contracts",
+        patterns: &[
+            r"(?i)\b(?:borrow|use|lend me)\s+(?:your|their|his|her)\s+(?:id|identity|ssn|social security|passport|name|personal (?:info(?:rmation)?|details)|account|profile)\b",
+            r"(?i)\b(?:register|sign up|open)\b[^.!?\n]{0,30}\b(?:in|under|with)\s+(?:your|their|his|her)\s+name\b",
+        ],
+    },
+    Behaviour {
+        id: "PAYMENT_WITHOUT_WORK",
+        severity: Severity::Medium,
+        title: "Asks for payment before work or check-ins",
+        explanation: "The candidate asks to be paid before meeting deliverables or check-in meetings. Keep payments tied to milestones you have verified.",
+        guidance: "requesting payment for contracts without meeting production benchmarks or check-in meetings",
+        patterns: &[
+            r"(?i)\bpay\b[^.!?\n]{0,30}\b(?:up\s*-?\s*front|in advance|before (?:the )?(?:first )?(?:milestone|check-?in|delivery|work|i start))",
+            r"(?i)\b(?:advance|upfront)\s+payment\b",
+        ],
+    },
+    Behaviour {
+        id: "AVAILABILITY_EVASION",
+        severity: Severity::Medium,
+        title: "Avoids video calls or business-hours contact",
+        explanation: "The candidate declines video calls or is not reachable in business hours. Require a live video interview with the camera on before hiring.",
+        guidance: "inability to conduct business during required hours or to be reached promptly; advice to hold video interviews",
+        patterns: &[
+            r"(?i)\b(?:can(?:no|')?t|cannot|unable to|won'?t|not able to|don'?t)\s+(?:do|join|have|make|turn on)\b[^.!?\n]{0,20}\b(?:video|camera|cam|webcam|zoom|calls?)\b",
+            r"(?i)\b(?:camera|webcam|cam|microphone|mic)\s+(?:is\s+)?(?:broken|not working|doesn'?t work)",
+            r"(?i)\b(?:not|never)\s+(?:available|reachable|online)\s+(?:during|in)\s+(?:your\s+)?(?:business|working|office)\s+hours",
+            r"(?i)\b(?:only|prefer)\s+(?:text|chat|messages?)\b[^.!?\n]{0,20}\b(?:no|not)\s+(?:calls?|video)",
+        ],
+    },
+];
+
+fn compiled() -> &'static Vec<Vec<Regex>> {
+    static C: OnceLock<Vec<Vec<Regex>>> = OnceLock::new();
+    C.get_or_init(|| {
+        BEHAVIOURS
+            .iter()
+            .map(|b| b.patterns.iter().map(|p| Regex::new(p).expect("behaviour pattern")).collect())
+            .collect()
+    })
+}
+
+/// A message of the case, wherever it came from.
+pub struct CaseMessage<'a> {
+    pub source: &'a str,
+    pub author: Option<&'a str>,
+    pub text: &'a str,
+}
+
+/// Every message of the case: `.txt` threads, thread pages and selections.
+pub fn messages<'a>(case: &'a CaseInput<'a>) -> Vec<CaseMessage<'a>> {
+    let mut all: Vec<CaseMessage<'a>> =
+        case.messages.iter().map(|m| CaseMessage { source: &m.source, author: None, text: &m.text }).collect();
+    for p in case.profiles.iter().filter(|p| p.kind == PageKind::Thread) {
+        // In a thread page the header names the candidate: keep their messages,
+        // not the recruiter's.
+        let candidate = p.name.as_ref().map(|n| n.value.as_str());
+        for m in &p.messages {
+            let theirs = match (candidate, m.author.as_deref()) {
+                (Some(c), Some(a)) => {
+                    crate::normalize::name::compare(c, a) != crate::normalize::name::NameVerdict::Different
+                }
+                _ => true,
+            };
+            if theirs {
+                all.push(CaseMessage { source: &p.url, author: m.author.as_deref(), text: &m.text });
+            }
+        }
+    }
+    all
+}
+
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['.', '!', '?', '\n']).map(str::trim).filter(|s| s.len() > 2)
+}
+
+pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
+    let msgs = messages(case);
+    let mut findings = Vec::new();
+    for (behaviour, patterns) in BEHAVIOURS.iter().zip(compiled()) {
+        let mut evidence: Vec<Evidence> = Vec::new();
+        for m in &msgs {
+            for sentence in sentences(m.text) {
+                // A dot inside "t.me" or a wallet splits nothing that matters:
+                // match the whole message when the sentence alone misses.
+                if patterns.iter().any(|re| re.is_match(sentence)) && evidence.len() < 5 {
+                    evidence.push(Evidence {
+                        profile: m.source.to_string(),
+                        field: "message".into(),
+                        value: crate::text::clean(sentence, 300),
+                        note: m.author.map(|a| format!("from {a}")),
+                    });
+                }
+            }
+            if evidence.iter().all(|e| e.profile != m.source) {
+                if let Some(hit) = patterns.iter().find_map(|re| re.find(m.text)) {
+                    let around = context(m.text, hit.start(), hit.end());
+                    evidence.push(Evidence {
+                        profile: m.source.to_string(),
+                        field: "message".into(),
+                        value: around,
+                        note: m.author.map(|a| format!("from {a}")),
+                    });
+                }
+            }
+        }
+        if !evidence.is_empty() {
+            findings.push(Finding {
+                id: behaviour.id.into(),
+                severity: behaviour.severity,
+                title: behaviour.title.into(),
+                explanation: behaviour.explanation.into(),
+                evidence,
+                guidance: format!("{ADVISORY}: {}.", behaviour.guidance),
+            });
+        }
+    }
+    findings
+}
+
+/// The words around a match, for evidence.
+fn context(text: &str, start: usize, end: usize) -> String {
+    let from = text[..start].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+    let to = text[end..].char_indices().nth(60).map_or(text.len(), |(i, _)| end + i);
+    crate::text::clean(&text[from..to], 300)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Message;
+
+    fn flags(text: &str) -> Vec<String> {
+        let messages = [Message { source: "chat.txt".into(), text: text.into() }];
+        check(&CaseInput { profiles: &[], messages: &messages, now_month: 0 }).into_iter().map(|f| f.id).collect()
+    }
+
+    #[test]
+    fn each_behaviour_fires_on_a_clear_case() {
+        assert_eq!(flags("Let's continue on tele gram, it is faster."), ["OFF_PLATFORM_REQUEST"]);
+        assert_eq!(flags("Add me: t.me/dev_helper"), ["OFF_PLATFORM_REQUEST"]);
+        assert_eq!(flags("USDT (TRC20) is fine for me."), ["CRYPTO_PAYMENT_REQUEST"]);
+        assert_eq!(flags("Send to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq please"), ["CRYPTO_PAYMENT_REQUEST"]);
+        assert_eq!(flags("My payoneer account changed, please use my brother's account."), ["PAYMENT_DETAILS_CHANGE"]);
+        assert_eq!(flags("My Upwork account was suspended last week."), ["ACCOUNT_SWITCH_REQUEST"]);
+        assert_eq!(flags("Can we continue under my cousin's account?"), ["ACCOUNT_SWITCH_REQUEST"]);
+        assert_eq!(flags("Please send the laptop to a different address."), ["SHIPPING_MISMATCH"]);
+        assert_eq!(flags("Could I borrow your ID to sign another contract?"), ["IDENTITY_BORROWING"]);
+        assert_eq!(
+            flags("Could you pay the first part up front, before the first milestone?"),
+            ["PAYMENT_WITHOUT_WORK"]
+        );
+        assert_eq!(flags("Sorry, I can't do video calls, my camera is broken."), ["AVAILABILITY_EVASION"]);
+    }
+
+    #[test]
+    fn ordinary_messages_stay_silent() {
+        assert!(flags("Thanks! I pushed the fix to the repo; the GitHub Action is green.").is_empty());
+        assert!(flags("Happy to do a video call on Thursday at 10:00 your time.").is_empty());
+        assert!(flags("Payments only go through the milestones, after each check-in.").is_empty());
+        assert!(flags("I use Signal processing libraries a lot (DSP).").is_empty());
+        assert!(flags("The invoice address is on my ID; ship anywhere in Lisbon.").is_empty());
+    }
+}

@@ -1,0 +1,84 @@
+//! `DISPOSABLE_EMAIL`
+//!
+//! ## What it does
+//! Flags an e-mail address on a throw-away domain, from the maintained
+//! `disposable-email-domains` list (see `data/README.md`), including
+//! subdomains of a listed domain.
+//!
+//! ## Why it matters
+//! A disposable address is one nobody can be reached at later, a way to keep
+//! contact details changing (2022 advisory).
+//!
+//! ## Known false positives
+//! None known beyond the list's own; ordinary providers are not on it.
+
+use super::{CaseInput, Evidence, Finding, Severity};
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+
+pub const ID: &str = "DISPOSABLE_EMAIL";
+
+fn domains() -> Arc<HashSet<String>> {
+    static CACHE: Mutex<Option<(usize, Arc<HashSet<String>>)>> = Mutex::new(None);
+    let Some(text) = crate::data::text(crate::data::DISPOSABLE_DOMAINS) else { return Arc::default() };
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    match cache.as_ref() {
+        Some((len, set)) if *len == text.len() => set.clone(),
+        _ => {
+            let set: Arc<HashSet<String>> =
+                Arc::new(crate::data::rows(&text).map(|d| d.trim().to_ascii_lowercase()).collect());
+            *cache = Some((text.len(), set.clone()));
+            set
+        }
+    }
+}
+
+/// Is `domain` (or a parent of it) a disposable-mail domain?
+pub fn is_disposable(domain: &str) -> bool {
+    let list = domains();
+    let domain = domain.to_ascii_lowercase();
+    let mut d = domain.as_str();
+    loop {
+        if list.contains(d) {
+            return true;
+        }
+        match d.split_once('.') {
+            Some((_, parent)) if parent.contains('.') => d = parent,
+            _ => return false,
+        }
+    }
+}
+
+pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
+    let evidence: Vec<Evidence> = case
+        .profiles
+        .iter()
+        .flat_map(|p| p.emails.iter().map(move |e| (p, e)))
+        .filter(|(_, e)| e.value.rsplit_once('@').is_some_and(|(_, d)| is_disposable(d)))
+        .map(|(p, e)| Evidence { profile: p.url.clone(), field: "email".into(), value: e.value.clone(), note: None })
+        .collect();
+    if evidence.is_empty() {
+        return Vec::new();
+    }
+    vec![Finding {
+        id: ID.into(),
+        severity: Severity::Medium,
+        title: "Throw-away e-mail address".into(),
+        explanation: "An e-mail address is on a disposable-mail service, which stops working soon after. Ask for a permanent address and confirm it during the interview.".into(),
+        evidence,
+        guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers: incorrect or changing contact information.".into(),
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listed_domains_and_their_subdomains_are_disposable() {
+        assert!(is_disposable("mailinator.com"));
+        assert!(is_disposable("eu.mailinator.com"));
+        assert!(!is_disposable("gmail.com"));
+        assert!(!is_disposable("example.com"));
+    }
+}

@@ -1,0 +1,359 @@
+//! Work and education history: `HISTORY_MISMATCH` (profiles of a case
+//! disagree) and `TIMELINE_IMPLAUSIBLE` (one profile contradicts itself).
+//!
+//! ## What it does
+//! Normalises employer and school names (case, accents, "Inc/LLC/Ltd/GmbH",
+//! "Google LLC" ~ "Google") and months. `HISTORY_MISMATCH` fires when two
+//! profiles both give a dated job history and, for a stretch of a year or
+//! more, name different employers with no job in common over that time; or
+//! when both list schools and share none. `TIMELINE_IMPLAUSIBLE` fires on a
+//! degree that ends before it starts, on two full-time jobs overlapping by
+//! more than a year, and on more years of experience claimed than the
+//! career shown spans.
+//!
+//! ## Why it matters
+//! The advisory names inconsistent educational and work history across
+//! profiles, and fabricated, unverifiable résumés.
+//!
+//! ## Known false positives
+//! Part-time, freelance and consulting roles overlap legitimately: they are
+//! not counted as full-time. A profile listing only its latest jobs is not
+//! compared over the years it leaves out. A company rename (Facebook → Meta)
+//! still needs a human.
+
+use super::{CaseInput, Evidence, Finding, Severity};
+use crate::model::{Job, Profile};
+use crate::normalize::fold;
+
+pub const HISTORY_ID: &str = "HISTORY_MISMATCH";
+pub const TIMELINE_ID: &str = "TIMELINE_IMPLAUSIBLE";
+
+const SUFFIXES: &[&str] = &[
+    "inc",
+    "llc",
+    "ltd",
+    "limited",
+    "gmbh",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "plc",
+    "sa",
+    "ag",
+    "bv",
+    "srl",
+    "sp z o o",
+    "oy",
+    "ab",
+    "pty",
+    "group",
+    "technologies",
+    "technology",
+    "labs",
+    "the",
+];
+
+/// "Google LLC" → "google"; "The Acme Corporation, Inc." → "acme".
+pub fn organisation_key(name: &str) -> String {
+    let mut words: Vec<String> = fold(name).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+    while words.len() > 1 && words.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
+        words.pop();
+    }
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+/// Same organisation, allowing suffixes and one name containing the other
+/// ("Google" ~ "Google Cloud").
+pub fn same_organisation(a: &str, b: &str) -> bool {
+    let (a, b) = (organisation_key(a), organisation_key(b));
+    !a.is_empty() && (a == b || a.split(' ').next() == b.split(' ').next() && (a.starts_with(&b) || b.starts_with(&a)))
+}
+
+/// "2019-03" → months since year 0; "2019" → January (start) or December (end).
+fn month(date: &str, end: bool, now: u32) -> Option<u32> {
+    if date == "present" {
+        return Some(now);
+    }
+    let year: u32 = date.get(..4)?.parse().ok()?;
+    let m: u32 = date.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(if end { 12 } else { 1 });
+    Some(year * 12 + m - 1)
+}
+
+fn span(job: &Job, now: u32) -> Option<(u32, u32)> {
+    let start = month(job.start.as_deref()?, false, now)?;
+    let end = job.end.as_deref().and_then(|e| month(e, true, now)).unwrap_or(start);
+    Some((start, end.max(start)))
+}
+
+fn overlap(a: (u32, u32), b: (u32, u32)) -> u32 {
+    (a.1.min(b.1) + 1).saturating_sub(a.0.max(b.0))
+}
+
+fn is_full_time(job: &Job) -> bool {
+    let text = fold(&format!("{} {}", job.title.as_deref().unwrap_or(""), job.employer.as_deref().unwrap_or("")));
+    ![
+        "freelanc",
+        "contract",
+        "part time",
+        "consult",
+        "self employed",
+        "founder",
+        "volunteer",
+        "advisor",
+        "mentor",
+        "intern",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+}
+
+fn job_label(job: &Job) -> String {
+    format!(
+        "{} at {} ({} – {})",
+        job.title.as_deref().unwrap_or("?"),
+        job.employer.as_deref().unwrap_or("?"),
+        job.start.as_deref().unwrap_or("?"),
+        job.end.as_deref().unwrap_or("?")
+    )
+}
+
+fn evidence(p: &Profile, field: &str, value: String) -> Evidence {
+    Evidence { profile: p.url.clone(), field: field.into(), value, note: None }
+}
+
+pub fn check_history(case: &CaseInput<'_>) -> Vec<Finding> {
+    let now = case.now_month;
+    let mut ev = Vec::new();
+    let dated: Vec<&Profile> =
+        case.profiles.iter().filter(|p| p.work.iter().filter(|j| span(j, now).is_some()).count() >= 1).collect();
+    for (i, a) in dated.iter().enumerate() {
+        for b in &dated[i + 1..] {
+            for ja in a.work.iter().filter(|j| j.employer.is_some()) {
+                let Some(sa) = span(ja, now) else { continue };
+                let overlapping: Vec<&Job> =
+                    b.work.iter().filter(|jb| span(jb, now).is_some_and(|sb| overlap(sa, sb) >= 12)).collect();
+                let b_knows_employer = b
+                    .work
+                    .iter()
+                    .any(|jb| matches!((&ja.employer, &jb.employer), (Some(x), Some(y)) if same_organisation(x, y)));
+                if !overlapping.is_empty() && !b_knows_employer {
+                    ev.push(evidence(a, "work", job_label(ja)));
+                    ev.extend(overlapping.iter().map(|jb| evidence(b, "work", job_label(jb))));
+                }
+            }
+        }
+    }
+    let schooled: Vec<&Profile> = case.profiles.iter().filter(|p| !p.education.is_empty()).collect();
+    for (i, a) in schooled.iter().enumerate() {
+        for b in &schooled[i + 1..] {
+            let shared =
+                a.education.iter().any(|x| b.education.iter().any(|y| same_organisation(&x.school, &y.school)));
+            if !shared {
+                ev.extend(a.education.iter().map(|e| evidence(a, "education", e.school.clone())));
+                ev.extend(b.education.iter().map(|e| evidence(b, "education", e.school.clone())));
+            }
+        }
+    }
+    dedup(&mut ev);
+    if ev.is_empty() {
+        return Vec::new();
+    }
+    vec![Finding {
+        id: HISTORY_ID.into(),
+        severity: Severity::Medium,
+        title: "Work or education history differs across profiles".into(),
+        explanation: "The profiles name different employers for the same years, or different schools. Verify employment and education directly with the organisations, using contacts you find yourself.".into(),
+        evidence: ev,
+        guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers: inconsistent educational and work history across a developer's profiles.".into(),
+    }]
+}
+
+pub fn check_timeline(case: &CaseInput<'_>) -> Vec<Finding> {
+    let now = case.now_month;
+    let mut ev = Vec::new();
+    for p in case.profiles {
+        for e in &p.education {
+            if let (Some(s), Some(f)) = (e.start.as_deref(), e.end.as_deref()) {
+                if let (Some(s), Some(f)) = (month(s, false, now), month(f, true, now)) {
+                    if f < s {
+                        ev.push(evidence(
+                            p,
+                            "education",
+                            format!(
+                                "{}: {} – {}",
+                                e.school,
+                                e.start.as_deref().unwrap_or("?"),
+                                e.end.as_deref().unwrap_or("?")
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        let full: Vec<(&Job, (u32, u32))> =
+            p.work.iter().filter(|j| is_full_time(j)).filter_map(|j| span(j, now).map(|s| (j, s))).collect();
+        for (i, (ja, sa)) in full.iter().enumerate() {
+            for (jb, sb) in &full[i + 1..] {
+                let same = matches!((&ja.employer, &jb.employer), (Some(x), Some(y)) if same_organisation(x, y));
+                if !same && overlap(*sa, *sb) > 12 {
+                    ev.push(evidence(p, "work", format!("{} overlaps {}", job_label(ja), job_label(jb))));
+                }
+            }
+        }
+        if let Some(claimed) = claimed_years(p) {
+            let earliest = p.work.iter().filter_map(|j| span(j, now)).map(|s| s.0).min();
+            if let Some(first) = earliest {
+                let career = (now.saturating_sub(first)) / 12;
+                if claimed > career + 3 {
+                    ev.push(evidence(
+                        p,
+                        "experience",
+                        format!("claims {claimed} years; the earliest job listed starts {} years ago", career),
+                    ));
+                }
+            }
+        }
+    }
+    if ev.is_empty() {
+        return Vec::new();
+    }
+    vec![Finding {
+        id: TIMELINE_ID.into(),
+        severity: Severity::Low,
+        title: "History that does not add up".into(),
+        explanation: "A profile's own history is implausible: overlapping full-time jobs, a degree that ends before it starts, or more experience claimed than the career shown. Ask about the dates and verify them with the employers and schools.".into(),
+        evidence: ev,
+        guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers: fabricated résumés with realistic but unverifiable history.".into(),
+    }]
+}
+
+/// "12+ years of experience", "over 10 years" in the headline or bio.
+fn claimed_years(p: &Profile) -> Option<u32> {
+    let re = crate::extract::regex(r"(?i)\b(\d{1,2})\s*\+?\s*(?:years|yrs)\b(?:\s+of)?\s+(?:experience|exp)");
+    [&p.headline, &p.bio]
+        .iter()
+        .filter_map(|f| f.as_ref())
+        .find_map(|s| re.captures(&s.value)?.get(1)?.as_str().parse().ok())
+}
+
+fn dedup(ev: &mut Vec<Evidence>) {
+    let mut seen = std::collections::HashSet::new();
+    ev.retain(|e| seen.insert((e.profile.clone(), e.value.clone())));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Schooling, Site};
+
+    const NOW: u32 = 2026 * 12 + 10;
+
+    fn job(employer: &str, title: &str, start: &str, end: &str) -> Job {
+        Job {
+            employer: Some(employer.into()),
+            title: Some(title.into()),
+            start: Some(start.into()),
+            end: Some(end.into()),
+            source: "t".into(),
+        }
+    }
+
+    fn profile(url: &str, work: Vec<Job>) -> Profile {
+        let mut p = Profile::empty(url, Site::Generic);
+        p.work = work;
+        p
+    }
+
+    fn history(a: Profile, b: Profile) -> usize {
+        let profiles = [a, b];
+        check_history(&CaseInput { profiles: &profiles, messages: &[], now_month: NOW }).len()
+    }
+
+    fn timeline(p: Profile) -> usize {
+        check_timeline(&CaseInput { profiles: &[p], messages: &[], now_month: NOW }).len()
+    }
+
+    #[test]
+    fn organisations_compare_without_suffixes() {
+        assert!(same_organisation("Google LLC", "Google"));
+        assert!(same_organisation("The Acme Corporation, Inc.", "ACME"));
+        assert!(!same_organisation("Google", "Epam Systems"));
+    }
+
+    #[test]
+    fn different_employers_for_the_same_years_fire() {
+        let a = profile("https://a.example/", vec![job("Google", "Engineer", "2019-01", "2022-06")]);
+        let b = profile("https://b.example/", vec![job("Epam", "Engineer", "2019-01", "2022-06")]);
+        assert_eq!(history(a, b), 1);
+    }
+
+    #[test]
+    fn renamed_suffix_and_partial_histories_are_silent() {
+        let a = profile("https://a.example/", vec![job("Google LLC", "SWE", "2019-01", "2022-06")]);
+        let b = profile("https://b.example/", vec![job("Google", "Software Engineer", "2019-03", "present")]);
+        assert_eq!(history(a, b), 0);
+        let older = profile("https://a.example/", vec![job("Epam", "Dev", "2012-01", "2016-01")]);
+        let newer = profile("https://b.example/", vec![job("Google", "Dev", "2017-01", "present")]);
+        assert_eq!(history(older, newer), 0, "different years, no contradiction");
+    }
+
+    #[test]
+    fn schools_in_common_are_silent_and_none_in_common_fires() {
+        let school = |s: &str| Schooling { school: s.into(), degree: None, start: None, end: None, source: "t".into() };
+        let mut a = profile("https://a.example/", vec![]);
+        let mut b = profile("https://b.example/", vec![]);
+        a.education = vec![school("Kyiv Polytechnic Institute")];
+        b.education = vec![school("Kyiv Polytechnic Institute"), school("Coursera")];
+        assert_eq!(history(a.clone(), b.clone()), 0);
+        b.education = vec![school("Stanford University")];
+        assert_eq!(history(a, b), 1);
+    }
+
+    #[test]
+    fn impossible_timelines_fire() {
+        let overlapping = profile(
+            "https://a.example/",
+            vec![
+                job("Acme", "Senior Engineer", "2018-01", "2022-01"),
+                job("Globex", "Lead Developer", "2019-01", "2021-12"),
+            ],
+        );
+        assert_eq!(timeline(overlapping), 1);
+        let mut degree = profile("https://a.example/", vec![]);
+        degree.education = vec![Schooling {
+            school: "X".into(),
+            degree: None,
+            start: Some("2015".into()),
+            end: Some("2012".into()),
+            source: "t".into(),
+        }];
+        assert_eq!(timeline(degree), 1);
+        let mut claims = profile("https://a.example/", vec![job("Acme", "Dev", "2022-01", "present")]);
+        claims.headline = Some(crate::model::Sourced::new("Senior dev, 15+ years of experience", "t"));
+        assert_eq!(timeline(claims), 1);
+    }
+
+    #[test]
+    fn part_time_overlaps_and_one_employer_promotions_are_silent() {
+        let moonlighting = profile(
+            "https://a.example/",
+            vec![
+                job("Acme", "Backend Engineer", "2018-01", "2022-01"),
+                job("Self-employed", "Freelance developer", "2019-01", "2021-12"),
+            ],
+        );
+        assert_eq!(timeline(moonlighting), 0);
+        let promoted = profile(
+            "https://a.example/",
+            vec![
+                job("Acme Inc", "Engineer", "2018-01", "2021-01"),
+                job("Acme", "Senior Engineer", "2019-06", "present"),
+            ],
+        );
+        assert_eq!(timeline(promoted), 0);
+    }
+}
