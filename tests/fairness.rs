@@ -9,7 +9,10 @@ use vetter::score::Level;
 
 /// (country code, city, country as written, UTC offset, calling code,
 ///  name in its own script or romanised again, romanised name, short form)
-const CANDIDATES: &[(&str, &str, &str, &str, &str, &str, &str, &str)] = &[
+type Candidate =
+    (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
+
+const CANDIDATES: &[Candidate] = &[
     ("KP", "Pyongyang", "North Korea", "UTC+9", "850", "리철호", "Ri Chol Ho", "Chol Ho R."),
     ("KR", "Seoul", "South Korea", "UTC+9", "82", "김민수", "Kim Min-su", "Min-su K."),
     ("CN", "Shenyang", "China", "UTC+8", "86", "王伟", "Wang Wei", "Wei W."),
@@ -34,7 +37,7 @@ fn s(v: &str) -> Sourced {
     Sourced::new(v, "fairness test")
 }
 
-fn consistent_candidate(c: &(&str, &str, &str, &str, &str, &str, &str, &str), i: usize) -> Vec<Profile> {
+fn consistent_candidate(c: &Candidate, i: usize) -> Vec<Profile> {
     let (cc, city, country, tz, code, native, romanised, short) = *c;
     let slug = format!("candidate{i}");
     let job = Job {

@@ -201,7 +201,7 @@ pub fn resolve(raw: &str) -> Option<Place> {
         .map(|p| (fold(p), p.trim()))
         .filter(|(f, _)| !f.is_empty() && !PLACELESS.contains(&f.as_str()))
         .collect();
-    let city_country = |folded: &str| -> Option<&'static str> { city(&g, folded).map(|c| c.country) };
+    let city_country = |folded: &str| -> Option<&'static str> { city(g, folded).map(|c| c.country) };
     // The country is usually last ("Kyiv, Ukraine"); a US state too ("Austin, TX").
     for (folded, original) in parts.iter().rev() {
         let as_state = if original.len() == 2 && original.chars().all(|c| c.is_ascii_uppercase()) {

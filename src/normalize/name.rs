@@ -65,10 +65,11 @@ fn parts(name: &str) -> (Vec<String>, bool) {
     (parts, korean)
 }
 
+type NicknameTable = std::sync::Arc<std::collections::HashMap<String, Vec<String>>>;
+
 /// Given name → its nicknames, from the `nicknames` data package.
-fn nickname_table() -> std::sync::Arc<std::collections::HashMap<String, Vec<String>>> {
-    static CACHE: std::sync::Mutex<Option<std::sync::Arc<std::collections::HashMap<String, Vec<String>>>>> =
-        std::sync::Mutex::new(None);
+fn nickname_table() -> NicknameTable {
+    static CACHE: std::sync::Mutex<Option<NicknameTable>> = std::sync::Mutex::new(None);
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(t) = cache.as_ref().filter(|t| !t.is_empty()) {
         return t.clone();
