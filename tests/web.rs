@@ -34,6 +34,17 @@ fn engine_links_two_pages_into_one_case_and_survives_export() {
 }
 
 #[wasm_bindgen_test]
+fn folding_in_the_browser_matches_native_folding() {
+    // Same expectations as the native unit tests of `normalize::fold`.
+    use vetter::normalize::fold;
+    assert_eq!(fold("  José-María O'Neil "), "jose maria o neil");
+    assert_eq!(fold("ŁÓDŹ"), "łodz");
+    assert_eq!(fold("Ｄａｎｉｅｌ"), "daniel");
+    assert_eq!(fold("Nguyễn Văn An"), "nguyen van an");
+    assert_eq!(vetter::normalize::name::compare("김진우", "Jin-woo Kim"), vetter::normalize::name::NameVerdict::Same);
+}
+
+#[wasm_bindgen_test]
 fn a_corrupt_store_is_an_error_not_an_empty_engine() {
     assert!(Engine::new(Some("{\"version\":1,".into())).is_err());
 }

@@ -4,9 +4,7 @@ pub mod contact;
 pub mod location;
 pub mod name;
 pub mod translit;
-
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+pub mod unicode;
 
 /// Compatibility-decomposes, drops diacritics, lower-cases, and turns every
 /// run of non-alphanumerics into one space: "  José-María O'Neil " →
@@ -14,7 +12,7 @@ use unicode_normalization::UnicodeNormalization;
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfkd().filter(|c| !is_combining_mark(*c)) {
+    for c in unicode::decompose_without_marks(s).chars() {
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');

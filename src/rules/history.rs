@@ -76,7 +76,7 @@ pub fn same_organisation(a: &str, b: &str) -> bool {
 /// "2019-03" → months since year 0; "2019" → January (start) or December (end).
 fn month(date: &str, end: bool, now: u32) -> Option<u32> {
     if date == "present" {
-        return Some(now);
+        return (now > 0).then_some(now); // unknown today: the job's end is unknown
     }
     let year: u32 = date.get(..4)?.parse().ok()?;
     let m: u32 = date.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(if end { 12 } else { 1 });
@@ -204,7 +204,7 @@ pub fn check_timeline(case: &CaseInput<'_>) -> Vec<Finding> {
                 }
             }
         }
-        if let Some(claimed) = claimed_years(p) {
+        if let Some(claimed) = claimed_years(p).filter(|_| now > 0) {
             let earliest = p.work.iter().filter_map(|j| span(j, now)).map(|s| s.0).min();
             if let Some(first) = earliest {
                 let career = (now.saturating_sub(first)) / 12;
@@ -335,6 +335,15 @@ mod tests {
         let mut claims = profile("https://a.example/", vec![job("Acme", "Dev", "2022-01", "present")]);
         claims.headline = Some(crate::model::Sourced::new("Senior dev, 15+ years of experience", "t"));
         assert_eq!(timeline(claims), 1);
+    }
+
+    #[test]
+    fn without_today_present_is_not_guessed() {
+        let p = profile(
+            "https://a.example/",
+            vec![job("Acme", "Dev", "2022-01", "present"), job("Globex", "Dev", "2023-01", "2023-02")],
+        );
+        assert_eq!(check_timeline(&CaseInput { profiles: &[p], messages: &[], now_month: 0 }).len(), 0);
     }
 
     #[test]

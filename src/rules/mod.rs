@@ -70,8 +70,12 @@ pub struct CaseInput<'a> {
     pub now_month: u32,
 }
 
-/// Months since year 0 of a time in milliseconds since the epoch.
+/// Months since year 0 of a time in milliseconds since the epoch; 0 (the
+/// "unknown" of [`CaseInput::now_month`]) for 0.
 pub fn month_of_ms(ms: u64) -> u32 {
+    if ms == 0 {
+        return 0;
+    }
     // Days to civil date (Howard Hinnant's algorithm), enough for months.
     let days = (ms / 86_400_000) as i64 + 719_468;
     let era = days.div_euclid(146_097);
