@@ -65,40 +65,54 @@ fn parts(name: &str) -> (Vec<String>, bool) {
     (parts, korean)
 }
 
-type NicknameTable = std::sync::Arc<std::collections::HashMap<String, Vec<String>>>;
+/// Name or nickname → the canonical given names it belongs to.
+type NicknameIndex = std::sync::Arc<std::collections::HashMap<String, Vec<u32>>>;
 
-/// Given name → its nicknames, from the `nicknames` data package.
-fn nickname_table() -> NicknameTable {
-    static CACHE: std::sync::Mutex<Option<NicknameTable>> = std::sync::Mutex::new(None);
+/// Built once from the `nicknames` data package (and rebuilt if that data
+/// arrives later, as it does in the browser).
+fn nickname_index() -> NicknameIndex {
+    static CACHE: std::sync::Mutex<Option<(usize, NicknameIndex)>> = std::sync::Mutex::new(None);
+    let text = crate::data::text(crate::data::NICKNAMES);
+    let len = text.as_ref().map_or(0, |t| t.len());
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(t) = cache.as_ref().filter(|t| !t.is_empty()) {
-        return t.clone();
-    }
-    let mut table = std::collections::HashMap::new();
-    if let Some(text) = crate::data::text(crate::data::NICKNAMES) {
-        for row in crate::data::rows(&text) {
-            if let Some((name, nicks)) = row.split_once('\t') {
-                table.insert(name.to_string(), nicks.split(',').map(str::to_string).collect());
-            }
+    if let Some((built_from, index)) = cache.as_ref() {
+        if *built_from == len {
+            return index.clone();
         }
     }
-    let table = std::sync::Arc::new(table);
-    *cache = Some(table.clone());
-    table
+    let mut index: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+    let rows = text.as_deref().map(crate::data::rows).into_iter().flatten();
+    let extra = EXTRA_NICKNAMES.iter().map(|g| g.join("\t"));
+    let mut add = |group: u32, name: &str| {
+        let ids = index.entry(name.to_string()).or_default();
+        if !ids.contains(&group) {
+            ids.push(group);
+        }
+    };
+    for (group, row) in rows.map(str::to_string).chain(extra).enumerate() {
+        let (name, nicks) = row.split_once('\t').unwrap_or((row.as_str(), ""));
+        add(group as u32, name);
+        for nick in nicks.split([',', '\t']).filter(|n| !n.is_empty()) {
+            add(group as u32, nick);
+        }
+    }
+    let index = std::sync::Arc::new(index);
+    *cache = Some((len, index.clone()));
+    index
 }
 
 fn is_latin(token: &str) -> bool {
     token.chars().all(|c| c.is_ascii_alphanumeric() || ('\u{00C0}'..='\u{024F}').contains(&c))
 }
 
+/// Are `a` and `b` forms of one given name (Bob ~ Robert, and two
+/// nicknames of one name: Bob ~ Rob)?
 fn nickname_of(a: &str, b: &str) -> bool {
-    if EXTRA_NICKNAMES.iter().any(|group| group.contains(&a) && group.contains(&b)) {
-        return true;
+    let index = nickname_index();
+    match (index.get(a), index.get(b)) {
+        (Some(x), Some(y)) => x.iter().any(|g| y.contains(g)),
+        _ => false,
     }
-    let table = nickname_table();
-    let has = |name: &str, nick: &str| table.get(name).is_some_and(|n| n.iter().any(|x| x == nick));
-    // Two nicknames of one name count too (Bob ~ Rob via Robert).
-    has(a, b) || has(b, a) || table.values().any(|n| n.iter().any(|x| x == a) && n.iter().any(|x| x == b))
 }
 
 /// How well part `a` matches part `b`: 1.0 exact, else nickname, variant

@@ -25,6 +25,9 @@ use std::sync::OnceLock;
 
 pub struct Behaviour {
     pub id: &'static str,
+    /// Lower-case words one of which every match contains: a cheap gate
+    /// before the patterns run.
+    pub keywords: &'static [&'static str],
     pub severity: Severity,
     pub title: &'static str,
     pub explanation: &'static str,
@@ -37,6 +40,7 @@ const ADVISORY: &str = "2022 US State/Treasury/FBI advisory on DPRK IT workers";
 pub const BEHAVIOURS: &[Behaviour] = &[
     Behaviour {
         id: "OFF_PLATFORM_REQUEST",
+        keywords: &["t.me", "t .me", "wa.me", "tele", "whats", "skype", "discord", "signal", "wechat", "we chat", "viber", "line app", "kakao"],
         severity: Severity::Medium,
         title: "Asks to move the conversation off the platform",
         explanation: "The candidate asks to continue on another messenger or platform. Keep the conversation and payments on the platform where you found them.",
@@ -50,6 +54,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
     },
     Behaviour {
         id: "CRYPTO_PAYMENT_REQUEST",
+        keywords: &["usdt", "usdc", "btc", "bitcoin", "ether", "crypto", "trc", "erc", "bep", "binance", "bc1", "0x", "wallet"],
         severity: Severity::High,
         title: "Asks to be paid in cryptocurrency",
         explanation: "The candidate asks for payment in virtual currency or to a wallet, which avoids the banking checks that would identify the payee. Pay only to a bank account in the name on their ID.",
@@ -61,6 +66,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
     },
     Behaviour {
         id: "PAYMENT_DETAILS_CHANGE",
+        keywords: &["account", "details", "info"],
         severity: Severity::Medium,
         title: "Asks to change where payments go",
         explanation: "The candidate asks to change the payment account, or to pay someone else. Confirm any change with the candidate on a live call and check the account holder's name against their ID.",
@@ -73,6 +79,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
     },
     Behaviour {
         id: "ACCOUNT_SWITCH_REQUEST",
+        keywords: &["account", "profile"],
         severity: Severity::High,
         title: "Account shut down, or asks to continue under another account",
         explanation: "The candidate says their account was closed or asks to work under another account or name. The person you hire must be the account holder; ask why and verify identity again.",
@@ -84,6 +91,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
     },
     Behaviour {
         id: "SHIPPING_MISMATCH",
+        keywords: &["address"],
         severity: Severity::High,
         title: "Asks to ship equipment to another address",
         explanation: "The candidate asks for the laptop or documents to go to an address other than the one on their ID. Ship only to the address on the ID document.",
@@ -95,6 +103,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
     },
     Behaviour {
         id: "IDENTITY_BORROWING",
+        keywords: &["your", "their", "his", "her"],
         severity: Severity::High,
         title: "Asks to borrow someone's identity or accounts",
         explanation: "The candidate asks to use someone else's personal information, name or accounts to get or do contracts. Do not agree; this is how hidden workers obtain contracts.",
@@ -106,6 +115,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
     },
     Behaviour {
         id: "PAYMENT_WITHOUT_WORK",
+        keywords: &["pay", "advance", "upfront", "up front", "up-front"],
         severity: Severity::Medium,
         title: "Asks for payment before work or check-ins",
         explanation: "The candidate asks to be paid before meeting deliverables or check-in meetings. Keep payments tied to milestones you have verified.",
@@ -117,6 +127,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
     },
     Behaviour {
         id: "AVAILABILITY_EVASION",
+        keywords: &["video", "camera", "cam", "zoom", "call", "hours", "mic"],
         severity: Severity::Medium,
         title: "Avoids video calls or business-hours contact",
         explanation: "The candidate declines video calls or is not reachable in business hours. Require a live video interview with the camera on before hiring.",
@@ -177,9 +188,19 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
     let msgs = messages(case);
     let mut findings = Vec::new();
+    let lowered: Vec<String> = msgs.iter().map(|m| m.text.to_lowercase()).collect();
     for (behaviour, patterns) in BEHAVIOURS.iter().zip(compiled()) {
         let mut evidence: Vec<Evidence> = Vec::new();
-        for m in &msgs {
+        for (m, lower) in msgs.iter().zip(&lowered) {
+            // Wallet addresses have no keyword: they are checked whenever the
+            // behaviour's patterns include one (crypto), through "0x"/"bc1"/
+            // a long base58 run, so gate only on the words, plus digits.
+            let gated = behaviour.keywords.iter().any(|k| lower.contains(k))
+                || behaviour.id == "CRYPTO_PAYMENT_REQUEST"
+                    && lower.chars().filter(char::is_ascii_alphanumeric).count() >= 26;
+            if !gated || !patterns.iter().any(|re| re.is_match(m.text)) {
+                continue;
+            }
             for sentence in sentences(m.text) {
                 // A dot inside "t.me" or a wallet splits nothing that matters:
                 // match the whole message when the sentence alone misses.
