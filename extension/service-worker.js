@@ -17,7 +17,7 @@ const notices = [];
 const ready = start();
 
 // Reference data the rules use, shipped as files so the wasm stays small.
-const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv'];
+const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv', 'han-pinyin.txt'];
 
 async function start() {
   await init({ module_or_path: chrome.runtime.getURL('pkg/vetter_bg.wasm') });

@@ -14,7 +14,8 @@ use std::sync::{Arc, OnceLock, RwLock};
 pub const CITIES: &str = "cities.tsv";
 pub const DISPOSABLE_DOMAINS: &str = "disposable-domains.txt";
 pub const NICKNAMES: &str = "nicknames.tsv";
-pub const ALL: &[&str] = &[CITIES, DISPOSABLE_DOMAINS, NICKNAMES];
+pub const HAN_PINYIN: &str = "han-pinyin.txt";
+pub const ALL: &[&str] = &[CITIES, DISPOSABLE_DOMAINS, NICKNAMES, HAN_PINYIN];
 
 fn loaded() -> &'static RwLock<HashMap<&'static str, Arc<str>>> {
     static LOADED: OnceLock<RwLock<HashMap<&'static str, Arc<str>>>> = OnceLock::new();
@@ -27,6 +28,7 @@ fn builtin(name: &str) -> Option<&'static str> {
         CITIES => Some(include_str!("../data/cities.tsv")),
         DISPOSABLE_DOMAINS => Some(include_str!("../data/disposable-domains.txt")),
         NICKNAMES => Some(include_str!("../data/nicknames.tsv")),
+        HAN_PINYIN => Some(include_str!("../data/han-pinyin.txt")),
         _ => None,
     }
 }

@@ -140,6 +140,16 @@ fn part_match(a: &str, b: &str, korean: bool) -> (f64, bool) {
 
 /// Compares two written names.
 pub fn compare(a: &str, b: &str) -> NameVerdict {
+    let verdict = compare_parts(a, b);
+    // A Han name read in Mandarin that does not match may be the same name
+    // read in Cantonese, Japanese or Korean: only a match is evidence.
+    if verdict == NameVerdict::Different && (super::translit::has_han(a) || super::translit::has_han(b)) {
+        return NameVerdict::Incomparable;
+    }
+    verdict
+}
+
+fn compare_parts(a: &str, b: &str) -> NameVerdict {
     let ((mut pa, ka), (mut pb, kb)) = (parts(a), parts(b));
     if ka || kb {
         // One side was Hangul: compare spelling-independent Korean keys.
@@ -232,8 +242,10 @@ mod tests {
     }
 
     #[test]
-    fn untransliterated_scripts_are_not_judged() {
-        assert_eq!(compare("王伟", "Wei Wang"), Incomparable);
+    fn han_names_match_their_pinyin_and_are_never_called_different() {
+        assert_eq!(compare("王伟", "Wei Wang"), Same);
+        assert_eq!(compare("欧阳娜娜", "Nana Ouyang"), Same);
+        assert_eq!(compare("佐藤陽翔", "Haruto Sato"), Incomparable, "a Japanese reading is not a mismatch");
         assert_eq!(compare("", "Jin Kim"), Incomparable);
     }
 }

@@ -5,9 +5,11 @@
 //! into jamo and written in Revised Romanization, the Korean family name
 //! (the first syllable) split from the given name. Romanisation variants
 //! (Kim/Gim, Lee/Yi/Rhee, Jin-woo/Jinu) are reconciled by [`korean_key`].
-//! Han characters are not transliterated here: a reading needs a
-//! dictionary too large for the wasm budget, so such names stay
-//! incomparable (never "different").
+//! Han characters get their Mandarin reading (pinyin, from the
+//! `han-pinyin.txt` dataset), family name first. A Han name that does not
+//! match is never called "different": the same characters are read
+//! differently in Cantonese, Japanese or Korean, so only a match means
+//! something (see `name::compare`).
 
 const CYRILLIC: &[(char, &str)] = &[
     ('а', "a"),
@@ -67,6 +69,80 @@ const FINALS: [&str; 28] = [
     "t", "k", "t", "p", "t",
 ];
 
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// Whether a word holds Han characters.
+pub fn has_han(s: &str) -> bool {
+    s.chars().any(is_han)
+}
+
+/// Surname characters whose reading in names differs from their first
+/// dictionary reading (单 Shan, 曾 Zeng…).
+const SURNAME_READINGS: &[(char, &str)] = &[
+    ('单', "shan"),
+    ('曾', "zeng"),
+    ('解', "xie"),
+    ('仇', "qiu"),
+    ('朴', "piao"),
+    ('区', "ou"),
+    ('查', "zha"),
+    ('翟', "zhai"),
+    ('乐', "yue"),
+    ('盖', "ge"),
+    ('覃', "qin"),
+    ('缪', "miao"),
+    ('秘', "bi"),
+    ('繁', "po"),
+];
+
+/// Two-character Chinese surnames.
+const COMPOUND_SURNAMES: &[&str] =
+    &["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "长孙"];
+
+/// One reading per code point from U+4E00, indexed once per dataset.
+fn han_readings() -> std::sync::Arc<Vec<Box<str>>> {
+    type Table = std::sync::Arc<Vec<Box<str>>>;
+    static CACHE: std::sync::Mutex<Option<(usize, Table)>> = std::sync::Mutex::new(None);
+    let text = crate::data::text(crate::data::HAN_PINYIN);
+    let len = text.as_ref().map_or(0, |t| t.len());
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, table)) = cache.as_ref().filter(|(n, _)| *n == len) {
+        return table.clone();
+    }
+    // Blank lines are code points without a reading, so `rows()` (which
+    // skips them) is not used here: only the `#` header is.
+    let table: Table = std::sync::Arc::new(
+        text.as_deref().map(|t| t.lines().filter(|l| !l.starts_with('#')).map(Box::from).collect()).unwrap_or_default(),
+    );
+    *cache = Some((len, table.clone()));
+    table
+}
+
+fn han_reading(c: char) -> Option<String> {
+    han_readings().get(c as usize - 0x4E00).filter(|r| !r.is_empty()).map(|r| r.to_string())
+}
+
+/// "王伟" → "wang wei"; "欧阳娜娜" → "ouyang nana". `None` when a
+/// character has no known reading.
+fn romanise_han(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let surname_len = if COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s)) { 2 } else { 1 };
+    let mut parts = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        let reading = match SURNAME_READINGS.iter().find(|(s, _)| *s == *c).filter(|_| i == 0) {
+            Some((_, r)) => (*r).to_string(),
+            None => han_reading(*c)?,
+        };
+        parts.push(reading);
+    }
+    if chars.len() <= surname_len {
+        return Some(parts.concat());
+    }
+    Some(format!("{} {}", parts[..surname_len].concat(), parts[surname_len..].concat()))
+}
+
 fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
@@ -81,6 +157,11 @@ fn hangul_syllable(c: char) -> String {
 /// is returned unchanged. A Korean name written as one word ("김진우") is
 /// split after its first syllable, the family name ("gim jinu").
 pub fn romanise(word: &str) -> String {
+    if !word.is_empty() && word.chars().all(is_han) {
+        if let Some(latin) = romanise_han(word) {
+            return latin;
+        }
+    }
     let hangul: Vec<char> = word.chars().filter(|c| is_hangul(*c)).collect();
     if !hangul.is_empty() && hangul.len() == word.chars().count() {
         let syllables: Vec<String> = hangul.iter().map(|c| hangul_syllable(*c)).collect();
@@ -180,6 +261,9 @@ mod tests {
         assert_eq!(romanise("김진우"), "gim jinu");
         assert_eq!(romanise("박"), "bak");
         assert_eq!(romanise("daniel"), "daniel");
+        assert_eq!(romanise("王伟"), "wang wei");
+        assert_eq!(romanise("欧阳娜娜"), "ouyang nana");
+        assert_eq!(romanise("单雄信"), "shan xiongxin");
     }
 
     #[test]

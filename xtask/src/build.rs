@@ -43,7 +43,7 @@ pub fn run() -> Result {
     copy_dir(&root.join("extension"), &chrome.join("extension"))?;
     copy_dir(&root.join(PKG), &chrome.join("pkg"))?;
     // Reference data the wasm core loads at run time (see src/data.rs).
-    for name in ["cities.tsv", "disposable-domains.txt", "nicknames.tsv"] {
+    for name in ["cities.tsv", "disposable-domains.txt", "nicknames.tsv", "han-pinyin.txt"] {
         copy_file(&root.join("data").join(name), &chrome.join("data").join(name))?;
         copy_file(&root.join("data").join(name), &dist.join("www/data").join(name))?;
     }
