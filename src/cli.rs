@@ -155,6 +155,8 @@ fn write_text(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         }
         if case.findings.is_empty() {
             writeln!(out, "   no findings")?;
+        } else {
+            writeln!(out, "   why: {}", case.risk.reasons.join("; "))?;
         }
         for f in &case.findings {
             writeln!(out, "   [{}] {} — {}", f.severity.as_str(), f.id, f.title)?;

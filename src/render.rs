@@ -102,6 +102,13 @@ pub fn panel_html(view: &CaseView) -> String {
         lvl = view.risk.level.as_str(),
         score = view.risk.score
     );
+    if !view.risk.reasons.is_empty() {
+        let _ = write!(
+            h,
+            r#"<p class="why">Why this score: {}. Independent findings add up; only a sanctions or known-persona match is critical.</p>"#,
+            escape(&view.risk.reasons.join("; "))
+        );
+    }
     for n in &view.notices {
         let _ = write!(h, r#"<p class="notice" role="status">{}</p>"#, escape(n));
     }

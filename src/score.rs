@@ -72,10 +72,8 @@ pub fn risk(findings: &[Finding]) -> Risk {
     } else {
         Level::None
     };
-    let reasons = findings
-        .iter()
-        .map(|f| format!("{} ({}, +{} weight)", f.id, f.severity.as_str(), weight(f.severity)))
-        .collect();
+    let reasons =
+        findings.iter().map(|f| format!("{} ({}, weight {})", f.id, f.severity.as_str(), weight(f.severity))).collect();
     Risk { score, level, reasons }
 }
 

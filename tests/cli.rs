@@ -49,6 +49,7 @@ fn text_report_names_findings_and_evidence() {
     assert_eq!(code, 0);
     assert!(out.contains("[medium] LOCATION_MISMATCH"), "{out}");
     assert!(out.contains("\"Warsaw, Poland\" (read as Poland)"), "{out}");
+    assert!(out.contains("why: CRYPTO_PAYMENT_REQUEST (high, weight 45)"), "{out}");
 }
 
 #[test]

@@ -164,6 +164,10 @@ mod tests {
         p.stats.insert("bids_won".into(), Stat { value: 4.0, source: "t".into() });
         assert_eq!(check_bids(&CaseInput { profiles: &[p.clone()], messages: &[], now_month: 0 }).len(), 1);
         p.stats.insert("bids_won".into(), Stat { value: 40.0, source: "t".into() });
+        assert_eq!(check_bids(&CaseInput { profiles: &[p.clone()], messages: &[], now_month: 0 }).len(), 0);
+        // A newcomer's first dozen proposals, none won yet, is not extensive bidding.
+        p.stats.insert("bids".into(), Stat { value: 12.0, source: "t".into() });
+        p.stats.insert("bids_won".into(), Stat { value: 0.0, source: "t".into() });
         assert_eq!(check_bids(&CaseInput { profiles: &[p], messages: &[], now_month: 0 }).len(), 0);
     }
 }

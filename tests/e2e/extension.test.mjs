@@ -2,27 +2,17 @@
 // served under their real hostnames.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launch, panelFlags, panelFrame, startServer, stopServiceWorkers } from './harness.mjs';
+import { panelFlags, panelFrame, stopServiceWorkers, useBrowser } from './harness.mjs';
 
 const DANIEL_UPWORK = 'https://www.upwork.com/freelancers/~01demo0001';
 const DANIEL_GITHUB = 'https://github.com/dkim-builds';
 const MARIA_UPWORK = 'https://www.upwork.com/freelancers/~01demo0002';
 const MARIA_GITHUB = 'https://github.com/mgonzalez-data';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch(server);
-});
-after(async () => {
-  await browser?.context.close();
-  await server?.close();
-});
+const env = useBrowser({ before, after });
 
 async function open(url) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const dialogs = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -68,15 +58,15 @@ describe('one candidate across two tabs', () => {
   });
 
   test('the case survives the service worker being stopped', async () => {
-    const worker = browser.context.serviceWorkers()[0];
+    const worker = env.browser.context.serviceWorkers()[0];
     await worker.evaluate(() => {
       globalThis.__vetterTestMarker = 'before-stop';
     });
-    await stopServiceWorkers(browser.context, browser.extensionId);
+    await stopServiceWorkers(env.browser.context, env.browser.extensionId);
     // Only the Upwork profile is read again; the GitHub one must come from storage.
     const { page } = await open(DANIEL_UPWORK);
     await expectFlags(page, ['LOCATION_MISMATCH', 'NAME_MISMATCH']);
-    const revived = browser.context.serviceWorkers().at(-1);
+    const revived = env.browser.context.serviceWorkers().at(-1);
     assert.equal(await revived.evaluate(() => globalThis.__vetterTestMarker ?? 'fresh'), 'fresh');
   });
 });
@@ -121,7 +111,7 @@ describe('the host page', () => {
         }
       }
       return results;
-    }, browser.extensionId);
+    }, env.browser.extensionId);
     for (const [path, outcome] of Object.entries(probe)) assert.equal(outcome, 'blocked', path);
   });
 
@@ -182,7 +172,7 @@ describe('bad input', () => {
     const filler = '<div class="repo"><p>' + 'x'.repeat(1000) + '</p></div>';
     const html = `<!doctype html><html><body><div class="h-card"><span class="p-name vcard-fullname">Big Page</span>
       <li itemprop="homeLocation"><span class="p-label">Oslo, Norway</span></li></div>${filler.repeat(5200)}</body></html>`;
-    server.route('https://github.com/big-page', html);
+    env.server.route('https://github.com/big-page', html);
     const { page } = await open('https://github.com/big-page');
     const text = await (await panelFrame(page, { timeout: 30_000 })).$eval('#panel', (el) => el.innerText);
     assert.match(text, /Big Page/);

@@ -97,6 +97,24 @@ export async function launch(server, { headless = true, userDataDir } = {}) {
   return { context, extensionId, userDataDir: dir };
 }
 
+/**
+ * Registers node:test `before`/`after` hooks that serve the pages and launch
+ * one browser for the file's tests; returns `{server, browser}`, filled in
+ * once `before` has run.
+ */
+export function useBrowser({ before, after }) {
+  const state = {};
+  before(async () => {
+    state.server = await startServer();
+    state.browser = await launch(state.server);
+  });
+  after(async () => {
+    await state.browser?.context.close();
+    await state.server?.close();
+  });
+  return state;
+}
+
 /** The Vetter panel frame inside `page`, once it has rendered. */
 export async function panelFrame(page, { timeout = 15_000 } = {}) {
   const deadline = Date.now() + timeout;

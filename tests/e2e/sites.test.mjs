@@ -2,22 +2,12 @@
 // from their profile, and "Analyse selection with Vetter".
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, panelFrame, startServer } from './harness.mjs';
+import { panelFrame, useBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch(server);
-});
-after(async () => {
-  await browser?.context.close();
-  await server?.close();
-});
+const env = useBrowser({ before, after });
 
 async function panelText(url) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.goto(url);
   const frame = await panelFrame(page);
   return { page, frame, text: await frame.$eval('#panel', (el) => el.innerText) };
@@ -41,7 +31,7 @@ test('a personal site linked from a profile is read and joins its case', async (
 });
 
 test('a site nobody links to is not read', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.goto('https://alex-dev-portfolio.example/');
   await page.waitForTimeout(1500);
   assert.equal(await page.evaluate(() => document.querySelector('vetter-panel')), null);
@@ -49,7 +39,7 @@ test('a site nobody links to is not read', async () => {
 
 test('a selection analysed from the context menu joins the page\'s case', async () => {
   const { page } = await panelText('https://github.com/dkim-builds');
-  const worker = browser.context.serviceWorkers().at(-1);
+  const worker = env.browser.context.serviceWorkers().at(-1);
   const key = await worker.evaluate(async (url) => {
     const [tab] = await chrome.tabs.query({ url });
     return globalThis.vetterAnalyseSelection(tab, "Daniel: let's continue on tele gram\nDaniel: USDT TRC20 is fine");

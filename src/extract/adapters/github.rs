@@ -5,7 +5,6 @@ use super::{Adapter, WorkSpec};
 use crate::model::Site;
 
 pub const PROFILE: Adapter = Adapter {
-    detect: &[],
     site: Site::Github,
     scope: &[".h-card", ".vcard", "body"],
     name: &[".vcard-fullname", r#"[itemprop="name"]"#, ".p-name"],
@@ -15,31 +14,18 @@ pub const PROFILE: Adapter = Adapter {
     location: &[r#"[itemprop="homeLocation"] .p-label"#, r#"[itemprop="homeLocation"]"#],
     time_zone: &[r#"[itemprop="localTime"] .p-label"#, r#"[data-test-selector="profile-timezone"]"#],
     bio: &[".user-profile-bio", ".p-note"],
-    member_since: &[],
     photo: &["img.avatar-user", "a.u-photo img", "img.avatar"],
-    languages: &[],
-    skills: &[],
-    phones: &[],
     // Website and social accounts. Bio mentions of organisations and the
     // "worksFor" link are employers, not the candidate's own profiles.
     profile_links: &[r#"[itemprop="url"] a[href]"#, r#"[itemprop="social"] a[href]"#, r#".vcard-details a[rel~="me"]"#],
     text_blocks: &[".user-profile-bio"],
     work: Some(&WorkSpec {
         items: &[r#"[itemprop="worksFor"]"#],
-        title: &[],
         employer: &[".p-org", "span"],
-        combined: None,
         current: true,
         ..WorkSpec::NONE
     }),
-    education: None,
-    reviews: None,
-    stats: &[],
-    text_patterns: &[],
-    labelled: &[],
-    thread: None,
-    json_ld: false,
-    bio_boilerplate: &[],
     expected: &["name", "location"],
     handle_from_url: true,
+    ..Adapter::NONE
 };

@@ -5,18 +5,15 @@ use super::Adapter;
 use crate::model::Site;
 
 pub const PROFILE: Adapter = Adapter {
-    detect: &[],
     site: Site::Stackoverflow,
     scope: &["#mainbar-full", "#user-card", "#content", "body"],
     name: &["div.fs-headline2", ".profile-user--name div.fw-bold", ".profile-user--name"],
-    handle: &[],
     headline: &["div.fs-title.fc-black-400", ".profile-user--role"],
     location: &[
         "li:has(svg.iconLocation) .wmx2",
         "li:has(svg.iconLocation) .fl1",
         "li:has(svg.iconLocation) div.flex--item + div.flex--item",
     ],
-    time_zone: &[],
     bio: &[".js-about-me-content", ".profile-user--bio"],
     member_since: &["li:has(svg.iconCake) span[title]@title", "li:has(svg.iconHistory) span[title]@title"],
     photo: &[
@@ -24,29 +21,19 @@ pub const PROFILE: Adapter = Adapter {
         ".js-usermini-avatar-container img",
         "img.avatar-user",
     ],
-    languages: &[],
     // Top tags are derived from activity, not claimed: not skills.
-    skills: &[],
-    phones: &[],
     profile_links: &[
         r#"ul.s-anchors a[rel~="me"]"#,
         r#"li:has(svg.iconLink) a[rel~="me"]"#,
         r#"li:has(svg.iconGitHub) a[rel~="me"]"#,
     ],
     text_blocks: &[".js-about-me-content", ".profile-user--bio"],
-    work: None,
-    education: None,
-    reviews: None,
     stats: &[("reputation", &["#avatar-card .fs-title"])],
     text_patterns: &[
         ("stat:reputation", r"([\d,.]+k?)\s+reputation"),
         ("stat:answers", r"([\d,.]+k?)\s+answers"),
         ("stat:questions", r"([\d,.]+k?)\s+questions"),
     ],
-    labelled: &[],
-    thread: None,
-    json_ld: false,
-    bio_boilerplate: &[],
     expected: &["name"],
-    handle_from_url: false,
+    ..Adapter::NONE
 };

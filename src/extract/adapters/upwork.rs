@@ -5,19 +5,16 @@ use super::{Adapter, EducationSpec, ReviewSpec, ThreadSpec, WorkSpec};
 use crate::model::Site;
 
 pub const PROFILE: Adapter = Adapter {
-    detect: &[],
     site: Site::Upwork,
     scope: &["[data-qa-profile-viewer-uid]", "main", "body"],
     // Sidebars ("People also viewed") use the same itemprops for other people.
     name: &[r#"[itemprop="name"]"#, ".identity-content h1"],
-    handle: &[],
     headline: &[
         ".title-vertical",
         r#"[data-test="freelancer-title"]"#,
         "section.up-card-section > div > div > div > h2",
     ],
     location: &[r#"[itemprop="address"]"#, r#"[itemprop="country-name"]"#, r#"[data-test="location"]"#],
-    time_zone: &[],
     bio: &[
         r#"[data-test="truncation-text-by-chars"] .text-pre-line"#,
         ".air3-line-clamp .text-pre-line",
@@ -27,7 +24,6 @@ pub const PROFILE: Adapter = Adapter {
     photo: &["img.air3-avatar", ".cfe-ui-profile-photo img", "img.up-avatar", r#"meta[property="og:image"]"#],
     languages: &[r#"[data-test="language"]"#, ".languages li", "ul.list-unstyled > li strong"],
     skills: &["#hor-anc-id-skills .skill-name", ".skills .air3-token", ".up-skill-badge", r#"[data-test="skill"]"#],
-    phones: &[],
     profile_links: &[r#"[data-test="truncation-text-by-chars"] a[href]"#],
     text_blocks: &[
         r#"[data-test="truncation-text-by-chars"]"#,
@@ -69,7 +65,6 @@ pub const PROFILE: Adapter = Adapter {
         ("member_since", r"Member since\s+([A-Za-z]+\.?\s+\d{4}|\d{4})"),
         ("time_zone", r"(\d{1,2}:\d{2}\s*[AaPp][Mm]\s*local time)"),
     ],
-    labelled: &[],
     thread: Some(&ThreadSpec {
         scope: &[".room-messages", r#"[data-test="room"]"#, "main", "body"],
         counterpart: &[".room-header .up-d-room-title", r#"[data-test="room-title"]"#, ".room-header h2"],
@@ -82,8 +77,6 @@ pub const PROFILE: Adapter = Adapter {
         // The message itself, not a quoted reply (`.reply-wrapper`) beside it.
         text: &[r#"[data-test="story-message"]"#],
     }),
-    json_ld: false,
-    bio_boilerplate: &[],
     expected: &["name", "headline", "location"],
-    handle_from_url: false,
+    ..Adapter::NONE
 };
