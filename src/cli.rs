@@ -11,11 +11,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub const USAGE: &str = "\
-usage: vetter scan [--json] CASE_DIR...
+usage: vetter scan [--json] [--sanctions FILE]... [--iocs FILE]... CASE_DIR...
 
 Each CASE_DIR holds one candidate's saved pages (*.html, *.htm) and
 messages (*.txt). Prints a report per case, worst first; --json prints
-one JSON document instead.
+one JSON document instead. --sanctions adds an OFAC SDN.CSV (with ALT.CSV
+beside it), OpenSanctions targets.simple.csv or Vetter list CSV to the
+built-in DPRK list; --iocs adds a CSV of known-persona indicators
+(type,value,source[,confidence,expires]).
 
 exit status: 0 all input processed, 1 some input skipped, 2 usage error";
 
@@ -43,6 +46,8 @@ pub struct Skipped {
 pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut json = false;
     let mut dirs = Vec::new();
+    let mut sanctions: Vec<PathBuf> = Vec::new();
+    let mut iocs: Vec<PathBuf> = Vec::new();
     match args.first().map(String::as_str) {
         Some("scan") => {}
         Some("--help" | "-h" | "help") => {
@@ -58,9 +63,17 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             return 2;
         }
     }
-    for arg in &args[1..] {
+    let mut rest = args[1..].iter();
+    while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--json" => json = true,
+            flag @ ("--sanctions" | "--iocs") => {
+                let Some(file) = rest.next() else {
+                    let _ = writeln!(err, "vetter: {flag} needs a FILE\n{USAGE}");
+                    return 2;
+                };
+                if flag == "--sanctions" { &mut sanctions } else { &mut iocs }.push(PathBuf::from(file));
+            }
             a if a.starts_with('-') => {
                 let _ = writeln!(err, "vetter: unknown option {a}\n{USAGE}");
                 return 2;
@@ -72,7 +85,17 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let _ = writeln!(err, "vetter: no CASE_DIR given\n{USAGE}");
         return 2;
     }
-    let report = scan(&dirs);
+    let mut list_problems = Vec::new();
+    let mut lists = Vec::new();
+    for (path, is_ioc) in sanctions.iter().map(|p| (p, false)).chain(iocs.iter().map(|p| (p, true))) {
+        match load_list(path, is_ioc) {
+            Ok(list) => lists.push(list),
+            Err(reason) => list_problems.push(Skipped { path: path.display().to_string(), reason }),
+        }
+    }
+    crate::screening::set_imported(lists);
+    let mut report = scan(&dirs);
+    report.skipped.splice(0..0, list_problems);
     let written = if json {
         serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::other).and_then(|_| writeln!(out))
     } else {
@@ -83,6 +106,20 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         return 1;
     }
     i32::from(!report.skipped.is_empty())
+}
+
+/// Reads one list file; an OFAC `SDN.CSV` brings the `ALT.CSV` beside it.
+fn load_list(path: &Path, is_ioc: bool) -> Result<crate::screening::List, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
+    let origin = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let result = if is_ioc {
+        crate::screening::import::iocs(&text, &origin)
+    } else {
+        let alt = path.with_file_name(if origin.chars().all(|c| !c.is_lowercase()) { "ALT.CSV" } else { "alt.csv" });
+        let alt = std::fs::read_to_string(alt).ok();
+        crate::screening::import::sanctions_file(&text, alt.as_deref(), &origin)
+    };
+    result.map_err(|e| format!("not imported, {e}"))
 }
 
 /// Reads and analyses every case directory.

@@ -27,6 +27,7 @@ pub mod normalize;
 pub mod render;
 pub mod rules;
 pub mod score;
+pub mod screening;
 pub mod sites;
 pub mod store;
 pub mod text;

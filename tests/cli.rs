@@ -70,6 +70,39 @@ fn unreadable_input_is_skipped_with_its_reason_and_exit_1() {
 }
 
 #[test]
+fn imported_lists_add_matches_and_a_bad_list_is_skipped_not_fatal() {
+    let dir = std::env::temp_dir().join(format!("vetter-lists-{}", std::process::id()));
+    let case = dir.join("case");
+    std::fs::create_dir_all(&case).unwrap();
+    std::fs::write(
+        case.join("page.html"),
+        "<!-- saved from url=(0026)https://github.com/hkwon77 -->\n<div class=h-card><span class='p-name vcard-fullname'>Hyon Kwon</span></div>",
+    )
+    .unwrap();
+    let sdn = dir.join("SDN.CSV");
+    std::fs::write(&sdn, "90001,\"KWON, Hyon\",\"individual\",\"DPRK2\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n")
+        .unwrap();
+    let broken = dir.join("broken.csv");
+    std::fs::write(&broken, "type,value,source\nwallet,nope,rumour\n").unwrap();
+    let (code, out, _) = vetter(&[
+        "scan",
+        "--json",
+        "--sanctions",
+        sdn.to_str().unwrap(),
+        "--iocs",
+        broken.to_str().unwrap(),
+        case.to_str().unwrap(),
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, 1, "a list that cannot be imported is reported");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(report["skipped"][0]["reason"].as_str().unwrap().contains("line 2"));
+    let finding = &report["cases"][0]["findings"][0];
+    assert_eq!(finding["id"], "SANCTIONS_MATCH");
+    assert_eq!(finding["severity"], "critical");
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(vetter(&[]).0, 2);
     assert_eq!(vetter(&["scan"]).0, 2);

@@ -153,9 +153,11 @@ fn hangul_syllable(c: char) -> String {
     format!("{}{}{}", INITIALS[i as usize], MEDIALS[m as usize], FINALS[f as usize])
 }
 
-/// Latin letters for a lower-cased word in Cyrillic or Hangul; other text
-/// is returned unchanged. A Korean name written as one word ("김진우") is
-/// split after its first syllable, the family name ("gim jinu").
+/// Latin letters for a lower-cased word in Cyrillic, Hangul or Han; other
+/// text is returned unchanged. Hangul keeps its syllables apart ("김진우" →
+/// "gim jin u"): the boundaries are exact there, and romanised names join or
+/// split given-name syllables at will (Jin-woo, Jinwoo), which the matchers
+/// handle by joining adjacent parts.
 pub fn romanise(word: &str) -> String {
     if !word.is_empty() && word.chars().all(is_han) {
         if let Some(latin) = romanise_han(word) {
@@ -164,12 +166,7 @@ pub fn romanise(word: &str) -> String {
     }
     let hangul: Vec<char> = word.chars().filter(|c| is_hangul(*c)).collect();
     if !hangul.is_empty() && hangul.len() == word.chars().count() {
-        let syllables: Vec<String> = hangul.iter().map(|c| hangul_syllable(*c)).collect();
-        return if (2..=4).contains(&syllables.len()) {
-            format!("{} {}", syllables[0], syllables[1..].concat())
-        } else {
-            syllables.concat()
-        };
+        return hangul.iter().map(|c| hangul_syllable(*c)).collect::<Vec<_>>().join(" ");
     }
     word.chars()
         .map(|c| CYRILLIC.iter().find(|(k, _)| *k == c).map_or_else(|| c.to_string(), |(_, v)| (*v).to_string()))
@@ -221,18 +218,37 @@ const KOREAN_SURNAMES: &[&[&str]] = &[
 /// ch/j, r/l. Coarse on purpose: it decides "could be the same", and a
 /// wrong "different" would flag a consistent person.
 pub fn korean_key(part: &str) -> String {
-    if part.chars().count() == 1 {
-        return part.to_string(); // an initial: see `initial_fits`
+    // A lone consonant is an initial (see `initial_fits`); a lone vowel is a
+    // syllable (우 "u", 이 "i").
+    if part.chars().count() == 1 && !matches!(part, "a" | "e" | "i" | "o" | "u") {
+        return part.to_string();
     }
     if let Some(group) = KOREAN_SURNAMES.iter().find(|g| g.contains(&part)) {
         return group[0].to_string();
     }
+    merge_consonants(&merge_vowels(part))
+}
+
+/// A composing phonetic form for joined and split given names: only
+/// merges that never span a syllable boundary (u/oo → o, and the consonant
+/// pairs), so the form of "seun" is the forms of "se" and "un" joined.
+pub fn korean_plain(part: &str) -> String {
+    merge_consonants(&part.replace("oo", "o").replace('u', "o"))
+}
+
+/// The vowel digraph merges of [`korean_key`]: ㅓ/ㅜ/ㅗ written eo/ŏ/o/u/oo/woo.
+fn merge_vowels(part: &str) -> String {
     let mut s = part.to_string();
     for (from, to) in
         [("woo", "o"), ("oo", "o"), ("wu", "o"), ("eo", "o"), ("eu", "o"), ("u", "o"), ("ee", "i"), ("ae", "e")]
     {
         s = s.replace(from, to);
     }
+    s
+}
+
+fn merge_consonants(part: &str) -> String {
+    let mut s = part.to_string();
     for (from, to) in [("ch", "j"), ("sh", "s"), ("k", "g"), ("t", "d"), ("p", "b"), ("r", "l"), ("h", "")] {
         s = s.replace(from, to);
     }
@@ -244,7 +260,6 @@ pub fn korean_key(part: &str) -> String {
 pub fn initial_fits(letter: &str, key: &str) -> bool {
     key.starts_with(letter)
         || KOREAN_SURNAMES.iter().any(|g| g[0] == key && g.iter().any(|v| v.starts_with(letter)))
-        || korean_key(letter) == korean_key(&key[..key.len().min(1)])
         || [("k", "g"), ("t", "d"), ("p", "b"), ("c", "j"), ("r", "l")]
             .iter()
             .any(|(a, b)| letter == *a && key.starts_with(b))
@@ -258,7 +273,7 @@ mod tests {
     fn cyrillic_and_hangul_become_latin() {
         assert_eq!(romanise("олена"), "olena");
         assert_eq!(romanise("бондаренко"), "bondarenko");
-        assert_eq!(romanise("김진우"), "gim jinu");
+        assert_eq!(romanise("김진우"), "gim jin u");
         assert_eq!(romanise("박"), "bak");
         assert_eq!(romanise("daniel"), "daniel");
         assert_eq!(romanise("王伟"), "wang wei");

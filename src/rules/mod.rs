@@ -8,6 +8,7 @@ mod history;
 mod location_mismatch;
 mod marketplace;
 mod name_mismatch;
+mod screening;
 mod simple_portfolio;
 pub mod work_hours_mismatch;
 
@@ -106,6 +107,8 @@ pub const RULES: &[Rule] = &[
     Rule { id: simple_portfolio::ID, check: simple_portfolio::check },
     Rule { id: marketplace::RATING_ID, check: marketplace::check_ratings },
     Rule { id: marketplace::BID_ID, check: marketplace::check_bids },
+    Rule { id: screening::SANCTIONS_ID, check: screening::check_sanctions },
+    Rule { id: screening::IOC_ID, check: screening::check_iocs },
     // The eight behavioural flags share one table-driven rule.
     Rule { id: "BEHAVIOUR", check: behaviour::check },
 ];

@@ -1,0 +1,289 @@
+//! `SANCTIONS_MATCH` and `IOC_MATCH`
+//!
+//! ## What it does
+//! Screens every name and employer in every profile, and every company
+//! named in messages, against the sanctions lists in force (the built-in
+//! DPRK designations plus imported OFAC/OpenSanctions files), and every
+//! e-mail, domain, phone, handle and wallet against imported known-persona
+//! indicators. A name hit at [`matcher::CRITICAL`] or above is `critical`;
+//! a weaker, partial one (from [`matcher::HIGH`]) is `high`. The evidence
+//! gives the entry, its list, program and date, the score and the
+//! per-part breakdown; indicators keep their source, because public persona
+//! lists mix court records with unconfirmed research.
+//!
+//! ## Why it matters
+//! Paying a designated person or company is a sanctions violation whatever
+//! the employer knew (strict liability).
+//!
+//! ## Known false positives
+//! Namesakes. A one-word name never reaches `critical`, and a name part the
+//! listing does not have counts against the match; the entry's date and
+//! place of birth (in the list's notes) tell namesakes apart.
+
+use super::{CaseInput, Evidence, Finding, Severity};
+use crate::screening::import::normalise_indicator;
+use crate::screening::matcher::{self, Hit};
+use crate::screening::{active, EntryKind, IndicatorKind};
+use std::collections::BTreeMap;
+
+pub const SANCTIONS_ID: &str = "SANCTIONS_MATCH";
+pub const IOC_ID: &str = "IOC_MATCH";
+
+/// Company names written in messages: capitalised words ending in a legal form.
+const COMPANY_PATTERN: &str = r"\b(?:[A-Z][A-Za-z&.-]*\s+){0,5}(?:LLC|L\.L\.C\.|Ltd\.?|Limited|Co\.,?\s*Ltd\.?|Corporation|Corp\.?|Company|Inc\.?|GmbH|JSC|OOO)\b";
+
+pub fn check_sanctions(case: &CaseInput<'_>) -> Vec<Finding> {
+    let lists = active();
+    // What to screen: (profile, field, value, kind).
+    let mut subjects: Vec<(String, &str, String, EntryKind)> = Vec::new();
+    for p in case.profiles {
+        if let Some(n) = &p.name {
+            subjects.push((p.url.clone(), "name", n.value.clone(), EntryKind::Person));
+        }
+        for job in &p.work {
+            if let Some(e) = &job.employer {
+                subjects.push((p.url.clone(), "employer", e.trim_start_matches('@').to_string(), EntryKind::Entity));
+            }
+        }
+    }
+    for m in super::behaviour::messages(case) {
+        for company in crate::extract::regex(COMPANY_PATTERN).find_iter(m.text) {
+            subjects.push((
+                m.source.to_string(),
+                "company in message",
+                company.as_str().to_string(),
+                EntryKind::Entity,
+            ));
+        }
+    }
+    let mut by_entry: BTreeMap<(usize, usize), (f64, Vec<Evidence>)> = BTreeMap::new();
+    for (profile, field, value, kind) in subjects {
+        for hit in lists.index.search(&value, kind) {
+            let (list, entry) = lists.entry(hit.owner);
+            let slot = by_entry.entry(hit.owner).or_insert((0.0, Vec::new()));
+            slot.0 = slot.0.max(hit.score.score);
+            slot.1.push(Evidence {
+                profile: profile.clone(),
+                field: field.into(),
+                value: value.clone(),
+                note: Some(describe(&hit, list, entry)),
+            });
+        }
+    }
+    by_entry
+        .into_iter()
+        .map(|(owner, (best, evidence))| {
+            let (list, entry) = lists.entry(owner);
+            let critical = best >= matcher::CRITICAL;
+            Finding {
+                id: SANCTIONS_ID.into(),
+                severity: if critical { Severity::Critical } else { Severity::High },
+                title: if critical { "Matches a sanctions list entry".into() } else { "Partly matches a sanctions list entry".into() },
+                explanation: format!(
+                    "{} {} on {} ({}). Stop and check the entry's details (date and place of birth, addresses) against the candidate's ID before any payment; seek legal advice if it is them.",
+                    if critical { "This name matches" } else { "This name partly matches" },
+                    entry.name,
+                    list.name,
+                    if entry.programs.is_empty() { "program not recorded".to_string() } else { entry.programs.join(", ") }
+                ),
+                evidence,
+                guidance: format!(
+                    "Sanctions are strict liability: paying a designated person or company is a violation. Entry {} from {}{}.",
+                    entry.id,
+                    entry.source,
+                    entry.designated.as_deref().map(|d| format!(", designated {d}")).unwrap_or_default()
+                ),
+            }
+        })
+        .collect()
+}
+
+fn describe(hit: &Hit, list: &crate::screening::List, entry: &crate::screening::Entry) -> String {
+    let parts: Vec<String> = hit
+        .score
+        .tokens
+        .iter()
+        .map(|t| format!("{}={} {:.2}", t.listed, t.query.as_deref().unwrap_or("(missing)"), t.score))
+        .chain(hit.score.contradicting.iter().map(|c| format!("{c}: not in the entry")))
+        .collect();
+    format!(
+        "matches \"{}\" ({}; {} list; score {:.2}, critical from {:.2}; {})",
+        hit.form,
+        entry.name,
+        list.name,
+        hit.score.score,
+        matcher::CRITICAL,
+        parts.join(", ")
+    )
+}
+
+pub fn check_iocs(case: &CaseInput<'_>) -> Vec<Finding> {
+    let lists = active();
+    let indicators: Vec<(&crate::screening::List, &crate::screening::Indicator)> = lists
+        .lists
+        .iter()
+        .flat_map(|l| l.indicators.iter().map(move |i| (l, i)))
+        .filter(|(_, i)| i.expires.as_deref().is_none_or(|e| !expired(e, case.now_month)))
+        .collect();
+    if indicators.is_empty() {
+        return Vec::new();
+    }
+    // Every identifier of the case, normalised like the indicators.
+    let mut seen: Vec<(String, &str, String, IndicatorKind)> = Vec::new();
+    for p in case.profiles {
+        let mut add = |field: &'static str, raw: &str, kind: IndicatorKind| {
+            if normalise_indicator(kind, raw).is_some() {
+                seen.push((p.url.clone(), field, raw.to_string(), kind));
+            }
+        };
+        for e in &p.emails {
+            add("email", &e.value, IndicatorKind::Email);
+            if let Some((_, domain)) = e.value.rsplit_once('@') {
+                add("e-mail domain", domain, IndicatorKind::Domain);
+            }
+        }
+        for ph in &p.phones {
+            add("phone", &ph.value, IndicatorKind::Phone);
+        }
+        if let Some(h) = &p.handle {
+            add("handle", &h.value, IndicatorKind::Handle);
+        }
+        for l in &p.links {
+            if let Some(addr) = crate::sites::parse(&l.value) {
+                add("link", &addr.host, IndicatorKind::Domain);
+            }
+        }
+        if let Some(addr) = crate::sites::parse(&p.url) {
+            add("page", &addr.host, IndicatorKind::Domain);
+        }
+    }
+    let wallet =
+        crate::extract::regex(r"\b(?:bc1[ac-hj-np-z02-9]{25,60}|0x[0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})\b");
+    for m in super::behaviour::messages(case) {
+        for w in wallet.find_iter(m.text) {
+            seen.push((m.source.to_string(), "wallet in message", w.as_str().to_string(), IndicatorKind::Wallet));
+        }
+    }
+    let mut evidence = Vec::new();
+    for (profile, field, raw, kind) in &seen {
+        let Some(value) = normalise_indicator(*kind, raw) else { continue };
+        for (list, ind) in &indicators {
+            let same = ind.kind == *kind && ind.value == value
+                || ind.kind == IndicatorKind::Handle
+                    && *kind == IndicatorKind::Handle
+                    && ind.value.rsplit(':').next() == Some(value.as_str());
+            if same {
+                evidence.push(Evidence {
+                    profile: profile.clone(),
+                    field: (*field).into(),
+                    value: raw.clone(),
+                    note: Some(format!(
+                        "listed in {} (source: {}{})",
+                        list.name,
+                        ind.source,
+                        ind.confidence.map(|c| format!(", confidence {c:.1}")).unwrap_or_default()
+                    )),
+                });
+            }
+        }
+    }
+    // Name indicators: the same person, by the name rules.
+    for p in case.profiles {
+        let Some(name) = &p.name else { continue };
+        for (list, ind) in indicators.iter().filter(|(_, i)| i.kind == IndicatorKind::Name) {
+            if crate::normalize::name::compare(&name.value, &ind.value) == crate::normalize::name::NameVerdict::Same {
+                evidence.push(Evidence {
+                    profile: p.url.clone(),
+                    field: "name".into(),
+                    value: name.value.clone(),
+                    note: Some(format!("named in {} (source: {})", list.name, ind.source)),
+                });
+            }
+        }
+    }
+    if evidence.is_empty() {
+        return Vec::new();
+    }
+    vec![Finding {
+        id: IOC_ID.into(),
+        severity: Severity::Critical,
+        title: "Matches a known fraudulent persona".into(),
+        explanation: "An identifier of this candidate is on a loaded list of known fraudulent personas. Check the listed source: court records are strong evidence, unconfirmed research less so.".into(),
+        evidence,
+        guidance: "Known-persona indicators from the lists the user loaded, each with its provenance.".into(),
+    }]
+}
+
+/// Is "YYYY-MM-DD" before the current month?
+fn expired(date: &str, now_month: u32) -> bool {
+    let (Some(y), Some(m)) =
+        (date.get(..4).and_then(|y| y.parse::<u32>().ok()), date.get(5..7).and_then(|m| m.parse::<u32>().ok()))
+    else {
+        return false;
+    };
+    now_month > 0 && y * 12 + m - 1 < now_month
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Job, Message, Profile, Site, Sourced};
+
+    fn findings(p: Profile, messages: &[Message]) -> Vec<Finding> {
+        let profiles = [p];
+        let case = CaseInput { profiles: &profiles, messages, now_month: 2026 * 12 + 10 };
+        let mut f = check_sanctions(&case);
+        f.extend(check_iocs(&case));
+        f
+    }
+
+    #[test]
+    fn a_designated_person_is_critical_with_the_breakdown() {
+        let mut p = Profile::empty("https://github.com/skh", Site::Github);
+        p.name = Some(Sourced::new("Kum-Hyok Song", "t"));
+        let f = findings(p, &[]);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Critical);
+        let note = f[0].evidence[0].note.as_deref().unwrap();
+        assert!(note.contains("SONG, Kum Hyok") && note.contains("score 1.00"), "{note}");
+    }
+
+    #[test]
+    fn a_designated_company_as_an_employer_or_in_a_message_is_found() {
+        let mut p = Profile::empty("https://www.linkedin.com/in/x", Site::Linkedin);
+        p.name = Some(Sourced::new("Alex Smith", "t"));
+        p.work.push(Job {
+            employer: Some("Korea Sobaeksu Trading Company".into()),
+            title: None,
+            start: None,
+            end: None,
+            source: "t".into(),
+        });
+        let f = findings(p.clone(), &[]);
+        assert!(f.iter().any(|f| f.severity == Severity::Critical && f.evidence[0].field == "employer"));
+        p.work.clear();
+        let msg = [Message {
+            source: "chat.txt".into(),
+            text: "Invoices go through Shenyang Geumpungri Network Technology Co., Ltd. as before.".into(),
+        }];
+        assert!(findings(p, &msg).iter().any(|f| f.id == SANCTIONS_ID && f.evidence[0].field == "company in message"));
+    }
+
+    #[test]
+    fn namesakes_sharing_one_part_stay_below_critical() {
+        for name in ["Kim", "Daniel Kim", "Se Un Park"] {
+            let mut p = Profile::empty("https://github.com/x", Site::Github);
+            p.name = Some(Sourced::new(name, "t"));
+            assert!(findings(p, &[]).iter().all(|f| f.severity != Severity::Critical), "{name}");
+        }
+        let mut p = Profile::empty("https://github.com/x", Site::Github);
+        p.work.push(Job {
+            employer: Some("Fortuna Games Studio".into()),
+            title: None,
+            start: None,
+            end: None,
+            source: "t".into(),
+        });
+        assert!(findings(p, &[]).iter().all(|f| f.severity != Severity::Critical), "another Fortuna");
+    }
+}

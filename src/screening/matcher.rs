@@ -1,0 +1,351 @@
+//! Name screening: is this name (or employer) one of the listed persons or
+//! companies?
+//!
+//! Names become token sets: folded, transliterated, company suffixes
+//! dropped, hyphenated parts split ("Kum-Hyok" → kum, hyok) and every token
+//! keyed so that Korean romanisation variants meet (Kim/Gim, Pak/Park/Bak,
+//! Lee/Yi/Rhee/Ri, Jo/Cho, Kum/Geum). Order does not matter (Korean and
+//! Chinese names appear family-name first or last).
+//!
+//! Scoring (learning from open-source screening engines and their users'
+//! complaints):
+//! - each *listed* name part takes its best query part: 1.0 when the keys are
+//!   equal, else Jaro-Winkler for parts of 4+ letters (×0.9 when the first
+//!   letters differ); short parts (Li/Lu, Wu) must match exactly, since
+//!   Jaro-Winkler scores unrelated short tokens highly;
+//! - joined and split given names match ("Kumhyok" = "Kum Hyok");
+//! - a listed part the query omits lowers the score in proportion; a query
+//!   part the listing does not have *contradicts* it (×0.8 each);
+//! - a listing that is one bare word after suffixes ("EMMA LLC" → emma)
+//!   cannot fully match a longer name (×0.6): "Emma Daniels" is not EMMA LLC;
+//! - a one-word query scores at most 0.85 (high, never critical);
+//! - a person's name against a company listing, or the reverse, ×0.85.
+//!
+//! [`CRITICAL`] and [`HIGH`] are the thresholds of `SANCTIONS_MATCH`.
+
+use super::{Entry, EntryKind};
+use crate::normalize::{fold, translit};
+use std::collections::HashMap;
+
+/// From this score a match is `critical`: every listed part matched and
+/// nothing contradicts it.
+pub const CRITICAL: f64 = 0.90;
+/// From this score a weaker, partial match is reported as `high`.
+pub const HIGH: f64 = 0.80;
+
+const COMPANY_WORDS: &[&str] = &[
+    "llc",
+    "ltd",
+    "limited",
+    "liability",
+    "company",
+    "co",
+    "corp",
+    "corporation",
+    "inc",
+    "incorporated",
+    "gmbh",
+    "plc",
+    "jsc",
+    "ooo",
+    "sa",
+    "ag",
+    "bv",
+    "oy",
+    "ab",
+    "pte",
+    "pty",
+    "the",
+    "of",
+    "and",
+    "general",
+];
+
+/// A name as screened: per part its key (variants merged) and its plain
+/// phonetic form (which composes, for joined and split given names).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Name {
+    pub keys: Vec<String>,
+    pub plain: Vec<String>,
+    /// The name carried a legal form (LLC, Corporation…): "Asatryan LLC"
+    /// is a full company name although one word remains.
+    pub legal_form: bool,
+}
+
+/// Screening tokens of a name: folded, transliterated, company words
+/// dropped, keyed.
+pub fn tokens(name: &str) -> Name {
+    let lower = name.to_lowercase();
+    let romanised: Vec<String> = lower.split_whitespace().map(translit::romanise).collect();
+    let folded = fold(&romanised.join(" "));
+    let all: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+    let parts: Vec<String> = all.iter().filter(|t| !COMPANY_WORDS.contains(t)).map(|t| t.to_string()).collect();
+    Name {
+        keys: parts.iter().map(|p| translit::korean_key(p)).collect(),
+        plain: parts.iter().map(|p| translit::korean_plain(p)).collect(),
+        legal_form: parts.len() < all.len(),
+    }
+}
+
+/// What a query part matched, for the per-token breakdown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TokenMatch {
+    pub listed: String,
+    pub query: Option<String>,
+    pub score: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NameScore {
+    pub score: f64,
+    pub tokens: Vec<TokenMatch>,
+    /// Query parts the listing does not have.
+    pub contradicting: Vec<String>,
+}
+
+fn token_similarity(q: &str, e: &str) -> f64 {
+    if q == e {
+        return 1.0;
+    }
+    if q.chars().count() < 4 || e.chars().count() < 4 {
+        return 0.0;
+    }
+    let mut jw = strsim::jaro_winkler(q, e);
+    if q.chars().next() != e.chars().next() {
+        jw *= 0.9;
+    }
+    if jw >= 0.88 {
+        jw
+    } else {
+        0.0
+    }
+}
+
+/// Scores a query name against a listed name (both from [`tokens`]).
+pub fn score(query: &Name, listed: &Name, query_kind: EntryKind, listed_kind: EntryKind) -> NameScore {
+    let (q, l) = (&query.keys, &listed.keys);
+    if q.is_empty() || l.is_empty() {
+        return NameScore { score: 0.0, tokens: vec![], contradicting: vec![] };
+    }
+    let mut used = vec![false; q.len()];
+    let mut matches: Vec<Option<TokenMatch>> = vec![None; l.len()];
+    // Given names written joined on one side and apart on the other
+    // ("Kumhyok" / "Kum Hyok"), compared in their composing plain forms.
+    for (qi, qp) in query.plain.iter().enumerate() {
+        for li in 0..l.len().saturating_sub(1) {
+            let joined = *qp == format!("{}{}", listed.plain[li], listed.plain[li + 1])
+                || q[qi] == format!("{}{}", l[li], l[li + 1]);
+            if matches[li].is_none() && matches[li + 1].is_none() && joined {
+                used[qi] = true;
+                for k in [li, li + 1] {
+                    matches[k] = Some(TokenMatch { listed: l[k].clone(), query: Some(q[qi].clone()), score: 1.0 });
+                }
+                break;
+            }
+        }
+    }
+    for li in 0..l.len() {
+        if matches[li].is_some() {
+            continue;
+        }
+        // Query parts alone, or two adjacent ones joined.
+        let mut best: Option<(Vec<usize>, String, f64)> = None;
+        for qi in 0..q.len() {
+            if used[qi] {
+                continue;
+            }
+            let s = token_similarity(&q[qi], &l[li]);
+            if s > best.as_ref().map_or(0.0, |b| b.2) {
+                best = Some((vec![qi], q[qi].clone(), s));
+            }
+            let joined = qi + 1 < q.len()
+                && (format!("{}{}", query.plain[qi], query.plain[qi + 1]) == listed.plain[li]
+                    || format!("{}{}", q[qi], q[qi + 1]) == l[li]);
+            if joined && !used[qi + 1] {
+                best = Some((vec![qi, qi + 1], format!("{} {}", q[qi], q[qi + 1]), 1.0));
+            }
+        }
+        matches[li] = Some(match best {
+            Some((idx, text, s)) => {
+                idx.iter().for_each(|&k| used[k] = true);
+                TokenMatch { listed: l[li].clone(), query: Some(text), score: s }
+            }
+            None => TokenMatch { listed: l[li].clone(), query: None, score: 0.0 },
+        });
+    }
+    let matches: Vec<TokenMatch> = matches.into_iter().flatten().collect();
+    let contradicting: Vec<String> = q.iter().zip(&used).filter(|(_, u)| !**u).map(|(t, _)| t.clone()).collect();
+    let coverage = matches.iter().map(|m| m.score).sum::<f64>() / l.len() as f64;
+    let mut s = coverage * 0.8f64.powi(contradicting.len() as i32);
+    if l.len() == 1 && q.len() > 1 {
+        s *= 0.6;
+    }
+    // One word says little, unless it is a company's full name with its
+    // legal form on both sides ("Asatryan LLC").
+    if q.len() == 1 && !(query.legal_form && listed.legal_form) {
+        s = s.min(0.85);
+    }
+    if query_kind != listed_kind {
+        s *= 0.85;
+    }
+    NameScore { score: s, tokens: matches, contradicting }
+}
+
+/// One name form (a primary name or an alias) of a listed entry.
+struct Form {
+    owner: (usize, usize),
+    text: String,
+    name: Name,
+    kind: EntryKind,
+}
+
+/// An inverted index over every name form: exact token keys, and the first
+/// three letters of longer tokens (so that spelling variants meet), so that
+/// a query is scored only against the forms that share something with it.
+pub struct Index {
+    forms: Vec<Form>,
+    by_token: HashMap<String, Vec<u32>>,
+    by_prefix: HashMap<String, Vec<u32>>,
+}
+
+fn prefix(token: &str) -> Option<String> {
+    (token.chars().count() >= 4).then(|| token.chars().take(3).collect())
+}
+
+/// A hit of a query against the lists.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    pub owner: (usize, usize),
+    /// The listed form that matched (primary name or alias).
+    pub form: String,
+    pub score: NameScore,
+}
+
+impl Index {
+    pub fn build<'a>(entries: impl Iterator<Item = &'a Entry>, owners: Vec<(usize, usize)>) -> Index {
+        let mut forms = Vec::new();
+        for (entry, owner) in entries.zip(owners) {
+            for text in std::iter::once(&entry.name).chain(&entry.aliases) {
+                forms.push(Form { owner, text: text.clone(), name: tokens(text), kind: entry.kind });
+            }
+        }
+        let mut by_token: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_prefix: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, form) in forms.iter().enumerate() {
+            for t in &form.name.keys {
+                by_token.entry(t.clone()).or_default().push(i as u32);
+                if let Some(p) = prefix(t) {
+                    by_prefix.entry(p).or_default().push(i as u32);
+                }
+            }
+            // Joined and split given names: index the plain forms of parts and
+            // of adjacent pairs, and joined keys, looked up by the query's.
+            for (j, p) in form.name.plain.iter().enumerate() {
+                by_token.entry(format!("~{p}")).or_default().push(i as u32);
+                if let Some(next) = form.name.plain.get(j + 1) {
+                    by_token.entry(format!("~{p}{next}")).or_default().push(i as u32);
+                }
+            }
+            for w in form.name.keys.windows(2) {
+                by_token.entry(w.concat()).or_default().push(i as u32);
+            }
+        }
+        for list in by_token.values_mut().chain(by_prefix.values_mut()) {
+            list.dedup();
+        }
+        Index { forms, by_token, by_prefix }
+    }
+
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+
+    /// The best hit per listed entry scoring at least [`HIGH`].
+    pub fn search(&self, name: &str, kind: EntryKind) -> Vec<Hit> {
+        let query = tokens(name);
+        let mut candidates: Vec<u32> = Vec::new();
+        let mut keys: Vec<String> = query.keys.clone();
+        keys.extend(query.plain.iter().map(|p| format!("~{p}")));
+        keys.extend(query.plain.windows(2).map(|w| format!("~{}", w.concat())));
+        keys.extend(query.keys.windows(2).map(|w| w.concat()));
+        for k in &keys {
+            if let Some(found) = self.by_token.get(k) {
+                candidates.extend(found);
+            }
+            if let Some(found) = prefix(k).and_then(|p| self.by_prefix.get(&p)) {
+                candidates.extend(found);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut best: HashMap<(usize, usize), Hit> = HashMap::new();
+        for i in candidates {
+            let form = &self.forms[i as usize];
+            let s = score(&query, &form.name, kind, form.kind);
+            if s.score < HIGH {
+                continue;
+            }
+            let better = best.get(&form.owner).is_none_or(|h| h.score.score < s.score);
+            if better {
+                best.insert(form.owner, Hit { owner: form.owner, form: form.text.clone(), score: s });
+            }
+        }
+        let mut hits: Vec<Hit> = best.into_values().collect();
+        hits.sort_by(|a, b| b.score.score.total_cmp(&a.score.score));
+        hits
+    }
+
+    /// The same answer by scoring every form: the baseline the index is
+    /// measured against (`benches/screening.rs`) and checked against in tests.
+    pub fn search_brute_force(&self, name: &str, kind: EntryKind) -> Vec<Hit> {
+        let query = tokens(name);
+        let mut best: HashMap<(usize, usize), Hit> = HashMap::new();
+        for form in &self.forms {
+            let s = score(&query, &form.name, kind, form.kind);
+            if s.score >= HIGH && best.get(&form.owner).is_none_or(|h| h.score.score < s.score) {
+                best.insert(form.owner, Hit { owner: form.owner, form: form.text.clone(), score: s });
+            }
+        }
+        let mut hits: Vec<Hit> = best.into_values().collect();
+        hits.sort_by(|a, b| b.score.score.total_cmp(&a.score.score));
+        hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntryKind::*;
+
+    fn s(q: &str, listed: &str, qk: EntryKind, lk: EntryKind) -> f64 {
+        score(&tokens(q), &tokens(listed), qk, lk).score
+    }
+
+    #[test]
+    fn variants_of_listed_names_match_critically() {
+        for q in ["Song Kum Hyok", "Kum Hyok Song", "Kum-Hyok Song", "Song Kumhyok", "SONG Geum-hyeok", "송금혁"] {
+            assert!(
+                s(q, "SONG, Kum Hyok", Person, Person) >= CRITICAL,
+                "{q}: {}",
+                s(q, "SONG, Kum Hyok", Person, Person)
+            );
+        }
+        assert!(s("Gim Se Un", "KIM, Se Un", Person, Person) >= CRITICAL);
+        assert!(s("Myong Chol-min", "MYONG, Chol Min", Person, Person) >= CRITICAL);
+        assert!(s("Korea Sobaeksu Trading Company", "KOREA SOBAEKSU TRADING CORPORATION", Entity, Entity) >= CRITICAL);
+        assert!(s("Fortuna LLC", "FORTUNA LIMITED LIABILITY COMPANY", Entity, Entity) >= HIGH);
+    }
+
+    #[test]
+    fn common_names_sharing_one_part_stay_below_critical() {
+        assert!(s("Kim", "KIM, Se Un", Person, Person) < HIGH, "a bare Kim");
+        assert!(s("Daniel Kim", "KIM, Se Un", Person, Person) < HIGH);
+        assert!(s("Emma Daniels", "EMMA LLC", Person, Entity) < HIGH, "a bare company word");
+        assert!(s("Fortuna Games Studio", "FORTUNA LIMITED LIABILITY COMPANY", Entity, Entity) < CRITICAL);
+        assert!(s("Li Wu", "LU, Wu", Person, Person) < HIGH, "short tokens must match exactly");
+    }
+}
