@@ -67,6 +67,9 @@ const COMPANY_WORDS: &[&str] = &[
 pub struct Name {
     pub keys: Vec<String>,
     pub plain: Vec<String>,
+    /// Adjacent parts joined (keys, then plain forms), computed once.
+    pub key_pairs: Vec<String>,
+    pub plain_pairs: Vec<String>,
     /// The name carried a legal form (LLC, Corporation…): "Asatryan LLC"
     /// is a full company name although one word remains.
     pub legal_form: bool,
@@ -80,9 +83,13 @@ pub fn tokens(name: &str) -> Name {
     let folded = fold(&romanised.join(" "));
     let all: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
     let parts: Vec<String> = all.iter().filter(|t| !COMPANY_WORDS.contains(t)).map(|t| t.to_string()).collect();
+    let keys: Vec<String> = parts.iter().map(|p| translit::korean_key(p)).collect();
+    let plain: Vec<String> = parts.iter().map(|p| translit::korean_plain(p)).collect();
     Name {
-        keys: parts.iter().map(|p| translit::korean_key(p)).collect(),
-        plain: parts.iter().map(|p| translit::korean_plain(p)).collect(),
+        key_pairs: keys.windows(2).map(|w| w.concat()).collect(),
+        plain_pairs: plain.windows(2).map(|w| w.concat()).collect(),
+        keys,
+        plain,
         legal_form: parts.len() < all.len(),
     }
 }
@@ -133,8 +140,7 @@ pub fn score(query: &Name, listed: &Name, query_kind: EntryKind, listed_kind: En
     // ("Kumhyok" / "Kum Hyok"), compared in their composing plain forms.
     for (qi, qp) in query.plain.iter().enumerate() {
         for li in 0..l.len().saturating_sub(1) {
-            let joined = *qp == format!("{}{}", listed.plain[li], listed.plain[li + 1])
-                || q[qi] == format!("{}{}", l[li], l[li + 1]);
+            let joined = *qp == listed.plain_pairs[li] || q[qi] == listed.key_pairs[li];
             if matches[li].is_none() && matches[li + 1].is_none() && joined {
                 used[qi] = true;
                 for k in [li, li + 1] {
@@ -158,9 +164,8 @@ pub fn score(query: &Name, listed: &Name, query_kind: EntryKind, listed_kind: En
             if s > best.as_ref().map_or(0.0, |b| b.2) {
                 best = Some((vec![qi], q[qi].clone(), s));
             }
-            let joined = qi + 1 < q.len()
-                && (format!("{}{}", query.plain[qi], query.plain[qi + 1]) == listed.plain[li]
-                    || format!("{}{}", q[qi], q[qi + 1]) == l[li]);
+            let joined =
+                qi + 1 < q.len() && (query.plain_pairs[qi] == listed.plain[li] || query.key_pairs[qi] == l[li]);
             if joined && !used[qi + 1] {
                 best = Some((vec![qi, qi + 1], format!("{} {}", q[qi], q[qi + 1]), 1.0));
             }
@@ -199,9 +204,10 @@ struct Form {
     kind: EntryKind,
 }
 
-/// An inverted index over every name form: exact token keys, and the first
-/// three letters of longer tokens (so that spelling variants meet), so that
-/// a query is scored only against the forms that share something with it.
+/// An inverted index over every name form: exact token keys, the first
+/// three letters and the consonant skeleton of longer tokens (so that
+/// spelling variants meet), and joined parts. A query is scored only against
+/// the forms it could cover to [`HIGH`].
 pub struct Index {
     forms: Vec<Form>,
     by_token: HashMap<String, Vec<u32>>,
@@ -210,6 +216,13 @@ pub struct Index {
 
 fn prefix(token: &str) -> Option<String> {
     (token.chars().count() >= 4).then(|| token.chars().take(3).collect())
+}
+
+/// The first four consonants: variants that differ in their vowels
+/// ("guempungri" / "geumpungri") share it when their prefixes do not.
+fn skeleton(token: &str) -> Option<String> {
+    (token.chars().count() >= 5)
+        .then(|| format!("#{}", token.chars().filter(|c| !"aeiouy".contains(*c)).take(4).collect::<String>()))
 }
 
 /// A hit of a query against the lists.
@@ -234,20 +247,17 @@ impl Index {
         for (i, form) in forms.iter().enumerate() {
             for t in &form.name.keys {
                 by_token.entry(t.clone()).or_default().push(i as u32);
-                if let Some(p) = prefix(t) {
-                    by_prefix.entry(p).or_default().push(i as u32);
+                for block in prefix(t).into_iter().chain(skeleton(t)) {
+                    by_prefix.entry(block).or_default().push(i as u32);
                 }
             }
-            // Joined and split given names: index the plain forms of parts and
-            // of adjacent pairs, and joined keys, looked up by the query's.
-            for (j, p) in form.name.plain.iter().enumerate() {
+            // Joined and split given names: plain forms of parts ("~"), and
+            // adjacent listed parts joined ("~~", covering two parts).
+            for p in &form.name.plain {
                 by_token.entry(format!("~{p}")).or_default().push(i as u32);
-                if let Some(next) = form.name.plain.get(j + 1) {
-                    by_token.entry(format!("~{p}{next}")).or_default().push(i as u32);
-                }
             }
-            for w in form.name.keys.windows(2) {
-                by_token.entry(w.concat()).or_default().push(i as u32);
+            for pair in form.name.plain_pairs.iter().chain(&form.name.key_pairs) {
+                by_token.entry(format!("~~{pair}")).or_default().push(i as u32);
             }
         }
         for list in by_token.values_mut().chain(by_prefix.values_mut()) {
@@ -267,21 +277,44 @@ impl Index {
     /// The best hit per listed entry scoring at least [`HIGH`].
     pub fn search(&self, name: &str, kind: EntryKind) -> Vec<Hit> {
         let query = tokens(name);
-        let mut candidates: Vec<u32> = Vec::new();
-        let mut keys: Vec<String> = query.keys.clone();
-        keys.extend(query.plain.iter().map(|p| format!("~{p}")));
-        keys.extend(query.plain.windows(2).map(|w| format!("~{}", w.concat())));
-        keys.extend(query.keys.windows(2).map(|w| w.concat()));
-        for k in &keys {
-            if let Some(found) = self.by_token.get(k) {
-                candidates.extend(found);
+        // How many listed parts each form could have covered by this query:
+        // a form needs at least HIGH of its parts matched to score HIGH, so
+        // forms below that are never scored. Dense counters, one slot per
+        // form; `last` stops one query part counting a form twice.
+        let mut covered = vec![0u16; self.forms.len()];
+        let mut last = vec![u16::MAX; self.forms.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut add = |found: Option<&Vec<u32>>, weight: u16, unit: u16| {
+            for &i in found.into_iter().flatten() {
+                let slot = i as usize;
+                if last[slot] != unit {
+                    last[slot] = unit;
+                    if covered[slot] == 0 {
+                        touched.push(i);
+                    }
+                    covered[slot] += weight;
+                }
             }
-            if let Some(found) = prefix(k).and_then(|p| self.by_prefix.get(&p)) {
-                candidates.extend(found);
-            }
+        };
+        for (qi, key) in query.keys.iter().enumerate() {
+            let unit = qi as u16;
+            add(self.by_token.get(key), 1, unit);
+            add(prefix(key).and_then(|p| self.by_prefix.get(&p)), 1, unit);
+            add(skeleton(key).and_then(|p| self.by_prefix.get(&p)), 1, unit);
+            add(self.by_token.get(&format!("~{}", query.plain[qi])), 1, unit);
+            // One query part may stand for two listed parts ("Kumhyok").
+            add(self.by_token.get(&format!("~~{}", query.plain[qi])), 2, unit);
+            add(self.by_token.get(&format!("~~{key}")), 2, unit);
         }
-        candidates.sort_unstable();
-        candidates.dedup();
+        for (qi, pair) in query.plain_pairs.iter().enumerate() {
+            let unit = (query.keys.len() + qi) as u16;
+            add(self.by_token.get(&format!("~{pair}")), 1, unit);
+            add(self.by_token.get(&query.key_pairs[qi]), 1, unit);
+        }
+        let candidates: Vec<u32> = touched
+            .into_iter()
+            .filter(|&i| f64::from(covered[i as usize]) >= HIGH * self.forms[i as usize].name.keys.len() as f64)
+            .collect();
         let mut best: HashMap<(usize, usize), Hit> = HashMap::new();
         for i in candidates {
             let form = &self.forms[i as usize];
@@ -338,6 +371,35 @@ mod tests {
         assert!(s("Myong Chol-min", "MYONG, Chol Min", Person, Person) >= CRITICAL);
         assert!(s("Korea Sobaeksu Trading Company", "KOREA SOBAEKSU TRADING CORPORATION", Entity, Entity) >= CRITICAL);
         assert!(s("Fortuna LLC", "FORTUNA LIMITED LIABILITY COMPANY", Entity, Entity) >= HIGH);
+    }
+
+    #[test]
+    fn the_index_finds_what_scoring_every_name_finds() {
+        let lists = crate::screening::Lists::new(vec![crate::screening::builtin()]);
+        for (q, kind) in [
+            ("Kum-Hyok Song", Person),
+            ("Song Kumhyok", Person),
+            ("송금혁", Person),
+            ("Gim Se Un", Person),
+            ("Kim", Person),
+            ("Daniel Kim", Person),
+            ("Korea Sobaeksu Trading Company", Entity),
+            ("Fortuna LLC", Entity),
+            ("Asatryan LLC", Entity),
+            ("Shenyang Guempungri Network Technology", Entity),
+            ("Andreyev Vitaliy", Person),
+            ("Chol Min Myong", Person),
+        ] {
+            let fast: Vec<_> =
+                lists.index.search(q, kind).into_iter().map(|h| (h.owner, (h.score.score * 1e6) as i64)).collect();
+            let slow: Vec<_> = lists
+                .index
+                .search_brute_force(q, kind)
+                .into_iter()
+                .map(|h| (h.owner, (h.score.score * 1e6) as i64))
+                .collect();
+            assert_eq!(fast, slow, "{q}");
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         Some("build") => build::run(),
         Some("demo") => demo(&args[1..]),
         Some("test") => test(),
-        Some("bench") => util::run("cargo", &["bench", "--bench", "analysis"]),
+        Some("bench") => util::run("cargo", &["bench", "--bench", "analysis", "--bench", "screening"]),
         Some("setup") => setup::run(),
         _ => {
             eprintln!("{HELP}");
