@@ -2,9 +2,10 @@
 // the content scripts and the panel. Listeners are registered synchronously
 // at top level so that a worker woken by a message receives it; each
 // handler then awaits `ready`.
-import init, { Engine, loadData } from '../pkg/vetter.js';
+import init, { Engine, activateLists, checkList, listSummaries, loadData } from '../pkg/vetter.js';
 
 const STORE_KEY = 'vetter.store';
+const LISTS_KEY = 'vetter.lists'; // imported sanctions/IOC files: [{kind, name, text, alt, importedAt}]
 const TABS_KEY = 'vetter.tabs';
 // The content script caps snapshots too; this guards against a page that lies.
 const MAX_SNAPSHOT_CHARS = 4_000_000;
@@ -30,10 +31,15 @@ async function start() {
       }
     }),
   );
-  const [{ [STORE_KEY]: stored }, { [TABS_KEY]: savedTabs }] = await Promise.all([
-    chrome.storage.local.get(STORE_KEY),
+  const [{ [STORE_KEY]: stored, [LISTS_KEY]: lists }, { [TABS_KEY]: savedTabs }] = await Promise.all([
+    chrome.storage.local.get([STORE_KEY, LISTS_KEY]),
     chrome.storage.session.get(TABS_KEY),
   ]);
+  try {
+    activateLists(JSON.stringify(lists ?? []));
+  } catch (err) {
+    notices.push(`Imported screening lists could not be activated (${err.message}); the built-in list is in force.`);
+  }
   tabs = savedTabs ?? {};
   try {
     engine = new Engine(stored ?? null);
@@ -92,6 +98,31 @@ async function analyseSelection(tab, text) {
 // Exposed for the end-to-end suite, which cannot click a context menu.
 globalThis.vetterAnalyseSelection = analyseSelection;
 
+// Imported lists are checked whole before they are stored or activated, so
+// a malformed file never replaces what is in force.
+async function manageLists(msg) {
+  const { [LISTS_KEY]: stored = [] } = await chrome.storage.local.get(LISTS_KEY);
+  let next = stored;
+  if (msg.type === 'vetter/import-list') {
+    const file = { kind: msg.kind, name: String(msg.name ?? ''), text: String(msg.text ?? ''), alt: msg.alt ?? null };
+    try {
+      checkList(JSON.stringify(file));
+    } catch (err) {
+      return { error: err.message, lists: JSON.parse(listSummaries()) };
+    }
+    next = [...stored.filter((l) => l.name !== file.name), { ...file, importedAt: new Date().toISOString() }];
+  } else if (msg.type === 'vetter/remove-list') {
+    next = stored.filter((l) => l.name !== msg.name);
+  }
+  if (next !== stored) {
+    const summaries = activateLists(JSON.stringify(next));
+    await chrome.storage.local.set({ [LISTS_KEY]: next });
+    broadcastUpdate();
+    return { lists: JSON.parse(summaries), imported: next.map(({ name, kind, importedAt }) => ({ name, kind, importedAt })) };
+  }
+  return { lists: JSON.parse(listSummaries()), imported: stored.map(({ name, kind, importedAt }) => ({ name, kind, importedAt })) };
+}
+
 async function handle(msg, sender) {
   await ready;
   switch (msg.type) {
@@ -133,6 +164,13 @@ async function handle(msg, sender) {
       const view = JSON.parse(json);
       view.notices = [...notices, ...view.notices];
       return { view: JSON.stringify(view) };
+    }
+    // From the options page (an extension page): the screening lists.
+    case 'vetter/lists':
+    case 'vetter/import-list':
+    case 'vetter/remove-list': {
+      if (!isExtensionPage(sender)) return { error: 'not allowed' };
+      return manageLists(msg);
     }
     default:
       return { error: `unknown message ${msg.type}` };

@@ -103,6 +103,77 @@ pub fn load_data(name: &str, text: &str) -> Result<(), JsError> {
     crate::data::load(name, text).map_err(|e| JsError::new(&e))
 }
 
+/// A list file the user chose, as the worker keeps it.
+#[derive(Deserialize)]
+struct ListFile {
+    /// "sanctions" or "iocs".
+    kind: String,
+    name: String,
+    text: String,
+    /// `ALT.CSV` chosen with an `SDN.CSV`.
+    #[serde(default)]
+    alt: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ListSummary<'a> {
+    name: &'a str,
+    origin: &'a str,
+    dated: Option<&'a str>,
+    entries: usize,
+    indicators: usize,
+}
+
+fn parse_list(file: &ListFile) -> Result<crate::screening::List, JsError> {
+    let parsed = match file.kind.as_str() {
+        "iocs" => crate::screening::import::iocs(&file.text, &file.name),
+        "sanctions" => crate::screening::import::sanctions_file(&file.text, file.alt.as_deref(), &file.name),
+        other => return Err(JsError::new(&format!("unknown list kind {other:?}"))),
+    };
+    parsed.map_err(|e| JsError::new(&format!("{}: {e}", file.name)))
+}
+
+fn summaries() -> String {
+    let lists = crate::screening::active();
+    let out: Vec<ListSummary<'_>> = lists
+        .lists
+        .iter()
+        .map(|l| ListSummary {
+            name: &l.name,
+            origin: &l.origin,
+            dated: l.dated.as_deref(),
+            entries: l.entries.len(),
+            indicators: l.indicators.len(),
+        })
+        .collect();
+    serde_json::to_string(&out).expect("summaries serialize")
+}
+
+/// Checks a list file completely without changing the lists in force;
+/// the error names the line and the reason.
+#[wasm_bindgen(js_name = checkList)]
+pub fn check_list(file_json: &str) -> Result<(), JsError> {
+    let file: ListFile = serde_json::from_str(file_json)?;
+    parse_list(&file).map(|_| ())
+}
+
+/// Makes these files (all checked before) the imported lists in force, next
+/// to the built-in one, and returns every list's summary. Nothing changes
+/// if any of them fails.
+#[wasm_bindgen(js_name = activateLists)]
+pub fn activate_lists(files_json: &str) -> Result<String, JsError> {
+    let files: Vec<ListFile> = serde_json::from_str(files_json)?;
+    let lists = files.iter().map(parse_list).collect::<Result<Vec<_>, _>>()?;
+    crate::screening::set_imported(lists);
+    Ok(summaries())
+}
+
+/// Every list in force: name, origin, date, entry and indicator counts.
+#[wasm_bindgen(js_name = listSummaries)]
+pub fn list_summaries() -> String {
+    summaries()
+}
+
 /// The panel's HTML for a case view given as JSON.
 #[wasm_bindgen(js_name = renderPanel)]
 pub fn render_panel(view_json: &str) -> Result<String, JsError> {
