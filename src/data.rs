@@ -55,6 +55,25 @@ pub fn text(name: &str) -> Option<Arc<str>> {
     builtin(name).map(Arc::from)
 }
 
+/// A table derived from a dataset, built once and rebuilt when the dataset
+/// changes (the browser loads datasets after start). `slot` is the caller's
+/// own cache; `build` receives the dataset's text, if any.
+pub fn derived<T: Default>(
+    slot: &std::sync::Mutex<Option<(usize, Arc<T>)>>,
+    name: &str,
+    build: impl FnOnce(Option<&str>) -> T,
+) -> Arc<T> {
+    let text = self::text(name);
+    let len = text.as_ref().map_or(0, |t| t.len());
+    let mut cache = slot.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, table)) = cache.as_ref().filter(|(built_from, _)| *built_from == len) {
+        return table.clone();
+    }
+    let table = Arc::new(build(text.as_deref()));
+    *cache = Some((len, table.clone()));
+    table
+}
+
 /// The data lines of a TSV/list dataset (comments and blanks skipped).
 pub fn rows(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -72,33 +72,21 @@ type NicknameIndex = std::sync::Arc<std::collections::HashMap<String, Vec<u32>>>
 /// arrives later, as it does in the browser).
 fn nickname_index() -> NicknameIndex {
     static CACHE: std::sync::Mutex<Option<(usize, NicknameIndex)>> = std::sync::Mutex::new(None);
-    let text = crate::data::text(crate::data::NICKNAMES);
-    let len = text.as_ref().map_or(0, |t| t.len());
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((built_from, index)) = cache.as_ref() {
-        if *built_from == len {
-            return index.clone();
+    crate::data::derived(&CACHE, crate::data::NICKNAMES, |text| {
+        let mut index: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+        let rows = text.map(crate::data::rows).into_iter().flatten().map(str::to_string);
+        let extra = EXTRA_NICKNAMES.iter().map(|g| g.join("\t"));
+        for (group, row) in rows.chain(extra).enumerate() {
+            let (name, nicks) = row.split_once('\t').unwrap_or((row.as_str(), ""));
+            for form in std::iter::once(name).chain(nicks.split([',', '\t'])).filter(|n| !n.is_empty()) {
+                let ids = index.entry(form.to_string()).or_default();
+                if !ids.contains(&(group as u32)) {
+                    ids.push(group as u32);
+                }
+            }
         }
-    }
-    let mut index: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
-    let rows = text.as_deref().map(crate::data::rows).into_iter().flatten();
-    let extra = EXTRA_NICKNAMES.iter().map(|g| g.join("\t"));
-    let mut add = |group: u32, name: &str| {
-        let ids = index.entry(name.to_string()).or_default();
-        if !ids.contains(&group) {
-            ids.push(group);
-        }
-    };
-    for (group, row) in rows.map(str::to_string).chain(extra).enumerate() {
-        let (name, nicks) = row.split_once('\t').unwrap_or((row.as_str(), ""));
-        add(group as u32, name);
-        for nick in nicks.split([',', '\t']).filter(|n| !n.is_empty()) {
-            add(group as u32, nick);
-        }
-    }
-    let index = std::sync::Arc::new(index);
-    *cache = Some((len, index.clone()));
-    index
+        index
+    })
 }
 
 fn is_latin(token: &str) -> bool {

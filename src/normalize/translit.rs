@@ -105,19 +105,11 @@ const COMPOUND_SURNAMES: &[&str] =
 fn han_readings() -> std::sync::Arc<Vec<Box<str>>> {
     type Table = std::sync::Arc<Vec<Box<str>>>;
     static CACHE: std::sync::Mutex<Option<(usize, Table)>> = std::sync::Mutex::new(None);
-    let text = crate::data::text(crate::data::HAN_PINYIN);
-    let len = text.as_ref().map_or(0, |t| t.len());
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((_, table)) = cache.as_ref().filter(|(n, _)| *n == len) {
-        return table.clone();
-    }
     // Blank lines are code points without a reading, so `rows()` (which
     // skips them) is not used here: only the `#` header is.
-    let table: Table = std::sync::Arc::new(
-        text.as_deref().map(|t| t.lines().filter(|l| !l.starts_with('#')).map(Box::from).collect()).unwrap_or_default(),
-    );
-    *cache = Some((len, table.clone()));
-    table
+    crate::data::derived(&CACHE, crate::data::HAN_PINYIN, |text| {
+        text.map(|t| t.lines().filter(|l| !l.starts_with('#')).map(Box::from).collect()).unwrap_or_default()
+    })
 }
 
 fn han_reading(c: char) -> Option<String> {

@@ -20,17 +20,9 @@ pub const ID: &str = "DISPOSABLE_EMAIL";
 
 fn domains() -> Arc<HashSet<String>> {
     static CACHE: Mutex<Option<(usize, Arc<HashSet<String>>)>> = Mutex::new(None);
-    let Some(text) = crate::data::text(crate::data::DISPOSABLE_DOMAINS) else { return Arc::default() };
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    match cache.as_ref() {
-        Some((len, set)) if *len == text.len() => set.clone(),
-        _ => {
-            let set: Arc<HashSet<String>> =
-                Arc::new(crate::data::rows(&text).map(|d| d.trim().to_ascii_lowercase()).collect());
-            *cache = Some((text.len(), set.clone()));
-            set
-        }
-    }
+    crate::data::derived(&CACHE, crate::data::DISPOSABLE_DOMAINS, |text| {
+        text.map(|t| crate::data::rows(t).map(|d| d.trim().to_ascii_lowercase()).collect()).unwrap_or_default()
+    })
 }
 
 /// Is `domain` (or a parent of it) a disposable-mail domain?

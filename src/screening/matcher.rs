@@ -315,36 +315,28 @@ impl Index {
             .into_iter()
             .filter(|&i| f64::from(covered[i as usize]) >= HIGH * self.forms[i as usize].name.keys.len() as f64)
             .collect();
-        let mut best: HashMap<(usize, usize), Hit> = HashMap::new();
-        for i in candidates {
-            let form = &self.forms[i as usize];
-            let s = score(&query, &form.name, kind, form.kind);
-            if s.score < HIGH {
-                continue;
-            }
-            let better = best.get(&form.owner).is_none_or(|h| h.score.score < s.score);
-            if better {
-                best.insert(form.owner, Hit { owner: form.owner, form: form.text.clone(), score: s });
-            }
-        }
-        let mut hits: Vec<Hit> = best.into_values().collect();
-        hits.sort_by(|a, b| b.score.score.total_cmp(&a.score.score));
-        hits
+        self.best_per_entry(&query, kind, candidates.into_iter().map(|i| i as usize))
     }
 
     /// The same answer by scoring every form: the baseline the index is
     /// measured against (`benches/screening.rs`) and checked against in tests.
     pub fn search_brute_force(&self, name: &str, kind: EntryKind) -> Vec<Hit> {
-        let query = tokens(name);
+        self.best_per_entry(&tokens(name), kind, 0..self.forms.len())
+    }
+
+    /// Scores the given forms and keeps each entry's best hit at or above
+    /// [`HIGH`], best first.
+    fn best_per_entry(&self, query: &Name, kind: EntryKind, forms: impl Iterator<Item = usize>) -> Vec<Hit> {
         let mut best: HashMap<(usize, usize), Hit> = HashMap::new();
-        for form in &self.forms {
-            let s = score(&query, &form.name, kind, form.kind);
+        for i in forms {
+            let form = &self.forms[i];
+            let s = score(query, &form.name, kind, form.kind);
             if s.score >= HIGH && best.get(&form.owner).is_none_or(|h| h.score.score < s.score) {
                 best.insert(form.owner, Hit { owner: form.owner, form: form.text.clone(), score: s });
             }
         }
         let mut hits: Vec<Hit> = best.into_values().collect();
-        hits.sort_by(|a, b| b.score.score.total_cmp(&a.score.score));
+        hits.sort_by(|a, b| b.score.score.total_cmp(&a.score.score).then(a.owner.cmp(&b.owner)));
         hits
     }
 }
