@@ -15,7 +15,20 @@ pub struct Analysis {
 /// Analyses a case as of `now_ms` (milliseconds since the epoch; dates
 /// written "present" and account ages are measured from it).
 pub fn analyse(profiles: &[Profile], messages: &[Message], now_ms: u64) -> Analysis {
-    let findings = rules::run_all(&CaseInput { profiles, messages, now_month: rules::month_of_ms(now_ms) });
+    analyse_among(profiles, messages, now_ms, &[])
+}
+
+/// [`analyse`], also comparing this candidate with the other candidates seen
+/// (identifiers shared across candidates).
+pub fn analyse_among(
+    profiles: &[Profile],
+    messages: &[Message],
+    now_ms: u64,
+    others: &[rules::shared_identifier::OtherCandidate<'_>],
+) -> Analysis {
+    let mut findings = rules::run_all(&CaseInput { profiles, messages, now_month: rules::month_of_ms(now_ms) });
+    findings.extend(rules::shared_identifier::check(profiles, messages, others));
+    findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.id.cmp(&b.id)));
     Analysis { risk: score::risk(&findings), findings }
 }
 

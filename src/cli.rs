@@ -1,9 +1,10 @@
 //! The `vetter` command (see `docs/cli.md`): batch vetting of saved pages,
 //! on the same core and with the same findings JSON as the extension.
 
-use crate::analysis::{analyse, ProfileSummary};
+use crate::analysis::{analyse_among, ProfileSummary};
 use crate::extract;
 use crate::model::{Message, Profile};
+use crate::rules::shared_identifier::OtherCandidate;
 use crate::rules::Finding;
 use crate::score::Risk;
 use serde::Serialize;
@@ -122,15 +123,45 @@ fn load_list(path: &Path, is_ioc: bool) -> Result<crate::screening::List, String
     result.map_err(|e| format!("not imported, {e}"))
 }
 
-/// Reads and analyses every case directory.
+/// Reads and analyses every case directory, comparing every case with
+/// every other (identifiers shared across candidates).
 pub fn scan(dirs: &[PathBuf]) -> Report {
     let mut skipped = Vec::new();
-    let mut cases: Vec<CaseReport> = dirs.iter().filter_map(|d| scan_case(d, &mut skipped)).collect();
+    let read: Vec<(String, Vec<Profile>, Vec<Message>)> =
+        dirs.iter().filter_map(|d| read_case(d, &mut skipped)).collect();
+    let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+    let mut cases: Vec<CaseReport> = read
+        .iter()
+        .enumerate()
+        .map(|(i, (case, profiles, messages))| {
+            let others: Vec<OtherCandidate<'_>> = read
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, (other, p, m))| OtherCandidate { label: candidate_label(other, p), profiles: p, messages: m })
+                .collect();
+            let analysis = analyse_among(profiles, messages, now_ms, &others);
+            CaseReport {
+                case: case.clone(),
+                profiles: profiles.iter().map(ProfileSummary::from).collect(),
+                risk: analysis.risk,
+                findings: analysis.findings,
+            }
+        })
+        .collect();
     cases.sort_by(|a, b| b.risk.score.cmp(&a.risk.score).then_with(|| a.case.cmp(&b.case)));
     Report { cases, skipped }
 }
 
-fn scan_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<CaseReport> {
+/// "case-dir (Jin Park)": how another candidate is named in evidence.
+fn candidate_label(case: &str, profiles: &[Profile]) -> String {
+    match profiles.iter().find_map(|p| p.name.as_ref()) {
+        Some(name) => format!("{case} ({})", name.value),
+        None => case.to_string(),
+    }
+}
+
+fn read_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<(String, Vec<Profile>, Vec<Message>)> {
     let skip = |path: &Path, reason: String| Skipped { path: path.display().to_string(), reason };
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
@@ -167,14 +198,7 @@ fn scan_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<CaseReport> {
             Err(e) => skipped.push(skip(&path, e.to_string())),
         }
     }
-    let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
-    let analysis = analyse(&profiles, &messages, now_ms);
-    Some(CaseReport {
-        case: dir.display().to_string(),
-        profiles: profiles.iter().map(ProfileSummary::from).collect(),
-        risk: analysis.risk,
-        findings: analysis.findings,
-    })
+    Some((dir.display().to_string(), profiles, messages))
 }
 
 fn write_text(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {

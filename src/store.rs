@@ -6,8 +6,9 @@
 //! demand so that it can never go stale. The store serializes to one JSON
 //! document, versioned, for the extension to persist.
 
-use crate::analysis::{analyse, CaseView, ProfileSummary};
+use crate::analysis::{analyse_among, CaseView, ProfileSummary};
 use crate::model::Profile;
+use crate::rules::shared_identifier::OtherCandidate;
 use crate::sites;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -130,9 +131,16 @@ impl Store {
     /// The case view for the profile at `key`, analysed as of `now_ms`.
     pub fn view(&self, key: &str, now_ms: u64) -> Option<CaseView> {
         let this = self.profiles.get(key)?;
-        let members: Vec<&StoredProfile> = self.case_of(key).iter().map(|k| &self.profiles[k]).collect();
+        let case = self.case_of(key);
+        let members: Vec<&StoredProfile> = case.iter().map(|k| &self.profiles[k]).collect();
         let profiles: Vec<Profile> = members.iter().map(|s| s.profile.clone()).collect();
-        let analysis = analyse(&profiles, &[], now_ms);
+        // Every other candidate seen, for identifiers shared across candidates.
+        let others: Vec<(String, Vec<Profile>)> = self.other_cases(&case);
+        let others: Vec<OtherCandidate<'_>> = others
+            .iter()
+            .map(|(label, p)| OtherCandidate { label: label.clone(), profiles: p, messages: &[] })
+            .collect();
+        let analysis = analyse_among(&profiles, &[], now_ms, &others);
         Some(CaseView {
             this_url: Some(this.profile.url.clone()),
             profiles: members
@@ -147,6 +155,25 @@ impl Store {
             findings: analysis.findings,
             notices: Vec::new(),
         })
+    }
+}
+
+impl Store {
+    /// Every case but `exclude`, each with a label naming its candidate.
+    fn other_cases(&self, exclude: &[String]) -> Vec<(String, Vec<Profile>)> {
+        let mut done: BTreeSet<String> = exclude.iter().cloned().collect();
+        let mut out = Vec::new();
+        for key in self.profiles.keys() {
+            if done.contains(key) {
+                continue;
+            }
+            let case = self.case_of(key);
+            let profiles: Vec<Profile> = case.iter().map(|k| self.profiles[k].profile.clone()).collect();
+            let label = profiles.iter().find(|p| p.name.is_some()).map_or_else(|| key.clone(), |p| p.label());
+            done.extend(case);
+            out.push((label, profiles));
+        }
+        out
     }
 }
 
@@ -234,6 +261,21 @@ mod tests {
         s.ingest(profile("https://github.com/dk", "Jin Park", &["https://dk.example/"]), 1).unwrap();
         assert!(s.is_linked("https://dk.example/about"));
         assert!(!s.is_linked("https://other.example/"));
+    }
+
+    #[test]
+    fn an_identifier_shared_with_another_candidate_shows_in_both_views() {
+        let mut s = Store::new();
+        let mut a = profile("https://github.com/aaa1", "Daniel Foster", &[]);
+        a.phones.push(Sourced::new("+1 (470) 555-0123", "t"));
+        let mut b = profile("https://github.com/bbb2", "Jin Park", &[]);
+        b.phones.push(Sourced::new("001 470 555 0123", "t"));
+        let (ka, kb) = (s.ingest(a, 1).unwrap(), s.ingest(b, 1).unwrap());
+        for (key, other) in [(ka, "Jin Park"), (kb, "Daniel Foster")] {
+            let view = s.view(&key, 0).unwrap();
+            let f = view.findings.iter().find(|f| f.id == "SHARED_IDENTIFIER").expect("flagged");
+            assert!(f.explanation.contains(other), "{}", f.explanation);
+        }
     }
 
     #[test]

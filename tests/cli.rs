@@ -103,6 +103,35 @@ fn imported_lists_add_matches_and_a_bad_list_is_skipped_not_fatal() {
 }
 
 #[test]
+fn the_same_phone_on_two_candidates_flags_both_cases() {
+    let root = std::env::temp_dir().join(format!("vetter-shared-{}", std::process::id()));
+    let page = |url: &str, name: &str, phone: &str| {
+        format!(
+            "<!-- saved from url=({:04}){url} -->\n<title>{name}</title><script type=\"application/ld+json\">{{\"@type\":\"Person\",\"name\":\"{name}\",\"telephone\":\"{phone}\"}}</script>",
+            url.len()
+        )
+    };
+    for (dir, url, name, phone) in [
+        ("a", "https://daniel-foster.example/", "Daniel Foster", "+1 (470) 555-0123"),
+        ("b", "https://jin-park.example/", "Jin Park", "+1 470 555 0123"),
+        ("c", "https://someone-else.example/", "Ana Silva", "+351 555 010 999"),
+    ] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+        std::fs::write(root.join(dir).join("site.html"), page(url, name, phone)).unwrap();
+    }
+    let dirs: Vec<String> = ["a", "b", "c"].iter().map(|d| root.join(d).display().to_string()).collect();
+    let (code, out, _) = vetter(&["scan", "--json", &dirs[0], &dirs[1], &dirs[2]]);
+    std::fs::remove_dir_all(&root).unwrap();
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for case in report["cases"].as_array().unwrap() {
+        let shared = case["findings"].as_array().unwrap().iter().any(|f| f["id"] == "SHARED_IDENTIFIER");
+        let is_c = case["case"].as_str().unwrap().ends_with('c');
+        assert_eq!(shared, !is_c, "{}", case["case"]);
+    }
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(vetter(&[]).0, 2);
     assert_eq!(vetter(&["scan"]).0, 2);

@@ -4,11 +4,12 @@
 pub mod behaviour;
 mod contact_mismatch;
 pub mod disposable_email;
-mod history;
+pub mod history;
 mod location_mismatch;
 mod marketplace;
 mod name_mismatch;
 mod screening;
+pub mod shared_identifier;
 mod simple_portfolio;
 pub mod work_hours_mismatch;
 

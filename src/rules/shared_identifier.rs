@@ -1,0 +1,183 @@
+//! `SHARED_IDENTIFIER`
+//!
+//! ## What it does
+//! Indexes every normalised identifier of every other candidate (E.164
+//! phones, canonical e-mail mailboxes, Telegram handles, wallet addresses)
+//! and flags one that also belongs to this candidate. The evidence names both
+//! candidates and where each saw the identifier.
+//!
+//! ## Why it matters
+//! Facilitators run many identities at once (one published case: 60+ US
+//! identities used at 300+ companies); one phone or mailbox behind two
+//! "different" candidates is among the strongest signals there is.
+//!
+//! ## Known false positives
+//! Shared company contacts: role mailboxes (`info@`, `jobs@`) never count,
+//! and a phone both candidates list beside the same employer is taken for
+//! that company's switchboard.
+
+use super::history::same_organisation;
+use super::{Evidence, Finding, Severity};
+use crate::model::{Message, Profile};
+use crate::normalize::contact::{email_canonical, is_role_address, phone_e164};
+use std::collections::HashMap;
+
+pub const ID: &str = "SHARED_IDENTIFIER";
+
+/// Another candidate: a label for evidence ("Jin Park (GitHub)") and their material.
+pub struct OtherCandidate<'a> {
+    pub label: String,
+    pub profiles: &'a [Profile],
+    pub messages: &'a [Message],
+}
+
+/// (normalised identifier, kind) → where it was seen.
+type Seen = HashMap<(String, &'static str), Vec<Evidence>>;
+
+fn identifiers(profiles: &[Profile], messages: &[Message]) -> Seen {
+    let mut seen: Seen = HashMap::new();
+    let mut add = |key: String, kind: &'static str, at: &str, field: &str, raw: &str| {
+        seen.entry((key, kind)).or_default().push(Evidence {
+            profile: at.into(),
+            field: field.into(),
+            value: raw.into(),
+            note: None,
+        });
+    };
+    let telegram = crate::extract::regex(r"(?i)\b(?:t\.me/|telegram[:\s]+@?)([a-z0-9_]{5,32})\b");
+    let wallet =
+        crate::extract::regex(r"\b(?:bc1[ac-hj-np-z02-9]{25,60}|0x[0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})\b");
+    let scan = |text: &str, at: &str, field: &str, seen_add: &mut dyn FnMut(String, &'static str, &str, &str, &str)| {
+        for c in telegram.captures_iter(text) {
+            seen_add(c[1].to_ascii_lowercase(), "Telegram handle", at, field, &c[0]);
+        }
+        for w in wallet.find_iter(text) {
+            seen_add(w.as_str().to_string(), "wallet", at, field, w.as_str());
+        }
+    };
+    for p in profiles {
+        for ph in &p.phones {
+            if let Some(n) = phone_e164(&ph.value, p.country.as_deref()) {
+                add(n, "phone", &p.url, "phone", &ph.value);
+            }
+        }
+        for e in &p.emails {
+            if let Some(n) = email_canonical(&e.value).filter(|n| !is_role_address(n)) {
+                add(n, "e-mail", &p.url, "email", &e.value);
+            }
+        }
+        let mut texts: Vec<(&str, &str)> = p.messages.iter().map(|m| (m.text.as_str(), "message")).collect();
+        if let Some(b) = &p.bio {
+            texts.push((&b.value, "bio"));
+        }
+        for (text, field) in texts {
+            scan(text, &p.url, field, &mut add);
+        }
+    }
+    for m in messages {
+        scan(&m.text, &m.source, "message", &mut add);
+    }
+    seen
+}
+
+fn employers(profiles: &[Profile]) -> Vec<&str> {
+    profiles.iter().flat_map(|p| p.work.iter().filter_map(|j| j.employer.as_deref())).collect()
+}
+
+pub fn check(profiles: &[Profile], messages: &[Message], others: &[OtherCandidate<'_>]) -> Vec<Finding> {
+    if others.is_empty() {
+        return Vec::new();
+    }
+    let mine = identifiers(profiles, messages);
+    if mine.is_empty() {
+        return Vec::new();
+    }
+    let my_employers = employers(profiles);
+    let mut evidence = Vec::new();
+    let mut shared_with = Vec::new();
+    for other in others {
+        let theirs = identifiers(other.profiles, other.messages);
+        let common_employer =
+            employers(other.profiles).iter().any(|e| my_employers.iter().any(|m| same_organisation(e, m)));
+        for ((key, kind), here) in &mine {
+            let Some(there) = theirs.get(&(key.clone(), *kind)) else { continue };
+            if *kind == "phone" && common_employer {
+                continue; // both list the same employer: its switchboard
+            }
+            evidence.extend(here.iter().cloned().map(|mut e| {
+                e.note = Some(format!("{kind} {key}"));
+                e
+            }));
+            evidence.extend(there.iter().cloned().map(|mut e| {
+                e.note = Some(format!("the same {kind}, on {}", other.label));
+                e
+            }));
+            if !shared_with.contains(&other.label) {
+                shared_with.push(other.label.clone());
+            }
+        }
+    }
+    if evidence.is_empty() {
+        return Vec::new();
+    }
+    vec![Finding {
+        id: ID.into(),
+        severity: Severity::High,
+        title: "Contact details shared with another candidate".into(),
+        explanation: format!(
+            "A phone number, e-mail, messenger handle or wallet of this candidate also belongs to {}. One person behind several candidates is how facilitators run identities: verify both candidates' identity on a live video call with ID.",
+            shared_with.join(", ")
+        ),
+        evidence,
+        guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers and FBI notices on facilitators running many identities; multiple accounts tied to one person.".into(),
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Job, Site, Sourced};
+
+    fn candidate(url: &str, name: &str, phone: &str, email: &str, employer: Option<&str>) -> Vec<Profile> {
+        let mut p = Profile::empty(url, Site::Generic);
+        p.name = Some(Sourced::new(name, "t"));
+        p.phones.push(Sourced::new(phone, "t"));
+        p.emails.push(Sourced::new(email, "t"));
+        if let Some(e) = employer {
+            p.work.push(Job { employer: Some(e.into()), title: None, start: None, end: None, source: "t".into() });
+        }
+        vec![p]
+    }
+
+    fn shared(a: &[Profile], b: &[Profile]) -> (usize, usize) {
+        let other_b = [OtherCandidate { label: "B".into(), profiles: b, messages: &[] }];
+        let other_a = [OtherCandidate { label: "A".into(), profiles: a, messages: &[] }];
+        (check(a, &[], &other_b).len(), check(b, &[], &other_a).len())
+    }
+
+    #[test]
+    fn the_same_number_in_two_formats_flags_both_candidates() {
+        let a = candidate("https://a.example/", "Daniel Foster", "+1 (470) 555-0123", "dfoster@example.com", None);
+        let b = candidate("https://b.example/", "Jin Park", "001 470 555 0123", "jpark@example.org", None);
+        assert_eq!(shared(&a, &b), (1, 1));
+    }
+
+    #[test]
+    fn a_company_switchboard_or_info_address_does_not() {
+        let a = candidate("https://a.example/", "Ann Lee", "+1 470 555 0100", "info@acme.example", Some("Acme Inc"));
+        let b = candidate("https://b.example/", "Bo Chan", "+1 470 555 0100", "info@acme.example", Some("ACME"));
+        assert_eq!(shared(&a, &b), (0, 0));
+    }
+
+    #[test]
+    fn a_telegram_handle_or_wallet_in_messages_links_candidates() {
+        let a = candidate("https://a.example/", "Ann Lee", "+1 470 555 0101", "ann@example.com", None);
+        let b = candidate("https://b.example/", "Bo Chan", "+1 470 555 0102", "bo@example.com", None);
+        let msgs = [Message { source: "b.txt".into(), text: "write me at t.me/dev_helper_77".into() }];
+        let mut a2 = a.clone();
+        a2[0].bio = Some(Sourced::new("Contact: telegram @dev_helper_77", "t"));
+        let others = [OtherCandidate { label: "Bo Chan".into(), profiles: &b, messages: &msgs }];
+        assert_eq!(check(&a2, &[], &others).len(), 1);
+        assert_eq!(check(&a, &[], &others).len(), 0);
+    }
+}
