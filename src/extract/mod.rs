@@ -18,7 +18,7 @@ use crate::sites::AddressKind;
 use crate::text::{self, MAX_BLOCK_CHARS, MAX_FIELD_CHARS};
 use scraper::{ElementRef, Html, Selector};
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// Pages larger than this are cut before parsing; the profile part of a
 /// page comes first, and parse time must stay bounded on hostile input.
@@ -162,30 +162,33 @@ fn finish(profile: &mut Profile) {
 /// A compiled selector, parsed once per process. Selectors are adapter
 /// data written by us; one that does not parse is a bug caught by tests.
 pub(crate) fn selector(css: &'static str) -> &'static Selector {
-    static CACHE: OnceLock<std::sync::Mutex<Vec<(&'static str, &'static Selector)>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((_, s)) = cache.iter().find(|(c, _)| *c == css) {
-        return s;
-    }
-    let parsed = Selector::parse(css).unwrap_or_else(|e| panic!("adapter selector {css:?} is invalid: {e:?}"));
-    let leaked: &'static Selector = Box::leak(Box::new(parsed));
-    cache.push((css, leaked));
-    leaked
+    static CACHE: Mutex<Vec<(&'static str, &'static Selector)>> = Mutex::new(Vec::new());
+    built_once(&CACHE, css, |css| {
+        Selector::parse(css).map_err(|e| format!("adapter selector {css:?} is invalid: {e:?}"))
+    })
 }
 
 /// A compiled regex, built once per process (adapter patterns are data
 /// written by us; one that does not compile is a bug caught by tests).
 pub(crate) fn regex(pattern: &'static str) -> &'static regex_lite::Regex {
-    static CACHE: OnceLock<std::sync::Mutex<Vec<(&'static str, &'static regex_lite::Regex)>>> = OnceLock::new();
-    let mut cache = CACHE.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((_, r)) = cache.iter().find(|(p, _)| *p == pattern) {
-        return r;
+    static CACHE: Mutex<Vec<(&'static str, &'static regex_lite::Regex)>> = Mutex::new(Vec::new());
+    built_once(&CACHE, pattern, |p| regex_lite::Regex::new(p).map_err(|e| format!("adapter pattern {p:?}: {e}")))
+}
+
+/// Builds the value for `source` once and keeps it for the process: the
+/// sources are a fixed set of literals in the code, so leaking is bounded.
+fn built_once<T: 'static>(
+    cache: &Mutex<Vec<(&'static str, &'static T)>>,
+    source: &'static str,
+    build: impl FnOnce(&str) -> Result<T, String>,
+) -> &'static T {
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, built)) = cache.iter().find(|(s, _)| *s == source) {
+        return built;
     }
-    let compiled = regex_lite::Regex::new(pattern).unwrap_or_else(|e| panic!("adapter pattern {pattern:?}: {e}"));
-    let leaked: &'static regex_lite::Regex = Box::leak(Box::new(compiled));
-    cache.push((pattern, leaked));
-    leaked
+    let built: &'static T = Box::leak(Box::new(build(source).unwrap_or_else(|e| panic!("{e}"))));
+    cache.push((source, built));
+    built
 }
 
 /// The visible text of an element, cleaned and capped. Text nodes are
