@@ -23,7 +23,57 @@ async function refresh() {
   main.innerHTML = renderPanel(reply.view);
   document.body.dataset.renderMs = (performance.now() - started).toFixed(2);
   document.body.dataset.ready = 'true';
+  fillMergeTargets();
 }
+
+// Other cases the recruiter may merge this one with, most recent first.
+async function fillMergeTargets() {
+  const select = document.getElementById('merge-target');
+  if (!select) return;
+  const { cases = [] } = (await chrome.runtime.sendMessage({ type: 'vetter/cases' })) ?? {};
+  const mine = select.dataset.this;
+  for (const c of cases.slice(0, 200)) {
+    if (c.key === mine) continue;
+    const option = document.createElement('option');
+    option.value = c.key;
+    option.textContent = `${c.label} (${c.sites.join(', ')})`;
+    select.append(option);
+  }
+}
+
+// The recruiter's actions; the worker applies them and tells every panel.
+const ACTIONS = {
+  separate: (b) => ({ type: 'vetter/separate', keys: [b.dataset.key] }),
+  split: () => {
+    const keys = [...document.querySelectorAll('[data-split-key]:checked')].map((c) => c.dataset.splitKey);
+    return keys.length ? { type: 'vetter/separate', keys } : null;
+  },
+  link: (b) => ({ type: 'vetter/link', a: b.dataset.a, b: b.dataset.b }),
+  merge: () => {
+    const select = document.getElementById('merge-target');
+    return select?.value ? { type: 'vetter/link', a: select.dataset.this, b: select.value } : null;
+  },
+  note: (b) => {
+    const text = document.getElementById('note-text')?.value.trim();
+    return text ? { type: 'vetter/note', key: b.dataset.key, text } : null;
+  },
+};
+
+main.addEventListener('click', async (event) => {
+  const button = event.target.closest('button[data-action]');
+  const message = button && ACTIONS[button.dataset.action]?.(button);
+  if (!message) return;
+  button.disabled = true;
+  const reply = await chrome.runtime.sendMessage(message).catch((err) => ({ error: err.message }));
+  if (reply?.error) {
+    const p = document.createElement('p');
+    p.className = 'notice';
+    p.setAttribute('role', 'alert');
+    p.textContent = reply.error;
+    main.prepend(p);
+  }
+  button.disabled = false;
+});
 
 chrome.runtime.onMessage.addListener((msg, sender) => {
   if (sender.id === chrome.runtime.id && msg?.type === 'vetter/case-updated') refresh();

@@ -3,8 +3,10 @@
 // at top level so that a worker woken by a message receives it; each
 // handler then awaits `ready`.
 import init, { Engine, activateLists, checkList, listSummaries, loadData } from '../pkg/vetter.js';
+import * as db from './db.js';
 
-const STORE_KEY = 'vetter.store';
+// Where schema 1 kept every profile, in one storage.local value (migrated).
+const V1_STORE_KEY = 'vetter.store';
 const LISTS_KEY = 'vetter.lists'; // imported sanctions/IOC files: [{kind, name, text, alt, importedAt}]
 const TABS_KEY = 'vetter.tabs';
 // The content script caps snapshots too; this guards against a page that lies.
@@ -12,6 +14,7 @@ const MAX_SNAPSHOT_CHARS = 4_000_000;
 const EXTENSION_ORIGIN = chrome.runtime.getURL('');
 
 let engine = null;
+let database = null;
 let tabs = {}; // tab id -> profile key shown in that tab (session-scoped)
 const forcedTabs = new Set(); // tabs the user asked to vet (toolbar button)
 const notices = [];
@@ -31,8 +34,8 @@ async function start() {
       }
     }),
   );
-  const [{ [STORE_KEY]: stored, [LISTS_KEY]: lists }, { [TABS_KEY]: savedTabs }] = await Promise.all([
-    chrome.storage.local.get([STORE_KEY, LISTS_KEY]),
+  const [{ [V1_STORE_KEY]: v1, [LISTS_KEY]: lists }, { [TABS_KEY]: savedTabs }] = await Promise.all([
+    chrome.storage.local.get([V1_STORE_KEY, LISTS_KEY]),
     chrome.storage.session.get(TABS_KEY),
   ]);
   try {
@@ -41,25 +44,105 @@ async function start() {
     notices.push(`Imported screening lists could not be activated (${err.message}); the built-in list is in force.`);
   }
   tabs = savedTabs ?? {};
+  engine = new Engine();
   try {
-    engine = new Engine(stored ?? null);
+    database = await db.open();
   } catch (err) {
-    // Never overwrite what cannot be read: keep it aside, start afresh.
-    const aside = `vetter.store.unreadable.${Date.now()}`;
-    await chrome.storage.local.set({ [aside]: stored });
-    notices.push(`Saved cases could not be read (${err.message}). A copy was kept as "${aside}".`);
-    engine = new Engine(null);
+    notices.push(`Saved cases cannot be opened (${err.message}); this session's cases will not be kept.`);
+    return;
   }
+  const { records, settings } = await db.readAll(database);
+  const rejected = JSON.parse(engine.loadRecords(JSON.stringify(records)));
+  if (rejected.length) {
+    // Set aside, never deleted: a later version may read them.
+    await db.quarantine(database, rejected, records);
+    notices.push(`${rejected.length} saved profile(s) could not be read and were set aside: ${rejected.map((r) => `${r.key} (${r.reason})`).join('; ')}.`);
+  }
+  if (settings) {
+    try {
+      engine.loadSettings(settings);
+    } catch (err) {
+      notices.push(`Saved settings could not be read (${err.message}); defaults apply.`);
+    }
+  }
+  if (v1 !== undefined) await migrateV1(v1);
+  engine.purgeExpired(Date.now());
+  lastPurge = Date.now();
+  await persist();
 }
 
-// Writes are serialized so a slow write never lands after a newer one.
-let saving = Promise.resolve();
+// Schema 1 kept the whole store in one storage.local value. It is removed
+// only once its profiles are safely written as records.
+async function migrateV1(document) {
+  try {
+    engine.migrateV1(document);
+  } catch (err) {
+    const aside = `vetter.store.unreadable.${Date.now()}`;
+    await chrome.storage.local.set({ [aside]: document });
+    notices.push(`Saved cases could not be read (${err.message}). A copy was kept as "${aside}".`);
+    await chrome.storage.local.remove(V1_STORE_KEY);
+    return;
+  }
+  if (await persist()) await chrome.storage.local.remove(V1_STORE_KEY);
+}
+
+// Writes are serialized so a slow write never lands after a newer one. A
+// failed write (quota, disk) keeps its changes pending for the next one.
+let saving = Promise.resolve(true);
 function persist() {
-  const json = engine.export();
-  saving = saving
-    .then(() => chrome.storage.local.set({ [STORE_KEY]: json }))
-    .catch((err) => notices.push(`Cases could not be saved: ${err.message}`));
+  saving = saving.then(async () => {
+    if (!database) return false;
+    const changes = engine.takeChanges();
+    const parsed = JSON.parse(changes);
+    if (!parsed.put.length && !parsed.delete.length && !parsed.settings) return true;
+    try {
+      await db.write(database, parsed);
+      return true;
+    } catch (err) {
+      engine.markUnsaved(changes);
+      const full = err?.name === 'QuotaExceededError';
+      note(full
+        ? 'The browser refused to store more cases (storage full). Nothing was deleted; delete old cases or shorten retention in the options.'
+        : `Cases could not be saved (${err?.message ?? err}); Vetter will try again.`);
+      return false;
+    }
+  });
   return saving;
+}
+
+function note(text) {
+  if (!notices.includes(text)) notices.push(text);
+}
+
+// Expired profiles are forgotten at start-up and at most hourly after.
+let lastPurge = 0;
+function purgeIfDue() {
+  if (Date.now() - lastPurge < 3_600_000) return;
+  lastPurge = Date.now();
+  engine.purgeExpired(Date.now());
+}
+
+// The photo is fetched with the extension's host permission, decoded by
+// the browser and hashed in Rust; pixels never leave the worker.
+const MAX_PHOTO_SIDE = 256;
+async function hashPhoto(key, url) {
+  try {
+    const response = await fetch(url, { credentials: 'omit' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const bitmap = await createImageBitmap(await response.blob());
+    const scale = Math.min(1, MAX_PHOTO_SIDE / Math.max(bitmap.width, bitmap.height));
+    const [w, h] = [Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale))];
+    const canvas = new OffscreenCanvas(w, h);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    context.drawImage(bitmap, 0, 0, w, h);
+    bitmap.close();
+    const pixels = context.getImageData(0, 0, w, h).data;
+    engine.setPhoto(key, url, w, h, new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength));
+  } catch (err) {
+    engine.photoFailed(key, url, `could not be fetched or decoded: ${err?.message ?? err}`);
+  }
+  await persist();
+  broadcastUpdate();
 }
 
 function rememberTab(tabId, key) {
@@ -123,6 +206,33 @@ async function manageLists(msg) {
   return { lists: JSON.parse(listSummaries()), imported: stored.map(({ name, kind, importedAt }) => ({ name, kind, importedAt })) };
 }
 
+// One case action; the engine validates keys and values.
+function act(msg) {
+  const now = Date.now();
+  const str = (v) => String(v ?? '');
+  try {
+    switch (msg.type) {
+      case 'vetter/link': return { ok: engine.link(str(msg.a), str(msg.b)) };
+      case 'vetter/separate': return { ok: engine.separate(JSON.stringify((msg.keys ?? []).map(String))) };
+      case 'vetter/note': return { ok: engine.addNote(str(msg.key), str(msg.text), now) };
+      case 'vetter/check': return { ok: engine.setCheck(str(msg.key), str(msg.item), str(msg.status), str(msg.note), now) };
+      case 'vetter/explain': return { ok: engine.explain(str(msg.key), str(msg.finding), str(msg.by), str(msg.reason), now) };
+      case 'vetter/delete-case': return { deleted: engine.deleteCase(str(msg.key)) };
+      case 'vetter/delete-all': return { deleted: engine.deleteAll() };
+      case 'vetter/import-cases': return { imported: engine.importCases(str(msg.json)) };
+      case 'vetter/set-retention': {
+        const days = Number(msg.days);
+        if (!Number.isInteger(days) || days < 0 || days > 3650) return { error: 'Retention must be 0 to 3650 days.' };
+        engine.setRetentionDays(days);
+        return { ok: true, purged: engine.purgeExpired(now) };
+      }
+    }
+  } catch (err) {
+    return { error: String(err?.message ?? err) };
+  }
+  return { error: 'unknown action' };
+}
+
 async function handle(msg, sender) {
   await ready;
   switch (msg.type) {
@@ -150,8 +260,10 @@ async function handle(msg, sender) {
       }
       await rememberTab(sender.tab.id, outcome.key);
       if (outcome.status === 'profile') {
+        purgeIfDue();
         await persist();
         broadcastUpdate();
+        if (outcome.photo) hashPhoto(outcome.key, outcome.photo);
       }
       return outcome;
     }
@@ -160,10 +272,36 @@ async function handle(msg, sender) {
       if (!isExtensionPage(sender) || !sender.tab) return { error: 'not allowed' };
       const key = tabs[sender.tab.id];
       const json = key ? engine.view(key, Date.now()) : undefined;
+      // The case may have been deleted from another page meanwhile.
       if (!json) return { view: null };
       const view = JSON.parse(json);
       view.notices = [...notices, ...view.notices];
       return { view: JSON.stringify(view) };
+    }
+    // From the panel, the options page and the dossier: the recruiter's
+    // actions on cases. Extension pages only.
+    case 'vetter/link':
+    case 'vetter/separate':
+    case 'vetter/note':
+    case 'vetter/check':
+    case 'vetter/explain':
+    case 'vetter/delete-case':
+    case 'vetter/delete-all':
+    case 'vetter/import-cases':
+    case 'vetter/set-retention': {
+      if (!isExtensionPage(sender)) return { error: 'not allowed' };
+      const result = act(msg);
+      await persist();
+      broadcastUpdate();
+      return result;
+    }
+    case 'vetter/cases': {
+      if (!isExtensionPage(sender)) return { error: 'not allowed' };
+      return { cases: JSON.parse(engine.caseList()), retentionDays: engine.retentionDays(), notices };
+    }
+    case 'vetter/export-cases': {
+      if (!isExtensionPage(sender)) return { error: 'not allowed' };
+      return { json: engine.exportCases(JSON.stringify(msg.keys ?? []), Date.now()) };
     }
     // From the options page (an extension page): the screening lists.
     case 'vetter/lists':

@@ -4,7 +4,11 @@
 use crate::model::{Message, PageKind, Profile, Site};
 use crate::rules::{self, CaseInput, Finding};
 use crate::score::{self, Risk};
+use crate::store::graph_types::PersonaGraph;
+use crate::store::records::{CheckState, Explanation, Note};
+use crate::store::Suggestion;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -28,6 +32,12 @@ pub fn analyse_among(
 ) -> Analysis {
     let mut findings = rules::run_all(&CaseInput { profiles, messages, now_month: rules::month_of_ms(now_ms) });
     findings.extend(rules::shared_identifier::check(profiles, messages, others));
+    finish(findings)
+}
+
+/// Orders findings worst first and scores them (after callers added the
+/// findings only they can make, such as reuse across cases).
+pub fn finish(mut findings: Vec<Finding>) -> Analysis {
     findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.id.cmp(&b.id)));
     Analysis { risk: score::risk(&findings), findings }
 }
@@ -93,4 +103,38 @@ pub struct CaseView {
     /// Problems to tell the user about (unreadable store, skipped files).
     #[serde(default)]
     pub notices: Vec<String>,
+    /// Store keys of `profiles`, in the same order (for link/unlink).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<String>,
+    /// Profiles of other cases with the same name: links to suggest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<Suggestion>,
+    /// Other candidates connected to this one by shared identifiers, texts or photos.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub graph: Option<PersonaGraph>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub checklist: BTreeMap<String, CheckState>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub explained: BTreeMap<String, Explanation>,
+}
+
+impl CaseView {
+    /// A view of profiles analysed outside the store (CLI, www page).
+    pub fn unstored(this_url: Option<String>, profiles: Vec<ProfileSummary>, analysis: Analysis) -> CaseView {
+        CaseView {
+            this_url,
+            profiles,
+            risk: analysis.risk,
+            findings: analysis.findings,
+            notices: Vec::new(),
+            keys: Vec::new(),
+            suggestions: Vec::new(),
+            graph: None,
+            notes: Vec::new(),
+            checklist: BTreeMap::new(),
+            explained: BTreeMap::new(),
+        }
+    }
 }

@@ -25,6 +25,7 @@ pub mod extract;
 pub mod model;
 pub mod normalize;
 pub mod render;
+pub mod reuse;
 pub mod rules;
 pub mod score;
 pub mod screening;

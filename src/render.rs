@@ -8,6 +8,7 @@
 use crate::analysis::{CaseView, ProfileSummary};
 use crate::model::PageKind;
 use crate::rules::{Finding, Severity};
+use crate::store::graph_types::PersonaGraph;
 use crate::sites;
 use crate::text::is_bidi_control;
 use std::fmt::Write;
@@ -60,8 +61,121 @@ fn profile_line(p: &ProfileSummary, this_url: Option<&str>) -> String {
     if this_url == Some(p.url.as_str()) {
         line.push_str(r#" <span class="this">(this page)</span>"#);
     }
-    line.push_str("</li>");
+    if let Some(seen) = p.last_seen {
+        let _ = write!(line, r#" <span class="seen">· seen {}</span>"#, date_time(seen));
+    }
     line
+}
+
+/// "2026-11-27 14:05 UTC".
+pub fn date_time(ms: u64) -> String {
+    let (y, m, d) = crate::rules::civil_date(ms);
+    let minutes = ms / 60_000 % (24 * 60);
+    format!("{y:04}-{m:02}-{d:02} {:02}:{:02} UTC", minutes / 60, minutes % 60)
+}
+
+/// The case's profiles, with the recruiter's link/unlink/split controls
+/// when the view comes from the store.
+fn profiles_html(view: &CaseView) -> String {
+    let mut h = format!(r#"<h2>Profiles in this case ({})</h2><ul class="profiles">"#, view.profiles.len());
+    let actions = view.keys.len() == view.profiles.len() && view.profiles.len() > 1;
+    for (i, p) in view.profiles.iter().enumerate() {
+        h.push_str(&profile_line(p, view.this_url.as_deref()));
+        if actions {
+            let key = escape(&view.keys[i]);
+            let _ = write!(
+                h,
+                r#" <label class="pick"><input type="checkbox" data-split-key="{key}"> select</label> <button type="button" class="small" data-action="separate" data-key="{key}">Unlink</button>"#
+            );
+        }
+        h.push_str("</li>");
+    }
+    h.push_str("</ul>");
+    if actions {
+        h.push_str(r#"<p class="actions"><button type="button" class="small" data-action="split">Split selected into a new case</button></p>"#);
+    }
+    if let (Some(first), false) = (view.keys.first(), view.suggestions.is_empty()) {
+        h.push_str(r#"<h2>Possibly the same candidate</h2><ul class="suggestions">"#);
+        for s in &view.suggestions {
+            let _ = write!(
+                h,
+                r#"<li>{} <span class="note">({})</span> <button type="button" class="small" data-action="link" data-a="{}" data-b="{}">Link to this case</button></li>"#,
+                link(&s.url, &s.label),
+                escape(&s.reason),
+                escape(first),
+                escape(&s.key)
+            );
+        }
+        h.push_str("</ul>");
+    }
+    if let Some(first) = view.keys.first() {
+        let _ = write!(
+            h,
+            r#"<p class="actions merge"><label>Merge with another case <select id="merge-target" data-this="{}"><option value="">Choose a case…</option></select></label> <button type="button" class="small" data-action="merge">Merge</button></p>"#,
+            escape(first)
+        );
+    }
+    h
+}
+
+/// The persona graph: this candidate in the middle, connected candidates
+/// around it, each line named by what they share.
+fn graph_html(graph: &PersonaGraph) -> String {
+    let others = graph.nodes.len().saturating_sub(1).max(1) as f64;
+    let (cx, cy, r) = (170.0, 95.0, 70.0);
+    let place = |i: usize| -> (f64, f64) {
+        if i == 0 {
+            return (cx, cy);
+        }
+        let angle = std::f64::consts::TAU * (i as f64 - 1.0) / others - std::f64::consts::FRAC_PI_2;
+        (cx + r * 1.6 * angle.cos(), cy + r * angle.sin())
+    };
+    let summary: Vec<String> = graph
+        .edges
+        .iter()
+        .map(|e| format!("{} with {}", e.kind, graph.nodes.get(e.to).map_or("", |n| n.label.as_str())))
+        .collect();
+    let mut h = format!(
+        r#"<h2>Connected candidates</h2><svg class="graph" viewBox="0 0 340 190" role="img" aria-label="{}">"#,
+        escape(&summary.join("; "))
+    );
+    for e in &graph.edges {
+        let ((x1, y1), (x2, y2)) = (place(e.from), place(e.to));
+        let _ = write!(
+            h,
+            r#"<line x1="{x1:.0}" y1="{y1:.0}" x2="{x2:.0}" y2="{y2:.0}"/><text class="edge" x="{:.0}" y="{:.0}">{}</text>"#,
+            (x1 + x2) / 2.0,
+            (y1 + y2) / 2.0 - 3.0,
+            escape(&e.kind)
+        );
+    }
+    for (i, n) in graph.nodes.iter().enumerate() {
+        let (x, y) = place(i);
+        let label: String = n.label.chars().take(28).collect();
+        let _ = write!(
+            h,
+            r#"<circle cx="{x:.0}" cy="{y:.0}" r="6" class="{}"/><text x="{x:.0}" y="{:.0}">{}</text>"#,
+            if i == 0 { "this" } else { "other" },
+            y + 17.0,
+            escape(&label)
+        );
+    }
+    h.push_str("</svg>");
+    h
+}
+
+fn notes_html(view: &CaseView) -> String {
+    let Some(first) = view.keys.first() else { return String::new() };
+    let mut h = String::from(r#"<h2>Notes</h2><ul class="notes">"#);
+    for n in &view.notes {
+        let _ = write!(h, r#"<li><span class="seen">{}</span> {}</li>"#, date_time(n.at), escape(&n.text));
+    }
+    let _ = write!(
+        h,
+        r#"</ul><p class="actions"><label for="note-text" class="visually-hidden">Note</label><textarea id="note-text" rows="2" placeholder="Add a note to this case"></textarea> <button type="button" class="small" data-action="note" data-key="{}">Add note</button></p>"#,
+        escape(first)
+    );
+    h
 }
 
 impl ProfileSummary {
@@ -121,13 +235,13 @@ pub fn panel_html(view: &CaseView) -> String {
             );
         }
     }
-    let _ = write!(h, r#"<h2>Profiles in this case ({})</h2><ul class="profiles">"#, view.profiles.len());
-    for p in &view.profiles {
-        h.push_str(&profile_line(p, view.this_url.as_deref()));
+    h.push_str(&profiles_html(view));
+    if let Some(graph) = &view.graph {
+        h.push_str(&graph_html(graph));
     }
-    h.push_str("</ul>");
     if view.findings.is_empty() {
         h.push_str(r#"<p class="clean">No inconsistencies found between the profiles seen so far.</p>"#);
+        h.push_str(&notes_html(view));
         return h;
     }
     let _ = write!(h, r#"<h2>Findings ({})</h2>"#, view.findings.len());
@@ -142,6 +256,7 @@ pub fn panel_html(view: &CaseView) -> String {
         }
         h.push_str("</ul>");
     }
+    h.push_str(&notes_html(view));
     h
 }
 
@@ -156,13 +271,8 @@ mod tests {
         let mut p = Profile::empty("https://github.com/evil", Site::Github);
         p.name = Some(Sourced::new("<img src=x onerror=alert(1)>\u{202E}", "t"));
         p.links.push(Sourced::new("javascript:alert(1)", "t"));
-        let view = CaseView {
-            this_url: Some(p.url.clone()),
-            profiles: vec![ProfileSummary::from(&p)],
-            risk: risk(&[]),
-            findings: vec![],
-            notices: vec![],
-        };
+        let analysis = crate::analysis::Analysis { risk: risk(&[]), findings: vec![] };
+        let view = CaseView::unstored(Some(p.url.clone()), vec![ProfileSummary::from(&p)], analysis);
         let html = panel_html(&view);
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;[U+202E]"));
         assert!(!html.contains("<img"));

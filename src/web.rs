@@ -9,7 +9,8 @@ use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-/// The worker's state: every profile seen, and the cases they form.
+/// The worker's state: every profile seen, and the cases they form. The
+/// worker persists what [`Engine::take_changes`] returns, record by record.
 #[wasm_bindgen]
 pub struct Engine {
     store: Store,
@@ -25,41 +26,105 @@ struct IngestOutcome {
     case: Vec<String>,
     level: Option<&'static str>,
     score: Option<u8>,
+    /// The profile photo to fetch and hash, when not hashed yet.
+    photo: Option<String>,
+}
+
+fn ms(now_ms: f64) -> u64 {
+    now_ms.max(0.0) as u64
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("plain data serializes")
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct ChangesJson {
+    put: Vec<(String, String)>,
+    delete: Vec<String>,
+    settings: Option<String>,
 }
 
 #[wasm_bindgen]
 impl Engine {
-    /// Loads the persisted store; fails (leaving the caller to keep the
-    /// text aside) when it is corrupt or from a newer version.
     #[wasm_bindgen(constructor)]
-    pub fn new(stored: Option<String>) -> Result<Engine, JsError> {
-        let store = match stored.as_deref() {
-            None | Some("") => Store::new(),
-            Some(json) => Store::from_json(json).map_err(|e| JsError::new(&e.to_string()))?,
-        };
-        Ok(Engine { store })
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Engine {
+        Engine { store: Store::new() }
+    }
+
+    /// Loads persisted records, `[[key, json], …]`; returns the ones that
+    /// could not be read, `[{key, reason}]`, for the worker to set aside.
+    #[wasm_bindgen(js_name = loadRecords)]
+    pub fn load_records(&mut self, records_json: &str) -> Result<String, JsError> {
+        let records: Vec<(String, String)> = serde_json::from_str(records_json)?;
+        let rejected = self.store.load_records(records.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        Ok(json(&rejected))
+    }
+
+    #[wasm_bindgen(js_name = loadSettings)]
+    pub fn load_settings(&mut self, settings_json: &str) -> Result<(), JsError> {
+        self.store.load_settings(settings_json).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Reads the schema-1 store (one JSON document); returns how many
+    /// profiles it held. They are then pending in [`Engine::take_changes`].
+    #[wasm_bindgen(js_name = migrateV1)]
+    pub fn migrate_v1(&mut self, document: &str) -> Result<usize, JsError> {
+        self.store.migrate_v1(document).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// What to write since the last call: `{put: [[key, json]], delete: [key], settings}`.
+    #[wasm_bindgen(js_name = takeChanges)]
+    pub fn take_changes(&mut self) -> String {
+        let c = self.store.take_changes();
+        json(&ChangesJson { put: c.put, delete: c.delete, settings: c.settings })
+    }
+
+    /// A write failed: keep these changes pending for the next attempt.
+    #[wasm_bindgen(js_name = markUnsaved)]
+    pub fn mark_unsaved(&mut self, changes_json: &str) -> Result<(), JsError> {
+        let c: ChangesJson = serde_json::from_str(changes_json)?;
+        if c.settings.is_some() {
+            let days = self.store.settings().retention_days;
+            self.store.set_retention_days(days);
+        }
+        self.store.mark_unsaved(c.put.into_iter().map(|(k, _)| k), c.delete);
+        Ok(())
     }
 
     /// Reads one page snapshot and adds its profile to the store.
     pub fn ingest(&mut self, url: &str, html: &str, now_ms: f64) -> Result<String, JsError> {
         let profile = extract::extract(Some(url), html).map_err(|e| JsError::new(&e.to_string()))?;
-        let key = self.store.ingest(profile, now_ms.max(0.0) as u64);
-        let view = key.as_deref().and_then(|k| self.store.view(k, now_ms.max(0.0) as u64));
+        let key = self.store.ingest(profile, ms(now_ms));
+        let view = key.as_deref().and_then(|k| self.store.view(k, ms(now_ms)));
         let outcome = IngestOutcome {
             status: if key.is_some() { "profile" } else { "none" },
             case: key.as_deref().map(|k| self.store.case_of(k)).unwrap_or_default(),
             level: view.as_ref().map(|v| v.risk.level.as_str()),
             score: view.as_ref().map(|v| v.risk.score),
+            photo: key.as_deref().and_then(|k| self.store.photo_to_fetch(k)),
             key,
         };
-        Ok(serde_json::to_string(&outcome)?)
+        Ok(json(&outcome))
     }
 
     /// Adds text the user selected on a page as a message thread in that
     /// page's case; returns its key, or `undefined` for empty text.
     #[wasm_bindgen(js_name = ingestSelection)]
     pub fn ingest_selection(&mut self, url: &str, text: &str, now_ms: f64) -> Option<String> {
-        self.store.ingest_selection(url, text, now_ms.max(0.0) as u64)
+        self.store.ingest_selection(url, text, ms(now_ms))
+    }
+
+    /// Hashes a profile photo from the pixels the worker decoded (RGBA).
+    #[wasm_bindgen(js_name = setPhoto)]
+    pub fn set_photo(&mut self, key: &str, url: &str, width: u32, height: u32, rgba: &[u8]) -> bool {
+        self.store.set_photo(key, url, width, height, rgba)
+    }
+
+    #[wasm_bindgen(js_name = photoFailed)]
+    pub fn photo_failed(&mut self, key: &str, url: &str, why: &str) -> bool {
+        self.store.photo_failed(key, url, why)
     }
 
     /// Should the content script send this page? True for profile and
@@ -82,17 +147,112 @@ impl Engine {
     /// The case view (JSON) for a stored profile, analysed as of `now_ms`,
     /// or `undefined`.
     pub fn view(&self, key: &str, now_ms: f64) -> Option<String> {
-        self.store.view(key, now_ms.max(0.0) as u64).map(|v| serde_json::to_string(&v).expect("views serialize"))
+        self.store.view(key, ms(now_ms)).map(|v| json(&v))
     }
 
-    /// The whole store as JSON, for persisting.
-    pub fn export(&self) -> String {
-        self.store.to_json()
+    /// Every case, most recently seen first: `[{key, label, profiles, sites, lastSeen}]`.
+    #[wasm_bindgen(js_name = caseList)]
+    pub fn case_list(&self) -> String {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Entry {
+            key: String,
+            label: String,
+            profiles: usize,
+            sites: Vec<&'static str>,
+            last_seen: u64,
+        }
+        let mut out: Vec<Entry> = self
+            .store
+            .cases()
+            .into_iter()
+            .map(|case| {
+                let stored: Vec<_> = case.iter().filter_map(|k| self.store.get(k)).collect();
+                let mut sites: Vec<&'static str> = stored.iter().map(|s| s.profile.site.label()).collect();
+                sites.dedup();
+                Entry {
+                    label: self.store.case_label(&case),
+                    profiles: case.len(),
+                    sites,
+                    last_seen: stored.iter().map(|s| s.last_seen).max().unwrap_or(0),
+                    key: case[0].clone(),
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| b.last_seen.cmp(&a.last_seen));
+        json(&out)
+    }
+
+    /// Links two profiles' cases by hand (link, or merge two cases).
+    pub fn link(&mut self, a: &str, b: &str) -> bool {
+        self.store.link(a, b)
+    }
+
+    /// Separates these profiles (JSON array of keys) from the rest of their
+    /// case: unlink one, or split a case.
+    pub fn separate(&mut self, keys_json: &str) -> Result<bool, JsError> {
+        let keys: Vec<String> = serde_json::from_str(keys_json)?;
+        Ok(self.store.separate(&keys))
+    }
+
+    #[wasm_bindgen(js_name = addNote)]
+    pub fn add_note(&mut self, key: &str, text: &str, now_ms: f64) -> bool {
+        self.store.add_note(key, text, ms(now_ms))
+    }
+
+    /// `status`: "pending", "done" or "failed".
+    #[wasm_bindgen(js_name = setCheck)]
+    pub fn set_check(&mut self, key: &str, item: &str, status: &str, note: &str, now_ms: f64) -> Result<bool, JsError> {
+        let status = serde_json::from_value(serde_json::Value::String(status.into()))
+            .map_err(|_| JsError::new(&format!("unknown checklist status {status:?}")))?;
+        Ok(self.store.set_check(key, item, status, note, ms(now_ms)))
+    }
+
+    pub fn explain(&mut self, key: &str, finding: &str, by: &str, reason: &str, now_ms: f64) -> bool {
+        self.store.explain(key, finding, by, reason, ms(now_ms))
+    }
+
+    #[wasm_bindgen(js_name = deleteCase)]
+    pub fn delete_case(&mut self, key: &str) -> usize {
+        self.store.delete_case(key)
+    }
+
+    #[wasm_bindgen(js_name = deleteAll)]
+    pub fn delete_all(&mut self) -> usize {
+        self.store.delete_all()
+    }
+
+    #[wasm_bindgen(js_name = purgeExpired)]
+    pub fn purge_expired(&mut self, now_ms: f64) -> usize {
+        self.store.purge_expired(ms(now_ms))
+    }
+
+    #[wasm_bindgen(js_name = retentionDays)]
+    pub fn retention_days(&self) -> u32 {
+        self.store.settings().retention_days
+    }
+
+    #[wasm_bindgen(js_name = setRetentionDays)]
+    pub fn set_retention_days(&mut self, days: u32) {
+        self.store.set_retention_days(days)
+    }
+
+    /// Export of the cases of these keys (JSON array; all cases when empty).
+    #[wasm_bindgen(js_name = exportCases)]
+    pub fn export_cases(&self, keys_json: &str, now_ms: f64) -> Result<String, JsError> {
+        let keys: Vec<String> = serde_json::from_str(keys_json)?;
+        Ok(self.store.export(&keys, ms(now_ms)))
+    }
+
+    /// Imports an export file whole (nothing on error); returns how many profiles it held.
+    #[wasm_bindgen(js_name = importCases)]
+    pub fn import_cases(&mut self, json: &str) -> Result<usize, JsError> {
+        self.store.import(json).map_err(|e| JsError::new(&e.to_string()))
     }
 
     #[wasm_bindgen(js_name = profileCount)]
     pub fn profile_count(&self) -> usize {
-        self.store.profiles.len()
+        self.store.len()
     }
 }
 
@@ -207,13 +367,8 @@ pub fn scan_files(files_json: &str, now_ms: f64) -> Result<String, JsError> {
         }
     }
     let analysis = analyse(&profiles, &messages, now_ms.max(0.0) as u64);
-    let view = CaseView {
-        this_url: None,
-        profiles: profiles.iter().map(ProfileSummary::from).collect(),
-        risk: analysis.risk,
-        findings: analysis.findings,
-        notices,
-    };
+    let mut view = CaseView::unstored(None, profiles.iter().map(ProfileSummary::from).collect(), analysis);
+    view.notices = notices;
     Ok(serde_json::to_string(&view)?)
 }
 

@@ -1,0 +1,655 @@
+//! The profiles a recruiter has seen, the cases they form, and what the
+//! recruiter added (links, notes, checklist). In memory, with the indexes
+//! that keep every query sub-linear; persisted record by record by the
+//! caller (the extension's IndexedDB, the CLI's `--store DIR`), which asks
+//! [`Store::take_changes`] what to write after each change.
+
+pub mod graph;
+pub mod records;
+mod reuse;
+
+/// The persona graph's types, for views.
+pub mod graph_types {
+    pub use super::reuse::{GraphEdge, GraphNode, PersonaGraph};
+}
+
+use crate::analysis::{analyse_among, CaseView, ProfileSummary};
+use crate::model::Profile;
+use crate::reuse::photo::{PhotoHash, PhotoIndex};
+use crate::reuse::text::TextIndex;
+use crate::rules::shared_identifier::{identifier_keys, OtherCandidate};
+use crate::sites;
+use graph::KeyIndex;
+use records::{CheckState, CheckStatus, Explanation, Note, Settings, StoreError, StoredPhoto, StoredProfile};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub use records::{DEFAULT_RETENTION_DAYS, SCHEMA};
+
+const DAY_MS: u64 = 86_400_000;
+/// Longest note kept, in characters.
+const MAX_NOTE_CHARS: usize = 2_000;
+
+/// Automatic linking (the extension), or only the links the caller makes
+/// (the CLI, where each folder is one case).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Linking {
+    Automatic,
+    Explicit,
+}
+
+pub struct Store {
+    profiles: BTreeMap<String, StoredProfile>,
+    settings: Settings,
+    linking: Linking,
+    /// e-mail / phone / handle → profiles (linking one candidate's profiles).
+    linking_ids: KeyIndex,
+    /// page key → profiles linking to that page.
+    linkers: KeyIndex,
+    /// Identifiers of `SHARED_IDENTIFIER` → profiles.
+    shared_ids: KeyIndex,
+    /// Folded, sorted name → profiles (link suggestions).
+    names: KeyIndex,
+    texts: TextIndex<String>,
+    photos: PhotoIndex<String>,
+    changed: BTreeSet<String>,
+    deleted: BTreeSet<String>,
+    settings_changed: bool,
+}
+
+/// What to write after a change: profile records to put (key, JSON) and to
+/// delete, and the settings record when it changed.
+#[derive(Debug, Default, Serialize)]
+pub struct Changes {
+    pub put: Vec<(String, String)>,
+    pub delete: Vec<String>,
+    pub settings: Option<String>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.put.is_empty() && self.delete.is_empty() && self.settings.is_none()
+    }
+}
+
+/// A record that could not be loaded, and why; the caller sets it aside.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rejected {
+    pub key: String,
+    pub reason: String,
+}
+
+/// A profile of another case that may be this candidate's (same name).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Suggestion {
+    pub key: String,
+    pub label: String,
+    pub url: String,
+    pub reason: String,
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store::new()
+    }
+}
+
+impl Store {
+    pub fn new() -> Self {
+        Store::with_linking(Linking::Automatic)
+    }
+
+    pub fn with_linking(linking: Linking) -> Self {
+        Store {
+            profiles: BTreeMap::new(),
+            settings: Settings::default(),
+            linking,
+            linking_ids: KeyIndex::default(),
+            linkers: KeyIndex::default(),
+            shared_ids: KeyIndex::default(),
+            names: KeyIndex::default(),
+            texts: TextIndex::default(),
+            photos: PhotoIndex::default(),
+            changed: BTreeSet::new(),
+            deleted: BTreeSet::new(),
+            settings_changed: false,
+        }
+    }
+
+    /// Loads persisted records one by one: a damaged or newer record is
+    /// returned as rejected (for the caller to set aside), never dropped
+    /// silently, and never stops the others from loading.
+    pub fn load_records<'a>(&mut self, records: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<Rejected> {
+        let mut rejected = Vec::new();
+        for (key, json) in records {
+            match records::read_record(key, json) {
+                Ok(stored) => self.put(key.to_string(), stored),
+                Err(e) => rejected.push(Rejected { key: key.to_string(), reason: e.to_string() }),
+            }
+        }
+        rejected
+    }
+
+    /// Loads the settings record; a damaged one leaves the defaults.
+    pub fn load_settings(&mut self, json: &str) -> Result<(), StoreError> {
+        let settings: Settings = serde_json::from_str(json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        if settings.schema > SCHEMA {
+            return Err(StoreError::NewerVersion(settings.schema));
+        }
+        self.settings = settings;
+        Ok(())
+    }
+
+    /// Reads a schema-1 document (one JSON value holding every profile);
+    /// every profile becomes a changed record for the caller to write.
+    pub fn migrate_v1(&mut self, json: &str) -> Result<usize, StoreError> {
+        let profiles = records::read_v1_document(json)?;
+        let n = profiles.len();
+        for (key, stored) in profiles {
+            self.changed.insert(key.clone());
+            self.put(key, stored);
+        }
+        Ok(n)
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn set_retention_days(&mut self, days: u32) {
+        self.settings.retention_days = days;
+        self.settings_changed = true;
+    }
+
+    /// What changed since the last call, for the caller to persist.
+    pub fn take_changes(&mut self) -> Changes {
+        let put = std::mem::take(&mut self.changed)
+            .into_iter()
+            .filter_map(|k| self.profiles.get(&k).map(|s| (k.clone(), records::write_record(&k, s))))
+            .collect();
+        let settings = std::mem::take(&mut self.settings_changed)
+            .then(|| serde_json::to_string(&self.settings).expect("settings serialize"));
+        Changes { put, delete: std::mem::take(&mut self.deleted).into_iter().collect(), settings }
+    }
+
+    /// Writing failed (quota, a closed database): these stay to be written.
+    pub fn mark_unsaved(&mut self, put: impl IntoIterator<Item = String>, delete: impl IntoIterator<Item = String>) {
+        self.changed.extend(put.into_iter().filter(|k| self.profiles.contains_key(k)));
+        self.deleted.extend(delete.into_iter().filter(|k| !self.profiles.contains_key(k)));
+    }
+
+    pub fn len(&self) -> usize {
+        self.profiles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.profiles.is_empty()
+    }
+
+    pub fn get(&self, key: &str) -> Option<&StoredProfile> {
+        self.profiles.get(key)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.profiles.keys()
+    }
+
+    /// Adds or refreshes a profile; returns its key, or `None` when the
+    /// page held no profile.
+    pub fn ingest(&mut self, profile: Profile, now_ms: u64) -> Option<String> {
+        let key = sites::profile_key(&profile.url)?;
+        self.ingest_keyed(key, profile, now_ms)
+    }
+
+    /// [`Store::ingest`] under a key the caller chose (the CLI's files).
+    pub fn ingest_keyed(&mut self, key: String, profile: Profile, now_ms: u64) -> Option<String> {
+        if profile.is_empty() {
+            return None;
+        }
+        let stored = match self.take(&key) {
+            Some(mut old) => {
+                if old.photo.as_ref().map(|p| Some(&p.url)) != Some(profile.photo.as_ref().map(|p| &p.value)) {
+                    old.photo = None; // a new picture: hash it again
+                }
+                old.profile = profile;
+                old.last_seen = now_ms;
+                old
+            }
+            None => StoredProfile::new(profile, now_ms),
+        };
+        self.put(key.clone(), stored);
+        self.changed.insert(key.clone());
+        Some(key)
+    }
+
+    /// Adds text the user selected on a page ("Analyse selection with
+    /// Vetter") as a message thread, in the case of the page's profile.
+    pub fn ingest_selection(&mut self, page_url: &str, text: &str, now_ms: u64) -> Option<String> {
+        let thread = crate::extract::selection(page_url, text)?;
+        let key = format!("selection:{:016x}", fnv1a(text.as_bytes()));
+        self.ingest_keyed(key, thread, now_ms)
+    }
+
+    /// Adds a stored profile with every index entry it needs.
+    fn put(&mut self, key: String, stored: StoredProfile) {
+        self.unindex(&key);
+        let p = &stored.profile;
+        for id in graph::linking_ids(p) {
+            self.linking_ids.add(id, &key);
+        }
+        for page in graph::linked_pages(p) {
+            self.linkers.add(page, &key);
+        }
+        for id in identifier_keys(std::slice::from_ref(p), &[]) {
+            self.shared_ids.add(id, &key);
+        }
+        if let Some(n) = graph::name_key(p) {
+            self.names.add(n, &key);
+        }
+        for (_, text) in crate::rules::reuse::candidate_texts(p) {
+            self.texts.insert(key.clone(), &text);
+        }
+        if let Some(hash) = stored.photo.as_ref().and_then(|ph| ph.hash.as_deref()).and_then(PhotoHash::from_hex) {
+            self.photos.insert(key.clone(), hash);
+        }
+        self.profiles.insert(key, stored);
+    }
+
+    /// Removes a profile and its index entries, returning it.
+    fn take(&mut self, key: &str) -> Option<StoredProfile> {
+        self.unindex(key);
+        self.profiles.remove(key)
+    }
+
+    fn unindex(&mut self, key: &str) {
+        let Some(stored) = self.profiles.get(key) else { return };
+        let p = &stored.profile;
+        for id in graph::linking_ids(p) {
+            self.linking_ids.remove(&id, key);
+        }
+        for page in graph::linked_pages(p) {
+            self.linkers.remove(&page, key);
+        }
+        for id in identifier_keys(std::slice::from_ref(p), &[]) {
+            self.shared_ids.remove(&id, key);
+        }
+        if let Some(n) = graph::name_key(p) {
+            self.names.remove(&n, key);
+        }
+        self.texts.remove(&key.to_string());
+        self.photos.remove(&key.to_string());
+    }
+
+    /// Is `url` a page that a stored profile links to (a candidate's
+    /// personal site)? Such pages are read like the supported sites.
+    pub fn is_linked(&self, url: &str) -> bool {
+        sites::profile_key(url).is_some_and(|key| self.linkers.get(&key).next().is_some())
+    }
+
+    /// Profiles directly linked to `key`, automatically or by hand, minus
+    /// those the recruiter separated from it.
+    fn neighbours(&self, key: &str) -> BTreeSet<String> {
+        let Some(me) = self.profiles.get(key) else { return BTreeSet::new() };
+        let p = &me.profile;
+        let mut out = BTreeSet::new();
+        if self.linking == Linking::Automatic {
+            out.extend(graph::linked_pages(p).into_iter().filter(|k| self.profiles.contains_key(k)));
+            out.extend(self.linkers.get(key).cloned());
+            for id in graph::linking_ids(p) {
+                for other in self.linking_ids.get(&id) {
+                    if graph::names_agree(p, &self.profiles[other].profile) {
+                        out.insert(other.clone());
+                    }
+                }
+            }
+        }
+        out.extend(me.linked_to.iter().filter(|k| self.profiles.contains_key(*k)).cloned());
+        out.remove(key);
+        out.retain(|k| !me.kept_apart.contains(k) && !self.profiles[k].kept_apart.contains(key));
+        out
+    }
+
+    /// The keys of every profile in the same case as `key` (itself included).
+    pub fn case_of(&self, key: &str) -> Vec<String> {
+        if !self.profiles.contains_key(key) {
+            return Vec::new();
+        }
+        let mut case = BTreeSet::from([key.to_string()]);
+        let mut frontier = vec![key.to_string()];
+        while let Some(current) = frontier.pop() {
+            for n in self.neighbours(&current) {
+                if case.insert(n.clone()) {
+                    frontier.push(n);
+                }
+            }
+        }
+        case.into_iter().collect()
+    }
+
+    /// Every case, each as its profile keys.
+    pub fn cases(&self) -> Vec<Vec<String>> {
+        let mut done = BTreeSet::new();
+        let mut out = Vec::new();
+        for key in self.profiles.keys() {
+            if !done.contains(key) {
+                let case = self.case_of(key);
+                done.extend(case.iter().cloned());
+                out.push(case);
+            }
+        }
+        out
+    }
+
+    /// "GitHub: Jin Park": how a case is named in evidence and lists.
+    pub fn case_label(&self, case: &[String]) -> String {
+        let profiles = case.iter().filter_map(|k| self.profiles.get(k)).map(|s| &s.profile);
+        let mut named = profiles.clone().filter(|p| p.name.is_some() && p.kind == crate::model::PageKind::Profile);
+        match named.next().or_else(|| profiles.clone().find(|p| p.name.is_some())) {
+            Some(p) => p.label(),
+            None => case.first().cloned().unwrap_or_default(),
+        }
+    }
+
+    /// Joins two profiles' cases (a manual link; "merge" is the same).
+    pub fn link(&mut self, a: &str, b: &str) -> bool {
+        if a == b || !self.profiles.contains_key(a) || !self.profiles.contains_key(b) {
+            return false;
+        }
+        for (x, y) in [(a, b), (b, a)] {
+            let s = self.profiles.get_mut(x).expect("checked");
+            s.linked_to.insert(y.to_string());
+            s.kept_apart.remove(y);
+            self.changed.insert(x.to_string());
+        }
+        true
+    }
+
+    /// Separates `group` from the rest of its case (unlink one profile, or
+    /// split a case in two). Returns false when there is nothing to split.
+    pub fn separate(&mut self, group: &[String]) -> bool {
+        let Some(first) = group.first() else { return false };
+        let case = self.case_of(first);
+        let group: BTreeSet<&String> = group.iter().filter(|k| case.contains(k)).collect();
+        let rest: Vec<&String> = case.iter().filter(|k| !group.contains(k)).collect();
+        if group.is_empty() || rest.is_empty() {
+            return false;
+        }
+        for g in &group {
+            for r in &rest {
+                for (x, y) in [(*g, *r), (*r, *g)] {
+                    let s = self.profiles.get_mut(x).expect("in the case");
+                    s.linked_to.remove(y);
+                    s.kept_apart.insert(y.clone());
+                    self.changed.insert(x.clone());
+                }
+            }
+        }
+        true
+    }
+
+    pub fn add_note(&mut self, key: &str, text: &str, now_ms: u64) -> bool {
+        let text = crate::text::clean(text, MAX_NOTE_CHARS);
+        let Some(s) = self.profiles.get_mut(key).filter(|_| !text.is_empty()) else { return false };
+        s.notes.push(Note { at: now_ms, text });
+        self.changed.insert(key.to_string());
+        true
+    }
+
+    pub fn set_check(&mut self, key: &str, item: &str, status: CheckStatus, note: &str, now_ms: u64) -> bool {
+        let Some(s) = self.profiles.get_mut(key) else { return false };
+        let note = crate::text::clean(note, MAX_NOTE_CHARS);
+        s.checklist.insert(item.to_string(), CheckState { status, at: now_ms, note });
+        self.changed.insert(key.to_string());
+        true
+    }
+
+    pub fn explain(&mut self, key: &str, finding: &str, by: &str, reason: &str, now_ms: u64) -> bool {
+        let reason = crate::text::clean(reason, MAX_NOTE_CHARS);
+        let Some(s) = self.profiles.get_mut(key).filter(|_| !reason.is_empty()) else { return false };
+        let by = crate::text::clean(by, 100);
+        s.explained.insert(finding.to_string(), Explanation { at: now_ms, by, reason });
+        self.changed.insert(key.to_string());
+        true
+    }
+
+    /// Records a photo's pixels (decoded by the browser or the CLI) for the
+    /// profile whose photo is at `url`; false when that is no longer its photo.
+    pub fn set_photo(&mut self, key: &str, url: &str, width: u32, height: u32, rgba: &[u8]) -> bool {
+        let result = crate::reuse::photo::hash_rgba(width, height, rgba);
+        let photo = match result {
+            Ok(h) => StoredPhoto { url: url.into(), hash: Some(h.to_hex()), skipped: None },
+            Err(why) => StoredPhoto { url: url.into(), hash: None, skipped: Some(format!("{why:?}").to_lowercase()) },
+        };
+        self.set_photo_record(key, photo)
+    }
+
+    /// The photo could not be fetched or decoded: remember why, so the
+    /// worker does not try again on every visit.
+    pub fn photo_failed(&mut self, key: &str, url: &str, why: &str) -> bool {
+        let photo = StoredPhoto { url: url.into(), hash: None, skipped: Some(crate::text::clean(why, 200)) };
+        self.set_photo_record(key, photo)
+    }
+
+    fn set_photo_record(&mut self, key: &str, photo: StoredPhoto) -> bool {
+        let Some(current) = self.profiles.get(key).and_then(|s| s.profile.photo.as_ref()) else { return false };
+        if current.value != photo.url {
+            return false;
+        }
+        let mut stored = self.take(key).expect("present");
+        stored.photo = Some(photo);
+        self.put(key.to_string(), stored);
+        self.changed.insert(key.to_string());
+        true
+    }
+
+    /// The photo address to fetch for `key`, if it has one not yet hashed
+    /// and not a known placeholder.
+    pub fn photo_to_fetch(&self, key: &str) -> Option<String> {
+        let s = self.profiles.get(key)?;
+        let url = &s.profile.photo.as_ref()?.value;
+        let fresh = s.photo.as_ref().is_none_or(|p| &p.url != url);
+        (fresh && sites::parse(url).is_some() && !crate::reuse::photo::is_placeholder_address(url)).then(|| url.clone())
+    }
+
+    fn remove_keys(&mut self, keys: &[String]) -> usize {
+        let mut n = 0;
+        for k in keys {
+            if self.take(k).is_some() {
+                self.changed.remove(k);
+                self.deleted.insert(k.clone());
+                n += 1;
+            }
+        }
+        // Manual links and separations pointing at them go too.
+        let gone: BTreeSet<&String> = keys.iter().collect();
+        let touched: Vec<String> = self
+            .profiles
+            .iter()
+            .filter(|(_, s)| s.linked_to.iter().chain(&s.kept_apart).any(|k| gone.contains(k)))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in touched {
+            let s = self.profiles.get_mut(&k).expect("listed");
+            s.linked_to.retain(|x| !gone.contains(x));
+            s.kept_apart.retain(|x| !gone.contains(x));
+            self.changed.insert(k);
+        }
+        n
+    }
+
+    /// Deletes every profile of `key`'s case; returns how many.
+    pub fn delete_case(&mut self, key: &str) -> usize {
+        let case = self.case_of(key);
+        self.remove_keys(&case)
+    }
+
+    pub fn delete_all(&mut self) -> usize {
+        let keys: Vec<String> = self.profiles.keys().cloned().collect();
+        self.remove_keys(&keys)
+    }
+
+    /// Forgets profiles not seen for longer than the retention period;
+    /// returns how many.
+    pub fn purge_expired(&mut self, now_ms: u64) -> usize {
+        let days = u64::from(self.settings.retention_days);
+        if days == 0 {
+            return 0;
+        }
+        let cutoff = now_ms.saturating_sub(days * DAY_MS);
+        let old: Vec<String> =
+            self.profiles.iter().filter(|(_, s)| s.last_seen < cutoff).map(|(k, _)| k.clone()).collect();
+        self.remove_keys(&old)
+    }
+
+    /// An export of the cases of `keys` (every case when empty), as JSON.
+    pub fn export(&self, keys: &[String], now_ms: u64) -> String {
+        let chosen: BTreeSet<String> = if keys.is_empty() {
+            self.profiles.keys().cloned().collect()
+        } else {
+            keys.iter().flat_map(|k| self.case_of(k)).collect()
+        };
+        let profiles = chosen
+            .iter()
+            .map(|k| records::Record { schema: SCHEMA, key: k.clone(), stored: self.profiles[k].clone() })
+            .collect();
+        let export = records::Export { format: records::EXPORT_FORMAT.into(), schema: SCHEMA, exported_at: now_ms, profiles };
+        serde_json::to_string_pretty(&export).expect("exports serialize")
+    }
+
+    /// Imports an export (or a schema-1 document) whole, merging with what
+    /// is stored: nothing is imported from a file that does not read.
+    pub fn import(&mut self, json: &str) -> Result<usize, StoreError> {
+        let incoming = records::read_export(json)?;
+        let n = incoming.len();
+        for (key, stored) in incoming {
+            if key.is_empty() || key.len() > 2_000 {
+                continue;
+            }
+            let merged = match self.take(&key) {
+                Some(mut mine) => {
+                    mine.merge(stored);
+                    mine
+                }
+                None => stored,
+            };
+            self.put(key.clone(), merged);
+            self.changed.insert(key);
+        }
+        Ok(n)
+    }
+
+    /// The case view for the profile at `key`, analysed as of `now_ms`.
+    pub fn view(&self, key: &str, now_ms: u64) -> Option<CaseView> {
+        let this = self.profiles.get(key)?;
+        let case = self.case_of(key);
+        let members: Vec<&StoredProfile> = case.iter().map(|k| &self.profiles[k]).collect();
+        let profiles: Vec<Profile> = members.iter().map(|s| s.profile.clone()).collect();
+        let sharing = self.other_cases_sharing_identifiers(&case);
+        let sharing_profiles: Vec<(String, Vec<Profile>)> = sharing
+            .iter()
+            .map(|c| (self.case_label(c), c.iter().map(|k| self.profiles[k].profile.clone()).collect()))
+            .collect();
+        let others: Vec<OtherCandidate<'_>> = sharing_profiles
+            .iter()
+            .map(|(label, p)| OtherCandidate { label: label.clone(), profiles: p, messages: &[] })
+            .collect();
+        let mut analysis = analyse_among(&profiles, &[], now_ms, &others);
+        let reuse = self.reuse_findings(&case);
+        let mut graph = reuse::PersonaGraph::new(self.case_label(&case));
+        for (c, (label, _)) in sharing.iter().zip(&sharing_profiles) {
+            graph.connect(c, label, "shared contact detail");
+        }
+        for (other_case, label, kind) in &reuse.connections {
+            graph.connect(other_case, label, kind);
+        }
+        analysis.findings.extend(reuse.findings);
+        let analysis = crate::analysis::finish(analysis.findings);
+        let explained: BTreeMap<String, Explanation> =
+            members.iter().flat_map(|s| s.explained.iter().map(|(k, v)| (k.clone(), v.clone()))).collect();
+        let mut checklist: BTreeMap<String, CheckState> = BTreeMap::new();
+        for (item, state) in members.iter().flat_map(|s| &s.checklist) {
+            if checklist.get(item).is_none_or(|c| c.at < state.at) {
+                checklist.insert(item.clone(), state.clone());
+            }
+        }
+        let mut notes: Vec<Note> = members.iter().flat_map(|s| s.notes.iter().cloned()).collect();
+        notes.sort_by_key(|n| n.at);
+        Some(CaseView {
+            this_url: Some(this.profile.url.clone()),
+            keys: case.clone(),
+            profiles: members
+                .iter()
+                .map(|s| ProfileSummary {
+                    first_seen: Some(s.first_seen),
+                    last_seen: Some(s.last_seen),
+                    ..ProfileSummary::from(&s.profile)
+                })
+                .collect(),
+            risk: analysis.risk,
+            findings: analysis.findings,
+            notices: Vec::new(),
+            suggestions: self.suggestions(&case),
+            graph: graph.finish(),
+            notes,
+            checklist,
+            explained,
+        })
+    }
+
+    /// Cases other than `case` holding one of its identifiers.
+    fn other_cases_sharing_identifiers(&self, case: &[String]) -> Vec<Vec<String>> {
+        let members: BTreeSet<&String> = case.iter().collect();
+        let mut found: BTreeSet<String> = BTreeSet::new();
+        for k in case {
+            for id in identifier_keys(std::slice::from_ref(&self.profiles[k].profile), &[]) {
+                found.extend(self.shared_ids.get(&id).filter(|o| !members.contains(o)).cloned());
+            }
+        }
+        self.group_into_cases(found)
+    }
+
+    fn group_into_cases(&self, keys: impl IntoIterator<Item = String>) -> Vec<Vec<String>> {
+        let mut done = BTreeSet::new();
+        let mut out = Vec::new();
+        for k in keys {
+            if !done.contains(&k) {
+                let c = self.case_of(&k);
+                done.extend(c.iter().cloned());
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// Profiles of other cases with the same name as one of this case:
+    /// suggested links, never made automatically.
+    fn suggestions(&self, case: &[String]) -> Vec<Suggestion> {
+        let members: BTreeSet<&String> = case.iter().collect();
+        let mut out: Vec<Suggestion> = Vec::new();
+        for k in case {
+            let me = &self.profiles[k];
+            let Some(name) = graph::name_key(&me.profile) else { continue };
+            for other in self.names.get(&name).filter(|o| !members.contains(o)) {
+                let them = &self.profiles[other];
+                if me.kept_apart.contains(other) || them.kept_apart.contains(k) || out.iter().any(|s| &s.key == other) {
+                    continue;
+                }
+                out.push(Suggestion {
+                    key: other.clone(),
+                    label: them.profile.label(),
+                    url: them.profile.url.clone(),
+                    reason: format!("same name as {}", me.profile.label()),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// A stable, dependency-free hash for keys (FNV-1a, 64 bit).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,324 @@
+//! What the store persists, record by record, and how older formats are
+//! read: the schema, its migrations, and the export format.
+//!
+//! The extension keeps one record per profile (IndexedDB object store
+//! `profiles`, key = profile key) and one settings record, so that a write
+//! touches one profile and a damaged record loses only itself. The CLI's
+//! `--store DIR` keeps the same records as files.
+
+use crate::model::Profile;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// Format of profile records and exports. 1 was one JSON document holding
+/// every profile (`{"version":1,"profiles":{key: …}}`); 2 is one record per
+/// profile, with manual links, notes, checklist and photo hashes.
+pub const SCHEMA: u32 = 2;
+/// Data is kept this many days after a profile was last seen, unless the
+/// user chooses otherwise.
+pub const DEFAULT_RETENTION_DAYS: u32 = 90;
+/// `format` of an export document.
+pub const EXPORT_FORMAT: &str = "vetter-cases";
+
+/// A profile as stored, with what the recruiter added to it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredProfile {
+    pub profile: Profile,
+    /// Milliseconds since the epoch.
+    pub first_seen: u64,
+    pub last_seen: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<StoredPhoto>,
+    /// Profiles the recruiter linked to this one by hand.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub linked_to: BTreeSet<String>,
+    /// Profiles the recruiter separated from this one (beats automatic links).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub kept_apart: BTreeSet<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// Verification checklist items, by item id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub checklist: BTreeMap<String, CheckState>,
+    /// Findings the recruiter marked as explained, by finding id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub explained: BTreeMap<String, Explanation>,
+}
+
+impl StoredProfile {
+    pub fn new(profile: Profile, now_ms: u64) -> Self {
+        StoredProfile {
+            profile,
+            first_seen: now_ms,
+            last_seen: now_ms,
+            photo: None,
+            linked_to: BTreeSet::new(),
+            kept_apart: BTreeSet::new(),
+            notes: Vec::new(),
+            checklist: BTreeMap::new(),
+            explained: BTreeMap::new(),
+        }
+    }
+
+    /// Folds in another copy of the same profile (an import, a second
+    /// device): the newer page wins, nothing the recruiter wrote is lost.
+    pub fn merge(&mut self, other: StoredProfile) {
+        if other.last_seen > self.last_seen {
+            self.profile = other.profile;
+            self.last_seen = other.last_seen;
+            if other.photo.is_some() {
+                self.photo = other.photo;
+            }
+        }
+        self.first_seen = self.first_seen.min(other.first_seen);
+        self.linked_to.extend(other.linked_to);
+        self.kept_apart.extend(other.kept_apart);
+        for note in other.notes {
+            if !self.notes.contains(&note) {
+                self.notes.push(note);
+            }
+        }
+        self.notes.sort_by_key(|n| n.at);
+        for (item, state) in other.checklist {
+            match self.checklist.get(&item) {
+                Some(mine) if mine.at >= state.at => {}
+                _ => {
+                    self.checklist.insert(item, state);
+                }
+            }
+        }
+        for (id, e) in other.explained {
+            self.explained.entry(id).or_insert(e);
+        }
+    }
+}
+
+/// The profile photo and its perceptual hash, once the browser fetched it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredPhoto {
+    /// The address the pixels came from.
+    pub url: String,
+    /// Blockhash-256, hex; `None` when the picture is not a usable photo.
+    pub hash: Option<String>,
+    /// Why there is no hash ("placeholder", "could not be fetched: …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skipped: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub at: u64,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckStatus {
+    Pending,
+    Done,
+    Failed,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckState {
+    pub status: CheckStatus,
+    pub at: u64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A finding the recruiter marked as explained: who, when and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Explanation {
+    pub at: u64,
+    pub by: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(default = "default_schema")]
+    pub schema: u32,
+    /// 0 keeps data until deleted.
+    #[serde(default = "default_retention")]
+    pub retention_days: u32,
+}
+
+fn default_schema() -> u32 {
+    SCHEMA
+}
+
+fn default_retention() -> u32 {
+    DEFAULT_RETENTION_DAYS
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { schema: SCHEMA, retention_days: DEFAULT_RETENTION_DAYS }
+    }
+}
+
+/// One persisted profile record.
+#[derive(Serialize, Deserialize)]
+pub struct Record {
+    pub schema: u32,
+    pub key: String,
+    #[serde(flatten)]
+    pub stored: StoredProfile,
+}
+
+/// Why a document or a record could not be read. The caller keeps the
+/// original text aside, so nothing is lost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    Corrupt(String),
+    NewerVersion(u32),
+    /// Valid JSON, but not Vetter cases.
+    NotCases,
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Corrupt(why) => write!(f, "the stored cases could not be read ({why})"),
+            StoreError::NewerVersion(v) => {
+                write!(f, "written by a newer Vetter (format {v}); update Vetter to read it")
+            }
+            StoreError::NotCases => write!(f, "this file does not hold Vetter cases"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// Reads one profile record, upgrading older schemas.
+pub fn read_record(key: &str, json: &str) -> Result<StoredProfile, StoreError> {
+    #[derive(Deserialize)]
+    struct Header {
+        schema: u32,
+    }
+    let header: Header = serde_json::from_str(json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    if header.schema > SCHEMA {
+        return Err(StoreError::NewerVersion(header.schema));
+    }
+    let record: Record = serde_json::from_str(json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    if record.key != key {
+        return Err(StoreError::Corrupt(format!("record for {} stored under {key}", record.key)));
+    }
+    Ok(record.stored)
+}
+
+pub fn write_record(key: &str, stored: &StoredProfile) -> String {
+    #[derive(Serialize)]
+    struct RecordRef<'a> {
+        schema: u32,
+        key: &'a str,
+        #[serde(flatten)]
+        stored: &'a StoredProfile,
+    }
+    serde_json::to_string(&RecordRef { schema: SCHEMA, key, stored }).expect("records serialize")
+}
+
+/// Reads the schema-1 document (every profile in one JSON value).
+pub fn read_v1_document(json: &str) -> Result<BTreeMap<String, StoredProfile>, StoreError> {
+    #[derive(Deserialize)]
+    struct V1 {
+        version: u32,
+        profiles: BTreeMap<String, V1Profile>,
+    }
+    #[derive(Deserialize)]
+    struct V1Profile {
+        profile: Profile,
+        first_seen: u64,
+        last_seen: u64,
+    }
+    let doc: V1 = serde_json::from_str(json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    if doc.version > 1 {
+        return Err(StoreError::NewerVersion(doc.version));
+    }
+    Ok(doc
+        .profiles
+        .into_iter()
+        .map(|(k, p)| {
+            let mut s = StoredProfile::new(p.profile, p.first_seen);
+            s.last_seen = p.last_seen;
+            (k, s)
+        })
+        .collect())
+}
+
+/// An export: cases to share inside an agency, or a backup.
+#[derive(Serialize, Deserialize)]
+pub struct Export {
+    pub format: String,
+    pub schema: u32,
+    pub exported_at: u64,
+    pub profiles: Vec<Record>,
+}
+
+/// Reads an export (or a schema-1 document) whole: all or nothing.
+pub fn read_export(json: &str) -> Result<Vec<(String, StoredProfile)>, StoreError> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    if value.get("version").is_some() && value.get("profiles").is_some_and(|p| p.is_object()) {
+        return Ok(read_v1_document(json)?.into_iter().collect());
+    }
+    if value.get("format").and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
+        return Err(StoreError::NotCases);
+    }
+    let schema = value.get("schema").and_then(|s| s.as_u64()).unwrap_or(0) as u32;
+    if schema > SCHEMA {
+        return Err(StoreError::NewerVersion(schema));
+    }
+    let export: Export = serde_json::from_value(value).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    Ok(export.profiles.into_iter().map(|r| (r.key, r.stored)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Site, Sourced};
+
+    fn stored(at: u64, name: &str) -> StoredProfile {
+        let mut p = Profile::empty("https://github.com/a1", Site::Github);
+        p.name = Some(Sourced::new(name, "t"));
+        StoredProfile::new(p, at)
+    }
+
+    #[test]
+    fn records_round_trip_and_refuse_damage_newer_formats_and_misfiled_keys() {
+        let s = stored(5, "Ann");
+        let json = write_record("github:a1", &s);
+        assert_eq!(read_record("github:a1", &json), Ok(s));
+        assert!(matches!(read_record("github:a1", &json[..json.len() / 2]), Err(StoreError::Corrupt(_))));
+        assert!(matches!(read_record("github:b2", &json), Err(StoreError::Corrupt(_))));
+        let newer = json.replacen("\"schema\":2", "\"schema\":7", 1);
+        assert_eq!(read_record("github:a1", &newer), Err(StoreError::NewerVersion(7)));
+    }
+
+    #[test]
+    fn the_version_1_document_migrates_with_its_dates() {
+        let profile = serde_json::to_string(&stored(1, "Ann").profile).unwrap();
+        let v1 = format!(r#"{{"version":1,"profiles":{{"github:a1":{{"profile":{profile},"first_seen":3,"last_seen":9}}}}}}"#);
+        let migrated = read_v1_document(&v1).unwrap();
+        assert_eq!((migrated["github:a1"].first_seen, migrated["github:a1"].last_seen), (3, 9));
+        assert_eq!(read_export(&v1).unwrap().len(), 1);
+        assert_eq!(read_export(r#"{"hello":1}"#).err(), Some(StoreError::NotCases));
+    }
+
+    #[test]
+    fn merging_keeps_the_newer_page_and_everything_the_recruiter_wrote() {
+        let mut mine = stored(10, "Ann");
+        mine.notes.push(Note { at: 11, text: "called her".into() });
+        mine.checklist.insert("video".into(), CheckState { status: CheckStatus::Done, at: 12, note: String::new() });
+        let mut theirs = stored(20, "Ann Lee");
+        theirs.first_seen = 2;
+        theirs.notes.push(Note { at: 21, text: "ID checked".into() });
+        theirs.checklist.insert("video".into(), CheckState { status: CheckStatus::Failed, at: 5, note: String::new() });
+        mine.merge(theirs);
+        assert_eq!(mine.profile.name.as_ref().unwrap().value, "Ann Lee");
+        assert_eq!((mine.first_seen, mine.last_seen), (2, 20));
+        assert_eq!(mine.notes.len(), 2);
+        assert_eq!(mine.checklist["video"].status, CheckStatus::Done, "the later state wins");
+    }
+}

@@ -1,0 +1,141 @@
+//! Texts and photos of one case found again in other cases, through the
+//! store's indexes, and the persona graph that shows who is connected to
+//! whom.
+
+use super::Store;
+use crate::reuse::photo::{PhotoHash, SAME_PHOTO_BITS};
+use crate::reuse::text;
+use crate::rules::reuse::{candidate_texts, masks, photo_finding, template_finding, PhotoHit, TemplateHit};
+use crate::rules::Finding;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A picture found in this many different cases is a site's default avatar
+/// or a stock image, not evidence about any one of them.
+const COMMON_PICTURE_CASES: usize = 5;
+
+pub struct ReuseFindings {
+    pub findings: Vec<Finding>,
+    /// (other case, its label, what connects them), for the persona graph.
+    pub connections: Vec<(Vec<String>, String, &'static str)>,
+}
+
+impl Store {
+    pub(super) fn reuse_findings(&self, case: &[String]) -> ReuseFindings {
+        let members: BTreeSet<&String> = case.iter().collect();
+        let mut template_hits: Vec<TemplateHit> = Vec::new();
+        let mut photo_hits: Vec<PhotoHit> = Vec::new();
+        let mut connections: BTreeMap<Vec<String>, (String, BTreeSet<&'static str>)> = BTreeMap::new();
+        let mut connect = |store: &Store, other: &str, kind: &'static str| -> String {
+            let c = store.case_of(other);
+            let label = store.case_label(&c);
+            connections.entry(c).or_insert_with(|| (label.clone(), BTreeSet::new())).1.insert(kind);
+            label
+        };
+        for key in case {
+            let me = &self.profiles[key].profile;
+            for (field, mine) in candidate_texts(me) {
+                for (other_key, _) in self.texts.neighbours(&mine) {
+                    if members.contains(&other_key) {
+                        continue;
+                    }
+                    let them = &self.profiles[&other_key].profile;
+                    let both = masks(me).union(&masks(them));
+                    let Some(a) = text::prepare(mine.text(), &both) else { continue };
+                    let best = candidate_texts(them)
+                        .into_iter()
+                        .filter_map(|(other_field, theirs)| {
+                            let b = text::prepare(theirs.text(), &both)?;
+                            text::compare(&a, &b, &|h| self.texts.is_boilerplate(h)).map(|o| (other_field, o))
+                        })
+                        .max_by(|x, y| x.1.similarity.total_cmp(&y.1.similarity));
+                    if let Some((other_field, overlap)) = best {
+                        let other_label = connect(self, &other_key, "same text");
+                        template_hits.push(TemplateHit {
+                            this_url: me.url.clone(),
+                            this_field: field,
+                            other_url: them.url.clone(),
+                            other_field,
+                            other_label,
+                            overlap,
+                        });
+                    }
+                }
+            }
+            let Some(stored_photo) = self.profiles[key].photo.as_ref() else { continue };
+            let Some(hash) = stored_photo.hash.as_deref().and_then(PhotoHash::from_hex) else { continue };
+            let near: Vec<(String, u32)> =
+                self.photos.within(&hash, SAME_PHOTO_BITS).into_iter().filter(|(k, _)| !members.contains(k)).collect();
+            let cases: BTreeSet<Vec<String>> = near.iter().map(|(k, _)| self.case_of(k)).collect();
+            if cases.len() >= COMMON_PICTURE_CASES {
+                continue;
+            }
+            for (other_key, distance) in near {
+                let them = &self.profiles[&other_key];
+                let Some(other_photo) = them.photo.as_ref() else { continue };
+                let other_label = connect(self, &other_key, "same photo");
+                photo_hits.push(PhotoHit {
+                    this_url: me.url.clone(),
+                    this_photo: stored_photo.url.clone(),
+                    other_url: them.profile.url.clone(),
+                    other_photo: other_photo.url.clone(),
+                    other_label,
+                    distance,
+                });
+            }
+        }
+        let findings = template_finding(&template_hits).into_iter().chain(photo_finding(&photo_hits)).collect();
+        let connections = connections
+            .into_iter()
+            .flat_map(|(c, (label, kinds))| kinds.into_iter().map(move |k| (c.clone(), label.clone(), k)))
+            .collect();
+        ReuseFindings { findings, connections }
+    }
+}
+
+/// Candidates connected by shared identifiers, texts or photos: this case
+/// is node 0.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonaGraph {
+    pub nodes: Vec<GraphNode>,
+    pub edges: Vec<GraphEdge>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GraphNode {
+    pub label: String,
+    /// A profile key of that case (to open or link it).
+    pub key: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GraphEdge {
+    pub from: usize,
+    pub to: usize,
+    pub kind: String,
+}
+
+impl PersonaGraph {
+    pub fn new(this_label: String) -> Self {
+        PersonaGraph { nodes: vec![GraphNode { label: this_label, key: None }], edges: Vec::new() }
+    }
+
+    pub fn connect(&mut self, other_case: &[String], label: &str, kind: &str) {
+        let key = other_case.first().cloned();
+        let to = match self.nodes.iter().position(|n| n.key == key && key.is_some()) {
+            Some(i) => i,
+            None => {
+                self.nodes.push(GraphNode { label: label.to_string(), key });
+                self.nodes.len() - 1
+            }
+        };
+        if !self.edges.iter().any(|e| e.to == to && e.kind == kind) {
+            self.edges.push(GraphEdge { from: 0, to, kind: kind.to_string() });
+        }
+    }
+
+    /// `None` when this candidate is connected to nobody.
+    pub fn finish(self) -> Option<PersonaGraph> {
+        (!self.edges.is_empty()).then_some(self)
+    }
+}

@@ -1,0 +1,283 @@
+//! The store: linking, manual links, persistence records, retention,
+//! export/import and reuse across cases.
+
+use super::*;
+use crate::model::{Site, Sourced};
+use crate::reuse::photo::tests::{portrait, resize};
+
+fn profile(url: &str, name: &str, links: &[&str]) -> Profile {
+    let mut p = Profile::empty(url, sites::site_of(url));
+    p.name = Some(Sourced::new(name, "t"));
+    p.links = links.iter().map(|l| Sourced::new(*l, "t")).collect();
+    p
+}
+
+fn ids(view: &CaseView) -> Vec<&str> {
+    view.findings.iter().map(|f| f.id.as_str()).collect()
+}
+
+#[test]
+fn a_link_in_either_direction_joins_a_case() {
+    let mut s = Store::new();
+    let up = s.ingest(profile("https://www.upwork.com/freelancers/~01a", "Daniel K.", &[]), 1).unwrap();
+    let gh = s.ingest(profile("https://github.com/dk", "Jin Park", &["https://www.upwork.com/freelancers/~01a"]), 2);
+    let other = s.ingest(profile("https://github.com/someone", "Someone Else", &[]), 3).unwrap();
+    let gh = gh.unwrap();
+    assert_eq!(s.case_of(&up), vec![gh.clone(), up.clone()]);
+    assert_eq!(s.case_of(&other), vec![other.clone()]);
+    let view = s.view(&up, 0).unwrap();
+    assert!(ids(&view).contains(&"NAME_MISMATCH"));
+    assert_eq!(view.keys, vec![gh, up]);
+    assert_eq!(view.profiles[0].first_seen, Some(2));
+}
+
+#[test]
+fn a_shared_email_joins_a_case_unless_the_names_contradict() {
+    let mut s = Store::new();
+    let mut a = profile("https://github.com/a1", "Ann Lee", &[]);
+    a.emails.push(Sourced::new("x.y@gmail.com", "t"));
+    let mut b = profile("https://jane.example/", "Ann Lee", &[]);
+    b.emails.push(Sourced::new("XY+jobs@Gmail.com", "t"));
+    let mut c = profile("https://c.example/", "Bo Chan", &[]);
+    c.emails.push(Sourced::new("xy@gmail.com", "t"));
+    let ka = s.ingest(a, 1).unwrap();
+    s.ingest(b, 1).unwrap();
+    let kc = s.ingest(c, 1).unwrap();
+    assert_eq!(s.case_of(&ka).len(), 2);
+    assert_eq!(s.case_of(&kc), vec![kc.clone()]);
+    assert!(ids(&s.view(&kc, 0).unwrap()).contains(&"SHARED_IDENTIFIER"));
+}
+
+#[test]
+fn the_same_phone_in_two_formats_flags_two_differently_named_candidates() {
+    let mut s = Store::new();
+    let mut a = profile("https://github.com/aaa1", "Daniel Foster", &[]);
+    a.phones.push(Sourced::new("+1 (470) 555-0123", "t"));
+    let mut b = profile("https://github.com/bbb2", "Jin Park", &[]);
+    b.phones.push(Sourced::new("001 470 555 0123", "t"));
+    let (ka, kb) = (s.ingest(a, 1).unwrap(), s.ingest(b, 1).unwrap());
+    assert_ne!(s.case_of(&ka), s.case_of(&kb));
+    for (key, other) in [(&ka, "Jin Park"), (&kb, "Daniel Foster")] {
+        let view = s.view(key, 0).unwrap();
+        let f = view.findings.iter().find(|f| f.id == "SHARED_IDENTIFIER").expect("flagged");
+        assert!(f.explanation.contains(other), "{}", f.explanation);
+        let graph = view.graph.expect("a persona graph");
+        assert_eq!(graph.nodes.len(), 2);
+        assert!(graph.nodes[1].label.contains(other));
+    }
+}
+
+#[test]
+fn a_same_name_only_suggests_and_manual_links_and_separations_hold() {
+    let mut s = Store::new();
+    let a = s.ingest(profile("https://github.com/dkim1", "Daniel Kim", &[]), 1).unwrap();
+    let b = s.ingest(profile("https://stackoverflow.com/users/1/dkim", "Kim, Daniel", &[]), 2).unwrap();
+    assert_eq!(s.case_of(&a), vec![a.clone()]);
+    let view = s.view(&a, 0).unwrap();
+    assert_eq!(view.suggestions.iter().map(|x| x.key.as_str()).collect::<Vec<_>>(), vec![b.as_str()]);
+    assert!(s.link(&a, &b));
+    assert_eq!(s.case_of(&a).len(), 2);
+    assert!(s.view(&a, 0).unwrap().suggestions.is_empty());
+    assert!(s.separate(std::slice::from_ref(&b)));
+    assert_eq!(s.case_of(&a), vec![a.clone()]);
+    assert!(s.view(&a, 0).unwrap().suggestions.is_empty(), "separated on purpose: not suggested again");
+    assert!(!s.separate(std::slice::from_ref(&a)), "nothing left to split");
+}
+
+#[test]
+fn splitting_beats_an_automatic_link() {
+    let mut s = Store::new();
+    let a = s.ingest(profile("https://github.com/dk", "Jin Park", &["https://dk.example/"]), 1).unwrap();
+    let b = s.ingest(profile("https://dk.example/", "Jin Park", &[]), 1).unwrap();
+    let c = s.ingest(profile("https://www.upwork.com/freelancers/~01c", "Jin Park", &["https://dk.example/"]), 1).unwrap();
+    assert_eq!(s.case_of(&a).len(), 3);
+    assert!(s.separate(&[c.clone()]));
+    assert_eq!(s.case_of(&a), vec![a.clone(), b.clone()]);
+    assert_eq!(s.case_of(&c), vec![c]);
+}
+
+#[test]
+fn records_persist_one_by_one_and_a_damaged_record_loses_only_itself() {
+    let mut s = Store::new();
+    let a = s.ingest(profile("https://github.com/a1", "Ann Lee", &[]), 5).unwrap();
+    let b = s.ingest(profile("https://github.com/b2", "Bo Chan", &[]), 6).unwrap();
+    assert!(s.add_note(&a, "called her <b>twice</b>", 7));
+    assert!(s.set_check(&a, "video_call", CheckStatus::Done, "camera on", 8));
+    let changes = s.take_changes();
+    assert_eq!(changes.put.len(), 2);
+    assert!(s.take_changes().is_empty());
+    let mut records: Vec<(String, String)> = changes.put;
+    records[1].1.truncate(20); // b's record damaged
+    let mut back = Store::new();
+    let rejected = back.load_records(records.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    assert_eq!(rejected.len(), 1);
+    assert_eq!(rejected[0].key, b);
+    let view = back.view(&a, 9).unwrap();
+    assert_eq!(view.notes[0].text, "called her <b>twice</b>");
+    assert_eq!(view.checklist["video_call"].status, CheckStatus::Done);
+    assert_eq!(back.get(&a).unwrap().first_seen, 5);
+}
+
+#[test]
+fn version_1_stores_migrate() {
+    let mut old = BTreeMap::new();
+    let p = profile("https://github.com/a1", "Ann Lee", &[]);
+    old.insert("github:a1", serde_json::json!({"profile": p, "first_seen": 3, "last_seen": 4}));
+    let v1 = serde_json::json!({"version": 1, "profiles": old}).to_string();
+    let mut s = Store::new();
+    assert_eq!(s.migrate_v1(&v1), Ok(1));
+    assert_eq!(s.take_changes().put.len(), 1, "every migrated profile is written as a record");
+    assert!(matches!(s.migrate_v1("{\"version\":1,\"profiles\":"), Err(StoreError::Corrupt(_))));
+}
+
+#[test]
+fn retention_forgets_old_profiles_and_their_links() {
+    let mut s = Store::new();
+    let day = DAY_MS;
+    let old = s.ingest(profile("https://github.com/old1", "Ann Lee", &[]), day).unwrap();
+    let new = s.ingest(profile("https://github.com/new1", "Bo Chan", &[]), 95 * day).unwrap();
+    s.link(&old, &new);
+    s.take_changes();
+    assert_eq!(s.purge_expired(100 * day), 1);
+    assert!(s.get(&old).is_none());
+    assert!(s.get(&new).unwrap().linked_to.is_empty());
+    let changes = s.take_changes();
+    assert_eq!(changes.delete, vec![old]);
+    assert_eq!(changes.put.len(), 1);
+    s.set_retention_days(0);
+    assert_eq!(s.purge_expired(10_000 * day), 0, "0 keeps everything");
+    assert!(s.take_changes().settings.is_some());
+}
+
+#[test]
+fn deleting_a_case_or_everything() {
+    let mut s = Store::new();
+    let a = s.ingest(profile("https://github.com/dk", "Jin Park", &["https://dk.example/"]), 1).unwrap();
+    s.ingest(profile("https://dk.example/", "Jin Park", &[]), 1).unwrap();
+    s.ingest(profile("https://github.com/x1", "Ann Lee", &[]), 1).unwrap();
+    assert_eq!(s.delete_case(&a), 2);
+    assert_eq!(s.len(), 1);
+    assert_eq!(s.delete_all(), 1);
+    assert_eq!(s.take_changes().delete.len(), 3);
+}
+
+#[test]
+fn export_and_import_round_trip_and_merge() {
+    let mut s = Store::new();
+    let a = s.ingest(profile("https://github.com/dk", "Jin Park", &["https://dk.example/"]), 1).unwrap();
+    s.ingest(profile("https://dk.example/", "Jin Park", &[]), 1).unwrap();
+    s.ingest(profile("https://github.com/x1", "Ann Lee", &[]), 1).unwrap();
+    s.add_note(&a, "asked for ID", 2);
+    let one_case = s.export(std::slice::from_ref(&a), 3);
+    let mut other = Store::new();
+    other.ingest(profile("https://github.com/dk", "Jin Park", &[]), 5).unwrap();
+    assert_eq!(other.import(&one_case), Ok(2));
+    assert_eq!(other.len(), 2);
+    assert_eq!(other.get(&a).unwrap().notes.len(), 1);
+    assert_eq!(other.get(&a).unwrap().last_seen, 5, "the newer copy of the page is kept");
+    assert!(matches!(
+        other.import("{\"format\":\"vetter-cases\",\"schema\":2,\"profiles\":[{]}"),
+        Err(StoreError::Corrupt(_))
+    ));
+    assert_eq!(other.len(), 2, "a broken file imports nothing");
+    assert_eq!(other.import("[1,2]"), Err(StoreError::NotCases));
+}
+
+#[test]
+fn a_selection_joins_the_case_of_its_page() {
+    let mut s = Store::new();
+    let page = s.ingest(profile("https://github.com/dk", "Jin Park", &[]), 1).unwrap();
+    let sel = s.ingest_selection("https://github.com/dk", "Jin: let's move to Telegram\nok", 2).unwrap();
+    assert_eq!(s.case_of(&page), vec![page.clone(), sel.clone()]);
+    assert_eq!(s.get(&sel).unwrap().profile.messages.len(), 2);
+    assert_eq!(s.ingest_selection("https://github.com/dk", "   ", 3), None);
+}
+
+#[test]
+fn linked_pages_are_recognised() {
+    let mut s = Store::new();
+    s.ingest(profile("https://github.com/dk", "Jin Park", &["https://dk.example/"]), 1).unwrap();
+    assert!(s.is_linked("https://dk.example/about"));
+    assert!(!s.is_linked("https://other.example/"));
+}
+
+#[test]
+fn empty_pages_are_not_stored() {
+    let mut s = Store::new();
+    assert_eq!(s.ingest(Profile::empty("https://github.com/x", Site::Github), 1), None);
+}
+
+const TEMPLATE: &str = "Hello! I am {name}, a senior full stack engineer with 8 years of experience building \
+    scalable web applications for startups and enterprises across fintech, healthcare and e-commerce. I take \
+    ownership of every project from the first sketch to deployment, communicate daily and deliver clean, tested \
+    code on time. Let us build something great together.";
+
+fn with_bio(url: &str, name: &str, bio: &str) -> Profile {
+    let mut p = profile(url, name, &[]);
+    p.bio = Some(Sourced::new(bio.replace("{name}", name.split(' ').next().unwrap()), "t"));
+    p
+}
+
+#[test]
+fn a_bio_template_shared_by_two_candidates_flags_both_pointing_at_each_other() {
+    let mut s = Store::new();
+    let a = s.ingest(with_bio("https://www.upwork.com/freelancers/~01a", "Daniel Kim", TEMPLATE), 1).unwrap();
+    let edited = TEMPLATE.replace("8 years", "9 years").replace("daily", "every day");
+    let b = s.ingest(with_bio("https://www.upwork.com/freelancers/~02b", "Ahmed Salem", &edited), 1).unwrap();
+    for (key, other) in [(&a, "Ahmed Salem"), (&b, "Daniel Kim")] {
+        let view = s.view(key, 0).unwrap();
+        let f = view.findings.iter().find(|f| f.id == "TEMPLATE_REUSE").expect("flagged");
+        assert!(f.explanation.contains(other), "{}", f.explanation);
+        assert!(f.evidence.iter().all(|e| e.value.contains("scalable web applications")), "{:?}", f.evidence);
+    }
+    // One candidate's two profiles repeating their own bio is not reuse.
+    let mut s = Store::new();
+    let a = s.ingest(with_bio("https://www.upwork.com/freelancers/~01a", "Daniel Kim", TEMPLATE), 1).unwrap();
+    let own_site = s.ingest(with_bio("https://dk.example/", "Daniel Kim", TEMPLATE), 1).unwrap();
+    assert!(s.link(&a, &own_site));
+    assert!(!ids(&s.view(&a, 0).unwrap()).contains(&"TEMPLATE_REUSE"));
+}
+
+#[test]
+fn the_same_photo_resized_flags_both_candidates_but_placeholders_do_not() {
+    let mut s = Store::new();
+    let mut a = profile("https://github.com/aaa1", "Daniel Foster", &[]);
+    a.photo = Some(Sourced::new("https://avatars.example/a.jpg", "t"));
+    let mut b = profile("https://github.com/bbb2", "Jin Park", &[]);
+    b.photo = Some(Sourced::new("https://avatars.example/b.jpg", "t"));
+    let (ka, kb) = (s.ingest(a, 1).unwrap(), s.ingest(b, 1).unwrap());
+    assert_eq!(s.photo_to_fetch(&ka).as_deref(), Some("https://avatars.example/a.jpg"));
+    let picture = portrait(240, 240, 3);
+    assert!(s.set_photo(&ka, "https://avatars.example/a.jpg", 240, 240, &picture));
+    assert!(s.set_photo(&kb, "https://avatars.example/b.jpg", 100, 100, &resize(&picture, 240, 240, 100, 100)));
+    assert!(!s.set_photo(&kb, "https://avatars.example/stale.jpg", 100, 100, &picture), "not its photo any more");
+    assert_eq!(s.photo_to_fetch(&ka), None, "hashed already");
+    let view = s.view(&ka, 0).unwrap();
+    let f = view.findings.iter().find(|f| f.id == "PHOTO_REUSE").expect("flagged");
+    assert!(f.explanation.contains("Jin Park"));
+    // A flat default avatar is never hashed.
+    let mut c = profile("https://github.com/ccc3", "Ann Lee", &[]);
+    c.photo = Some(Sourced::new("https://avatars.example/c.png", "t"));
+    let kc = s.ingest(c, 1).unwrap();
+    assert!(s.set_photo(&kc, "https://avatars.example/c.png", 64, 64, &vec![230; 64 * 64 * 4]));
+    assert!(s.get(&kc).unwrap().photo.as_ref().unwrap().hash.is_none());
+}
+
+#[test]
+fn a_picture_many_candidates_share_is_a_default_avatar() {
+    let mut s = Store::new();
+    let picture = portrait(120, 120, 5);
+    let names = ["Ann Lee", "Bo Chan", "Cy Diaz", "Di Evans", "Ed Fox", "Flo Gray"];
+    let keys: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let mut p = profile(&format!("https://github.com/user{i}x"), n, &[]);
+            p.photo = Some(Sourced::new(format!("https://avatars.example/{i}.png"), "t"));
+            let k = s.ingest(p, 1).unwrap();
+            s.set_photo(&k, &format!("https://avatars.example/{i}.png"), 120, 120, &picture);
+            k
+        })
+        .collect();
+    assert!(!ids(&s.view(&keys[0], 0).unwrap()).contains(&"PHOTO_REUSE"));
+}
