@@ -1,22 +1,24 @@
 //! The `vetter` command (see `docs/cli.md`): batch vetting of saved pages,
 //! on the same core and with the same findings JSON as the extension.
 
-use crate::analysis::{analyse_among, ProfileSummary};
+use crate::analysis::{analyse_among, finish, ProfileSummary};
 use crate::extract;
 use crate::model::{Message, Profile};
 use crate::rules::shared_identifier::OtherCandidate;
 use crate::rules::Finding;
 use crate::score::Risk;
+use crate::store::{Linking, Store};
 use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub const USAGE: &str = "\
-usage: vetter scan [--json] [--sanctions FILE]... [--iocs FILE]... CASE_DIR...
+usage: vetter scan [--json] [--store DIR] [--sanctions FILE]... [--iocs FILE]... CASE_DIR...
 
 Each CASE_DIR holds one candidate's saved pages (*.html, *.htm) and
 messages (*.txt). Prints a report per case, worst first; --json prints
-one JSON document instead. --sanctions adds an OFAC SDN.CSV (with ALT.CSV
+one JSON document instead. --store keeps every case scanned in DIR and
+compares new cases with all of them (shared contacts, texts, photos). --sanctions adds an OFAC SDN.CSV (with ALT.CSV
 beside it), OpenSanctions targets.simple.csv or Vetter list CSV to the
 built-in DPRK list; --iocs adds a CSV of known-persona indicators
 (type,value,source[,confidence,expires]).
@@ -49,6 +51,7 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut dirs = Vec::new();
     let mut sanctions: Vec<PathBuf> = Vec::new();
     let mut iocs: Vec<PathBuf> = Vec::new();
+    let mut store_dir: Option<PathBuf> = None;
     match args.first().map(String::as_str) {
         Some("scan") => {}
         Some("--help" | "-h" | "help") => {
@@ -68,6 +71,13 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--store" => {
+                let Some(dir) = rest.next() else {
+                    let _ = writeln!(err, "vetter: --store needs a DIR\n{USAGE}");
+                    return 2;
+                };
+                store_dir = Some(PathBuf::from(dir));
+            }
             flag @ ("--sanctions" | "--iocs") => {
                 let Some(file) = rest.next() else {
                     let _ = writeln!(err, "vetter: {flag} needs a FILE\n{USAGE}");
@@ -95,8 +105,24 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
     }
     crate::screening::set_imported(lists);
-    let mut report = scan(&dirs);
+    let mut store = Store::with_linking(Linking::Explicit);
+    if let Some(dir) = &store_dir {
+        match native_store::load(dir, &mut store) {
+            Ok(rejected) => list_problems.extend(rejected),
+            Err(e) => {
+                let _ = writeln!(err, "vetter: cannot use the store {}: {e}", dir.display());
+                return 2;
+            }
+        }
+    }
+    let mut report = scan_into(&dirs, &mut store);
     report.skipped.splice(0..0, list_problems);
+    if let Some(dir) = &store_dir {
+        if let Err(e) = native_store::save(dir, &mut store) {
+            let _ = writeln!(err, "vetter: the store {} could not be saved: {e}", dir.display());
+            return 1;
+        }
+    }
     let written = if json {
         serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::other).and_then(|_| writeln!(out))
     } else {
@@ -124,26 +150,38 @@ fn load_list(path: &Path, is_ioc: bool) -> Result<crate::screening::List, String
 }
 
 /// Reads and analyses every case directory, comparing every case with
-/// every other (identifiers shared across candidates).
+/// every other (identifiers, texts and photos shared across candidates).
 pub fn scan(dirs: &[PathBuf]) -> Report {
+    scan_into(dirs, &mut Store::with_linking(Linking::Explicit))
+}
+
+/// [`scan`], also comparing with (and adding to) the cases of `store`.
+pub fn scan_into(dirs: &[PathBuf], store: &mut Store) -> Report {
     let mut skipped = Vec::new();
-    let read: Vec<(String, Vec<Profile>, Vec<Message>)> =
-        dirs.iter().filter_map(|d| read_case(d, &mut skipped)).collect();
+    let read: Vec<ReadCase> = dirs.iter().filter_map(|d| read_case(d, &mut skipped)).collect();
     let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+    let keyed: Vec<Vec<String>> = read.iter().map(|case| add_case(store, case, now_ms)).collect();
     let mut cases: Vec<CaseReport> = read
         .iter()
-        .enumerate()
-        .map(|(i, (case, profiles, messages))| {
-            let others: Vec<OtherCandidate<'_>> = read
+        .zip(&keyed)
+        .map(|(case, keys)| {
+            let sharing = store.cases_sharing_identifiers(keys);
+            let material: Vec<(String, Vec<Profile>)> = sharing
                 .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, (other, p, m))| OtherCandidate { label: candidate_label(other, p), profiles: p, messages: m })
+                .map(|c| {
+                    (store.case_label(c), c.iter().filter_map(|k| store.get(k)).map(|s| s.profile.clone()).collect())
+                })
                 .collect();
-            let analysis = analyse_among(profiles, messages, now_ms, &others);
+            let others: Vec<OtherCandidate<'_>> = material
+                .iter()
+                .map(|(label, p)| OtherCandidate { label: label.clone(), profiles: p, messages: &[] })
+                .collect();
+            let mut findings = analyse_among(&case.profiles, &case.messages, now_ms, &others).findings;
+            findings.extend(store.reuse_findings_of(keys));
+            let analysis = finish(findings);
             CaseReport {
-                case: case.clone(),
-                profiles: profiles.iter().map(ProfileSummary::from).collect(),
+                case: case.name.clone(),
+                profiles: case.profiles.iter().map(ProfileSummary::from).collect(),
                 risk: analysis.risk,
                 findings: analysis.findings,
             }
@@ -153,15 +191,54 @@ pub fn scan(dirs: &[PathBuf]) -> Report {
     Report { cases, skipped }
 }
 
-/// "case-dir (Jin Park)": how another candidate is named in evidence.
-fn candidate_label(case: &str, profiles: &[Profile]) -> String {
-    match profiles.iter().find_map(|p| p.name.as_ref()) {
-        Some(name) => format!("{case} ({})", name.value),
-        None => case.to_string(),
-    }
+/// One case folder as read: its pages, messages, and photos on disk.
+struct ReadCase {
+    name: String,
+    profiles: Vec<Profile>,
+    messages: Vec<Message>,
+    /// (index into `profiles`, decoded photo) for photos saved beside the page.
+    photos: Vec<(usize, Photo)>,
 }
 
-fn read_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<(String, Vec<Profile>, Vec<Message>)> {
+struct Photo {
+    width: u32,
+    height: u32,
+    rgba: Vec<u8>,
+}
+
+/// Store keys of a CLI case: `dir:<folder>|<file>`, so that scanning a
+/// folder again updates its records instead of adding new ones.
+fn add_case(store: &mut Store, case: &ReadCase, now_ms: u64) -> Vec<String> {
+    let mut keys = Vec::new();
+    for (i, p) in case.profiles.iter().enumerate() {
+        let key = format!("dir:{}|{}", case.name, p.url);
+        if let Some(k) = store.ingest_keyed(key, p.clone(), now_ms) {
+            if let Some((_, photo)) = case.photos.iter().find(|(j, _)| *j == i) {
+                let url = p.photo.as_ref().map(|s| s.value.clone()).unwrap_or_default();
+                store.set_photo(&k, &url, photo.width, photo.height, &photo.rgba);
+            }
+            keys.push(k);
+        }
+    }
+    // Messages are kept as a thread of the candidate, so later runs with
+    // --store compare with them too.
+    let candidate = case.profiles.iter().find_map(|p| p.name.clone());
+    for m in &case.messages {
+        if let Some(mut thread) = extract::selection(&m.source, &m.text) {
+            thread.name = candidate.clone();
+            thread.links.clear();
+            if let Some(k) = store.ingest_keyed(format!("dir:{}|{}", case.name, m.source), thread, now_ms) {
+                keys.push(k);
+            }
+        }
+    }
+    for pair in keys.windows(2) {
+        store.link(&pair[0], &pair[1]);
+    }
+    keys
+}
+
+fn read_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<ReadCase> {
     let skip = |path: &Path, reason: String| Skipped { path: path.display().to_string(), reason };
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
@@ -172,8 +249,8 @@ fn read_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<(String, Vec<Prof
     };
     let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
     files.sort();
-    let mut profiles: Vec<Profile> = Vec::new();
-    let mut messages = Vec::new();
+    let mut case =
+        ReadCase { name: dir.display().to_string(), profiles: Vec::new(), messages: Vec::new(), photos: Vec::new() };
     for path in files {
         let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
         let kind = match ext.as_deref() {
@@ -189,16 +266,128 @@ fn read_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<(String, Vec<Prof
             }
         };
         if kind == "messages" {
-            messages.push(Message { source: path.display().to_string(), text });
+            case.messages.push(Message { source: path.display().to_string(), text });
             continue;
         }
         match extract::extract(None, &text) {
             Ok(p) if p.is_empty() => skipped.push(skip(&path, "no candidate profile found on this page".into())),
-            Ok(p) => profiles.push(p),
+            Ok(p) => {
+                if let Some(photo) = p.photo.as_ref().and_then(|ph| saved_photo(dir, &ph.value)) {
+                    match photo {
+                        Ok(photo) => case.photos.push((case.profiles.len(), photo)),
+                        Err(reason) => skipped.push(skip(&path, reason)),
+                    }
+                }
+                case.profiles.push(p);
+            }
             Err(e) => skipped.push(skip(&path, e.to_string())),
         }
     }
-    Some((dir.display().to_string(), profiles, messages))
+    Some(case)
+}
+
+/// The profile photo a saved page shows, read from the folder beside it
+/// (`NAME_files/photo.jpg`): the page recorded it relative to itself, and
+/// its address now ends with that relative path. `None` when it is not
+/// on disk (the CLI never fetches).
+fn saved_photo(dir: &Path, address: &str) -> Option<Result<Photo, String>> {
+    let path = address.split(['?', '#']).next()?;
+    let segments: Vec<&str> = path.rsplit('/').take(3).collect();
+    let file = (1..=segments.len()).find_map(|n| {
+        let relative: PathBuf = segments[..n].iter().rev().collect();
+        let candidate = dir.join(relative);
+        candidate.is_file().then_some(candidate)
+    })?;
+    Some(match image::open(&file) {
+        Ok(img) => {
+            let img = img.thumbnail(256, 256).to_rgba8();
+            Ok(Photo { width: img.width(), height: img.height(), rgba: img.into_raw() })
+        }
+        Err(e) => Err(format!("the photo {} could not be decoded: {e}", file.display())),
+    })
+}
+
+/// The `--store DIR` of the CLI: the extension's records, one file each.
+mod native_store {
+    use super::Skipped;
+    use crate::store::Store;
+    use std::path::Path;
+
+    const SETTINGS: &str = "settings.json";
+
+    /// A record's file name: the key, hex-encoded (keys hold `/`, `:`, `|`).
+    fn file_name(key: &str) -> String {
+        let hex: String = key.bytes().map(|b| format!("{b:02x}")).collect();
+        format!("{hex}.json")
+    }
+
+    fn key_of(file_name: &str) -> Option<String> {
+        let hex = file_name.strip_suffix(".json")?;
+        let bytes: Option<Vec<u8>> =
+            (0..hex.len()).step_by(2).map(|i| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok())).collect();
+        String::from_utf8(bytes?).ok()
+    }
+
+    /// Loads every record; unreadable ones are reported and left on disk.
+    pub fn load(dir: &Path, store: &mut Store) -> std::io::Result<Vec<Skipped>> {
+        std::fs::create_dir_all(dir)?;
+        let mut records = Vec::new();
+        let mut skipped = Vec::new();
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            if name == SETTINGS {
+                if let Err(e) = store.load_settings(&std::fs::read_to_string(&path)?) {
+                    skipped.push(Skipped { path: path.display().to_string(), reason: e.to_string() });
+                }
+                continue;
+            }
+            let Some(key) = key_of(&name) else { continue };
+            match std::fs::read_to_string(&path) {
+                Ok(json) => records.push((key, json, path)),
+                Err(e) => skipped.push(Skipped { path: path.display().to_string(), reason: e.to_string() }),
+            }
+        }
+        let rejected = store.load_records(records.iter().map(|(k, j, _)| (k.as_str(), j.as_str())));
+        for r in rejected {
+            let path = records.iter().find(|(k, _, _)| *k == r.key).map(|(_, _, p)| p.display().to_string());
+            skipped.push(Skipped {
+                path: path.unwrap_or(r.key),
+                reason: format!("stored record not read, left as it is: {}", r.reason),
+            });
+        }
+        Ok(skipped)
+    }
+
+    /// Writes what changed; each file is replaced atomically (write, rename).
+    pub fn save(dir: &Path, store: &mut Store) -> std::io::Result<()> {
+        let changes = store.take_changes();
+        let write = |name: &str, json: &str| -> std::io::Result<()> {
+            let tmp = dir.join(format!(".{name}.tmp"));
+            std::fs::write(&tmp, json)?;
+            std::fs::rename(tmp, dir.join(name))
+        };
+        for (key, json) in &changes.put {
+            write(&file_name(key), json)?;
+        }
+        for key in &changes.delete {
+            match std::fs::remove_file(dir.join(file_name(key))) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+        }
+        if let Some(settings) = &changes.settings {
+            write(SETTINGS, settings)?;
+        }
+        Ok(())
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn keys_survive_file_names() {
+        let key = "dir:demo/daniel-kim|https://github.com/dkim-builds";
+        assert_eq!(key_of(&file_name(key)).as_deref(), Some(key));
+    }
 }
 
 fn write_text(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {

@@ -8,8 +8,8 @@
 use crate::analysis::{CaseView, ProfileSummary};
 use crate::model::PageKind;
 use crate::rules::{Finding, Severity};
-use crate::store::graph_types::PersonaGraph;
 use crate::sites;
+use crate::store::graph_types::PersonaGraph;
 use crate::text::is_bidi_control;
 use std::fmt::Write;
 

@@ -179,7 +179,7 @@ impl Engine {
                 }
             })
             .collect();
-        out.sort_by(|a, b| b.last_seen.cmp(&a.last_seen));
+        out.sort_by_key(|e| std::cmp::Reverse(e.last_seen));
         json(&out)
     }
 

@@ -173,3 +173,96 @@ fn scan_reads_saved_pages_of_every_supported_site() {
         assert!(profiles.iter().all(|p| p["name"].is_string() || p["handle"].is_string()), "{site}");
     }
 }
+
+const TEMPLATE: &str =
+    "Hello! I am NAME, a senior full stack engineer with 8 years of experience building scalable web \
+    applications for startups and enterprises across fintech, healthcare and e-commerce. I take ownership of every \
+    project from the first sketch to deployment, communicate daily and deliver clean, tested code on time.";
+
+/// A saved personal site with a bio and a photo saved beside it.
+fn candidate_dir(root: &std::path::Path, dir: &str, name: &str, bio: &str, photo: Option<(u32, u8)>) -> String {
+    let path = root.join(dir);
+    std::fs::create_dir_all(path.join("site_files")).unwrap();
+    let url = format!("https://{dir}-portfolio.example/");
+    let first = name.split(' ').next().unwrap();
+    let html = format!(
+        "<!-- saved from url=({:04}){url} -->\n<title>{name}</title><script type=\"application/ld+json\">{{\"@type\":\"Person\",\"name\":\"{name}\",\"description\":\"{}\",\"image\":\"site_files/me.png\"}}</script>",
+        url.len(),
+        bio.replace("NAME", first)
+    );
+    std::fs::write(path.join("site.html"), html).unwrap();
+    if let Some((side, pose)) = photo {
+        // A synthetic portrait: a bright oval on a gradient with texture.
+        let img = image::RgbaImage::from_fn(side, side, |x, y| {
+            let (fx, fy) = (x as f64 / side as f64, y as f64 / side as f64);
+            // `pose` moves the face and changes the background: another picture.
+            let pose = f64::from(pose);
+            let (dx, dy) = ((fx - 0.5 + pose * 0.15) / 0.28, (fy - 0.45) / 0.36);
+            let face = if dx * dx + dy * dy < 1.0 { 110.0 } else { 0.0 };
+            let v = (50.0 + 90.0 * fy + face + 40.0 * (fx * (9.0 + 4.0 * pose)).sin() * (fy * 6.0).cos())
+                .clamp(0.0, 255.0) as u8;
+            image::Rgba([v, v.saturating_sub(20), v / 2, 255])
+        });
+        img.save(path.join("site_files/me.png")).unwrap();
+    }
+    path.display().to_string()
+}
+
+fn flags_of(report: &serde_json::Value, case_suffix: &str) -> Vec<String> {
+    let case = report["cases"].as_array().unwrap().iter().find(|c| c["case"].as_str().unwrap().ends_with(case_suffix));
+    case.unwrap()["findings"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn a_shared_bio_template_and_photo_flag_both_candidates_and_a_stranger_stays_clear() {
+    let root = std::env::temp_dir().join(format!("vetter-reuse-{}", std::process::id()));
+    let edited = TEMPLATE.replace("8 years", "9 years").replace("daily", "every day");
+    let other = "Data scientist and former statistics teacher. I turn messy spreadsheets into clear dashboards, \
+        explain results to people who are not analysts, and work mostly in Python and R with a paid trial first.";
+    let a = candidate_dir(&root, "a", "Daniel Kim", TEMPLATE, Some((240, 0)));
+    let b = candidate_dir(&root, "b", "Ahmed Salem", &edited, Some((97, 0)));
+    let c = candidate_dir(&root, "c", "Maria Gonzalez", other, Some((240, 1)));
+    let (code, out, err) = vetter(&["scan", "--json", &a, &b, &c]);
+    std::fs::remove_dir_all(&root).unwrap();
+    assert_eq!(code, 0, "{err}\n{out}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for case in ["a", "b"] {
+        let flags = flags_of(&report, case);
+        assert!(flags.contains(&"TEMPLATE_REUSE".to_string()), "{case}: {flags:?}");
+        assert!(flags.contains(&"PHOTO_REUSE".to_string()), "{case}: {flags:?}");
+    }
+    assert!(flags_of(&report, "c").iter().all(|f| !f.ends_with("_REUSE")), "{:?}", flags_of(&report, "c"));
+    let a_case =
+        report["cases"].as_array().unwrap().iter().find(|c| c["case"].as_str().unwrap().ends_with('a')).unwrap();
+    let template = a_case["findings"].as_array().unwrap().iter().find(|f| f["id"] == "TEMPLATE_REUSE").unwrap();
+    assert!(template["explanation"].as_str().unwrap().contains("Ahmed Salem"), "{template}");
+}
+
+#[test]
+fn a_persistent_store_compares_a_new_case_with_earlier_runs() {
+    let root = std::env::temp_dir().join(format!("vetter-store-{}", std::process::id()));
+    let store = root.join("store");
+    let a = candidate_dir(&root, "a", "Daniel Kim", TEMPLATE, Some((240, 0)));
+    let (code, _, err) = vetter(&["scan", "--json", "--store", store.to_str().unwrap(), &a]);
+    assert_eq!(code, 0, "{err}");
+    let records = std::fs::read_dir(&store).unwrap().count();
+    assert!(records >= 1, "the first run's case is stored");
+    let b = candidate_dir(&root, "b", "Ahmed Salem", TEMPLATE, Some((120, 0)));
+    let (_, out, _) = vetter(&["scan", "--json", "--store", store.to_str().unwrap(), &b]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let flags = flags_of(&report, "b");
+    assert!(flags.contains(&"TEMPLATE_REUSE".to_string()) && flags.contains(&"PHOTO_REUSE".to_string()), "{flags:?}");
+    // A damaged record is reported and left on disk; the rest still counts.
+    let victim = std::fs::read_dir(&store)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+    std::fs::write(&victim, "{\"schema\":2,").unwrap();
+    let (code, out, _) = vetter(&["scan", "--json", "--store", store.to_str().unwrap(), &b]);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(report["skipped"][0]["reason"].as_str().unwrap().contains("left as it is"), "{report}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "{\"schema\":2,");
+    std::fs::remove_dir_all(&root).unwrap();
+}

@@ -223,12 +223,8 @@ impl<K: Clone + Eq + Hash> PhotoIndex<K> {
     /// The same query by comparing with every stored photo (for tests and
     /// the benchmark's baseline).
     pub fn within_brute_force(&self, hash: &PhotoHash, max_bits: u32) -> Vec<(K, u32)> {
-        let mut out: Vec<(K, u32)> = self
-            .hashes
-            .iter()
-            .map(|(k, h)| (k.clone(), h.distance(hash)))
-            .filter(|(_, d)| *d <= max_bits)
-            .collect();
+        let mut out: Vec<(K, u32)> =
+            self.hashes.iter().map(|(k, h)| (k.clone(), h.distance(hash))).filter(|(_, d)| *d <= max_bits).collect();
         out.sort_by_key(|(_, d)| *d);
         out
     }

@@ -63,7 +63,10 @@ impl Masks {
     /// `names`: the candidate's name and handle; `skills`: their skill list.
     pub fn new<'a>(names: impl IntoIterator<Item = &'a str>, skills: impl IntoIterator<Item = &'a str>) -> Masks {
         let words = |items: &mut dyn Iterator<Item = &'a str>| -> HashSet<String> {
-            items.flat_map(|s| fold(s).split(' ').map(str::to_string).collect::<Vec<_>>()).filter(|w| !w.is_empty()).collect()
+            items
+                .flat_map(|s| fold(s).split(' ').map(str::to_string).collect::<Vec<_>>())
+                .filter(|w| !w.is_empty())
+                .collect()
         };
         Masks { names: words(&mut names.into_iter()), skills: words(&mut skills.into_iter()) }
     }
@@ -160,7 +163,7 @@ impl Prepared {
 const SEEDS: [u64; HASHES] = {
     let mut seeds = [0u64; HASHES];
     let mut i = 0;
-    let mut state = 0x5eed_0f_7e3a_u64;
+    let mut state = 0x005e_ed0f_7e3a_u64;
     while i < HASHES {
         // splitmix64, by hand: `const fn` cannot call the helper's closures.
         state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
@@ -434,7 +437,11 @@ mod tests {
         let mut index = TextIndex::default();
         let bios: Vec<Prepared> = (0..30)
             .map(|i| {
-                let own = format!("{chrome}. Personal note number {i}: I enjoy {} and {} most.", ["hiking", "chess", "music"][i % 3], i * 7);
+                let own = format!(
+                    "{chrome}. Personal note number {i}: I enjoy {} and {} most.",
+                    ["hiking", "chess", "music"][i % 3],
+                    i * 7
+                );
                 prepare(&own, &Masks::default()).unwrap()
             })
             .collect();
@@ -443,7 +450,10 @@ mod tests {
         }
         let boiler = |h| index.is_boilerplate(h);
         assert_eq!(compare(&bios[0], &bios[1], &boiler), None);
-        assert!(compare(&bios[0], &bios[1], &|_| false).is_some(), "the control: without boilerplate removal they match");
+        assert!(
+            compare(&bios[0], &bios[1], &|_| false).is_some(),
+            "the control: without boilerplate removal they match"
+        );
     }
 
     #[test]

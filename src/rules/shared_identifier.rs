@@ -83,7 +83,8 @@ fn identifiers(profiles: &[Profile], messages: &[Message]) -> Seen {
 /// The normalised identifiers of a candidate, as index keys
 /// ("phone:+14705550123"), for finding other candidates that share one.
 pub fn identifier_keys(profiles: &[Profile], messages: &[Message]) -> Vec<String> {
-    let mut keys: Vec<String> = identifiers(profiles, messages).into_keys().map(|(k, kind)| format!("{kind}:{k}")).collect();
+    let mut keys: Vec<String> =
+        identifiers(profiles, messages).into_keys().map(|(k, kind)| format!("{kind}:{k}")).collect();
     keys.sort();
     keys
 }

@@ -340,8 +340,16 @@ impl Store {
         out
     }
 
-    /// "GitHub: Jin Park": how a case is named in evidence and lists.
+    /// "GitHub: Jin Park": how a case is named in evidence and lists; a
+    /// CLI case is named by its folder, "demo/daniel-kim (Daniel K.)".
     pub fn case_label(&self, case: &[String]) -> String {
+        if let Some(folder) = case.first().and_then(|k| k.strip_prefix("dir:")).and_then(|k| k.split('|').next()) {
+            let name = case.iter().filter_map(|k| self.profiles.get(k)).find_map(|s| s.profile.name.as_ref());
+            return match name {
+                Some(n) => format!("{folder} ({})", n.value),
+                None => folder.to_string(),
+            };
+        }
         let profiles = case.iter().filter_map(|k| self.profiles.get(k)).map(|s| &s.profile);
         let mut named = profiles.clone().filter(|p| p.name.is_some() && p.kind == crate::model::PageKind::Profile);
         match named.next().or_else(|| profiles.clone().find(|p| p.name.is_some())) {
@@ -512,7 +520,8 @@ impl Store {
             .iter()
             .map(|k| records::Record { schema: SCHEMA, key: k.clone(), stored: self.profiles[k].clone() })
             .collect();
-        let export = records::Export { format: records::EXPORT_FORMAT.into(), schema: SCHEMA, exported_at: now_ms, profiles };
+        let export =
+            records::Export { format: records::EXPORT_FORMAT.into(), schema: SCHEMA, exported_at: now_ms, profiles };
         serde_json::to_string_pretty(&export).expect("exports serialize")
     }
 
@@ -596,7 +605,16 @@ impl Store {
         })
     }
 
+    /// Findings of texts and photos of `case` found in other cases.
+    pub fn reuse_findings_of(&self, case: &[String]) -> Vec<crate::rules::Finding> {
+        self.reuse_findings(case).findings
+    }
+
     /// Cases other than `case` holding one of its identifiers.
+    pub fn cases_sharing_identifiers(&self, case: &[String]) -> Vec<Vec<String>> {
+        self.other_cases_sharing_identifiers(case)
+    }
+
     fn other_cases_sharing_identifiers(&self, case: &[String]) -> Vec<Vec<String>> {
         let members: BTreeSet<&String> = case.iter().collect();
         let mut found: BTreeSet<String> = BTreeSet::new();

@@ -299,7 +299,9 @@ mod tests {
     #[test]
     fn the_version_1_document_migrates_with_its_dates() {
         let profile = serde_json::to_string(&stored(1, "Ann").profile).unwrap();
-        let v1 = format!(r#"{{"version":1,"profiles":{{"github:a1":{{"profile":{profile},"first_seen":3,"last_seen":9}}}}}}"#);
+        let v1 = format!(
+            r#"{{"version":1,"profiles":{{"github:a1":{{"profile":{profile},"first_seen":3,"last_seen":9}}}}}}"#
+        );
         let migrated = read_v1_document(&v1).unwrap();
         assert_eq!((migrated["github:a1"].first_seen, migrated["github:a1"].last_seen), (3, 9));
         assert_eq!(read_export(&v1).unwrap().len(), 1);
