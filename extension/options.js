@@ -1,4 +1,5 @@
-// The options page: screening lists. Files are read here and sent to the
+// The options page: cases and data (retention, export, import, deletion)
+// and screening lists. Files are read here and sent to the
 // worker, which checks them whole (in Rust) before storing or activating.
 const tbody = document.querySelector('#lists tbody');
 const status = document.getElementById('status');
@@ -49,3 +50,94 @@ for (const [formId, kind] of [['import-sanctions', 'sanctions'], ['import-iocs',
 }
 
 send({ type: 'vetter/lists' });
+
+// Cases and data. The worker does the work (in Rust); this page only shows it.
+const casesBody = document.querySelector('#cases tbody');
+const casesStatus = document.getElementById('cases-status');
+const retention = document.getElementById('retention');
+
+function say(text, isError = false) {
+  casesStatus.classList.toggle('error', isError);
+  casesStatus.textContent = text;
+}
+
+function download(json, name) {
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function button(label, onClick) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = label;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+async function loadCases() {
+  const reply = await chrome.runtime.sendMessage({ type: 'vetter/cases' });
+  retention.elements.days.value = reply.retentionDays;
+  casesBody.replaceChildren();
+  for (const c of reply.cases ?? []) {
+    const row = document.createElement('tr');
+    row.dataset.key = c.key;
+    for (const value of [c.label, c.profiles, c.sites.join(', '), new Date(c.lastSeen).toLocaleString()]) {
+      const cell = document.createElement('td');
+      cell.textContent = String(value);
+      row.append(cell);
+    }
+    const actions = document.createElement('td');
+    actions.append(
+      button(`Export ${c.label}`, async () => {
+        const { json } = await chrome.runtime.sendMessage({ type: 'vetter/export-cases', keys: [c.key] });
+        download(json, 'vetter-case.json');
+      }),
+      button(`Delete ${c.label}`, async () => {
+        if (!confirm(`Delete the case of ${c.label} (${c.profiles} profiles, notes and checklist)?`)) return;
+        const r = await chrome.runtime.sendMessage({ type: 'vetter/delete-case', key: c.key });
+        say(`Deleted ${r.deleted} profile(s).`);
+        loadCases();
+      }),
+    );
+    row.append(actions);
+    casesBody.append(row);
+  }
+  if (!reply.cases?.length) say('No cases stored.');
+}
+
+retention.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const r = await chrome.runtime.sendMessage({ type: 'vetter/set-retention', days: Number(retention.elements.days.value) });
+  if (r.error) say(r.error, true);
+  else say(`Saved. ${r.purged} expired profile(s) forgotten.`);
+  loadCases();
+});
+
+document.getElementById('export-all').addEventListener('click', async () => {
+  const { json } = await chrome.runtime.sendMessage({ type: 'vetter/export-cases', keys: [] });
+  download(json, 'vetter-cases.json');
+});
+
+document.getElementById('delete-all').addEventListener('click', async () => {
+  if (!confirm('Delete every case, with its notes and checklist? Export first if you may need them.')) return;
+  const r = await chrome.runtime.sendMessage({ type: 'vetter/delete-all' });
+  say(`Deleted ${r.deleted} profile(s).`);
+  loadCases();
+});
+
+document.getElementById('import-cases').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const file = event.target.elements.file.files[0];
+  if (!file) return;
+  const r = await chrome.runtime.sendMessage({ type: 'vetter/import-cases', json: await file.text() });
+  if (r.error) say(`Not imported — ${r.error}. Nothing was changed.`, true);
+  else say(`Imported ${r.imported} profile(s).`);
+  event.target.reset();
+  loadCases();
+});
+
+loadCases();

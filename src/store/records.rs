@@ -159,12 +159,13 @@ impl Default for Settings {
     }
 }
 
-/// One persisted profile record.
+/// One persisted profile record. (Nested rather than `#[serde(flatten)]`:
+/// flattening buffers through serde's generic content type, which costs
+/// tens of KB of wasm.)
 #[derive(Serialize, Deserialize)]
 pub struct Record {
     pub schema: u32,
     pub key: String,
-    #[serde(flatten)]
     pub stored: StoredProfile,
 }
 
@@ -214,7 +215,6 @@ pub fn write_record(key: &str, stored: &StoredProfile) -> String {
     struct RecordRef<'a> {
         schema: u32,
         key: &'a str,
-        #[serde(flatten)]
         stored: &'a StoredProfile,
     }
     serde_json::to_string(&RecordRef { schema: SCHEMA, key, stored }).expect("records serialize")
@@ -259,18 +259,28 @@ pub struct Export {
 
 /// Reads an export (or a schema-1 document) whole: all or nothing.
 pub fn read_export(json: &str) -> Result<Vec<(String, StoredProfile)>, StoreError> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    if value.get("version").is_some() && value.get("profiles").is_some_and(|p| p.is_object()) {
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<String>,
+        schema: Option<u32>,
+        version: Option<u32>,
+    }
+    let header: Header = match serde_json::from_str(json) {
+        Ok(h) => h,
+        Err(e) if e.is_data() => return Err(StoreError::NotCases),
+        Err(e) => return Err(StoreError::Corrupt(e.to_string())),
+    };
+    if header.version.is_some() && header.format.is_none() {
         return Ok(read_v1_document(json)?.into_iter().collect());
     }
-    if value.get("format").and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
+    if header.format.as_deref() != Some(EXPORT_FORMAT) {
         return Err(StoreError::NotCases);
     }
-    let schema = value.get("schema").and_then(|s| s.as_u64()).unwrap_or(0) as u32;
+    let schema = header.schema.unwrap_or(0);
     if schema > SCHEMA {
         return Err(StoreError::NewerVersion(schema));
     }
-    let export: Export = serde_json::from_value(value).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let export: Export = serde_json::from_str(json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     Ok(export.profiles.into_iter().map(|r| (r.key, r.stored)).collect())
 }
 
@@ -293,6 +303,7 @@ mod tests {
         assert!(matches!(read_record("github:a1", &json[..json.len() / 2]), Err(StoreError::Corrupt(_))));
         assert!(matches!(read_record("github:b2", &json), Err(StoreError::Corrupt(_))));
         let newer = json.replacen("\"schema\":2", "\"schema\":7", 1);
+        assert!(newer.contains("\"schema\":7"));
         assert_eq!(read_record("github:a1", &newer), Err(StoreError::NewerVersion(7)));
     }
 

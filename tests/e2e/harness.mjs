@@ -52,13 +52,15 @@ export async function startServer() {
     { key: readFileSync(join(work, 'key.pem')), cert: readFileSync(join(work, 'cert.pem')) },
     (req, res) => {
       const url = new URL(req.url, `https://${req.headers.host}`);
-      const html = routes.get(routeKey(url));
+      const found = routes.get(routeKey(url));
       // Real sites send strict CSPs; so do we, to prove the extension copes.
       res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
-      if (html === undefined) {
+      if (found === undefined) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      } else if (typeof found === 'string') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(found);
       } else {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+        res.writeHead(200, { 'content-type': found.type }).end(found.body);
       }
     },
   );
@@ -66,9 +68,9 @@ export async function startServer() {
   rmSync(work, { recursive: true, force: true });
   return {
     port: server.address().port,
-    /** Serves `html` at `url` from now on. */
-    route(url, html) {
-      routes.set(routeKey(new URL(url)), html);
+    /** Serves `html` (a string) or `{body, type}` at `url` from now on. */
+    route(url, content) {
+      routes.set(routeKey(new URL(url)), content);
     },
     close: () => new Promise((ok) => server.close(ok)),
   };

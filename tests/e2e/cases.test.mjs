@@ -1,0 +1,225 @@
+// End-to-end: cases across tabs and candidates — the IndexedDB store,
+// linking from the panel, template and photo reuse, and persistence through
+// a worker stop and a browser restart (same profile directory).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ROOT, launch, panelFlags, panelFrame, stopServiceWorkers, useBrowser } from './harness.mjs';
+
+const DANIEL_UPWORK = 'https://www.upwork.com/freelancers/~01demo0001';
+const DANIEL_GITHUB = 'https://github.com/dkim-builds';
+const UPWORK_PAGE = readFileSync(join(ROOT, 'demo/daniel-kim/upwork.html'), 'utf8');
+
+const TEMPLATE = (first) => `Hello! I am ${first}, a senior full stack engineer with 8 years of experience building scalable
+web applications for startups and enterprises across fintech, healthcare and e-commerce. I take ownership of every
+project from the first sketch to deployment, communicate daily and deliver clean, tested code on time. Let us build
+something great together.`;
+
+const env = useBrowser({ before, after });
+
+/** An Upwork profile page for another (fictional) candidate. */
+function upworkPage(id, name, bio, photo) {
+  const first = name.split(' ')[0];
+  return UPWORK_PAGE.replaceAll('~01demo0001', id)
+    .replaceAll('Daniel K.', name)
+    .replaceAll('Hire Daniel', `Hire ${first}`)
+    .replace('avatar-daniel.jpg', photo)
+    .replace(/(<span id="air3-truncation-1"[^>]*>)[\s\S]*?(<\/span>)/, `$1${bio}$2`);
+}
+
+function addCandidate(id, name, bio, photo) {
+  const url = `https://www.upwork.com/freelancers/${id}`;
+  env.server.route(url, upworkPage(id, name, bio, photo));
+  return url;
+}
+
+async function open(url) {
+  const page = await env.browser.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** Waits until the panel in `page` lists `flag` (or, with `present: false`, settles without it). */
+async function waitForFlag(page, flag, { present = true, timeout = 15_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let seen = [];
+  while (Date.now() < deadline) {
+    seen = await panelFlags(await panelFrame(page)).catch(() => []);
+    if (seen.includes(flag) === present && present) return seen;
+    await page.waitForTimeout(200);
+  }
+  if (!present) return seen;
+  assert.fail(`${flag} not shown on ${page.url()}; panel lists ${JSON.stringify(seen)}`);
+}
+
+async function findingText(page, flag) {
+  return (await panelFrame(page)).$eval(`[data-flag="${flag}"]`, (el) => el.innerText);
+}
+
+/** Asks the worker from an extension page, as the options page does. */
+async function ask(message) {
+  const page = await env.browser.context.newPage();
+  await page.goto(`chrome-extension://${env.browser.extensionId}/extension/options.html`);
+  const reply = await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+  await page.close();
+  return reply;
+}
+
+/** JPEG pictures drawn by the browser: a "portrait", the same one resized and re-compressed, and another. */
+async function pictures() {
+  const page = await env.browser.context.newPage();
+  const urls = await page.evaluate(async () => {
+    const draw = (seed) => {
+      const c = new OffscreenCanvas(240, 240);
+      const g = c.getContext('2d');
+      const sky = g.createLinearGradient(0, 0, 0, 240);
+      sky.addColorStop(0, seed ? '#2a4d69' : '#ddd3c0');
+      sky.addColorStop(1, seed ? '#e8c07d' : '#5b3a29');
+      g.fillStyle = sky;
+      g.fillRect(0, 0, 240, 240);
+      g.fillStyle = seed ? '#f1d1b5' : '#c68642';
+      g.beginPath();
+      g.ellipse(seed ? 80 : 120, 105, 60, 78, 0, 0, Math.PI * 2);
+      g.fill();
+      g.fillStyle = '#222';
+      g.fillRect(seed ? 40 : 60, seed ? 20 : 180, 130, 36);
+      return c;
+    };
+    const toDataUrl = async (canvas, quality) => {
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      return btoa(String.fromCharCode(...bytes));
+    };
+    const original = draw(0);
+    const small = new OffscreenCanvas(117, 117);
+    small.getContext('2d').drawImage(original, 0, 0, 117, 117);
+    return [await toDataUrl(original, 0.92), await toDataUrl(small, 0.55), await toDataUrl(draw(1), 0.9)];
+  });
+  await page.close();
+  return urls.map((b64) => ({ body: Buffer.from(b64, 'base64'), type: 'image/jpeg' }));
+}
+
+describe('cases across tabs', () => {
+  test('two tabs of one candidate opened at once become one case, and neither write is lost', async () => {
+    const [upwork, github] = await Promise.all([open(DANIEL_UPWORK), open(DANIEL_GITHUB)]);
+    for (const page of [upwork, github]) await waitForFlag(page, 'NAME_MISMATCH');
+    const { cases } = await ask({ type: 'vetter/cases' });
+    const daniel = cases.find((c) => c.profiles === 2 && c.sites.includes('GitHub') && c.sites.includes('Upwork'));
+    assert.ok(daniel, JSON.stringify(cases));
+    const text = await (await panelFrame(upwork)).$eval('#panel', (el) => el.innerText);
+    assert.match(text, /seen \d{4}-\d\d-\d\d/, 'each profile shows when it was seen');
+  });
+
+  test('the recruiter can unlink a profile from the panel and merge it back', async () => {
+    const page = await open(DANIEL_UPWORK);
+    const frame = await panelFrame(page);
+    await frame.click('li.profile:has-text("GitHub") >> button[data-action="separate"]');
+    await page.waitForFunction(() => true);
+    let flags = await waitForFlag(page, 'NAME_MISMATCH', { present: false, timeout: 3_000 });
+    assert.ok(!flags.includes('NAME_MISMATCH'), `separated: ${flags}`);
+    const again = await panelFrame(page);
+    assert.match(await again.$eval('#panel', (el) => el.innerText), /PROFILES IN THIS CASE \(1\)/i);
+    await again.waitForSelector('#merge-target option[value="github:dkim-builds"]', { state: 'attached' });
+    await again.selectOption('#merge-target', 'github:dkim-builds');
+    await again.click('button[data-action="merge"]');
+    flags = await waitForFlag(page, 'NAME_MISMATCH');
+    assert.ok(flags.includes('LOCATION_MISMATCH'));
+  });
+});
+
+describe('reuse across candidates', () => {
+  test('two candidates whose bios share a template both show TEMPLATE_REUSE, pointing at each other', async () => {
+    const a = addCandidate('~01tmpl0001', 'Ahmed S.', TEMPLATE('Ahmed'), 'none-a.jpg');
+    const b = addCandidate('~01tmpl0002', 'Viktor P.', TEMPLATE('Viktor').replace('8 years', '9 years'), 'none-b.jpg');
+    const c = addCandidate('~01tmpl0003', 'Lena M.', 'Data engineer. I build reliable pipelines in Python and dbt, and I like teaching teams to own their data quality with simple tests and clear dashboards that people actually read and use every single week.', 'none-c.jpg');
+    const pageA = await open(a);
+    const pageB = await open(b);
+    const pageC = await open(c);
+    await waitForFlag(pageA, 'TEMPLATE_REUSE');
+    await waitForFlag(pageB, 'TEMPLATE_REUSE');
+    assert.match(await findingText(pageA, 'TEMPLATE_REUSE'), /Viktor P\./);
+    assert.match(await findingText(pageB, 'TEMPLATE_REUSE'), /Ahmed S\./);
+    assert.match(await findingText(pageA, 'TEMPLATE_REUSE'), /scalable web applications/);
+    const flagsC = await waitForFlag(pageC, 'TEMPLATE_REUSE', { present: false, timeout: 2_000 });
+    assert.ok(!flagsC.includes('TEMPLATE_REUSE'));
+  });
+
+  test('two candidates with the same photo (resized, re-compressed) both show PHOTO_REUSE', async () => {
+    const [original, resized, other] = await pictures();
+    env.server.route('https://www.upwork.com/freelancers/photo-d.jpg', original);
+    env.server.route('https://www.upwork.com/freelancers/photo-e.jpg', resized);
+    env.server.route('https://www.upwork.com/freelancers/photo-f.jpg', other);
+    const d = addCandidate('~01foto0001', 'Omar D.', 'Mobile developer building Flutter apps for retail chains.', 'photo-d.jpg');
+    const e = addCandidate('~01foto0002', 'Pavel E.', 'Backend developer focused on Go services and Postgres.', 'photo-e.jpg');
+    const f = addCandidate('~01foto0003', 'Rita F.', 'Designer and front-end developer for small businesses.', 'photo-f.jpg');
+    const [pageD, pageE, pageF] = [await open(d), await open(e), await open(f)];
+    await waitForFlag(pageD, 'PHOTO_REUSE');
+    await waitForFlag(pageE, 'PHOTO_REUSE');
+    assert.match(await findingText(pageD, 'PHOTO_REUSE'), /Pavel E\./);
+    assert.match(await findingText(pageE, 'PHOTO_REUSE'), /Omar D\./);
+    const flagsF = await waitForFlag(pageF, 'PHOTO_REUSE', { present: false, timeout: 2_000 });
+    assert.ok(!flagsF.includes('PHOTO_REUSE'));
+  });
+});
+
+describe('the store', () => {
+  test('a damaged record is set aside and reported; the other cases stay', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(`chrome-extension://${env.browser.extensionId}/extension/options.html`);
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const req = indexedDB.open('vetter');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('profiles', 'readwrite');
+            tx.objectStore('profiles').put('{"schema":2,"key":"github:broken1","stored":', 'github:broken1');
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+          req.onerror = () => reject(req.error);
+        }),
+    );
+    await page.close();
+    await stopServiceWorkers(env.browser.context, env.browser.extensionId);
+    const upwork = await open(DANIEL_UPWORK);
+    await waitForFlag(upwork, 'NAME_MISMATCH');
+    const text = await (await panelFrame(upwork)).$eval('#panel', (el) => el.innerText);
+    assert.match(text, /github:broken1/);
+    assert.match(text, /set aside/);
+  });
+
+  test('the options page exports, deletes and imports cases', async () => {
+    const page = await env.browser.context.newPage();
+    page.on('dialog', (d) => d.accept());
+    await page.goto(`chrome-extension://${env.browser.extensionId}/extension/options.html`);
+    await page.waitForSelector('#cases tbody tr');
+    const before = await page.$$eval('#cases tbody tr', (rows) => rows.length);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-all')]);
+    const file = await download.path();
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(exported.format, 'vetter-cases');
+    await page.click('#delete-all');
+    await page.waitForFunction(() => document.querySelectorAll('#cases tbody tr').length === 0);
+    await page.setInputFiles('#import-cases input[type=file]', file);
+    await page.click('#import-cases button[type=submit]');
+    await page.waitForFunction((n) => document.querySelectorAll('#cases tbody tr').length === n, before);
+    await page.setInputFiles('#import-cases input[type=file]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"vetter-cases","schema":2,"profiles":[{') });
+    await page.click('#import-cases button[type=submit]');
+    await page.waitForSelector('#cases-status.error');
+    assert.match(await page.textContent('#cases-status'), /Nothing was changed/);
+    assert.equal(await page.$$eval('#cases tbody tr', (rows) => rows.length), before);
+  });
+
+  test('cases and reuse findings survive a browser restart (same profile directory)', async () => {
+    const { userDataDir } = env.browser;
+    await env.browser.context.close();
+    env.browser = await launch(env.server, { userDataDir });
+    const page = await open('https://www.upwork.com/freelancers/~01tmpl0001');
+    await waitForFlag(page, 'TEMPLATE_REUSE');
+    const photo = await open('https://www.upwork.com/freelancers/~01foto0001');
+    await waitForFlag(photo, 'PHOTO_REUSE');
+    const github = await open(DANIEL_GITHUB);
+    await waitForFlag(github, 'NAME_MISMATCH');
+  });
+});
