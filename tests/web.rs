@@ -15,15 +15,18 @@ fn json(s: &str) -> serde_json::Value {
 }
 
 #[wasm_bindgen_test]
-fn engine_links_two_pages_into_one_case_and_survives_export() {
-    let mut engine = Engine::new(None).unwrap();
+fn engine_links_two_pages_into_one_case_and_its_records_reload() {
+    let mut engine = Engine::new();
     let up = json(&engine.ingest("https://www.upwork.com/freelancers/~01demo0001", UPWORK, 1.0).unwrap());
     assert_eq!(up["status"], "profile");
     let gh = json(&engine.ingest("https://github.com/dkim-builds", GITHUB, 2.0).unwrap());
     assert_eq!(gh["case"].as_array().unwrap().len(), 2);
     assert_eq!(gh["level"], "medium");
 
-    let restored = Engine::new(Some(engine.export())).unwrap();
+    let changes = json(&engine.take_changes());
+    let records = changes["put"].to_string();
+    let mut restored = Engine::new();
+    assert_eq!(restored.load_records(&records).unwrap(), "[]");
     assert_eq!(restored.profile_count(), 2);
     let view = restored.view(up["key"].as_str().unwrap(), 0.0).unwrap();
     let flags: Vec<String> =
@@ -45,13 +48,33 @@ fn folding_in_the_browser_matches_native_folding() {
 }
 
 #[wasm_bindgen_test]
-fn a_corrupt_store_is_an_error_not_an_empty_engine() {
-    assert!(Engine::new(Some("{\"version\":1,".into())).is_err());
+fn a_damaged_record_is_rejected_by_name_and_a_corrupt_v1_store_is_an_error() {
+    let mut engine = Engine::new();
+    let rejected = json(&engine.load_records(r#"[["github:a1","{\"schema\":2,"]]"#).unwrap());
+    assert_eq!(rejected[0]["key"], "github:a1");
+    assert!(engine.migrate_v1("{\"version\":1,").is_err());
+    assert_eq!(engine.profile_count(), 0);
+}
+
+#[wasm_bindgen_test]
+fn photo_pixels_from_the_browser_are_hashed() {
+    let mut engine = Engine::new();
+    let up = json(&engine.ingest("https://www.upwork.com/freelancers/~01demo0001", UPWORK, 1.0).unwrap());
+    let key = up["key"].as_str().unwrap();
+    let photo = up["photo"].as_str().expect("the demo page has a photo");
+    let pixels: Vec<u8> = (0..64u32 * 64)
+        .flat_map(|i| {
+            let v = ((i % 64) * 4) as u8;
+            [v, v, 255 - v, 255]
+        })
+        .collect();
+    assert!(engine.set_photo(key, photo, 64, 64, &pixels));
+    assert!(!engine.set_photo(key, "https://elsewhere.example/x.jpg", 64, 64, &pixels));
 }
 
 #[wasm_bindgen_test]
 fn pages_without_a_profile_are_answered_as_none() {
-    let mut engine = Engine::new(None).unwrap();
+    let mut engine = Engine::new();
     let out = json(&engine.ingest("https://github.com/dkim-builds/some-repo", GITHUB, 1.0).unwrap());
     assert_eq!(out["status"], "none");
     assert_eq!(engine.profile_count(), 0);

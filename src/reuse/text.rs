@@ -195,12 +195,20 @@ const MIN_SHARED_SHINGLES: usize = 8;
 pub const TEMPLATE_SIMILARITY: f32 = 0.5;
 pub const TEMPLATE_CONTAINMENT: f32 = 0.7;
 
+/// A text's shingles that are not boilerplate, computed once per text.
+pub fn informative(p: &Prepared, is_boilerplate: &dyn Fn(u64) -> bool) -> HashSet<u64> {
+    p.shingles.iter().flatten().copied().filter(|h| !is_boilerplate(*h)).collect()
+}
+
 /// Compares two texts exactly; `is_boilerplate` says which shingles are
 /// common to so many texts that they prove nothing (site chrome).
 pub fn compare(a: &Prepared, b: &Prepared, is_boilerplate: &dyn Fn(u64) -> bool) -> Option<Overlap> {
-    let set = |p: &Prepared| -> HashSet<u64> { p.shingle_set().into_iter().filter(|h| !is_boilerplate(*h)).collect() };
-    let (sa, sb) = (set(a), set(b));
-    let shared = sa.intersection(&sb).count();
+    compare_informative(a, &informative(a, is_boilerplate), b, &informative(b, is_boilerplate))
+}
+
+/// [`compare`] with each text's informative shingles already computed.
+pub fn compare_informative(a: &Prepared, sa: &HashSet<u64>, b: &Prepared, sb: &HashSet<u64>) -> Option<Overlap> {
+    let shared = sa.iter().filter(|h| sb.contains(h)).count();
     if shared < MIN_SHARED_SHINGLES {
         return None;
     }
@@ -297,10 +305,17 @@ impl<K: Clone + Eq + Hash> TextIndex<K> {
         self.docs[id as usize] = Some((owner, signature));
     }
 
-    /// Forgets every text of `owner`. The boilerplate counts keep them:
-    /// a sketch cannot subtract what it did not count exactly, and
-    /// over-counting only makes boilerplate detection more cautious.
-    pub fn remove(&mut self, owner: &K) {
+    /// Forgets every text of `owner`; `texts` are the same texts as
+    /// inserted, so that the boilerplate counts go down by exactly what
+    /// they went up (a page seen again must not count twice).
+    pub fn remove<'a>(&mut self, owner: &K, texts: impl IntoIterator<Item = &'a Prepared>) {
+        if self.by_owner.contains_key(owner) {
+            for t in texts {
+                for s in t.shingle_set() {
+                    self.frequency.sub(s);
+                }
+            }
+        }
         for id in self.by_owner.remove(owner).unwrap_or_default() {
             if let Some((_, signature)) = self.docs[id as usize].take() {
                 for (band, rows) in signature.chunks(ROWS).enumerate() {
@@ -384,6 +399,15 @@ impl CountMin {
         }
     }
 
+    fn sub(&mut self, key: u64) {
+        for s in Self::slots(key) {
+            // A saturated counter stays saturated: it no longer knows its count.
+            if self.rows[s] != u16::MAX {
+                self.rows[s] = self.rows[s].saturating_sub(1);
+            }
+        }
+    }
+
     fn estimate(&self, key: u64) -> u32 {
         Self::slots(key).map(|s| u32::from(self.rows[s])).min().unwrap_or(0)
     }
@@ -457,12 +481,23 @@ mod tests {
     }
 
     #[test]
+    fn a_text_indexed_again_and_again_does_not_become_boilerplate() {
+        let a = prepare(TEMPLATE, &masks("Daniel Kim")).unwrap();
+        let mut index = TextIndex::default();
+        for _ in 0..100 {
+            index.remove(&"a", [&a]);
+            index.insert("a", &a);
+        }
+        assert!(a.shingle_set().iter().all(|h| !index.is_boilerplate(*h)));
+    }
+
+    #[test]
     fn removed_texts_are_no_longer_found() {
         let a = prepare(TEMPLATE, &masks("Daniel Kim")).unwrap();
         let mut index = TextIndex::default();
         index.insert("a", &a);
         index.insert("b", &a);
-        index.remove(&"a");
+        index.remove(&"a", [&a]);
         assert_eq!(index.neighbours(&a).into_iter().map(|n| n.0).collect::<Vec<_>>(), vec!["b"]);
         assert_eq!(index.len(), 1);
     }

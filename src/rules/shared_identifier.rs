@@ -47,12 +47,18 @@ fn identifiers(profiles: &[Profile], messages: &[Message]) -> Seen {
     let telegram = crate::extract::regex(r"(?i)\b(?:t\.me/|telegram[:\s]+@?)([a-z0-9_]{5,32})\b");
     let wallet =
         crate::extract::regex(r"\b(?:bc1[ac-hj-np-z02-9]{25,60}|0x[0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})\b");
+    // The regexes run only on texts that can hold a match: most bios and
+    // messages mention neither, and the store indexes every profile's.
     let scan = |text: &str, at: &str, field: &str, seen_add: &mut dyn FnMut(String, &'static str, &str, &str, &str)| {
-        for c in telegram.captures_iter(text) {
-            seen_add(c[1].to_ascii_lowercase(), "Telegram handle", at, field, &c[0]);
+        if may_name_telegram(text) {
+            for c in telegram.captures_iter(text) {
+                seen_add(c[1].to_ascii_lowercase(), "Telegram handle", at, field, &c[0]);
+            }
         }
-        for w in wallet.find_iter(text) {
-            seen_add(w.as_str().to_string(), "wallet", at, field, w.as_str());
+        if may_hold_wallet(text) {
+            for w in wallet.find_iter(text) {
+                seen_add(w.as_str().to_string(), "wallet", at, field, w.as_str());
+            }
         }
     };
     for p in profiles {
@@ -78,6 +84,16 @@ fn identifiers(profiles: &[Profile], messages: &[Message]) -> Seen {
         scan(&m.text, &m.source, "message", &mut add);
     }
     seen
+}
+
+fn may_name_telegram(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"t.me/").is_some()
+        || text.as_bytes().windows(8).any(|w| w.eq_ignore_ascii_case(b"telegram"))
+}
+
+/// Wallet addresses are runs of 34+ letters and digits.
+fn may_hold_wallet(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphanumeric()).any(|word| word.len() >= 34)
 }
 
 /// The normalised identifiers of a candidate, as index keys

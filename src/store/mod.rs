@@ -276,7 +276,8 @@ impl Store {
         if let Some(n) = graph::name_key(p) {
             self.names.remove(&n, key);
         }
-        self.texts.remove(&key.to_string());
+        let texts = crate::rules::reuse::candidate_texts(p);
+        self.texts.remove(&key.to_string(), texts.iter().map(|(_, t)| t));
         self.photos.remove(&key.to_string());
     }
 
@@ -438,14 +439,22 @@ impl Store {
         self.set_photo_record(key, photo)
     }
 
+    /// Records an already computed photo hash (a store import, the benchmark).
+    pub fn set_photo_hash(&mut self, key: &str, url: &str, hash: PhotoHash) -> bool {
+        self.set_photo_record(key, StoredPhoto { url: url.into(), hash: Some(hash.to_hex()), skipped: None })
+    }
+
     fn set_photo_record(&mut self, key: &str, photo: StoredPhoto) -> bool {
-        let Some(current) = self.profiles.get(key).and_then(|s| s.profile.photo.as_ref()) else { return false };
-        if current.value != photo.url {
+        let Some(stored) = self.profiles.get_mut(key) else { return false };
+        if stored.profile.photo.as_ref().map(|p| &p.value) != Some(&photo.url) {
             return false;
         }
-        let mut stored = self.take(key).expect("present");
+        let hash = photo.hash.as_deref().and_then(PhotoHash::from_hex);
         stored.photo = Some(photo);
-        self.put(key.to_string(), stored);
+        match hash {
+            Some(h) => self.photos.insert(key.to_string(), h),
+            None => self.photos.remove(&key.to_string()),
+        }
         self.changed.insert(key.to_string());
         true
     }

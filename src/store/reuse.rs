@@ -5,10 +5,15 @@
 use super::Store;
 use crate::reuse::photo::{PhotoHash, SAME_PHOTO_BITS};
 use crate::reuse::text;
-use crate::rules::reuse::{candidate_texts, masks, photo_finding, template_finding, PhotoHit, TemplateHit};
+use crate::rules::reuse::{candidate_texts, photo_finding, template_finding, PhotoHit, TemplateHit};
 use crate::rules::Finding;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+
+/// Texts checked exactly per text of the case, most similar first. A
+/// template found with more candidates than this is already proven; the
+/// finding says how many more there are.
+const MAX_TEXT_NEIGHBOURS: usize = 25;
 
 /// A picture found in this many different cases is a site's default avatar
 /// or a stock image, not evidence about any one of them.
@@ -24,6 +29,7 @@ impl Store {
     pub(super) fn reuse_findings(&self, case: &[String]) -> ReuseFindings {
         let members: BTreeSet<&String> = case.iter().collect();
         let mut template_hits: Vec<TemplateHit> = Vec::new();
+        let mut unchecked = 0;
         let mut photo_hits: Vec<PhotoHit> = Vec::new();
         let mut connections: BTreeMap<Vec<String>, (String, BTreeSet<&'static str>)> = BTreeMap::new();
         let mut connect = |store: &Store, other: &str, kind: &'static str| -> String {
@@ -34,19 +40,24 @@ impl Store {
         };
         for key in case {
             let me = &self.profiles[key].profile;
+            // Each side's texts are prepared with its own masks: a name
+            // swapped into a template becomes the same mask on both sides.
+            let is_boilerplate = |h| self.texts.is_boilerplate(h);
             for (field, mine) in candidate_texts(me) {
-                for (other_key, _) in self.texts.neighbours(&mine) {
-                    if members.contains(&other_key) {
-                        continue;
-                    }
+                let mine_informative = text::informative(&mine, &is_boilerplate);
+                let candidates: Vec<String> =
+                    self.texts.neighbours(&mine).into_iter().map(|(k, _)| k).filter(|k| !members.contains(k)).collect();
+                if candidates.len() > MAX_TEXT_NEIGHBOURS {
+                    unchecked += candidates.len() - MAX_TEXT_NEIGHBOURS;
+                }
+                for other_key in candidates.into_iter().take(MAX_TEXT_NEIGHBOURS) {
                     let them = &self.profiles[&other_key].profile;
-                    let both = masks(me).union(&masks(them));
-                    let Some(a) = text::prepare(mine.text(), &both) else { continue };
                     let best = candidate_texts(them)
                         .into_iter()
                         .filter_map(|(other_field, theirs)| {
-                            let b = text::prepare(theirs.text(), &both)?;
-                            text::compare(&a, &b, &|h| self.texts.is_boilerplate(h)).map(|o| (other_field, o))
+                            let informative = text::informative(&theirs, &is_boilerplate);
+                            text::compare_informative(&mine, &mine_informative, &theirs, &informative)
+                                .map(|o| (other_field, o))
                         })
                         .max_by(|x, y| x.1.similarity.total_cmp(&y.1.similarity));
                     if let Some((other_field, overlap)) = best {
@@ -84,7 +95,13 @@ impl Store {
                 });
             }
         }
-        let findings = template_finding(&template_hits).into_iter().chain(photo_finding(&photo_hits)).collect();
+        let mut template = template_finding(&template_hits);
+        if let (Some(f), true) = (template.as_mut(), unchecked > 0) {
+            f.explanation.push_str(&format!(
+                " {unchecked} more stored profiles have a similar text; the closest {MAX_TEXT_NEIGHBOURS} are quoted."
+            ));
+        }
+        let findings = template.into_iter().chain(photo_finding(&photo_hits)).collect();
         let connections = connections
             .into_iter()
             .flat_map(|(c, (label, kinds))| kinds.into_iter().map(move |k| (c.clone(), label.clone(), k)))

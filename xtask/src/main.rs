@@ -23,7 +23,9 @@ fn main() -> ExitCode {
         Some("build") => build::run(),
         Some("demo") => demo(&args[1..]),
         Some("test") => test(),
-        Some("bench") => util::run("cargo", &["bench", "--bench", "analysis", "--bench", "screening"]),
+        Some("bench") => {
+            util::run("cargo", &["bench", "--bench", "analysis", "--bench", "screening", "--bench", "store"])
+        }
         Some("setup") => setup::run(),
         _ => {
             eprintln!("{HELP}");

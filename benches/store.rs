@@ -1,0 +1,181 @@
+//! The case store at scale (`cargo bench --bench store`): with 100,000
+//! stored profiles, add one and ask for its template and photo neighbours,
+//! through the store's indexes (MinHash/LSH, multi-index Hamming) and by a
+//! naive scan comparing it with every stored profile. Prints the memory the
+//! store takes per profile, and the speed-up.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicIsize, Ordering};
+use std::time::Instant;
+use vetter::model::{Profile, Site, Sourced};
+use vetter::reuse::photo::{PhotoHash, SAME_PHOTO_BITS};
+use vetter::reuse::text;
+use vetter::rules::reuse::candidate_texts;
+use vetter::store::Store;
+
+/// Counts live heap bytes, to report memory per stored profile.
+struct Counting;
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+const PROFILES: usize = 100_000;
+
+/// A deterministic pseudo-random stream.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+/// A vocabulary of 4,000 made-up words, so that random bios share few phrases.
+fn words() -> Vec<String> {
+    let syllables = ["ka", "lo", "mi", "ne", "tu", "ra", "si", "po", "de", "an", "el", "or", "us", "ti", "ba", "go"];
+    (0..4_000)
+        .map(|i| format!("{}{}{}", syllables[i % 16], syllables[(i / 16) % 16], syllables[(i / 256) % 16]))
+        .collect()
+}
+
+fn bio(rng: &mut Rng, vocab: &[String], n: usize) -> String {
+    (0..n).map(|_| vocab[(rng.next() % vocab.len() as u64) as usize].as_str()).collect::<Vec<_>>().join(" ")
+}
+
+fn profile(i: usize, bio_text: String) -> Profile {
+    let mut p = Profile::empty(format!("https://github.com/user{i}x"), Site::Github);
+    p.name = Some(Sourced::new(format!("Person{i} Surname{}", i % 977), "bench"));
+    p.location = Some(Sourced::new("Austin, Texas", "bench"));
+    p.photo = Some(Sourced::new(format!("https://avatars.example/{i}.jpg"), "bench"));
+    p.bio = Some(Sourced::new(bio_text, "bench"));
+    p
+}
+
+fn random_hash(rng: &mut Rng) -> PhotoHash {
+    let mut h = [0u8; 32];
+    for chunk in h.chunks_mut(8) {
+        chunk.copy_from_slice(&rng.next().to_le_bytes());
+    }
+    PhotoHash(h)
+}
+
+fn bench(c: &mut Criterion) {
+    let vocab = words();
+    let mut rng = Rng(42);
+    let template = bio(&mut rng, &vocab, 70);
+    let shared_photo = random_hash(&mut rng);
+    let before = LIVE.load(Ordering::Relaxed);
+    let started = Instant::now();
+    let mut store = Store::new();
+    for i in 0..PROFILES {
+        // One profile in a thousand reuses the template; two share the photo
+        // (a picture on many profiles is taken for a default avatar).
+        let text = if i % 1_000 == 7 { format!("{template} thanks{i}") } else { bio(&mut rng, &vocab, 60) };
+        let key = store.ingest(profile(i, text), 1).expect("stored");
+        let hash = if i == 12_345 || i == 67_890 { shared_photo } else { random_hash(&mut rng) };
+        store.set_photo_hash(&key, &format!("https://avatars.example/{i}.jpg"), hash);
+    }
+    store.take_changes();
+    let bytes = LIVE.load(Ordering::Relaxed) - before;
+    println!(
+        "store: {PROFILES} profiles built in {:.1} s; {:.1} KB of memory per stored profile (profile, records' indexes, MinHash/LSH, photo index)",
+        started.elapsed().as_secs_f64(),
+        bytes as f64 / PROFILES as f64 / 1024.0
+    );
+
+    let newcomer = profile(PROFILES + 1, template.clone());
+    let newcomer_photo = newcomer.photo.as_ref().unwrap().value.clone();
+    let mut group = c.benchmark_group("store_100k");
+    group.sample_size(30);
+    group.sample_size(10);
+    group.bench_function("add_profile_and_query_template_and_photo_neighbours", |b| {
+        b.iter(|| {
+            let key = store.ingest(black_box(newcomer.clone()), 2).unwrap();
+            store.set_photo_hash(&key, &newcomer_photo, shared_photo);
+            black_box(store.reuse_findings_of(std::slice::from_ref(&key)))
+        })
+    });
+    let found = {
+        let t0 = Instant::now();
+        let key = store.ingest(newcomer.clone(), 2).unwrap();
+        let t1 = Instant::now();
+        store.set_photo_hash(&key, &newcomer_photo, shared_photo);
+        let t2 = Instant::now();
+        let f = store.reuse_findings_of(std::slice::from_ref(&key));
+        println!("one add+query: ingest {:?}, photo hash {:?}, neighbours {:?}", t1 - t0, t2 - t1, t2.elapsed());
+        f
+    };
+    let ids: Vec<&str> = found.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["TEMPLATE_REUSE", "PHOTO_REUSE"], "the indexed query finds the planted neighbours: {found:#?}");
+    // The naive way: compare the newcomer with every stored profile.
+    let stored: Vec<(Profile, Option<PhotoHash>)> = store
+        .keys()
+        .map(|k| {
+            let s = store.get(k).unwrap();
+            (s.profile.clone(), s.photo.as_ref().and_then(|p| p.hash.as_deref()).and_then(PhotoHash::from_hex))
+        })
+        .collect();
+    let naive = || {
+        let mine = candidate_texts(&newcomer);
+        let mut hits = 0usize;
+        for (other, hash) in &stored {
+            for (_, a) in &mine {
+                for (_, b) in candidate_texts(other) {
+                    hits += usize::from(text::compare(a, &b, &|_| false).is_some());
+                }
+            }
+            hits += usize::from(hash.is_some_and(|h| h.distance(&shared_photo) <= SAME_PHOTO_BITS));
+        }
+        hits
+    };
+    group.sample_size(10);
+    group.bench_function("naive_scan_of_every_stored_profile", |b| b.iter(|| black_box(naive())));
+    group.finish();
+    // The ratio, from the same run: medians of a few timed repetitions.
+    let median = |f: &mut dyn FnMut(), runs: usize| {
+        let mut t: Vec<f64> = (0..runs)
+            .map(|_| {
+                let s = Instant::now();
+                f();
+                s.elapsed().as_secs_f64()
+            })
+            .collect();
+        t.sort_by(f64::total_cmp);
+        t[runs / 2]
+    };
+    let indexed = median(
+        &mut || {
+            let key = store.ingest(newcomer.clone(), 2).unwrap();
+            store.set_photo_hash(&key, &newcomer_photo, shared_photo);
+            black_box(store.reuse_findings_of(std::slice::from_ref(&key)));
+        },
+        51,
+    );
+    let scanned = median(&mut || drop(black_box(naive())), 3);
+    println!(
+        "indexed add+query {:.2} ms, naive scan {:.0} ms: {:.0}x faster",
+        indexed * 1e3,
+        scanned * 1e3,
+        scanned / indexed
+    );
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
