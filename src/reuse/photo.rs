@@ -3,7 +3,8 @@
 //!
 //! A photo is hashed with Blockhash (256 bits) from its pixels, which the
 //! browser decodes (or the CLI, natively). Resizing and re-compression move
-//! a few bits; a different face moves about half. The index is multi-index
+//! a few bits, a crop of 1-2 % per side about 8-14 (the tests measure it);
+//! a different picture moves about half. The index is multi-index
 //! hashing: the 256 bits, shuffled, are cut into 16 chunks of 16 bits, and
 //! two hashes within 15 bits of each other must agree exactly on at least
 //! one chunk (pigeonhole), so a query reads 16 buckets instead of every
@@ -287,6 +288,28 @@ pub(crate) mod tests {
         let other = hash_rgba(200, 200, &portrait(200, 200, 4)).unwrap();
         assert!(a.distance(&other) > 40, "different: {}", a.distance(&other));
         assert_eq!(PhotoHash::from_hex(&a.to_hex()), Some(a));
+    }
+
+    fn crop(px: &[u8], w: u32, h: u32, margin: u32) -> (u32, u32, Vec<u8>) {
+        let (nw, nh) = (w - 2 * margin, h - 2 * margin);
+        let mut out = Vec::with_capacity((nw * nh * 4) as usize);
+        for y in margin..h - margin {
+            let row = ((y * w + margin) * 4) as usize;
+            out.extend_from_slice(&px[row..row + (nw * 4) as usize]);
+        }
+        (nw, nh, out)
+    }
+
+    #[test]
+    fn a_slightly_cropped_copy_still_counts_as_the_same_picture() {
+        let original = portrait(200, 200, 1);
+        let a = hash_rgba(200, 200, &original).unwrap();
+        for margin in [2, 4] {
+            let (w, h, px) = crop(&original, 200, 200, margin);
+            let d = a.distance(&hash_rgba(w, h, &px).unwrap());
+            eprintln!("crop {margin}px each side: {d} bits");
+            assert!(d <= SAME_PHOTO_BITS, "cropped {margin}px: {d}");
+        }
     }
 
     #[test]
