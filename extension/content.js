@@ -16,6 +16,7 @@
   let lastUrl = null;
   let lateRetries = 0;
   let timer = 0;
+  let collapse = () => {};
 
   function snapshot() {
     const html = document.documentElement ? document.documentElement.outerHTML : '';
@@ -56,7 +57,12 @@
     button[data-level="none"] { background: #166534; }
     iframe { border: 0; width: 380px; height: min(70vh, 560px); margin-top: 8px; border-radius: 8px;
              box-shadow: 0 4px 24px rgba(0,0,0,.3); background: #fff; color-scheme: light dark; }
-    .collapsed iframe { display: none; }`;
+    .collapsed iframe { display: none; }
+    .wrap.left { right: auto; left: 16px; align-items: flex-start; }
+    .bar { display: flex; gap: 6px; }
+    .dock { padding: 8px 10px; background: #374151; }`;
+
+  const DOCK_KEY = 'vetter.dock';
 
   function showPanel(reply) {
     if (!host || !host.isConnected) {
@@ -83,10 +89,30 @@
         const collapsed = wrap.classList.toggle('collapsed');
         badge.setAttribute('aria-expanded', String(!collapsed));
       });
+      // Move the panel to the other side when it covers something; remembered.
+      const dock = document.createElement('button');
+      dock.type = 'button';
+      dock.className = 'dock';
+      dock.textContent = '⇆';
+      dock.setAttribute('aria-label', 'Move the Vetter panel to the other side');
+      dock.addEventListener('click', (e) => {
+        e.stopPropagation();
+        const left = wrap.classList.toggle('left');
+        chrome.storage.local.set({ [DOCK_KEY]: left ? 'left' : 'right' }).catch(() => {});
+      });
+      chrome.storage.local.get(DOCK_KEY).then((v) => wrap.classList.toggle('left', v[DOCK_KEY] === 'left'), () => {});
+      const bar = document.createElement('div');
+      bar.className = 'bar';
+      bar.append(badge, dock);
       frame = document.createElement('iframe');
       frame.title = 'Vetter findings';
       frame.src = chrome.runtime.getURL('extension/panel.html');
-      wrap.append(badge, frame);
+      wrap.append(bar, frame);
+      collapse = () => {
+        wrap.classList.add('collapsed');
+        badge.setAttribute('aria-expanded', 'false');
+        badge.focus();
+      };
       root.append(style, wrap);
       document.documentElement.append(host);
     }
@@ -121,6 +147,10 @@
   new MutationObserver(() => schedule(location.href !== lastUrl ? SETTLE_MS : 1500)).observe(document, {
     childList: true,
     subtree: true,
+  });
+  // Escape in the panel (an extension frame) reaches here through the worker.
+  chrome.runtime.onMessage.addListener((msg) => {
+    if (msg?.type === 'vetter/collapse') collapse();
   });
   analyse();
 })();

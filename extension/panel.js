@@ -57,7 +57,17 @@ const ACTIONS = {
     const text = document.getElementById('note-text')?.value.trim();
     return text ? { type: 'vetter/note', key: b.dataset.key, text } : null;
   },
+  explain: (b) => {
+    const reason = document.querySelector(`[data-reason-for="${b.dataset.finding}"]`)?.value.trim();
+    return reason ? { type: 'vetter/explain', key: b.dataset.key, finding: b.dataset.finding, reason } : null;
+  },
+  dossier: (b) => ({ type: 'vetter/open-dossier', key: b.dataset.key }),
 };
+
+// Escape hands focus back to the page and folds the panel to its badge.
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') chrome.runtime.sendMessage({ type: 'vetter/collapse' }).catch(() => {});
+});
 
 main.addEventListener('click', async (event) => {
   const button = event.target.closest('button[data-action]');

@@ -206,6 +206,21 @@ async function manageLists(msg) {
   return { lists: JSON.parse(listSummaries()), imported: stored.map(({ name, kind, importedAt }) => ({ name, kind, importedAt })) };
 }
 
+// The digest of a page snapshot, recorded with its profile so that a report
+// can show which page a finding came from.
+async function sha256(text) {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const USER_KEY = 'vetter.user'; // the name recorded when a finding is marked explained
+
+const REPORTS = {
+  html: { mime: 'text/html', extension: 'html' },
+  markdown: { mime: 'text/markdown', extension: 'md' },
+  json: { mime: 'application/json', extension: 'json' },
+};
+
 // One case action; the engine validates keys and values.
 function act(msg) {
   const now = Date.now();
@@ -251,7 +266,8 @@ async function handle(msg, sender) {
       // The top frame's address. `sender.url` keeps the address the frame
       // loaded with and misses single-page navigations (pushState).
       const url = sender.tab.url ?? sender.url;
-      const outcome = JSON.parse(engine.ingest(url, msg.html.slice(0, MAX_SNAPSHOT_CHARS), Date.now()));
+      const html = msg.html.slice(0, MAX_SNAPSHOT_CHARS);
+      const outcome = JSON.parse(engine.ingest(url, html, Date.now(), await sha256(html)));
       const shown = tabs[sender.tab.id];
       if (outcome.status === 'none' && shown?.startsWith('selection:')) {
         // A page with no profile of its own, where the user analysed a selection.
@@ -290,6 +306,10 @@ async function handle(msg, sender) {
     case 'vetter/import-cases':
     case 'vetter/set-retention': {
       if (!isExtensionPage(sender)) return { error: 'not allowed' };
+      if (msg.type === 'vetter/explain') {
+        const { [USER_KEY]: user } = await chrome.storage.local.get(USER_KEY);
+        msg = { ...msg, by: user || 'the recruiter (no name set in Vetter options)' };
+      }
       const result = act(msg);
       await persist();
       broadcastUpdate();
@@ -297,7 +317,46 @@ async function handle(msg, sender) {
     }
     case 'vetter/cases': {
       if (!isExtensionPage(sender)) return { error: 'not allowed' };
-      return { cases: JSON.parse(engine.caseList()), retentionDays: engine.retentionDays(), notices };
+      const { [USER_KEY]: user = '' } = await chrome.storage.local.get(USER_KEY);
+      return { cases: JSON.parse(engine.caseList(Date.now())), retentionDays: engine.retentionDays(), user, notices };
+    }
+    // From the dossier: one case by key, or the case of the active tab.
+    case 'vetter/case-view': {
+      if (!isExtensionPage(sender)) return { error: 'not allowed' };
+      let key = msg.key;
+      if (!key) {
+        const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        key = active ? tabs[active.id] : undefined;
+      }
+      const json = key ? engine.view(String(key), Date.now()) : undefined;
+      return { key: key ?? null, view: json ?? null, notices };
+    }
+    case 'vetter/report': {
+      if (!isExtensionPage(sender)) return { error: 'not allowed' };
+      const kind = REPORTS[msg.format];
+      if (!kind) return { error: 'unknown report format' };
+      try {
+        const text = engine.report(String(msg.key ?? ''), Date.now(), msg.format);
+        return { text, mime: kind.mime, filename: `vetter-report-${new Date().toISOString().slice(0, 10)}.${kind.extension}` };
+      } catch (err) {
+        return { error: String(err?.message ?? err) };
+      }
+    }
+    case 'vetter/open-dossier': {
+      if (!isExtensionPage(sender)) return { error: 'not allowed' };
+      const url = chrome.runtime.getURL(`extension/dossier.html?case=${encodeURIComponent(String(msg.key ?? ''))}`);
+      await chrome.tabs.create({ url, index: sender.tab ? sender.tab.index + 1 : undefined });
+      return { ok: true };
+    }
+    case 'vetter/collapse': {
+      if (!isExtensionPage(sender) || !sender.tab) return { error: 'not allowed' };
+      await chrome.tabs.sendMessage(sender.tab.id, { type: 'vetter/collapse' }).catch(() => {});
+      return { ok: true };
+    }
+    case 'vetter/set-user': {
+      if (!isExtensionPage(sender)) return { error: 'not allowed' };
+      await chrome.storage.local.set({ [USER_KEY]: String(msg.name ?? '').slice(0, 100) });
+      return { ok: true };
     }
     case 'vetter/export-cases': {
       if (!isExtensionPage(sender)) return { error: 'not allowed' };

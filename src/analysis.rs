@@ -35,6 +35,21 @@ pub fn analyse_among(
     finish(findings)
 }
 
+/// [`finish`], leaving out of the score the findings the recruiter marked as
+/// explained (they stay listed, with who explained them, when and why).
+/// Critical findings (sanctions, known personas) always count.
+pub fn finish_explained(findings: Vec<Finding>, explained: &BTreeMap<String, Explanation>) -> Analysis {
+    let mut analysis = finish(findings);
+    let counted: Vec<Finding> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.severity == crate::rules::Severity::Critical || !explained.contains_key(&f.id))
+        .cloned()
+        .collect();
+    analysis.risk = score::risk(&counted);
+    analysis
+}
+
 /// Orders findings worst first and scores them (after callers added the
 /// findings only they can make, such as reuse across cases).
 pub fn finish(mut findings: Vec<Finding>) -> Analysis {
@@ -56,7 +71,19 @@ pub struct ProfileSummary {
     pub headline: Option<String>,
     pub location: Option<String>,
     pub emails: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phones: Vec<String>,
     pub links: Vec<String>,
+    /// The profile photo's address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub work: Vec<crate::model::Job>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub education: Vec<crate::model::Schooling>,
+    /// SHA-256 (hex) of the page snapshot this profile was read from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot_sha256: Option<String>,
     /// Fields this page should show but that could not be read.
     pub missing: Vec<String>,
     #[serde(default)]
@@ -82,7 +109,12 @@ impl From<&Profile> for ProfileSummary {
             headline: v(&p.headline),
             location: v(&p.location),
             emails: p.emails.iter().map(|e| e.value.clone()).collect(),
+            phones: p.phones.iter().map(|e| e.value.clone()).collect(),
             links: p.links.iter().map(|e| e.value.clone()).collect(),
+            photo: v(&p.photo),
+            work: p.work.clone(),
+            education: p.education.clone(),
+            snapshot_sha256: None,
             missing: p.missing.clone(),
             kind: p.kind,
             messages: p.messages.len(),

@@ -19,6 +19,7 @@
 //! inert text, and [`render`] escapes them. No input is meant to panic.
 
 pub mod analysis;
+pub mod checklist;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod data;

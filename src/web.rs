@@ -93,10 +93,11 @@ impl Engine {
         Ok(())
     }
 
-    /// Reads one page snapshot and adds its profile to the store.
-    pub fn ingest(&mut self, url: &str, html: &str, now_ms: f64) -> Result<String, JsError> {
+    /// Reads one page snapshot and adds its profile to the store, with the
+    /// snapshot's SHA-256 (hex, computed by the worker) for reports.
+    pub fn ingest(&mut self, url: &str, html: &str, now_ms: f64, sha256: Option<String>) -> Result<String, JsError> {
         let profile = extract::extract(Some(url), html).map_err(|e| JsError::new(&e.to_string()))?;
-        let key = self.store.ingest(profile, ms(now_ms));
+        let key = self.store.ingest_snapshot(profile, sha256, ms(now_ms));
         let view = key.as_deref().and_then(|k| self.store.view(k, ms(now_ms)));
         let outcome = IngestOutcome {
             status: if key.is_some() { "profile" } else { "none" },
@@ -150,9 +151,24 @@ impl Engine {
         self.store.view(key, ms(now_ms)).map(|v| json(&v))
     }
 
-    /// Every case, most recently seen first: `[{key, label, profiles, sites, lastSeen}]`.
+    /// A report of the case of `key`: `format` "html", "markdown" or "json".
+    pub fn report(&self, key: &str, now_ms: f64, format: &str) -> Result<String, JsError> {
+        let view = self.store.view(key, ms(now_ms)).ok_or_else(|| JsError::new("this case is no longer stored"))?;
+        let provenance = render::report::Provenance::current(ms(now_ms));
+        match format {
+            "html" => Ok(render::report::html(&view, &provenance)),
+            "markdown" => Ok(render::report::markdown(&view, &provenance)),
+            "json" => Ok(render::report::json(&view, &provenance)),
+            other => Err(JsError::new(&format!("unknown report format {other:?}"))),
+        }
+    }
+
+    /// Every case, worst first, then most recently seen:
+    /// `[{key, label, profiles, sites, lastSeen, level, score}]`. The risk is
+    /// computed for the `MAX_RATED` most recent cases; older ones are listed unrated.
     #[wasm_bindgen(js_name = caseList)]
-    pub fn case_list(&self) -> String {
+    pub fn case_list(&self, now_ms: f64) -> String {
+        const MAX_RATED: usize = 500;
         #[derive(Serialize)]
         #[serde(rename_all = "camelCase")]
         struct Entry {
@@ -161,6 +177,8 @@ impl Engine {
             profiles: usize,
             sites: Vec<&'static str>,
             last_seen: u64,
+            level: Option<&'static str>,
+            score: Option<u8>,
         }
         let mut out: Vec<Entry> = self
             .store
@@ -176,10 +194,19 @@ impl Engine {
                     sites,
                     last_seen: stored.iter().map(|s| s.last_seen).max().unwrap_or(0),
                     key: case[0].clone(),
+                    level: None,
+                    score: None,
                 }
             })
             .collect();
         out.sort_by_key(|e| std::cmp::Reverse(e.last_seen));
+        for e in out.iter_mut().take(MAX_RATED) {
+            if let Some(v) = self.store.view(&e.key, ms(now_ms)) {
+                e.level = Some(v.risk.level.as_str());
+                e.score = Some(v.risk.score);
+            }
+        }
+        out.sort_by_key(|e| std::cmp::Reverse(e.score));
         json(&out)
     }
 
@@ -332,6 +359,13 @@ pub fn activate_lists(files_json: &str) -> Result<String, JsError> {
 #[wasm_bindgen(js_name = listSummaries)]
 pub fn list_summaries() -> String {
     summaries()
+}
+
+/// The dossier's HTML for a case view given as JSON.
+#[wasm_bindgen(js_name = renderDossier)]
+pub fn render_dossier(view_json: &str) -> Result<String, JsError> {
+    let view: CaseView = serde_json::from_str(view_json)?;
+    Ok(render::dossier::dossier_html(&view))
 }
 
 /// The panel's HTML for a case view given as JSON.

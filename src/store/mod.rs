@@ -201,6 +201,16 @@ impl Store {
         self.ingest_keyed(key, profile, now_ms)
     }
 
+    /// [`Store::ingest`], recording the SHA-256 of the page snapshot it was read from.
+    pub fn ingest_snapshot(&mut self, profile: Profile, sha256: Option<String>, now_ms: u64) -> Option<String> {
+        let key = self.ingest(profile, now_ms)?;
+        let sha = sha256.filter(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+        if let Some(s) = self.profiles.get_mut(&key) {
+            s.snapshot_sha256 = sha;
+        }
+        Some(key)
+    }
+
     /// [`Store::ingest`] under a key the caller chose (the CLI's files).
     pub fn ingest_keyed(&mut self, key: String, profile: Profile, now_ms: u64) -> Option<String> {
         if profile.is_empty() {
@@ -405,6 +415,9 @@ impl Store {
     }
 
     pub fn set_check(&mut self, key: &str, item: &str, status: CheckStatus, note: &str, now_ms: u64) -> bool {
+        if crate::checklist::item(item).is_none() {
+            return false;
+        }
         let Some(s) = self.profiles.get_mut(key) else { return false };
         let note = crate::text::clean(note, MAX_NOTE_CHARS);
         s.checklist.insert(item.to_string(), CheckState { status, at: now_ms, note });
@@ -581,9 +594,9 @@ impl Store {
             graph.connect(other_case, label, kind);
         }
         analysis.findings.extend(reuse.findings);
-        let analysis = crate::analysis::finish(analysis.findings);
         let explained: BTreeMap<String, Explanation> =
             members.iter().flat_map(|s| s.explained.iter().map(|(k, v)| (k.clone(), v.clone()))).collect();
+        let analysis = crate::analysis::finish_explained(analysis.findings, &explained);
         let mut checklist: BTreeMap<String, CheckState> = BTreeMap::new();
         for (item, state) in members.iter().flat_map(|s| &s.checklist) {
             if checklist.get(item).is_none_or(|c| c.at < state.at) {
@@ -600,6 +613,7 @@ impl Store {
                 .map(|s| ProfileSummary {
                     first_seen: Some(s.first_seen),
                     last_seen: Some(s.last_seen),
+                    snapshot_sha256: s.snapshot_sha256.clone(),
                     ..ProfileSummary::from(&s.profile)
                 })
                 .collect(),

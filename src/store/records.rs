@@ -30,6 +30,10 @@ pub struct StoredProfile {
     pub last_seen: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo: Option<StoredPhoto>,
+    /// SHA-256 (hex) of the page snapshot the profile was last read from,
+    /// so a report can prove which page a finding came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot_sha256: Option<String>,
     /// Profiles the recruiter linked to this one by hand.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub linked_to: BTreeSet<String>,
@@ -53,6 +57,7 @@ impl StoredProfile {
             first_seen: now_ms,
             last_seen: now_ms,
             photo: None,
+            snapshot_sha256: None,
             linked_to: BTreeSet::new(),
             kept_apart: BTreeSet::new(),
             notes: Vec::new(),
@@ -67,6 +72,7 @@ impl StoredProfile {
         if other.last_seen > self.last_seen {
             self.profile = other.profile;
             self.last_seen = other.last_seen;
+            self.snapshot_sha256 = other.snapshot_sha256;
             if other.photo.is_some() {
                 self.photo = other.photo;
             }

@@ -103,7 +103,8 @@ fn records_persist_one_by_one_and_a_damaged_record_loses_only_itself() {
     let a = s.ingest(profile("https://github.com/a1", "Ann Lee", &[]), 5).unwrap();
     let b = s.ingest(profile("https://github.com/b2", "Bo Chan", &[]), 6).unwrap();
     assert!(s.add_note(&a, "called her <b>twice</b>", 7));
-    assert!(s.set_check(&a, "video_call", CheckStatus::Done, "camera on", 8));
+    assert!(s.set_check(&a, "video_interview", CheckStatus::Done, "camera on", 8));
+    assert!(!s.set_check(&a, "no_such_item", CheckStatus::Done, "", 8));
     let changes = s.take_changes();
     assert_eq!(changes.put.len(), 2);
     assert!(s.take_changes().is_empty());
@@ -115,7 +116,7 @@ fn records_persist_one_by_one_and_a_damaged_record_loses_only_itself() {
     assert_eq!(rejected[0].key, b);
     let view = back.view(&a, 9).unwrap();
     assert_eq!(view.notes[0].text, "called her <b>twice</b>");
-    assert_eq!(view.checklist["video_call"].status, CheckStatus::Done);
+    assert_eq!(view.checklist["video_interview"].status, CheckStatus::Done);
     assert_eq!(back.get(&a).unwrap().first_seen, 5);
 }
 

@@ -119,7 +119,7 @@ describe('the host page', () => {
     const { page } = await open(DANIEL_GITHUB);
     const frame = await panelFrame(page);
     const iframe = await frame.frameElement();
-    const badge = await iframe.evaluateHandle((el) => el.previousElementSibling);
+    const badge = await iframe.evaluateHandle((el) => el.previousElementSibling.firstElementChild);
     await badge.asElement().click();
     assert.equal(await iframe.boundingBox(), null, 'collapsed');
     assert.equal(await badge.asElement().getAttribute('aria-expanded'), 'false');

@@ -13,6 +13,9 @@ use crate::store::graph_types::PersonaGraph;
 use crate::text::is_bidi_control;
 use std::fmt::Write;
 
+pub mod dossier;
+pub mod report;
+
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -184,7 +187,7 @@ impl ProfileSummary {
     }
 }
 
-fn finding_html(f: &Finding, profiles: &[ProfileSummary]) -> String {
+fn finding_html(f: &Finding, view: &CaseView) -> String {
     let mut h = format!(
         r#"<li class="finding sev-{sev}" data-flag="{id}"><div class="f-head"><span class="sev">{sev}</span> <strong>{title}</strong> <code>{id}</code></div><p class="explain">{expl}</p><ul class="evidence">"#,
         sev = f.severity.as_str(),
@@ -193,7 +196,7 @@ fn finding_html(f: &Finding, profiles: &[ProfileSummary]) -> String {
         expl = escape(&f.explanation)
     );
     for e in &f.evidence {
-        let site = profiles.iter().find(|p| p.url == e.profile).map_or("Page", |p| p.site_label());
+        let site = view.profiles.iter().find(|p| p.url == e.profile).map_or("Page", |p| p.site_label());
         let _ = write!(
             h,
             r#"<li>{} <span class="field">{}</span>: <q>{}</q>{}</li>"#,
@@ -203,15 +206,53 @@ fn finding_html(f: &Finding, profiles: &[ProfileSummary]) -> String {
             e.note.as_deref().map(|n| format!(r#" <span class="note">({})</span>"#, escape(n))).unwrap_or_default()
         );
     }
-    let _ = write!(h, r#"</ul><p class="guidance">Source: {}</p></li>"#, escape(&f.guidance));
+    let _ = write!(h, r#"</ul><p class="guidance">Source: {}</p>"#, escape(&f.guidance));
+    if let Some(x) = view.explained.get(&f.id) {
+        let _ = write!(
+            h,
+            r#"<p class="explained" data-explained="{}">Explained by {} on {}: {}{}</p>"#,
+            escape(&f.id),
+            escape(&x.by),
+            date_time(x.at),
+            escape(&x.reason),
+            if f.severity == Severity::Critical {
+                " (still counted: sanctions and known-persona matches always count)"
+            } else {
+                " (not counted in the score)"
+            }
+        );
+    } else if let Some(first) = view.keys.first() {
+        let _ = write!(
+            h,
+            r#"<details class="explain-form"><summary>Mark as explained</summary><label>What explains it <textarea rows="2" data-reason-for="{id}"></textarea></label> <button type="button" class="small" data-action="explain" data-finding="{id}" data-key="{key}">Save explanation</button></details>"#,
+            id = escape(&f.id),
+            key = escape(first)
+        );
+    }
+    h.push_str("</li>");
     h
 }
 
-/// The panel body for one page's case.
-pub fn panel_html(view: &CaseView) -> String {
-    let mut h = String::new();
-    let _ = write!(
-        h,
+/// Findings grouped by severity, worst first.
+fn findings_html(view: &CaseView) -> String {
+    let mut h = format!(r#"<h2>Findings ({})</h2>"#, view.findings.len());
+    for sev in [Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info] {
+        let group: Vec<&Finding> = view.findings.iter().filter(|f| f.severity == sev).collect();
+        if group.is_empty() {
+            continue;
+        }
+        let _ = write!(h, r#"<ul class="findings" aria-label="{} findings">"#, sev.as_str());
+        for f in group {
+            h.push_str(&finding_html(f, view));
+        }
+        h.push_str("</ul>");
+    }
+    h
+}
+
+/// Level, score and why.
+fn risk_html(view: &CaseView) -> String {
+    let mut h = format!(
         r#"<section class="risk level-{lvl}" aria-label="Risk"><span class="level">{lvl}</span> <span class="score">{score}/100</span></section>"#,
         lvl = view.risk.level.as_str(),
         score = view.risk.score
@@ -226,6 +267,12 @@ pub fn panel_html(view: &CaseView) -> String {
     for n in &view.notices {
         let _ = write!(h, r#"<p class="notice" role="status">{}</p>"#, escape(n));
     }
+    h
+}
+
+/// The panel body for one page's case.
+pub fn panel_html(view: &CaseView) -> String {
+    let mut h = risk_html(view);
     if let Some(this) = view.profiles.iter().find(|p| Some(p.url.as_str()) == view.this_url.as_deref()) {
         if !this.missing.is_empty() {
             let _ = write!(
@@ -235,26 +282,21 @@ pub fn panel_html(view: &CaseView) -> String {
             );
         }
     }
+    if let Some(first) = view.keys.first() {
+        let _ = write!(
+            h,
+            r#"<p class="actions"><button type="button" class="small" data-action="dossier" data-key="{}">Open the dossier</button></p>"#,
+            escape(first)
+        );
+    }
     h.push_str(&profiles_html(view));
     if let Some(graph) = &view.graph {
         h.push_str(&graph_html(graph));
     }
     if view.findings.is_empty() {
         h.push_str(r#"<p class="clean">No inconsistencies found between the profiles seen so far.</p>"#);
-        h.push_str(&notes_html(view));
-        return h;
-    }
-    let _ = write!(h, r#"<h2>Findings ({})</h2>"#, view.findings.len());
-    for sev in [Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info] {
-        let group: Vec<&Finding> = view.findings.iter().filter(|f| f.severity == sev).collect();
-        if group.is_empty() {
-            continue;
-        }
-        let _ = write!(h, r#"<ul class="findings" aria-label="{} findings">"#, sev.as_str());
-        for f in group {
-            h.push_str(&finding_html(f, &view.profiles));
-        }
-        h.push_str("</ul>");
+    } else {
+        h.push_str(&findings_html(view));
     }
     h.push_str(&notes_html(view));
     h

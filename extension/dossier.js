@@ -1,0 +1,116 @@
+// The dossier: the case list (worst first, searchable) and one case in
+// full. Opened as the browser's side panel (the case of the active tab) or
+// in its own tab (?case=key). Rendering is Rust (renderDossier); this file
+// asks the worker and wires the buttons.
+import init, { renderDossier } from '../pkg/vetter.js';
+
+const ready = init({ module_or_path: new URL('../pkg/vetter_bg.wasm', import.meta.url) });
+const main = document.getElementById('dossier');
+const list = document.getElementById('case-list');
+const search = document.getElementById('case-search');
+let current = new URLSearchParams(location.search).get('case');
+let cases = [];
+
+const send = (message) => chrome.runtime.sendMessage(message).catch((err) => ({ error: err.message }));
+
+function showCases() {
+  const q = search.value.trim().toLowerCase();
+  list.replaceChildren();
+  for (const c of cases.filter((c) => !q || `${c.label} ${c.sites.join(' ')}`.toLowerCase().includes(q))) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = `?case=${encodeURIComponent(c.key)}`;
+    a.dataset.key = c.key;
+    a.setAttribute('aria-current', String(c.key === current));
+    const level = document.createElement('span');
+    level.className = 'lvl';
+    level.textContent = c.level ? ` ${c.level} ${c.score}` : '';
+    a.append(c.label, level);
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      current = c.key;
+      history.replaceState(null, '', a.href);
+      refresh();
+    });
+    li.append(a);
+    list.append(li);
+  }
+}
+
+async function refresh() {
+  await ready;
+  const [listed, shown] = await Promise.all([send({ type: 'vetter/cases' }), send({ type: 'vetter/case-view', key: current })]);
+  cases = listed?.cases ?? [];
+  if (shown?.key) current = shown.key;
+  showCases();
+  if (!shown?.view) {
+    main.textContent = shown?.error ?? 'No case for this tab yet. Choose one from the list.';
+    document.body.dataset.ready = 'true';
+    return;
+  }
+  const started = performance.now();
+  main.innerHTML = renderDossier(shown.view);
+  document.body.dataset.renderMs = (performance.now() - started).toFixed(2);
+  document.body.dataset.ready = 'true';
+}
+
+function download(text, mime, filename) {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const ACTIONS = {
+  check: (b) => ({
+    type: 'vetter/check',
+    key: b.dataset.key,
+    item: b.dataset.item,
+    status: document.querySelector(`[data-check-status="${b.dataset.item}"]`)?.value,
+    note: document.querySelector(`[data-check-note="${b.dataset.item}"]`)?.value ?? '',
+  }),
+  explain: (b) => {
+    const reason = document.querySelector(`[data-reason-for="${b.dataset.finding}"]`)?.value.trim();
+    return reason ? { type: 'vetter/explain', key: b.dataset.key, finding: b.dataset.finding, reason } : null;
+  },
+  note: (b) => {
+    const text = document.getElementById('note-text')?.value.trim();
+    return text ? { type: 'vetter/note', key: b.dataset.key, text } : null;
+  },
+  report: (b) => ({ type: 'vetter/report', key: b.dataset.key, format: b.dataset.format }),
+};
+
+main.addEventListener('click', async (event) => {
+  const button = event.target.closest('button[data-action]');
+  const message = button && ACTIONS[button.dataset.action]?.(button);
+  if (!message) return;
+  button.disabled = true;
+  const reply = await send(message);
+  button.disabled = false;
+  if (reply?.error) {
+    const p = document.createElement('p');
+    p.className = 'notice';
+    p.setAttribute('role', 'alert');
+    p.textContent = reply.error;
+    main.prepend(p);
+    return;
+  }
+  if (message.type === 'vetter/report') {
+    if (message.format === 'html') {
+      // The printable report opens in its own tab, ready for Print / Save as PDF.
+      const url = URL.createObjectURL(new Blob([reply.text], { type: 'text/html' }));
+      window.open(url, '_blank');
+    }
+    download(reply.text, reply.mime, reply.filename);
+  }
+});
+
+search.addEventListener('input', showCases);
+chrome.runtime.onMessage.addListener((msg, sender) => {
+  if (sender.id === chrome.runtime.id && msg?.type === 'vetter/case-updated') refresh();
+});
+// As the side panel, follow the tab the recruiter is looking at.
+if (!current) chrome.tabs.onActivated.addListener(() => { current = null; refresh(); });
+refresh();

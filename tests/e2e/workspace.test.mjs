@@ -1,0 +1,122 @@
+// End-to-end: the recruiter's workspace — the panel's actions and
+// keyboard, the dossier (side by side, checklist, reports), accessibility
+// (axe-core), render time, and screenshots in light and dark schemes
+// (test-output/screenshots/; the README shows copies from docs/screenshots/).
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ROOT, panelFrame, useBrowser } from './harness.mjs';
+
+const DANIEL_UPWORK = 'https://www.upwork.com/freelancers/~01demo0001';
+const DANIEL_GITHUB = 'https://github.com/dkim-builds';
+const SHOTS = join(ROOT, 'test-output/screenshots');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const env = useBrowser({ before, after });
+
+async function open(url) {
+  const page = await env.browser.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** Serious or critical axe-core violations in a page or frame. */
+async function axeViolations(target) {
+  await target.evaluate(AXE);
+  const violations = await target.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Screenshots of `shoot()` in the light and the dark scheme. */
+async function bothSchemes(page, name, shoot) {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(150);
+    await shoot(join(SHOTS, `${name}-${scheme}.png`));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+describe('the panel', () => {
+  test('renders within a frame budget, passes axe, and is captured in both schemes', async (t) => {
+    await open(DANIEL_GITHUB);
+    const page = await open(DANIEL_UPWORK);
+    const frame = await panelFrame(page);
+    await frame.waitForSelector('[data-flag="NAME_MISMATCH"]');
+    const renderMs = Number(await frame.$eval('body', (b) => b.dataset.renderMs));
+    t.diagnostic(`panel render: ${renderMs} ms`);
+    console.log(`# panel render time on the Upwork demo page: ${renderMs} ms`);
+    assert.ok(renderMs < 16, `panel rendered in ${renderMs} ms`);
+    assert.deepEqual(await axeViolations(frame), []);
+    const iframe = await frame.frameElement();
+    await bothSchemes(page, 'panel', (path) => page.screenshot({ path, clip: { x: 860, y: 60, width: 420, height: 680 } }));
+    assert.ok(await iframe.boundingBox());
+  });
+
+  test('a finding can be marked as explained, and Escape folds the panel', async () => {
+    const page = await open(DANIEL_UPWORK);
+    let frame = await panelFrame(page);
+    await frame.click('[data-flag="LOCATION_MISMATCH"] summary');
+    await frame.fill('[data-reason-for="LOCATION_MISMATCH"]', 'Moved from Warsaw to Austin in 2024; checked the lease');
+    await frame.click('[data-flag="LOCATION_MISMATCH"] button[data-action="explain"]');
+    await frame.waitForSelector('[data-explained="LOCATION_MISMATCH"]', { timeout: 10_000 }).catch(() => null);
+    frame = await panelFrame(page);
+    const explained = await frame.$eval('[data-explained="LOCATION_MISMATCH"]', (el) => el.innerText);
+    assert.match(explained, /Explained by .* checked the lease/);
+    await frame.focus('button[data-action="dossier"]');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('vetter-panel') || true);
+    const iframe = await frame.frameElement();
+    await page.waitForTimeout(500);
+    assert.equal(await iframe.boundingBox(), null, 'Escape folded the panel');
+  });
+});
+
+describe('the dossier', () => {
+  test('shows the case side by side, tracks the checklist and exports evidence-grade reports', async () => {
+    const page = await open(DANIEL_UPWORK);
+    const frame = await panelFrame(page);
+    const [dossier] = await Promise.all([
+      env.browser.context.waitForEvent('page'),
+      frame.click('button[data-action="dossier"]'),
+    ]);
+    await dossier.waitForSelector('body[data-ready="true"]');
+    await dossier.waitForSelector('#dossier h1');
+    await bothSchemes(dossier, 'dossier', (path) => dossier.screenshot({ path, fullPage: false }));
+    assert.ok((await dossier.$$('td.differs')).length >= 2, 'the disagreeing names and locations are marked');
+    assert.match(await dossier.textContent('#case-list'), /Jin Park|Daniel K\./);
+    // The checklist: one step failed, with a note.
+    await dossier.selectOption('[data-check-status="id_document"]', 'failed');
+    await dossier.fill('[data-check-note="id_document"]', 'Passport photo is not the person on the call');
+    await dossier.click('button[data-action="check"][data-item="id_document"]');
+    await dossier.waitForSelector('tr[data-check="id_document"][data-status="failed"]');
+    assert.deepEqual(await axeViolations(dossier), []);
+    const dossierMs = Number(await dossier.$eval('body', (b) => b.dataset.renderMs));
+    console.log(`# dossier render time: ${dossierMs} ms`);
+    await dossier.locator('.checklist').scrollIntoViewIfNeeded();
+    await bothSchemes(dossier, 'checklist', (path) => dossier.locator('.checklist').screenshot({ path }));
+    // Reports: JSON with the snapshot digests and the sign-off trail, Markdown, printable HTML.
+    const [json] = await Promise.all([dossier.waitForEvent('download'), dossier.click('button[data-format="json"]')]);
+    const report = JSON.parse(readFileSync(await json.path(), 'utf8'));
+    assert.equal(report.format, 'vetter-report');
+    for (const p of report.case.profiles) assert.match(p.snapshot_sha256, /^[0-9a-f]{64}$/, p.url);
+    assert.match(report.case.explained.LOCATION_MISMATCH.reason, /checked the lease/);
+    assert.equal(report.case.checklist.id_document.status, 'failed');
+    assert.ok(report.provenance.lists.length >= 1 && report.provenance.thresholds.sanctions_critical > 0);
+    const [md] = await Promise.all([dossier.waitForEvent('download'), dossier.click('button[data-format="markdown"]')]);
+    const markdown = readFileSync(await md.path(), 'utf8');
+    assert.match(markdown, /\| ID document matches the name and the photo \| FAILED \|/);
+    const [printable] = await Promise.all([
+      env.browser.context.waitForEvent('page'),
+      dossier.click('button[data-format="html"]'),
+    ]);
+    await printable.waitForLoadState();
+    assert.match(await printable.textContent('h1'), /Vetter case report/);
+    await bothSchemes(printable, 'report', (path) => printable.screenshot({ path }));
+  });
+});
