@@ -253,11 +253,10 @@ fn a_persistent_store_compares_a_new_case_with_earlier_runs() {
     let flags = flags_of(&report, "b");
     assert!(flags.contains(&"TEMPLATE_REUSE".to_string()) && flags.contains(&"PHOTO_REUSE".to_string()), "{flags:?}");
     // A damaged record is reported and left on disk; the rest still counts.
-    let victim = std::fs::read_dir(&store)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "json"))
-        .unwrap();
+    // Records are named by their key, hex-encoded: `dir:<folder>|<address>`.
+    let key = format!("dir:{a}|https://a-portfolio.example/");
+    let victim = store.join(format!("{}.json", key.bytes().map(|b| format!("{b:02x}")).collect::<String>()));
+    assert!(victim.is_file(), "{}", victim.display());
     std::fs::write(&victim, "{\"schema\":2,").unwrap();
     let (code, out, _) = vetter(&["scan", "--json", "--store", store.to_str().unwrap(), &b]);
     assert_eq!(code, 1);

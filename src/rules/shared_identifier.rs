@@ -2,7 +2,8 @@
 //!
 //! ## What it does
 //! Indexes every normalised identifier of every other candidate (E.164
-//! phones, canonical e-mail mailboxes, Telegram handles, wallet addresses)
+//! phones and WhatsApp links, canonical e-mail mailboxes, Telegram, Skype
+//! and Discord handles, wallet addresses, IBANs with valid check digits)
 //! and flags one that also belongs to this candidate. The evidence names both
 //! candidates and where each saw the identifier.
 //!
@@ -47,12 +48,39 @@ fn identifiers(profiles: &[Profile], messages: &[Message]) -> Seen {
     let telegram = crate::extract::regex(r"(?i)\b(?:t\.me/|telegram[:\s]+@?)([a-z0-9_]{5,32})\b");
     let wallet =
         crate::extract::regex(r"\b(?:bc1[ac-hj-np-z02-9]{25,60}|0x[0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})\b");
+    let whatsapp = crate::extract::regex(r"(?i)\bwa\.me/\+?([0-9]{7,15})\b");
+    let messenger = crate::extract::regex(
+        r"(?i)\b(skype|discord)(?:\s*(?:id|name|tag|handle|username))?\s*[:\-]\s*@?((?:live:)?[a-z0-9][a-z0-9_.,\-]{2,31}(?:#[0-9]{4})?)",
+    );
+    let iban = crate::extract::regex(r"\b([A-Z]{2}[0-9]{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?)\b");
     // The regexes run only on texts that can hold a match: most bios and
-    // messages mention neither, and the store indexes every profile's.
+    // messages mention none, and the store indexes every profile's.
     let scan = |text: &str, at: &str, field: &str, seen_add: &mut dyn FnMut(String, &'static str, &str, &str, &str)| {
         if may_name_telegram(text) {
             for c in telegram.captures_iter(text) {
                 seen_add(c[1].to_ascii_lowercase(), "Telegram handle", at, field, &c[0]);
+            }
+        }
+        if memchr::memmem::find(text.as_bytes(), b"wa.me/").is_some() {
+            // A WhatsApp link is a phone number: it matches the same number written anywhere.
+            for c in whatsapp.captures_iter(text) {
+                seen_add(format!("+{}", &c[1]), "phone", at, field, &c[0]);
+            }
+        }
+        if contains_ignore_case(text, b"skype") || contains_ignore_case(text, b"discord") {
+            for c in messenger.captures_iter(text) {
+                let kind = if c[1].eq_ignore_ascii_case("skype") { "Skype handle" } else { "Discord handle" };
+                seen_add(c[2].trim_end_matches(['.', ',']).to_ascii_lowercase(), kind, at, field, &c[0]);
+            }
+        }
+        if text.as_bytes().windows(4).any(|w| {
+            w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase() && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+        }) {
+            for c in iban.captures_iter(text) {
+                let compact: String = c[1].chars().filter(|c| !c.is_whitespace()).collect();
+                if iban_checksum_ok(&compact) {
+                    seen_add(compact, "bank account (IBAN)", at, field, &c[0]);
+                }
             }
         }
         if may_hold_wallet(text) {
@@ -86,9 +114,30 @@ fn identifiers(profiles: &[Profile], messages: &[Message]) -> Seen {
     seen
 }
 
+fn contains_ignore_case(text: &str, word: &[u8]) -> bool {
+    text.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word))
+}
+
 fn may_name_telegram(text: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), b"t.me/").is_some()
-        || text.as_bytes().windows(8).any(|w| w.eq_ignore_ascii_case(b"telegram"))
+    memchr::memmem::find(text.as_bytes(), b"t.me/").is_some() || contains_ignore_case(text, b"telegram")
+}
+
+/// ISO 13616 check digits (mod 97 = 1): a real IBAN, not any code that
+/// looks like one.
+fn iban_checksum_ok(iban: &str) -> bool {
+    if !(15..=34).contains(&iban.len()) {
+        return false;
+    }
+    let (head, tail) = iban.split_at(4);
+    let mut rest = 0u32;
+    for c in tail.chars().chain(head.chars()) {
+        let v = match c.to_digit(36) {
+            Some(v) => v,
+            None => return false,
+        };
+        rest = if v < 10 { (rest * 10 + v) % 97 } else { (rest * 100 + v) % 97 };
+    }
+    rest == 1
 }
 
 /// Wallet addresses are runs of 34+ letters and digits.
@@ -192,6 +241,33 @@ mod tests {
         let a = candidate("https://a.example/", "Ann Lee", "+1 470 555 0100", "info@acme.example", Some("Acme Inc"));
         let b = candidate("https://b.example/", "Bo Chan", "+1 470 555 0100", "info@acme.example", Some("ACME"));
         assert_eq!(shared(&a, &b), (0, 0));
+    }
+
+    #[test]
+    fn whatsapp_skype_discord_and_bank_accounts_count_and_bad_ibans_do_not() {
+        let a = candidate("https://a.example/", "Ann Lee", "+44 20 7946 0001", "ann@example.com", None);
+        let b = candidate("https://b.example/", "Bo Chan", "+1 470 555 0123", "bo@example.com", None);
+        let shared_with = |text: &str| {
+            let msgs = [Message { source: "b.txt".into(), text: text.into() }];
+            let others = [OtherCandidate { label: "Bo Chan".into(), profiles: &b, messages: &msgs }];
+            let mut a2 = a.clone();
+            a2[0].bio = Some(Sourced::new(
+                "Skype: dev.helper77 | Discord - coder#1234 | wa.me/14705550123 | IBAN DE89 3704 0044 0532 0130 00",
+                "t",
+            ));
+            check(&a2, &[], &others)
+                .into_iter()
+                .flat_map(|f| f.evidence)
+                .filter_map(|e| e.note)
+                .collect::<Vec<_>>()
+                .join(" / ")
+        };
+        assert!(shared_with("ok").contains("phone +14705550123"), "a WhatsApp link is Bo's phone");
+        assert!(shared_with("skype: Dev.Helper77").contains("Skype handle dev.helper77"));
+        assert!(shared_with("add me on discord: coder#1234").contains("Discord handle coder#1234"));
+        assert!(shared_with("pay to DE89370400440532013000").contains("bank account (IBAN) DE89370400440532013000"));
+        assert!(iban_checksum_ok("GB82WEST12345698765432"));
+        assert!(!iban_checksum_ok("DE89370400440532013001"), "one digit off");
     }
 
     #[test]
