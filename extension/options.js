@@ -141,3 +141,39 @@ document.getElementById('import-cases').addEventListener('submit', async (event)
 });
 
 loadCases();
+
+// What Vetter reads and shows.
+const SITES = ['Upwork', 'Freelancer', 'Fiverr', 'Toptal', 'LinkedIn', 'GitHub', 'Indeed', 'Wellfound', 'Stack Overflow',
+  'Guru', 'PeoplePerHour', 'Website'];
+const prefsForm = document.getElementById('prefs');
+
+async function loadPrefs() {
+  const [{ prefs }, { user }] = await Promise.all([
+    chrome.runtime.sendMessage({ type: 'vetter/prefs' }),
+    chrome.runtime.sendMessage({ type: 'vetter/cases' }),
+  ]);
+  const box = document.getElementById('sites');
+  box.replaceChildren();
+  for (const site of SITES) {
+    const label = document.createElement('label');
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.name = 'site';
+    input.value = site;
+    input.checked = !prefs.disabledSites.includes(site);
+    label.append(input, ` ${site === 'Website' ? 'Personal sites linked from a profile' : site}`);
+    box.append(label);
+  }
+  prefsForm.elements.minSeverity.value = prefs.minSeverity;
+  prefsForm.elements.user.value = user ?? '';
+}
+
+prefsForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const disabledSites = [...prefsForm.querySelectorAll('input[name=site]')].filter((i) => !i.checked).map((i) => i.value);
+  await chrome.runtime.sendMessage({ type: 'vetter/prefs', set: { disabledSites, minSeverity: prefsForm.elements.minSeverity.value } });
+  await chrome.runtime.sendMessage({ type: 'vetter/set-user', name: prefsForm.elements.user.value.trim() });
+  document.getElementById('prefs-status').textContent = 'Saved.';
+});
+
+loadPrefs();

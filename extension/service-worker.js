@@ -9,6 +9,10 @@ import * as db from './db.js';
 const V1_STORE_KEY = 'vetter.store';
 const LISTS_KEY = 'vetter.lists'; // imported sanctions/IOC files: [{kind, name, text, alt, importedAt}]
 const TABS_KEY = 'vetter.tabs';
+// The user's choices: sites not to read ("Website" = personal sites) and the
+// least severity shown.
+const PREFS_KEY = 'vetter.prefs';
+let prefs = { disabledSites: [], minSeverity: 'info' };
 // The content script caps snapshots too; this guards against a page that lies.
 const MAX_SNAPSHOT_CHARS = 4_000_000;
 const EXTENSION_ORIGIN = chrome.runtime.getURL('');
@@ -34,8 +38,8 @@ async function start() {
       }
     }),
   );
-  const [{ [V1_STORE_KEY]: v1, [LISTS_KEY]: lists }, { [TABS_KEY]: savedTabs }] = await Promise.all([
-    chrome.storage.local.get([V1_STORE_KEY, LISTS_KEY]),
+  const [{ [V1_STORE_KEY]: v1, [LISTS_KEY]: lists, [PREFS_KEY]: savedPrefs }, { [TABS_KEY]: savedTabs }] = await Promise.all([
+    chrome.storage.local.get([V1_STORE_KEY, LISTS_KEY, PREFS_KEY]),
     chrome.storage.session.get(TABS_KEY),
   ]);
   try {
@@ -44,6 +48,7 @@ async function start() {
     notices.push(`Imported screening lists could not be activated (${err.message}); the built-in list is in force.`);
   }
   tabs = savedTabs ?? {};
+  prefs = { ...prefs, ...(savedPrefs ?? {}) };
   engine = new Engine();
   try {
     database = await db.open();
@@ -256,7 +261,8 @@ async function handle(msg, sender) {
     case 'vetter/wants': {
       if (isExtensionPage(sender) || !sender.tab || sender.frameId !== 0) return { wants: false };
       const url = sender.tab.url ?? sender.url;
-      return { wants: forcedTabs.has(sender.tab.id) || engine.wantsPage(url) };
+      if (forcedTabs.has(sender.tab.id)) return { wants: true };
+      return { wants: engine.wantsPage(url) && !prefs.disabledSites.includes(Engine.siteOf(url)) };
     }
     // From content scripts, i.e. from web pages: untrusted. The tab and the
     // address come from `sender` (the browser), never from the message.
@@ -271,7 +277,7 @@ async function handle(msg, sender) {
       const shown = tabs[sender.tab.id];
       if (outcome.status === 'none' && shown?.startsWith('selection:')) {
         // A page with no profile of its own, where the user analysed a selection.
-        const view = JSON.parse(engine.view(shown, Date.now()) ?? 'null');
+        const view = JSON.parse(engine.view(shown, Date.now(), prefs.minSeverity) ?? 'null');
         return { status: 'profile', key: shown, level: view?.risk.level, score: view?.risk.score };
       }
       await rememberTab(sender.tab.id, outcome.key);
@@ -287,7 +293,7 @@ async function handle(msg, sender) {
     case 'vetter/get-view': {
       if (!isExtensionPage(sender) || !sender.tab) return { error: 'not allowed' };
       const key = tabs[sender.tab.id];
-      const json = key ? engine.view(key, Date.now()) : undefined;
+      const json = key ? engine.view(key, Date.now(), prefs.minSeverity) : undefined;
       // The case may have been deleted from another page meanwhile.
       if (!json) return { view: null };
       const view = JSON.parse(json);
@@ -328,7 +334,7 @@ async function handle(msg, sender) {
         const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
         key = active ? tabs[active.id] : undefined;
       }
-      const json = key ? engine.view(String(key), Date.now()) : undefined;
+      const json = key ? engine.view(String(key), Date.now(), prefs.minSeverity) : undefined;
       return { key: key ?? null, view: json ?? null, notices };
     }
     case 'vetter/report': {
@@ -352,6 +358,19 @@ async function handle(msg, sender) {
       if (!isExtensionPage(sender) || !sender.tab) return { error: 'not allowed' };
       await chrome.tabs.sendMessage(sender.tab.id, { type: 'vetter/collapse' }).catch(() => {});
       return { ok: true };
+    }
+    case 'vetter/prefs': {
+      if (!isExtensionPage(sender)) return { error: 'not allowed' };
+      if (msg.set) {
+        const severities = ['info', 'low', 'medium', 'high'];
+        prefs = {
+          disabledSites: Array.isArray(msg.set.disabledSites) ? msg.set.disabledSites.map(String) : prefs.disabledSites,
+          minSeverity: severities.includes(msg.set.minSeverity) ? msg.set.minSeverity : prefs.minSeverity,
+        };
+        await chrome.storage.local.set({ [PREFS_KEY]: prefs });
+        broadcastUpdate();
+      }
+      return { prefs };
     }
     case 'vetter/set-user': {
       if (!isExtensionPage(sender)) return { error: 'not allowed' };

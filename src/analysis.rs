@@ -153,6 +153,20 @@ pub struct CaseView {
 }
 
 impl CaseView {
+    /// Hides findings below `min` (the user's sensitivity setting); the
+    /// score still counts them, and a notice says how many are hidden.
+    pub fn hide_below(&mut self, min: crate::rules::Severity) {
+        let before = self.findings.len();
+        self.findings.retain(|f| f.severity >= min);
+        let hidden = before - self.findings.len();
+        if hidden > 0 {
+            self.notices.push(format!(
+                "{hidden} finding(s) below {} are hidden by your sensitivity setting (they still count in the score).",
+                min.as_str()
+            ));
+        }
+    }
+
     /// A view of profiles analysed outside the store (CLI, www page).
     pub fn unstored(this_url: Option<String>, profiles: Vec<ProfileSummary>, analysis: Analysis) -> CaseView {
         CaseView {

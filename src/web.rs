@@ -146,9 +146,21 @@ impl Engine {
     }
 
     /// The case view (JSON) for a stored profile, analysed as of `now_ms`,
-    /// or `undefined`.
-    pub fn view(&self, key: &str, now_ms: f64) -> Option<String> {
-        self.store.view(key, ms(now_ms)).map(|v| json(&v))
+    /// or `undefined`. `min_severity` ("info" … "high") hides lesser findings.
+    pub fn view(&self, key: &str, now_ms: f64, min_severity: Option<String>) -> Option<String> {
+        let mut view = self.store.view(key, ms(now_ms))?;
+        let min = min_severity.and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok());
+        if let Some(min) = min {
+            view.hide_below(min);
+        }
+        Some(json(&view))
+    }
+
+    /// The site a page belongs to ("Upwork", "GitHub", … or "Website"), for
+    /// the user's per-site switch.
+    #[wasm_bindgen(js_name = siteOf)]
+    pub fn site_of(url: &str) -> String {
+        crate::sites::site_of(url).label().to_string()
     }
 
     /// A report of the case of `key`: `format` "html", "markdown" or "json".

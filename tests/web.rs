@@ -28,7 +28,7 @@ fn engine_links_two_pages_into_one_case_and_its_records_reload() {
     let mut restored = Engine::new();
     assert_eq!(restored.load_records(&records).unwrap(), "[]");
     assert_eq!(restored.profile_count(), 2);
-    let view = restored.view(up["key"].as_str().unwrap(), 0.0).unwrap();
+    let view = restored.view(up["key"].as_str().unwrap(), 0.0, None).unwrap();
     let flags: Vec<String> =
         json(&view)["findings"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap().to_string()).collect();
     assert_eq!(flags, ["LOCATION_MISMATCH", "NAME_MISMATCH"]);

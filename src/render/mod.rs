@@ -199,7 +199,7 @@ fn finding_html(f: &Finding, view: &CaseView) -> String {
         let site = view.profiles.iter().find(|p| p.url == e.profile).map_or("Page", |p| p.site_label());
         let _ = write!(
             h,
-            r#"<li>{} <span class="field">{}</span>: <q>{}</q>{}</li>"#,
+            r#"<li>{} <span class="field">{}</span>: <q dir="auto">{}</q>{}</li>"#,
             link(&e.profile, site),
             escape(&e.field),
             escape(&e.value),

@@ -120,3 +120,23 @@ describe('the dossier', () => {
     await bothSchemes(printable, 'report', (path) => printable.screenshot({ path }));
   });
 });
+
+describe('the options', () => {
+  test('a site switched off is not read, and the sensitivity hides lesser findings', async () => {
+    const options = await open(`chrome-extension://${env.browser.extensionId}/extension/options.html`);
+    await options.waitForSelector('#sites input[value="GitHub"]');
+    await options.uncheck('#sites input[value="GitHub"]');
+    await options.selectOption('#prefs select[name="minSeverity"]', 'high');
+    await options.fill('#prefs input[name="user"]', 'Ann (HR)');
+    await options.click('#prefs button[type="submit"]');
+    await options.waitForSelector('#prefs-status:has-text("Saved")');
+    const github = await open('https://github.com/mgonzalez-data');
+    await github.waitForTimeout(1500);
+    assert.equal(await github.evaluate(() => document.querySelector('vetter-panel')), null, 'GitHub is switched off');
+    const upwork = await open(DANIEL_UPWORK);
+    const frame = await panelFrame(upwork);
+    const text = await frame.$eval('#panel', (el) => el.innerText);
+    assert.equal(await frame.$$eval('[data-flag="NAME_MISMATCH"]', (els) => els.length), 0, 'medium findings hidden');
+    assert.match(text, /hidden by your sensitivity setting/);
+  });
+});
