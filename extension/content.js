@@ -94,7 +94,7 @@
       dock.type = 'button';
       dock.className = 'dock';
       dock.textContent = '⇆';
-      dock.setAttribute('aria-label', 'Move the Vetter panel to the other side');
+      dock.setAttribute('aria-label', chrome.i18n.getMessage('dockLabel'));
       dock.addEventListener('click', (e) => {
         e.stopPropagation();
         const left = wrap.classList.toggle('left');
@@ -105,7 +105,7 @@
       bar.className = 'bar';
       bar.append(badge, dock);
       frame = document.createElement('iframe');
-      frame.title = 'Vetter findings';
+      frame.title = chrome.i18n.getMessage('panelFrameTitle');
       frame.src = chrome.runtime.getURL('extension/panel.html');
       wrap.append(bar, frame);
       collapse = () => {
@@ -119,7 +119,7 @@
     const level = typeof reply.level === 'string' ? reply.level : 'none';
     const score = Number.isFinite(reply.score) ? reply.score : 0;
     badge.dataset.level = level;
-    badge.textContent = `Vetter · ${level} · ${score}/100`;
+    badge.textContent = chrome.i18n.getMessage('badgeText', [level, String(score)]);
   }
 
   function removePanel() {

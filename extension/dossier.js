@@ -3,6 +3,9 @@
 // in its own tab (?case=key). Rendering is Rust (renderDossier); this file
 // asks the worker and wires the buttons.
 import init, { renderDossier } from '../pkg/vetter.js';
+import { localize, t } from './i18n.js';
+
+localize();
 
 const ready = init({ module_or_path: new URL('../pkg/vetter_bg.wasm', import.meta.url) });
 const main = document.getElementById('dossier');
@@ -44,7 +47,7 @@ async function refresh() {
   if (shown?.key) current = shown.key;
   showCases();
   if (!shown?.view) {
-    main.textContent = shown?.error ?? 'No case for this tab yet. Choose one from the list.';
+    main.textContent = shown?.error ?? t('noCaseForTab');
     document.body.dataset.ready = 'true';
     return;
   }

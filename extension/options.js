@@ -1,6 +1,9 @@
 // The options page: cases and data (retention, export, import, deletion)
 // and screening lists. Files are read here and sent to the
 // worker, which checks them whole (in Rust) before storing or activating.
+import { localize, t } from './i18n.js';
+
+localize();
 const tbody = document.querySelector('#lists tbody');
 const status = document.getElementById('status');
 
@@ -18,8 +21,8 @@ function show(reply) {
     if (imported.has(list.origin)) {
       const remove = document.createElement('button');
       remove.type = 'button';
-      remove.textContent = `Remove ${list.origin}`;
-      remove.addEventListener('click', () => send({ type: 'vetter/remove-list', name: list.origin }, `Removed ${list.origin}.`));
+      remove.textContent = t('removeList', list.origin);
+      remove.addEventListener('click', () => send({ type: 'vetter/remove-list', name: list.origin }, t('listRemoved', list.origin)));
       actions.append(remove);
     }
     row.append(actions);
@@ -31,7 +34,7 @@ async function send(message, done) {
   const reply = await chrome.runtime.sendMessage(message);
   if (reply?.lists) show(reply);
   status.classList.toggle('error', Boolean(reply?.error));
-  status.textContent = reply?.error ? `Not imported — ${reply.error}. The lists in force are unchanged.` : done ?? '';
+  status.textContent = reply?.error ? t('listNotImported', reply.error) : done ?? '';
 }
 
 for (const [formId, kind] of [['import-sanctions', 'sanctions'], ['import-iocs', 'iocs']]) {
@@ -43,7 +46,7 @@ for (const [formId, kind] of [['import-sanctions', 'sanctions'], ['import-iocs',
     const alt = form.elements.alt?.files[0];
     await send(
       { type: 'vetter/import-list', kind, name: file.name, text: await file.text(), alt: alt ? await alt.text() : null },
-      `Imported ${file.name}.`,
+      t('listImported', file.name),
     );
     form.reset();
   });
@@ -92,28 +95,28 @@ async function loadCases() {
     }
     const actions = document.createElement('td');
     actions.append(
-      button(`Export ${c.label}`, async () => {
+      button(t('exportCase', c.label), async () => {
         const { json } = await chrome.runtime.sendMessage({ type: 'vetter/export-cases', keys: [c.key] });
         download(json, 'vetter-case.json');
       }),
-      button(`Delete ${c.label}`, async () => {
-        if (!confirm(`Delete the case of ${c.label} (${c.profiles} profiles, notes and checklist)?`)) return;
+      button(t('deleteCase', c.label), async () => {
+        if (!confirm(t('confirmDeleteCase', c.label, c.profiles))) return;
         const r = await chrome.runtime.sendMessage({ type: 'vetter/delete-case', key: c.key });
-        say(`Deleted ${r.deleted} profile(s).`);
+        say(t('deletedProfiles', r.deleted));
         loadCases();
       }),
     );
     row.append(actions);
     casesBody.append(row);
   }
-  if (!reply.cases?.length) say('No cases stored.');
+  if (!reply.cases?.length) say(t('noCases'));
 }
 
 retention.addEventListener('submit', async (event) => {
   event.preventDefault();
   const r = await chrome.runtime.sendMessage({ type: 'vetter/set-retention', days: Number(retention.elements.days.value) });
   if (r.error) say(r.error, true);
-  else say(`Saved. ${r.purged} expired profile(s) forgotten.`);
+  else say(t('retentionSaved', r.purged));
   loadCases();
 });
 
@@ -123,9 +126,9 @@ document.getElementById('export-all').addEventListener('click', async () => {
 });
 
 document.getElementById('delete-all').addEventListener('click', async () => {
-  if (!confirm('Delete every case, with its notes and checklist? Export first if you may need them.')) return;
+  if (!confirm(t('confirmDeleteAll'))) return;
   const r = await chrome.runtime.sendMessage({ type: 'vetter/delete-all' });
-  say(`Deleted ${r.deleted} profile(s).`);
+  say(t('deletedProfiles', r.deleted));
   loadCases();
 });
 
@@ -134,8 +137,8 @@ document.getElementById('import-cases').addEventListener('submit', async (event)
   const file = event.target.elements.file.files[0];
   if (!file) return;
   const r = await chrome.runtime.sendMessage({ type: 'vetter/import-cases', json: await file.text() });
-  if (r.error) say(`Not imported — ${r.error}. Nothing was changed.`, true);
-  else say(`Imported ${r.imported} profile(s).`);
+  if (r.error) say(t('casesNotImported', r.error), true);
+  else say(t('casesImported', r.imported));
   event.target.reset();
   loadCases();
 });
@@ -161,7 +164,7 @@ async function loadPrefs() {
     input.name = 'site';
     input.value = site;
     input.checked = !prefs.disabledSites.includes(site);
-    label.append(input, ` ${site === 'Website' ? 'Personal sites linked from a profile' : site}`);
+    label.append(input, ` ${site === 'Website' ? t('siteWebsite') : site}`);
     box.append(label);
   }
   prefsForm.elements.minSeverity.value = prefs.minSeverity;
@@ -173,7 +176,7 @@ prefsForm.addEventListener('submit', async (event) => {
   const disabledSites = [...prefsForm.querySelectorAll('input[name=site]')].filter((i) => !i.checked).map((i) => i.value);
   await chrome.runtime.sendMessage({ type: 'vetter/prefs', set: { disabledSites, minSeverity: prefsForm.elements.minSeverity.value } });
   await chrome.runtime.sendMessage({ type: 'vetter/set-user', name: prefsForm.elements.user.value.trim() });
-  document.getElementById('prefs-status').textContent = 'Saved.';
+  document.getElementById('prefs-status').textContent = t('saved');
 });
 
 loadPrefs();

@@ -2,6 +2,9 @@
 // page's CSP. It asks the worker for this tab's case and renders it with
 // the Rust core, which escapes every value read from pages.
 import init, { renderPanel } from '../pkg/vetter.js';
+import { localize, t } from './i18n.js';
+
+localize();
 
 const ready = init({ module_or_path: new URL('../pkg/vetter_bg.wasm', import.meta.url) });
 const main = document.getElementById('panel');
@@ -12,11 +15,11 @@ async function refresh() {
   try {
     reply = await chrome.runtime.sendMessage({ type: 'vetter/get-view' });
   } catch (err) {
-    main.textContent = `Vetter is unavailable: ${err.message}`;
+    main.textContent = t('panelUnavailable', err.message);
     return;
   }
   if (!reply?.view) {
-    main.textContent = reply?.error ?? 'No candidate profile was read on this page.';
+    main.textContent = reply?.error ?? t('panelNoProfile');
     return;
   }
   const started = performance.now();
@@ -36,7 +39,7 @@ async function fillMergeTargets() {
     if (c.key === mine) continue;
     const option = document.createElement('option');
     option.value = c.key;
-    option.textContent = `${c.label} (${c.sites.join(', ')})`;
+    option.textContent = t('caseOption', c.label, c.sites.join(', '));
     select.append(option);
   }
 }

@@ -5,6 +5,8 @@
 import init, { Engine, activateLists, checkList, listSummaries, loadData } from '../pkg/vetter.js';
 import * as db from './db.js';
 
+const t = (key, ...subs) => chrome.i18n.getMessage(key, subs.map(String)) || key;
+
 // Where schema 1 kept every profile, in one storage.local value (migrated).
 const V1_STORE_KEY = 'vetter.store';
 const LISTS_KEY = 'vetter.lists'; // imported sanctions/IOC files: [{kind, name, text, alt, importedAt}]
@@ -34,7 +36,7 @@ async function start() {
       try {
         loadData(name, await (await fetch(chrome.runtime.getURL(`data/${name}`))).text());
       } catch (err) {
-        notices.push(`Reference data ${name} could not be loaded (${err.message}); some checks know less.`);
+        notices.push(t('noticeDataset', name, err.message));
       }
     }),
   );
@@ -45,7 +47,7 @@ async function start() {
   try {
     activateLists(JSON.stringify(lists ?? []));
   } catch (err) {
-    notices.push(`Imported screening lists could not be activated (${err.message}); the built-in list is in force.`);
+    notices.push(t('noticeLists', err.message));
   }
   tabs = savedTabs ?? {};
   prefs = { ...prefs, ...(savedPrefs ?? {}) };
@@ -53,7 +55,7 @@ async function start() {
   try {
     database = await db.open();
   } catch (err) {
-    notices.push(`Saved cases cannot be opened (${err.message}); this session's cases will not be kept.`);
+    notices.push(t('noticeNoDatabase', err.message));
     return;
   }
   const { records, settings } = await db.readAll(database);
@@ -61,13 +63,13 @@ async function start() {
   if (rejected.length) {
     // Set aside, never deleted: a later version may read them.
     await db.quarantine(database, rejected, records);
-    notices.push(`${rejected.length} saved profile(s) could not be read and were set aside: ${rejected.map((r) => `${r.key} (${r.reason})`).join('; ')}.`);
+    notices.push(t('noticeSetAside', rejected.length, rejected.map((r) => `${r.key} (${r.reason})`).join('; ')));
   }
   if (settings) {
     try {
       engine.loadSettings(settings);
     } catch (err) {
-      notices.push(`Saved settings could not be read (${err.message}); defaults apply.`);
+      notices.push(t('noticeSettings', err.message));
     }
   }
   if (v1 !== undefined) await migrateV1(v1);
@@ -84,7 +86,7 @@ async function migrateV1(document) {
   } catch (err) {
     const aside = `vetter.store.unreadable.${Date.now()}`;
     await chrome.storage.local.set({ [aside]: document });
-    notices.push(`Saved cases could not be read (${err.message}). A copy was kept as "${aside}".`);
+    notices.push(t('noticeV1Unreadable', err.message, aside));
     await chrome.storage.local.remove(V1_STORE_KEY);
     return;
   }
@@ -106,9 +108,7 @@ function persist() {
     } catch (err) {
       engine.markUnsaved(changes);
       const full = err?.name === 'QuotaExceededError';
-      note(full
-        ? 'The browser refused to store more cases (storage full). Nothing was deleted; delete old cases or shorten retention in the options.'
-        : `Cases could not be saved (${err?.message ?? err}); Vetter will try again.`);
+      note(full ? t('noticeQuota') : t('noticeSaveFailed', err?.message ?? err));
       return false;
     }
   });
@@ -314,7 +314,7 @@ async function handle(msg, sender) {
       if (!isExtensionPage(sender)) return { error: 'not allowed' };
       if (msg.type === 'vetter/explain') {
         const { [USER_KEY]: user } = await chrome.storage.local.get(USER_KEY);
-        msg = { ...msg, by: user || 'the recruiter (no name set in Vetter options)' };
+        msg = { ...msg, by: user || t('unnamedRecruiter') };
       }
       const result = act(msg);
       await persist();
@@ -425,7 +425,7 @@ chrome.action.onClicked.addListener((tab) => {
 
 chrome.runtime.onInstalled.addListener(() => {
   chrome.contextMenus.create(
-    { id: 'vetter-selection', title: 'Analyse selection with Vetter', contexts: ['selection'] },
+    { id: 'vetter-selection', title: t('contextMenuSelection'), contexts: ['selection'] },
     () => void chrome.runtime.lastError, // already there after an update
   );
 });

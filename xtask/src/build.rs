@@ -41,6 +41,7 @@ pub fn run() -> Result {
     let chrome = dist.join("chrome");
     copy_file(&root.join("manifest.json"), &chrome.join("manifest.json"))?;
     copy_dir(&root.join("extension"), &chrome.join("extension"))?;
+    copy_dir(&root.join("_locales"), &chrome.join("_locales"))?;
     copy_dir(&root.join(PKG), &chrome.join("pkg"))?;
     // Reference data the wasm core loads at run time (see src/data.rs).
     for name in ["cities.tsv", "disposable-domains.txt", "nicknames.tsv", "han-pinyin.txt"] {

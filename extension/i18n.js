@@ -1,0 +1,12 @@
+// UI strings come from _locales (chrome.i18n); pages mark translatable
+// text with data-i18n (text), data-i18n-placeholder and data-i18n-label
+// (aria-label) attributes, filled here.
+export const t = (key, ...substitutions) => chrome.i18n.getMessage(key, substitutions.map(String)) || key;
+
+export function localize(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
+  const title = document.querySelector('title[data-i18n]');
+  if (title) document.title = title.textContent;
+}

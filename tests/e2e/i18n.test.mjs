@@ -1,0 +1,43 @@
+// Every UI string the extension shows comes from _locales: each key the
+// pages (data-i18n*), the scripts (t('…'), chrome.i18n.getMessage('…')) and
+// the manifest (__MSG_…__) use exists in English, and no key is unused.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ROOT } from './harness.mjs';
+
+const messages = JSON.parse(readFileSync(join(ROOT, '_locales/en/messages.json'), 'utf8'));
+
+function usedKeys() {
+  const used = new Set();
+  const add = (re, text) => {
+    for (const m of text.matchAll(re)) used.add(m[1]);
+  };
+  for (const name of readdirSync(join(ROOT, 'extension'))) {
+    const text = readFileSync(join(ROOT, 'extension', name), 'utf8');
+    if (name.endsWith('.html')) add(/data-i18n(?:-placeholder|-label)?="([A-Za-z0-9_]+)"/g, text);
+    if (name.endsWith('.js')) {
+      add(/\bt\('([A-Za-z0-9_]+)'/g, text);
+      add(/getMessage\('([A-Za-z0-9_]+)'/g, text);
+    }
+  }
+  add(/__MSG_([A-Za-z0-9_]+)__/g, readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+  return used;
+}
+
+test('every UI string key exists in English, and every English string is used', () => {
+  const used = usedKeys();
+  const missing = [...used].filter((k) => !messages[k]?.message);
+  assert.deepEqual(missing, []);
+  const unused = Object.keys(messages).filter((k) => !used.has(k));
+  assert.deepEqual(unused, []);
+});
+
+test('placeholders are declared for every $NAME$ a message uses', () => {
+  for (const [key, { message, placeholders = {} }] of Object.entries(messages)) {
+    for (const [, name] of message.matchAll(/\$([A-Z_]+)\$/g)) {
+      assert.ok(placeholders[name.toLowerCase()], `${key} uses $${name}$ without declaring it`);
+    }
+  }
+});
