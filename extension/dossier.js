@@ -2,12 +2,14 @@
 // full. Opened as the browser's side panel (the case of the active tab) or
 // in its own tab (?case=key). Rendering is Rust (renderDossier); this file
 // asks the worker and wires the buttons.
-import init, { renderDossier } from '../pkg/vetter.js';
-import { localize, t } from './i18n.js';
+import init, { loadData, renderDossier } from '../pkg/vetter.js';
+import { catalogue, localize, t } from './i18n.js';
 
 localize();
 
-const ready = init({ module_or_path: new URL('../pkg/vetter_bg.wasm', import.meta.url) });
+const ready = Promise.all([init({ module_or_path: new URL('../pkg/vetter_bg.wasm', import.meta.url) }), catalogue()]).then(
+  ([, messages]) => loadData('messages.json', messages),
+);
 const main = document.getElementById('dossier');
 const list = document.getElementById('case-list');
 const search = document.getElementById('case-search');

@@ -3,6 +3,20 @@
 // (aria-label) attributes, filled here.
 export const t = (key, ...substitutions) => chrome.i18n.getMessage(key, substitutions.map(String)) || key;
 
+/** The UI strings for the wasm core's renderer: the user's language, else English. */
+export async function catalogue() {
+  const ui = chrome.i18n.getUILanguage().replace('-', '_');
+  for (const locale of [ui, ui.split('_')[0], 'en']) {
+    try {
+      const response = await fetch(chrome.runtime.getURL(`_locales/${locale}/messages.json`));
+      if (response.ok) return await response.text();
+    } catch {
+      // not shipped in this language: try the next
+    }
+  }
+  return '{}';
+}
+
 export function localize(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);

@@ -1,12 +1,14 @@
 // The panel frame: an extension page, so wasm runs here whatever the host
 // page's CSP. It asks the worker for this tab's case and renders it with
 // the Rust core, which escapes every value read from pages.
-import init, { renderPanel } from '../pkg/vetter.js';
-import { localize, t } from './i18n.js';
+import init, { loadData, renderPanel } from '../pkg/vetter.js';
+import { catalogue, localize, t } from './i18n.js';
 
 localize();
 
-const ready = init({ module_or_path: new URL('../pkg/vetter_bg.wasm', import.meta.url) });
+const ready = Promise.all([init({ module_or_path: new URL('../pkg/vetter_bg.wasm', import.meta.url) }), catalogue()]).then(
+  ([, messages]) => loadData('messages.json', messages),
+);
 const main = document.getElementById('panel');
 
 async function refresh() {

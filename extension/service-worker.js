@@ -4,6 +4,7 @@
 // handler then awaits `ready`.
 import init, { Engine, activateLists, checkList, listSummaries, loadData } from '../pkg/vetter.js';
 import * as db from './db.js';
+import { catalogue } from './i18n.js';
 
 const t = (key, ...subs) => chrome.i18n.getMessage(key, subs.map(String)) || key;
 
@@ -31,6 +32,7 @@ const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv', 'han-
 
 async function start() {
   await init({ module_or_path: chrome.runtime.getURL('pkg/vetter_bg.wasm') });
+  loadData('messages.json', await catalogue()); // UI strings of reports
   await Promise.all(
     DATASETS.map(async (name) => {
       try {

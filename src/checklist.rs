@@ -1,57 +1,45 @@
 //! The verification checklist, from the recommendations of the 2022 US
 //! State/Treasury/FBI advisory on DPRK IT workers: what a hiring team does
 //! before and after an offer, tracked per case (pending / done / failed).
+//! Each step's wording and reason are UI strings (`check_<id>`,
+//! `check_<id>_why` in `_locales`).
 
-/// One item: a stable id (stored), what to do, and why it matters.
-pub struct Item {
-    pub id: &'static str,
-    pub label: &'static str,
-    pub why: &'static str,
-}
+use crate::i18n::ui;
 
-pub const ITEMS: &[Item] = &[
-    Item {
-        id: "video_interview",
-        label: "Live video interview with the camera on and the background unobscured",
-        why: "Workers hiding their identity avoid video or use a stand-in; the advisory recommends video interviews.",
-    },
-    Item {
-        id: "id_document",
-        label: "ID document matches the name and the photo",
-        why: "Borrowed, forged or altered identity documents are a named red flag.",
-    },
-    Item {
-        id: "education_verified",
-        label: "Education verified directly with the school",
-        why: "Claimed degrees are often unverifiable or belong to someone else.",
-    },
-    Item {
-        id: "employment_verified",
-        label: "Employment verified through independently found contacts",
-        why: "Past employers listed by impostors can be fabricated or reached through the candidate's accomplices.",
-    },
-    Item {
-        id: "shipping_address",
-        label: "Equipment shipping address matches the ID",
-        why: "Requests to ship laptops to another address (laptop farms) are a named red flag.",
-    },
-    Item {
-        id: "bank_account",
-        label: "Bank account holder name matches the candidate",
-        why: "Payment to accounts in other names, or changing payment details, is a named red flag.",
-    },
-    Item {
-        id: "no_remote_desktop",
-        label: "No remote-desktop tools on company devices",
-        why: "Remote-desktop software lets someone elsewhere operate the device given to the hire.",
-    },
-    Item {
-        id: "independent_references",
-        label: "References not supplied by the candidate",
-        why: "References supplied by the candidate may be accomplices.",
-    },
+/// The steps, by their stored ids: video interview, ID document, education,
+/// employment, shipping address, bank account, remote-desktop tools, references.
+pub const ITEMS: &[&str] = &[
+    "video_interview",
+    "id_document",
+    "education_verified",
+    "employment_verified",
+    "shipping_address",
+    "bank_account",
+    "no_remote_desktop",
+    "independent_references",
 ];
 
-pub fn item(id: &str) -> Option<&'static Item> {
-    ITEMS.iter().find(|i| i.id == id)
+pub fn is_item(id: &str) -> bool {
+    ITEMS.contains(&id)
+}
+
+/// What to do, in the user's language.
+pub fn label(id: &str) -> String {
+    ui(&format!("check_{id}"))
+}
+
+/// Why it matters, in the user's language.
+pub fn why(id: &str) -> String {
+    ui(&format!("check_{id}_why"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_step_has_its_wording_and_reason() {
+        for id in super::ITEMS {
+            assert_ne!(super::label(id), format!("check_{id}"));
+            assert_ne!(super::why(id), format!("check_{id}_why"));
+        }
+    }
 }

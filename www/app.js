@@ -2,7 +2,8 @@
 // the user drops or pastes. Analysis and rendering (with escaping) are Rust.
 import init, { loadData, renderPanel, scanFiles } from './pkg/vetter.js';
 
-const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv', 'han-pinyin.txt'];
+// messages.json: the English UI strings the Rust renderer uses (from _locales/en).
+const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv', 'han-pinyin.txt', 'messages.json'];
 const ready = init({ module_or_path: new URL('./pkg/vetter_bg.wasm', import.meta.url) }).then(() =>
   Promise.all(
     DATASETS.map(async (name) => {

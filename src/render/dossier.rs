@@ -2,9 +2,10 @@
 //! side by side with the disagreeing fields marked, the candidate's history
 //! as one timeline, findings, the verification checklist, notes, reports.
 
-use super::{date_time, escape, findings_html, graph_html, link, notes_html, risk_html};
+use super::{clean_html, date_time, escape, findings_html, graph_html, link, notes_html, risk_html};
 use crate::analysis::{CaseView, ProfileSummary};
 use crate::checklist;
+use crate::i18n::{ui, ui_with};
 use crate::store::records::CheckStatus;
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -14,13 +15,13 @@ use std::fmt::Write;
 type Row = (&'static str, &'static [&'static str], fn(&ProfileSummary) -> String);
 
 const ROWS: &[Row] = &[
-    ("Name", &["name"], |p| p.name.clone().unwrap_or_default()),
-    ("Handle", &["handle"], |p| p.handle.clone().unwrap_or_default()),
-    ("Headline", &["headline"], |p| p.headline.clone().unwrap_or_default()),
-    ("Location", &["location", "country", "time_zone"], |p| p.location.clone().unwrap_or_default()),
-    ("E-mail", &["email"], |p| p.emails.join(", ")),
-    ("Phone", &["phone"], |p| p.phones.join(", ")),
-    ("Work", &["work", "employer", "title"], |p| {
+    ("fieldName", &["name"], |p| p.name.clone().unwrap_or_default()),
+    ("fieldHandle", &["handle"], |p| p.handle.clone().unwrap_or_default()),
+    ("fieldHeadline", &["headline"], |p| p.headline.clone().unwrap_or_default()),
+    ("fieldLocation", &["location", "country", "time_zone"], |p| p.location.clone().unwrap_or_default()),
+    ("fieldEmail", &["email"], |p| p.emails.join(", ")),
+    ("fieldPhone", &["phone"], |p| p.phones.join(", ")),
+    ("fieldWork", &["work", "employer", "title"], |p| {
         p.work
             .iter()
             .map(|j| {
@@ -30,7 +31,7 @@ const ROWS: &[Row] = &[
             .collect::<Vec<_>>()
             .join("; ")
     }),
-    ("Education", &["education", "school", "degree"], |p| {
+    ("fieldEducation", &["education", "school", "degree"], |p| {
         p.education
             .iter()
             .map(|e| format!("{} ({})", e.school, span(e.start.as_deref(), e.end.as_deref())))
@@ -50,11 +51,14 @@ fn disputed(view: &CaseView) -> BTreeSet<(String, String)> {
 
 fn side_by_side(view: &CaseView) -> String {
     let disputed = disputed(view);
-    let mut h = String::from(
-        r#"<h2>Profiles side by side</h2><div class="table-wrap"><table class="side-by-side"><thead><tr><th scope="col">Field</th>"#,
+    let mut h = format!(
+        r#"<h2>{}</h2><div class="table-wrap"><table class="side-by-side"><thead><tr><th scope="col">{}</th>"#,
+        escape(&ui("sideBySide")),
+        escape(&ui("field"))
     );
+    let open = ui("open");
     for p in &view.profiles {
-        let _ = write!(h, r#"<th scope="col">{} {}</th>"#, escape(p.site.label()), link(&p.url, "open"));
+        let _ = write!(h, r#"<th scope="col">{} {}</th>"#, escape(p.site.label()), link(&p.url, &open));
     }
     h.push_str("</tr></thead><tbody>");
     for (label, fields, value) in ROWS {
@@ -62,17 +66,21 @@ fn side_by_side(view: &CaseView) -> String {
         if values.iter().all(String::is_empty) {
             continue;
         }
-        let _ = write!(h, r#"<tr><th scope="row">{label}</th>"#);
+        let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, escape(&ui(label)));
         for (p, v) in view.profiles.iter().zip(&values) {
             let differs = fields.iter().any(|f| disputed.contains(&(p.url.clone(), f.to_string())));
             let class = if differs { r#" class="differs" data-differs="true""# } else { "" };
-            let marker = if differs { r#"<span class="visually-hidden">(disagrees) </span>"# } else { "" };
+            let marker = if differs {
+                format!(r#"<span class="visually-hidden">{} </span>"#, escape(&ui("disagrees")))
+            } else {
+                String::new()
+            };
             let shown = if v.is_empty() { "—".to_string() } else { escape(v) };
             let _ = write!(h, "<td{class}>{marker}{shown}</td>");
         }
         h.push_str("</tr>");
     }
-    let _ = write!(h, r#"<tr><th scope="row">Seen</th>"#);
+    let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, escape(&ui("fieldSeen")));
     for p in &view.profiles {
         let seen = p.last_seen.map(date_time).unwrap_or_else(|| "—".into());
         let _ = write!(h, "<td>{seen}</td>");
@@ -86,8 +94,10 @@ fn timeline(view: &CaseView) -> String {
     let mut entries: Vec<(String, String)> = Vec::new();
     for p in &view.profiles {
         for j in &p.work {
-            let what =
-                [j.title.as_deref(), j.employer.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" at ");
+            let what = match (j.title.as_deref(), j.employer.as_deref()) {
+                (Some(t), Some(e)) => ui_with("titleAtEmployer", &[t, e]),
+                (t, e) => t.or(e).unwrap_or_default().to_string(),
+            };
             entries.push((
                 j.start.clone().unwrap_or_default(),
                 format!("{} · {} ({})", span(j.start.as_deref(), j.end.as_deref()), what, p.site.label()),
@@ -106,7 +116,7 @@ fn timeline(view: &CaseView) -> String {
         return String::new();
     }
     entries.sort();
-    let mut h = String::from(r#"<h2>Timeline</h2><ol class="timeline">"#);
+    let mut h = format!(r#"<h2>{}</h2><ol class="timeline">"#, escape(&ui("timeline")));
     for (_, line) in entries {
         let _ = write!(h, "<li>{}</li>", escape(&line));
     }
@@ -116,29 +126,44 @@ fn timeline(view: &CaseView) -> String {
 
 fn checklist_html(view: &CaseView) -> String {
     let Some(first) = view.keys.first() else { return String::new() };
-    let mut h = String::from(
-        r#"<h2>Verification checklist</h2><p class="why">From the recommendations of the 2022 US advisory on DPRK IT workers. Each step is recorded with its date and note.</p><table class="checklist"><thead><tr><th scope="col">Step</th><th scope="col">Status</th><th scope="col">Note</th><th scope="col">Updated</th><th scope="col"><span class="visually-hidden">Save</span></th></tr></thead><tbody>"#,
+    let mut h = format!(
+        r#"<h2>{}</h2><p class="why">{}</p><table class="checklist"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col"><span class="visually-hidden">{}</span></th></tr></thead><tbody>"#,
+        escape(&ui("checklistHeading")),
+        escape(&ui("checklistIntro")),
+        escape(&ui("colStep")),
+        escape(&ui("colStatus")),
+        escape(&ui("note")),
+        escape(&ui("colUpdated")),
+        escape(&ui("save"))
     );
     for item in checklist::ITEMS {
-        let state = view.checklist.get(item.id);
+        let state = view.checklist.get(*item);
         let status = state.map_or(CheckStatus::Pending, |s| s.status.clone());
         let option = |value: &str, label: &str, s: CheckStatus| {
-            format!(r#"<option value="{value}"{}>{label}</option>"#, if status == s { " selected" } else { "" })
+            format!(
+                r#"<option value="{value}"{}>{}</option>"#,
+                if status == s { " selected" } else { "" },
+                escape(&ui(label))
+            )
         };
+        let (label, why) = (checklist::label(item), checklist::why(item));
         let _ = write!(
             h,
-            r#"<tr data-check="{id}" data-status="{st}"><th scope="row">{label}<br><span class="why">{why}</span></th><td><select aria-label="Status of: {label}" data-check-status="{id}">{p}{d}{f}</select></td><td><input type="text" aria-label="Note for: {label}" data-check-note="{id}" value="{note}"></td><td>{at}</td><td><button type="button" class="small" data-action="check" data-item="{id}" data-key="{key}">Save</button></td></tr>"#,
-            id = item.id,
+            r#"<tr data-check="{id}" data-status="{st}"><th scope="row">{label}<br><span class="why">{why}</span></th><td><select aria-label="{status_of}" data-check-status="{id}">{p}{d}{f}</select></td><td><input type="text" aria-label="{note_for}" data-check-note="{id}" value="{note}"></td><td>{at}</td><td><button type="button" class="small" data-action="check" data-item="{id}" data-key="{key}">{save}</button></td></tr>"#,
+            id = item,
             st = match status {
                 CheckStatus::Pending => "pending",
                 CheckStatus::Done => "done",
                 CheckStatus::Failed => "failed",
             },
-            label = escape(item.label),
-            why = escape(item.why),
-            p = option("pending", "Pending", CheckStatus::Pending),
-            d = option("done", "Done", CheckStatus::Done),
-            f = option("failed", "Failed", CheckStatus::Failed),
+            status_of = escape(&ui_with("statusOf", &[&label])),
+            note_for = escape(&ui_with("noteFor", &[&label])),
+            save = escape(&ui("save")),
+            label = escape(&label),
+            why = escape(&why),
+            p = option("pending", "statusPending", CheckStatus::Pending),
+            d = option("done", "statusDone", CheckStatus::Done),
+            f = option("failed", "statusFailed", CheckStatus::Failed),
             note = escape(state.map_or("", |s| s.note.as_str())),
             at = state.map(|s| date_time(s.at)).unwrap_or_else(|| "—".into()),
             key = escape(first)
@@ -151,14 +176,17 @@ fn checklist_html(view: &CaseView) -> String {
 /// The dossier page body for one case.
 pub fn dossier_html(view: &CaseView) -> String {
     let mut h = String::new();
-    let who = view.profiles.iter().find_map(|p| p.name.as_deref()).unwrap_or("(no name shown)");
+    let no_name = ui("noNameShown");
+    let who = view.profiles.iter().find_map(|p| p.name.as_deref()).unwrap_or(&no_name);
     let _ = write!(h, r#"<h1 id="dossier-title">{}</h1>"#, escape(who));
     h.push_str(&risk_html(view));
     if let Some(first) = view.keys.first() {
         let _ = write!(
             h,
-            r#"<p class="actions reports">Report: <button type="button" class="small" data-action="report" data-format="html" data-key="{k}">Printable (HTML/PDF)</button> <button type="button" class="small" data-action="report" data-format="markdown" data-key="{k}">Markdown</button> <button type="button" class="small" data-action="report" data-format="json" data-key="{k}">JSON</button></p>"#,
-            k = escape(first)
+            r#"<p class="actions reports">{report} <button type="button" class="small" data-action="report" data-format="html" data-key="{k}">{printable}</button> <button type="button" class="small" data-action="report" data-format="markdown" data-key="{k}">Markdown</button> <button type="button" class="small" data-action="report" data-format="json" data-key="{k}">JSON</button></p>"#,
+            k = escape(first),
+            report = escape(&ui("reportLabel")),
+            printable = escape(&ui("reportPrintable"))
         );
     }
     h.push_str(&side_by_side(view));
@@ -167,7 +195,7 @@ pub fn dossier_html(view: &CaseView) -> String {
         h.push_str(&graph_html(graph));
     }
     if view.findings.is_empty() {
-        h.push_str(r#"<p class="clean">No inconsistencies found between the profiles seen so far.</p>"#);
+        h.push_str(&clean_html());
     } else {
         h.push_str(&findings_html(view));
     }

@@ -6,6 +6,7 @@
 //! forbids inline script by CSP: escaping is the first wall, not the only.
 
 use crate::analysis::{CaseView, ProfileSummary};
+use crate::i18n::{ui, ui_with};
 use crate::model::PageKind;
 use crate::rules::{Finding, Severity};
 use crate::sites;
@@ -45,16 +46,17 @@ fn link(url: &str, label: &str) -> String {
 
 fn profile_line(p: &ProfileSummary, this_url: Option<&str>) -> String {
     let thread_label;
+    let no_name;
     let who = if p.kind == PageKind::Thread {
-        let plural = if p.messages == 1 { "" } else { "s" };
-        thread_label = format!(
-            "{} message{plural}{}",
-            p.messages,
-            p.name.as_deref().map(|n| format!(" with {n}")).unwrap_or_default()
-        );
+        let count = p.messages.to_string();
+        thread_label = match p.name.as_deref() {
+            Some(n) => ui_with("threadWith", &[&count, n]),
+            None => ui_with("threadMessages", &[&count]),
+        };
         thread_label.as_str()
     } else {
-        p.name.as_deref().or(p.handle.as_deref()).unwrap_or("(no name shown)")
+        no_name = ui("noNameShown");
+        p.name.as_deref().or(p.handle.as_deref()).unwrap_or(&no_name)
     };
     let mut line =
         format!(r#"<li class="profile"><span class="site">{}</span> {}"#, escape(p.site_label()), link(&p.url, who));
@@ -62,10 +64,10 @@ fn profile_line(p: &ProfileSummary, this_url: Option<&str>) -> String {
         let _ = write!(line, r#" <span class="loc">· {}</span>"#, escape(loc));
     }
     if this_url == Some(p.url.as_str()) {
-        line.push_str(r#" <span class="this">(this page)</span>"#);
+        let _ = write!(line, r#" <span class="this">{}</span>"#, escape(&ui("thisPage")));
     }
     if let Some(seen) = p.last_seen {
-        let _ = write!(line, r#" <span class="seen">· seen {}</span>"#, date_time(seen));
+        let _ = write!(line, r#" <span class="seen">· {}</span>"#, escape(&ui_with("seenAt", &[&date_time(seen)])));
     }
     line
 }
@@ -80,7 +82,10 @@ pub fn date_time(ms: u64) -> String {
 /// The case's profiles, with the recruiter's link/unlink/split controls
 /// when the view comes from the store.
 fn profiles_html(view: &CaseView) -> String {
-    let mut h = format!(r#"<h2>Profiles in this case ({})</h2><ul class="profiles">"#, view.profiles.len());
+    let mut h = format!(
+        r#"<h2>{}</h2><ul class="profiles">"#,
+        escape(&ui_with("profilesInCase", &[&view.profiles.len().to_string()]))
+    );
     let actions = view.keys.len() == view.profiles.len() && view.profiles.len() > 1;
     for (i, p) in view.profiles.iter().enumerate() {
         h.push_str(&profile_line(p, view.this_url.as_deref()));
@@ -88,25 +93,32 @@ fn profiles_html(view: &CaseView) -> String {
             let key = escape(&view.keys[i]);
             let _ = write!(
                 h,
-                r#" <label class="pick"><input type="checkbox" data-split-key="{key}"> select</label> <button type="button" class="small" data-action="separate" data-key="{key}">Unlink</button>"#
+                r#" <label class="pick"><input type="checkbox" data-split-key="{key}"> {select}</label> <button type="button" class="small" data-action="separate" data-key="{key}">{unlink}</button>"#,
+                select = escape(&ui("select")),
+                unlink = escape(&ui("unlink"))
             );
         }
         h.push_str("</li>");
     }
     h.push_str("</ul>");
     if actions {
-        h.push_str(r#"<p class="actions"><button type="button" class="small" data-action="split">Split selected into a new case</button></p>"#);
+        let _ = write!(
+            h,
+            r#"<p class="actions"><button type="button" class="small" data-action="split">{}</button></p>"#,
+            escape(&ui("splitSelected"))
+        );
     }
     if let (Some(first), false) = (view.keys.first(), view.suggestions.is_empty()) {
-        h.push_str(r#"<h2>Possibly the same candidate</h2><ul class="suggestions">"#);
+        let _ = write!(h, r#"<h2>{}</h2><ul class="suggestions">"#, escape(&ui("suggestionsHeading")));
         for s in &view.suggestions {
             let _ = write!(
                 h,
-                r#"<li>{} <span class="note">({})</span> <button type="button" class="small" data-action="link" data-a="{}" data-b="{}">Link to this case</button></li>"#,
+                r#"<li>{} <span class="note">({})</span> <button type="button" class="small" data-action="link" data-a="{}" data-b="{}">{}</button></li>"#,
                 link(&s.url, &s.label),
                 escape(&s.reason),
                 escape(first),
-                escape(&s.key)
+                escape(&s.key),
+                escape(&ui("linkToCase"))
             );
         }
         h.push_str("</ul>");
@@ -114,8 +126,11 @@ fn profiles_html(view: &CaseView) -> String {
     if let Some(first) = view.keys.first() {
         let _ = write!(
             h,
-            r#"<p class="actions merge"><label>Merge with another case <select id="merge-target" data-this="{}"><option value="">Choose a case…</option></select></label> <button type="button" class="small" data-action="merge">Merge</button></p>"#,
-            escape(first)
+            r#"<p class="actions merge"><label>{} <select id="merge-target" data-this="{}"><option value="">{}</option></select></label> <button type="button" class="small" data-action="merge">{}</button></p>"#,
+            escape(&ui("mergeWith")),
+            escape(first),
+            escape(&ui("chooseCaseOption")),
+            escape(&ui("merge"))
         );
     }
     h
@@ -136,10 +151,11 @@ fn graph_html(graph: &PersonaGraph) -> String {
     let summary: Vec<String> = graph
         .edges
         .iter()
-        .map(|e| format!("{} with {}", e.kind, graph.nodes.get(e.to).map_or("", |n| n.label.as_str())))
+        .map(|e| ui_with("graphEdge", &[&e.kind, graph.nodes.get(e.to).map_or("", |n| n.label.as_str())]))
         .collect();
     let mut h = format!(
-        r#"<h2>Connected candidates</h2><svg class="graph" viewBox="0 0 340 190" role="img" aria-label="{}">"#,
+        r#"<h2>{}</h2><svg class="graph" viewBox="0 0 340 190" role="img" aria-label="{}">"#,
+        escape(&ui("connectedCandidates")),
         escape(&summary.join("; "))
     );
     for e in &graph.edges {
@@ -169,14 +185,17 @@ fn graph_html(graph: &PersonaGraph) -> String {
 
 fn notes_html(view: &CaseView) -> String {
     let Some(first) = view.keys.first() else { return String::new() };
-    let mut h = String::from(r#"<h2>Notes</h2><ul class="notes">"#);
+    let mut h = format!(r#"<h2>{}</h2><ul class="notes">"#, escape(&ui("notesHeading")));
     for n in &view.notes {
         let _ = write!(h, r#"<li><span class="seen">{}</span> {}</li>"#, date_time(n.at), escape(&n.text));
     }
     let _ = write!(
         h,
-        r#"</ul><p class="actions"><label for="note-text" class="visually-hidden">Note</label><textarea id="note-text" rows="2" placeholder="Add a note to this case"></textarea> <button type="button" class="small" data-action="note" data-key="{}">Add note</button></p>"#,
-        escape(first)
+        r#"</ul><p class="actions"><label for="note-text" class="visually-hidden">{}</label><textarea id="note-text" rows="2" placeholder="{}"></textarea> <button type="button" class="small" data-action="note" data-key="{}">{}</button></p>"#,
+        escape(&ui("note")),
+        escape(&ui("notePlaceholder")),
+        escape(first),
+        escape(&ui("addNote"))
     );
     h
 }
@@ -196,7 +215,8 @@ fn finding_html(f: &Finding, view: &CaseView) -> String {
         expl = escape(&f.explanation)
     );
     for e in &f.evidence {
-        let site = view.profiles.iter().find(|p| p.url == e.profile).map_or("Page", |p| p.site_label());
+        let page = ui("page");
+        let site = view.profiles.iter().find(|p| p.url == e.profile).map_or(page.as_str(), |p| p.site_label());
         let _ = write!(
             h,
             r#"<li>{} <span class="field">{}</span>: <q dir="auto">{}</q>{}</li>"#,
@@ -206,27 +226,24 @@ fn finding_html(f: &Finding, view: &CaseView) -> String {
             e.note.as_deref().map(|n| format!(r#" <span class="note">({})</span>"#, escape(n))).unwrap_or_default()
         );
     }
-    let _ = write!(h, r#"</ul><p class="guidance">Source: {}</p>"#, escape(&f.guidance));
+    let _ = write!(h, r#"</ul><p class="guidance">{}</p>"#, escape(&ui_with("source", &[&f.guidance])));
     if let Some(x) = view.explained.get(&f.id) {
         let _ = write!(
             h,
-            r#"<p class="explained" data-explained="{}">Explained by {} on {}: {}{}</p>"#,
+            r#"<p class="explained" data-explained="{}">{} {}</p>"#,
             escape(&f.id),
-            escape(&x.by),
-            date_time(x.at),
-            escape(&x.reason),
-            if f.severity == Severity::Critical {
-                " (still counted: sanctions and known-persona matches always count)"
-            } else {
-                " (not counted in the score)"
-            }
+            escape(&ui_with("explainedBy", &[&x.by, &date_time(x.at), &x.reason])),
+            escape(&ui(if f.severity == Severity::Critical { "explainedStillCounted" } else { "explainedNotCounted" }))
         );
     } else if let Some(first) = view.keys.first() {
         let _ = write!(
             h,
-            r#"<details class="explain-form"><summary>Mark as explained</summary><label>What explains it <textarea rows="2" data-reason-for="{id}"></textarea></label> <button type="button" class="small" data-action="explain" data-finding="{id}" data-key="{key}">Save explanation</button></details>"#,
+            r#"<details class="explain-form"><summary>{mark}</summary><label>{what} <textarea rows="2" data-reason-for="{id}"></textarea></label> <button type="button" class="small" data-action="explain" data-finding="{id}" data-key="{key}">{save}</button></details>"#,
             id = escape(&f.id),
-            key = escape(first)
+            key = escape(first),
+            mark = escape(&ui("markExplained")),
+            what = escape(&ui("whatExplains")),
+            save = escape(&ui("saveExplanation"))
         );
     }
     h.push_str("</li>");
@@ -235,13 +252,14 @@ fn finding_html(f: &Finding, view: &CaseView) -> String {
 
 /// Findings grouped by severity, worst first.
 fn findings_html(view: &CaseView) -> String {
-    let mut h = format!(r#"<h2>Findings ({})</h2>"#, view.findings.len());
+    let mut h = format!(r#"<h2>{}</h2>"#, escape(&ui_with("findingsHeading", &[&view.findings.len().to_string()])));
     for sev in [Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info] {
         let group: Vec<&Finding> = view.findings.iter().filter(|f| f.severity == sev).collect();
         if group.is_empty() {
             continue;
         }
-        let _ = write!(h, r#"<ul class="findings" aria-label="{} findings">"#, sev.as_str());
+        let _ =
+            write!(h, r#"<ul class="findings" aria-label="{}">"#, escape(&ui_with("severityGroup", &[sev.as_str()])));
         for f in group {
             h.push_str(&finding_html(f, view));
         }
@@ -253,16 +271,13 @@ fn findings_html(view: &CaseView) -> String {
 /// Level, score and why.
 fn risk_html(view: &CaseView) -> String {
     let mut h = format!(
-        r#"<section class="risk level-{lvl}" aria-label="Risk"><span class="level">{lvl}</span> <span class="score">{score}/100</span></section>"#,
+        r#"<section class="risk level-{lvl}" aria-label="{risk}"><span class="level">{lvl}</span> <span class="score">{score}/100</span></section>"#,
         lvl = view.risk.level.as_str(),
-        score = view.risk.score
+        score = view.risk.score,
+        risk = escape(&ui("risk"))
     );
     if !view.risk.reasons.is_empty() {
-        let _ = write!(
-            h,
-            r#"<p class="why">Why this score: {}. Independent findings add up; only a sanctions or known-persona match is critical.</p>"#,
-            escape(&view.risk.reasons.join("; "))
-        );
+        let _ = write!(h, r#"<p class="why">{}</p>"#, escape(&ui_with("whyScore", &[&view.risk.reasons.join("; ")])));
     }
     for n in &view.notices {
         let _ = write!(h, r#"<p class="notice" role="status">{}</p>"#, escape(n));
@@ -277,16 +292,17 @@ pub fn panel_html(view: &CaseView) -> String {
         if !this.missing.is_empty() {
             let _ = write!(
                 h,
-                r#"<p class="notice partial" role="status">Could not read this page fully: no {} found.</p>"#,
-                escape(&this.missing.join(", "))
+                r#"<p class="notice partial" role="status">{}</p>"#,
+                escape(&ui_with("partialPage", &[&this.missing.join(", ")]))
             );
         }
     }
     if let Some(first) = view.keys.first() {
         let _ = write!(
             h,
-            r#"<p class="actions"><button type="button" class="small" data-action="dossier" data-key="{}">Open the dossier</button></p>"#,
-            escape(first)
+            r#"<p class="actions"><button type="button" class="small" data-action="dossier" data-key="{}">{}</button></p>"#,
+            escape(first),
+            escape(&ui("openDossier"))
         );
     }
     h.push_str(&profiles_html(view));
@@ -294,12 +310,16 @@ pub fn panel_html(view: &CaseView) -> String {
         h.push_str(&graph_html(graph));
     }
     if view.findings.is_empty() {
-        h.push_str(r#"<p class="clean">No inconsistencies found between the profiles seen so far.</p>"#);
+        h.push_str(&clean_html());
     } else {
         h.push_str(&findings_html(view));
     }
     h.push_str(&notes_html(view));
     h
+}
+
+fn clean_html() -> String {
+    format!(r#"<p class="clean">{}</p>"#, escape(&ui("noInconsistencies")))
 }
 
 #[cfg(test)]

@@ -153,11 +153,11 @@ pub fn markdown(view: &CaseView, p: &Provenance) -> String {
     }
     let _ = writeln!(m, "## Verification checklist\n\n| Step | Status | Updated | Note |\n|---|---|---|---|");
     for item in checklist::ITEMS {
-        let state = view.checklist.get(item.id);
+        let state = view.checklist.get(*item);
         let _ = writeln!(
             m,
             "| {} | {} | {} | {} |",
-            md(item.label),
+            md(&checklist::label(item)),
             state.map_or("pending", |s| status_word(&s.status)),
             state.map(|s| date_time(s.at)).unwrap_or_default(),
             md(state.map_or("", |s| s.note.as_str()))
@@ -256,11 +256,11 @@ code{font-size:10px;word-break:break-all}.sev{font-weight:700;text-transform:upp
     }
     h.push_str("<h2>Verification checklist</h2><table><thead><tr><th>Step</th><th>Status</th><th>Updated</th><th>Note</th></tr></thead><tbody>");
     for item in checklist::ITEMS {
-        let state = view.checklist.get(item.id);
+        let state = view.checklist.get(*item);
         let _ = write!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(item.label),
+            escape(&checklist::label(item)),
             state.map_or("pending", |s| status_word(&s.status)),
             state.map(|s| date_time(s.at)).unwrap_or_default(),
             escape(state.map_or("", |s| s.note.as_str()))

@@ -415,7 +415,7 @@ impl Store {
     }
 
     pub fn set_check(&mut self, key: &str, item: &str, status: CheckStatus, note: &str, now_ms: u64) -> bool {
-        if crate::checklist::item(item).is_none() {
+        if !crate::checklist::is_item(item) {
             return false;
         }
         let Some(s) = self.profiles.get_mut(key) else { return false };

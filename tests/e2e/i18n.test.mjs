@@ -1,6 +1,7 @@
 // Every UI string the extension shows comes from _locales: each key the
 // pages (data-i18n*), the scripts (t('…'), chrome.i18n.getMessage('…')) and
-// the manifest (__MSG_…__) use exists in English, and no key is unused.
+// the manifest (__MSG_…__) and the Rust renderer (ui("…")) use exists in
+// English, and no key is unused.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +24,14 @@ function usedKeys() {
     }
   }
   add(/__MSG_([A-Za-z0-9_]+)__/g, readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+  // What the Rust core renders: ui("…") / ui_with("…", …), and the checklist steps.
+  for (const name of ['mod.rs', 'dossier.rs']) add(/\bui(?:_with)?\("([A-Za-z0-9_]+)"/g, readFileSync(join(ROOT, 'src/render', name), 'utf8'));
+  for (const [, id] of readFileSync(join(ROOT, 'src/checklist.rs'), 'utf8').matchAll(/^\s+"([a-z_]+)",$/gm)) {
+    used.add(`check_${id}`).add(`check_${id}_why`);
+  }
+  // Labels chosen at run time: option labels and severities of the dossier.
+  for (const key of ['explainedStillCounted', 'explainedNotCounted', 'statusPending', 'statusDone', 'statusFailed', 'fieldName', 'fieldHandle', 'fieldHeadline', 'fieldLocation',
+    'fieldEmail', 'fieldPhone', 'fieldWork', 'fieldEducation']) used.add(key);
   return used;
 }
 

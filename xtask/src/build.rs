@@ -50,6 +50,7 @@ pub fn run() -> Result {
     }
     let www = dist.join("www");
     copy_dir(&root.join("www"), &www)?;
+    copy_file(&root.join("_locales/en/messages.json"), &www.join("data/messages.json"))?;
     copy_dir(&root.join(PKG), &www.join("pkg"))?;
     // The page shows findings with the panel's styles.
     copy_file(&root.join("extension/panel.css"), &www.join("panel.css"))?;

@@ -1,0 +1,82 @@
+//! The UI strings of what Rust renders (panel, dossier), from the
+//! extension's `_locales/<lang>/messages.json`: the same catalogue the
+//! scripts read through `chrome.i18n`. Natively the English file is
+//! compiled in; the browser hands the wasm core the user's language as the
+//! `messages.json` dataset (see [`crate::data`]).
+
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+#[derive(Deserialize)]
+struct Entry {
+    message: String,
+    #[serde(default)]
+    placeholders: HashMap<String, Placeholder>,
+}
+
+#[derive(Deserialize)]
+struct Placeholder {
+    content: String,
+}
+
+type Catalogue = HashMap<String, String>;
+
+/// Messages with their named placeholders ($NAME$) already turned into
+/// positions ($1), as chrome.i18n does.
+fn catalogue() -> Arc<Catalogue> {
+    static SLOT: Mutex<Option<(usize, Arc<Catalogue>)>> = Mutex::new(None);
+    crate::data::derived(&SLOT, crate::data::MESSAGES, |text| {
+        let entries: HashMap<String, Entry> = text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+        entries
+            .into_iter()
+            .map(|(key, e)| {
+                let mut message = e.message;
+                for (name, p) in &e.placeholders {
+                    message = message.replace(&format!("${}$", name.to_uppercase()), &p.content);
+                }
+                (key, message)
+            })
+            .collect()
+    })
+}
+
+/// The message `key` with `$1`, `$2`… replaced by `args`; the key itself
+/// when the catalogue lacks it (a test checks none is missing).
+pub fn ui_with(key: &str, args: &[&str]) -> String {
+    let catalogue = catalogue();
+    let Some(message) = catalogue.get(key) else { return key.to_string() };
+    let mut out = String::with_capacity(message.len());
+    let mut chars = message.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('$', Some(d)) if d.is_ascii_digit() => {
+                let n = d.to_digit(10).unwrap_or(0) as usize;
+                chars.next();
+                out.push_str(args.get(n.wrapping_sub(1)).copied().unwrap_or(""));
+            }
+            ('$', Some('$')) => {
+                chars.next();
+                out.push('$');
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn ui(key: &str) -> String {
+    ui_with(key, &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_come_from_the_catalogue_with_their_placeholders() {
+        assert_eq!(ui("panelNoProfile"), "No candidate profile was read on this page.");
+        assert_eq!(ui_with("badgeText", &["high", "70"]), "Vetter · high · 70/100");
+        assert_eq!(ui("noSuchKey"), "noSuchKey");
+    }
+}
