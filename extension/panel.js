@@ -75,6 +75,13 @@ document.addEventListener('keydown', (event) => {
 });
 
 main.addEventListener('click', async (event) => {
+  // A link to another profile of the case focuses its tab when one is open.
+  const anchor = event.target.closest('a[href^="https://"]');
+  if (anchor && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+    event.preventDefault();
+    chrome.runtime.sendMessage({ type: 'vetter/focus', url: anchor.href }).catch(() => window.open(anchor.href, '_blank'));
+    return;
+  }
   const button = event.target.closest('button[data-action]');
   const message = button && ACTIONS[button.dataset.action]?.(button);
   if (!message) return;

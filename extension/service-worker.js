@@ -356,6 +356,25 @@ async function handle(msg, sender) {
       await chrome.tabs.create({ url, index: sender.tab ? sender.tab.index + 1 : undefined });
       return { ok: true };
     }
+    // From the panel: show a profile, in its open tab when there is one.
+    case 'vetter/focus': {
+      if (!isExtensionPage(sender)) return { error: 'not allowed' };
+      let url;
+      try {
+        url = new URL(String(msg.url));
+      } catch {
+        return { error: 'not an address' };
+      }
+      if (url.protocol !== 'https:') return { error: 'not an address' };
+      const open = (await chrome.tabs.query({})).find((t) => t.url && new URL(t.url).href.replace(/\/$/, '') === url.href.replace(/\/$/, ''));
+      if (open) {
+        await chrome.tabs.update(open.id, { active: true });
+        await chrome.windows.update(open.windowId, { focused: true }).catch(() => {});
+      } else {
+        await chrome.tabs.create({ url: url.href, index: sender.tab ? sender.tab.index + 1 : undefined });
+      }
+      return { ok: true, focused: Boolean(open) };
+    }
     case 'vetter/collapse': {
       if (!isExtensionPage(sender) || !sender.tab) return { error: 'not allowed' };
       await chrome.tabs.sendMessage(sender.tab.id, { type: 'vetter/collapse' }).catch(() => {});

@@ -77,6 +77,21 @@ describe('the panel', () => {
   });
 });
 
+describe('evidence links', () => {
+  test('a link to another profile of the case focuses its open tab instead of opening a new one', async () => {
+    await open(DANIEL_GITHUB);
+    const page = await open(DANIEL_UPWORK);
+    const frame = await panelFrame(page);
+    const pagesBefore = env.browser.context.pages().length;
+    await frame.click(`li.profile a[href="${DANIEL_GITHUB}"]`);
+    const worker = env.browser.context.serviceWorkers()[0];
+    await page.waitForTimeout(500);
+    const active = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.url);
+    assert.equal(active, 'https://github.com/dkim-builds');
+    assert.equal(env.browser.context.pages().length, pagesBefore, 'no new tab');
+  });
+});
+
 describe('the dossier', () => {
   test('shows the case side by side, tracks the checklist and exports evidence-grade reports', async () => {
     const page = await open(DANIEL_UPWORK);
