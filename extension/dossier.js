@@ -3,6 +3,7 @@
 // in its own tab (?case=key). Rendering is Rust (renderDossier); this file
 // asks the worker and wires the buttons.
 import init, { loadData, renderDossier } from '../pkg/vetter.js';
+import { explainAction, noteAction, showError } from './actions.js';
 import { catalogue, localize, t } from './i18n.js';
 
 localize();
@@ -76,14 +77,8 @@ const ACTIONS = {
     status: document.querySelector(`[data-check-status="${b.dataset.item}"]`)?.value,
     note: document.querySelector(`[data-check-note="${b.dataset.item}"]`)?.value ?? '',
   }),
-  explain: (b) => {
-    const reason = document.querySelector(`[data-reason-for="${b.dataset.finding}"]`)?.value.trim();
-    return reason ? { type: 'vetter/explain', key: b.dataset.key, finding: b.dataset.finding, reason } : null;
-  },
-  note: (b) => {
-    const text = document.getElementById('note-text')?.value.trim();
-    return text ? { type: 'vetter/note', key: b.dataset.key, text } : null;
-  },
+  explain: explainAction,
+  note: noteAction,
   report: (b) => ({ type: 'vetter/report', key: b.dataset.key, format: b.dataset.format }),
 };
 
@@ -95,11 +90,7 @@ main.addEventListener('click', async (event) => {
   const reply = await send(message);
   button.disabled = false;
   if (reply?.error) {
-    const p = document.createElement('p');
-    p.className = 'notice';
-    p.setAttribute('role', 'alert');
-    p.textContent = reply.error;
-    main.prepend(p);
+    showError(main, reply.error);
     return;
   }
   if (message.type === 'vetter/report') {

@@ -2,6 +2,7 @@
 // page's CSP. It asks the worker for this tab's case and renders it with
 // the Rust core, which escapes every value read from pages.
 import init, { loadData, renderPanel } from '../pkg/vetter.js';
+import { explainAction, noteAction, showError } from './actions.js';
 import { catalogue, localize, t } from './i18n.js';
 
 localize();
@@ -58,14 +59,8 @@ const ACTIONS = {
     const select = document.getElementById('merge-target');
     return select?.value ? { type: 'vetter/link', a: select.dataset.this, b: select.value } : null;
   },
-  note: (b) => {
-    const text = document.getElementById('note-text')?.value.trim();
-    return text ? { type: 'vetter/note', key: b.dataset.key, text } : null;
-  },
-  explain: (b) => {
-    const reason = document.querySelector(`[data-reason-for="${b.dataset.finding}"]`)?.value.trim();
-    return reason ? { type: 'vetter/explain', key: b.dataset.key, finding: b.dataset.finding, reason } : null;
-  },
+  note: noteAction,
+  explain: explainAction,
   dossier: (b) => ({ type: 'vetter/open-dossier', key: b.dataset.key }),
 };
 
@@ -87,13 +82,7 @@ main.addEventListener('click', async (event) => {
   if (!message) return;
   button.disabled = true;
   const reply = await chrome.runtime.sendMessage(message).catch((err) => ({ error: err.message }));
-  if (reply?.error) {
-    const p = document.createElement('p');
-    p.className = 'notice';
-    p.setAttribute('role', 'alert');
-    p.textContent = reply.error;
-    main.prepend(p);
-  }
+  if (reply?.error) showError(main, reply.error);
   button.disabled = false;
 });
 

@@ -2,7 +2,7 @@
 //! side by side with the disagreeing fields marked, the candidate's history
 //! as one timeline, findings, the verification checklist, notes, reports.
 
-use super::{clean_html, date_time, escape, findings_html, graph_html, link, notes_html, risk_html};
+use super::{connections_and_findings_html, date_time, escape, link, notes_html, risk_html};
 use crate::analysis::{CaseView, ProfileSummary};
 use crate::checklist;
 use crate::i18n::{ui, ui_with};
@@ -191,14 +191,7 @@ pub fn dossier_html(view: &CaseView) -> String {
     }
     h.push_str(&side_by_side(view));
     h.push_str(&timeline(view));
-    if let Some(graph) = &view.graph {
-        h.push_str(&graph_html(graph));
-    }
-    if view.findings.is_empty() {
-        h.push_str(&clean_html());
-    } else {
-        h.push_str(&findings_html(view));
-    }
+    h.push_str(&connections_and_findings_html(view));
     h.push_str(&checklist_html(view));
     h.push_str(&notes_html(view));
     h

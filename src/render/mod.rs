@@ -306,20 +306,21 @@ pub fn panel_html(view: &CaseView) -> String {
         );
     }
     h.push_str(&profiles_html(view));
-    if let Some(graph) = &view.graph {
-        h.push_str(&graph_html(graph));
-    }
-    if view.findings.is_empty() {
-        h.push_str(&clean_html());
-    } else {
-        h.push_str(&findings_html(view));
-    }
+    h.push_str(&connections_and_findings_html(view));
     h.push_str(&notes_html(view));
     h
 }
 
-fn clean_html() -> String {
-    format!(r#"<p class="clean">{}</p>"#, escape(&ui("noInconsistencies")))
+/// The persona graph (when connected to anyone) and the findings, or the
+/// all-clear: the same in the panel and the dossier.
+fn connections_and_findings_html(view: &CaseView) -> String {
+    let mut h = view.graph.as_ref().map(graph_html).unwrap_or_default();
+    if view.findings.is_empty() {
+        let _ = write!(h, r#"<p class="clean">{}</p>"#, escape(&ui("noInconsistencies")));
+    } else {
+        h.push_str(&findings_html(view));
+    }
+    h
 }
 
 #[cfg(test)]
