@@ -60,11 +60,20 @@ async function start() {
     notices.push(t('noticeNoDatabase', err.message));
     return;
   }
-  const { records, settings } = await db.readAll(database);
+  let stored;
+  try {
+    stored = await db.readAll(database);
+  } catch (err) {
+    // Nothing is written while the saved cases cannot be read: they stay as they are.
+    notices.push(t('noticeNoDatabase', err?.message ?? err));
+    database = null;
+    return;
+  }
+  const { records, settings } = stored;
   const rejected = JSON.parse(engine.loadRecords(JSON.stringify(records)));
   if (rejected.length) {
     // Set aside, never deleted: a later version may read them.
-    await db.quarantine(database, rejected, records);
+    await db.quarantine(database, rejected, records).catch(() => {});
     notices.push(t('noticeSetAside', rejected.length, rejected.map((r) => `${r.key} (${r.reason})`).join('; ')));
   }
   if (settings) {
