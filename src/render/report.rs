@@ -8,6 +8,7 @@
 use super::{date_time, escape};
 use crate::analysis::CaseView;
 use crate::checklist;
+use crate::i18n::{ui, ui_with};
 use crate::store::records::CheckStatus;
 use serde::Serialize;
 use std::fmt::Write;
@@ -93,12 +94,133 @@ pub fn json(view: &CaseView, provenance: &Provenance) -> String {
         .expect("reports serialize")
 }
 
-fn status_word(s: &CheckStatus) -> &'static str {
-    match s {
-        CheckStatus::Pending => "pending",
-        CheckStatus::Done => "done",
-        CheckStatus::Failed => "FAILED",
+fn status_word(s: &CheckStatus) -> String {
+    ui(match s {
+        CheckStatus::Pending => "statusPending",
+        CheckStatus::Done => "statusDone",
+        CheckStatus::Failed => "statusFailed",
+    })
+}
+
+/// A report as blocks of text, written out as Markdown or HTML: the
+/// wording lives once, in `_locales`.
+enum Block {
+    Title(String),
+    Heading(String),
+    Subheading(String),
+    Para(String),
+    /// Text that must stand out (risk, a failed step, a sign-off).
+    Strong(String),
+    Table(Vec<String>, Vec<Vec<String>>),
+    List(Vec<String>),
+}
+
+fn candidate(view: &CaseView) -> String {
+    view.profiles.iter().find_map(|p| p.name.clone()).unwrap_or_else(|| ui("noNameShown"))
+}
+
+fn blocks(view: &CaseView, p: &Provenance) -> Vec<Block> {
+    use Block::*;
+    let mut b = vec![
+        Title(ui_with("reportTitle", &[&candidate(view)])),
+        Para(ui_with("reportGenerated", &[&date_time(p.generated_at), &p.vetter_version])),
+        Strong(ui_with(
+            "reportRisk",
+            &[view.risk.level.as_str(), &view.risk.score.to_string(), &view.risk.reasons.join("; ")],
+        )),
+        Heading(ui("reportProfiles")),
+    ];
+    let not_recorded = ui("reportNotRecorded");
+    b.push(Table(
+        [
+            "colSite",
+            "reportAddress",
+            "fieldName",
+            "fieldLocation",
+            "reportFirstSeen",
+            "reportLastSeen",
+            "reportSnapshot",
+        ]
+        .iter()
+        .map(|k| ui(k))
+        .collect(),
+        view.profiles
+            .iter()
+            .map(|pr| {
+                vec![
+                    pr.site.label().to_string(),
+                    pr.url.clone(),
+                    pr.name.clone().unwrap_or_default(),
+                    pr.location.clone().unwrap_or_default(),
+                    pr.first_seen.map(date_time).unwrap_or_default(),
+                    pr.last_seen.map(date_time).unwrap_or_default(),
+                    pr.snapshot_sha256.clone().unwrap_or_else(|| not_recorded.clone()),
+                ]
+            })
+            .collect(),
+    ));
+    b.push(Heading(ui_with("findingsHeading", &[&view.findings.len().to_string()])));
+    if view.findings.is_empty() {
+        b.push(Para(ui("reportNoFindings")));
     }
+    for f in &view.findings {
+        b.push(Subheading(format!("[{}] {} — {}", f.severity.as_str(), f.id, f.title)));
+        b.push(Para(f.explanation.clone()));
+        b.push(List(
+            f.evidence
+                .iter()
+                .map(|e| {
+                    let note = e.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+                    format!("{} {}: “{}”{note}", e.profile, e.field, e.value)
+                })
+                .collect(),
+        ));
+        b.push(Para(ui_with("source", &[&f.guidance])));
+        if let Some(x) = view.explained.get(&f.id) {
+            b.push(Strong(ui_with("explainedBy", &[&x.by, &date_time(x.at), &x.reason])));
+        }
+    }
+    b.push(Heading(ui("checklistHeading")));
+    b.push(Table(
+        ["colStep", "colStatus", "colUpdated", "note"].iter().map(|k| ui(k)).collect(),
+        checklist::ITEMS
+            .iter()
+            .map(|item| {
+                let state = view.checklist.get(*item);
+                vec![
+                    checklist::label(item),
+                    state.map_or_else(|| ui("statusPending"), |s| status_word(&s.status)),
+                    state.map(|s| date_time(s.at)).unwrap_or_default(),
+                    state.map(|s| s.note.clone()).unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    ));
+    b.push(Heading(ui("notesHeading")));
+    if view.notes.is_empty() {
+        b.push(Para(ui("reportNone")));
+    }
+    b.push(List(view.notes.iter().map(|n| format!("{}: {}", date_time(n.at), n.text)).collect()));
+    b.push(Heading(ui("reportProvenance")));
+    let mut provenance = vec![ui_with("reportRules", &[&p.rules.join(", ")])];
+    provenance.extend(p.lists.iter().map(|l| {
+        let dated = l.dated.clone().unwrap_or_else(|| ui("reportUndated"));
+        ui_with("reportList", &[&l.name, &l.origin, &dated, &l.entries.to_string(), &l.indicators.to_string()])
+    }));
+    let t = &p.thresholds;
+    provenance.push(ui_with(
+        "reportThresholds",
+        &[
+            &t.sanctions_critical.to_string(),
+            &t.sanctions_high.to_string(),
+            &t.template_similarity.to_string(),
+            &t.photo_max_differing_bits_of_256.to_string(),
+            &t.score_medium_from.to_string(),
+            &t.score_high_from.to_string(),
+        ],
+    ));
+    b.push(List(provenance));
+    b
 }
 
 /// Markdown text: table cells and list items must not break the layout.
@@ -106,189 +228,65 @@ fn md(s: &str) -> String {
     s.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ").replace('<', "&lt;")
 }
 
-fn candidate(view: &CaseView) -> &str {
-    view.profiles.iter().find_map(|p| p.name.as_deref()).unwrap_or("(no name shown)")
-}
-
 pub fn markdown(view: &CaseView, p: &Provenance) -> String {
     let mut m = String::new();
-    let _ = writeln!(m, "# Vetter case report: {}\n", md(candidate(view)));
-    let _ = writeln!(m, "Generated {} by Vetter {}.\n", date_time(p.generated_at), p.vetter_version);
-    let _ = writeln!(
-        m,
-        "**Risk: {} ({}/100).** {}\n",
-        view.risk.level.as_str(),
-        view.risk.score,
-        md(&view.risk.reasons.join("; "))
-    );
-    let _ = writeln!(m, "## Profiles\n\n| Site | Address | Name | Location | First seen | Last seen | Snapshot SHA-256 |\n|---|---|---|---|---|---|---|");
-    for pr in &view.profiles {
-        let _ = writeln!(
-            m,
-            "| {} | {} | {} | {} | {} | {} | `{}` |",
-            pr.site.label(),
-            md(&pr.url),
-            md(pr.name.as_deref().unwrap_or("")),
-            md(pr.location.as_deref().unwrap_or("")),
-            pr.first_seen.map(date_time).unwrap_or_default(),
-            pr.last_seen.map(date_time).unwrap_or_default(),
-            pr.snapshot_sha256.as_deref().unwrap_or("not recorded")
-        );
+    for block in blocks(view, p) {
+        let _ = match block {
+            Block::Title(t) => writeln!(m, "# {}\n", md(&t)),
+            Block::Heading(t) => writeln!(m, "## {}\n", md(&t)),
+            Block::Subheading(t) => writeln!(m, "### {}\n", md(&t)),
+            Block::Para(t) => writeln!(m, "{}\n", md(&t)),
+            Block::Strong(t) => writeln!(m, "**{}**\n", md(&t)),
+            Block::Table(head, rows) => {
+                let row =
+                    |cells: &[String]| format!("| {} |", cells.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | "));
+                let _ = writeln!(m, "{}\n|{}", row(&head), "---|".repeat(head.len()));
+                for r in &rows {
+                    let _ = writeln!(m, "{}", row(r));
+                }
+                writeln!(m)
+            }
+            Block::List(items) if items.is_empty() => Ok(()),
+            Block::List(items) => {
+                writeln!(m, "{}\n", items.iter().map(|i| format!("- {}", md(i))).collect::<Vec<_>>().join("\n"))
+            }
+        };
     }
-    let _ = writeln!(m, "\n## Findings\n");
-    if view.findings.is_empty() {
-        let _ = writeln!(m, "No findings.");
-    }
-    for f in &view.findings {
-        let _ = writeln!(m, "### [{}] {} — {}\n\n{}\n", f.severity.as_str(), f.id, md(&f.title), md(&f.explanation));
-        for e in &f.evidence {
-            let note = e.note.as_deref().map(|n| format!(" ({})", md(n))).unwrap_or_default();
-            let _ = writeln!(m, "- {} {}: \"{}\"{}", md(&e.profile), md(&e.field), md(&e.value), note);
-        }
-        let _ = writeln!(m, "\nGuidance: {}", md(&f.guidance));
-        if let Some(x) = view.explained.get(&f.id) {
-            let _ = writeln!(m, "\n**Explained** by {} on {}: {}", md(&x.by), date_time(x.at), md(&x.reason));
-        }
-        m.push('\n');
-    }
-    let _ = writeln!(m, "## Verification checklist\n\n| Step | Status | Updated | Note |\n|---|---|---|---|");
-    for item in checklist::ITEMS {
-        let state = view.checklist.get(*item);
-        let _ = writeln!(
-            m,
-            "| {} | {} | {} | {} |",
-            md(&checklist::label(item)),
-            state.map_or("pending", |s| status_word(&s.status)),
-            state.map(|s| date_time(s.at)).unwrap_or_default(),
-            md(state.map_or("", |s| s.note.as_str()))
-        );
-    }
-    let _ = writeln!(m, "\n## Notes\n");
-    if view.notes.is_empty() {
-        let _ = writeln!(m, "None.");
-    }
-    for n in &view.notes {
-        let _ = writeln!(m, "- {}: {}", date_time(n.at), md(&n.text));
-    }
-    let _ = writeln!(m, "\n## Provenance\n");
-    let _ = writeln!(m, "- Rules: {}", p.rules.join(", "));
-    for l in &p.lists {
-        let _ = writeln!(
-            m,
-            "- List {} ({}), dated {}, {} entries, {} indicators",
-            md(&l.name),
-            md(&l.origin),
-            l.dated.as_deref().unwrap_or("undated"),
-            l.entries,
-            l.indicators
-        );
-    }
-    let t = &p.thresholds;
-    let _ = writeln!(
-        m,
-        "- Thresholds: sanctions critical ≥ {}, high ≥ {}; template similarity ≥ {}; photos ≤ {} of 256 bits apart; score medium from {}, high from {}",
-        t.sanctions_critical, t.sanctions_high, t.template_similarity, t.photo_max_differing_bits_of_256, t.score_medium_from, t.score_high_from
-    );
     m
 }
 
 pub fn html(view: &CaseView, p: &Provenance) -> String {
-    let mut h = String::from(
-        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Vetter case report</title><style>
-body{font:12px/1.45 system-ui,sans-serif;color:#111;max-width:900px;margin:24px auto;padding:0 16px}
-h1{font-size:20px}h2{font-size:15px;border-bottom:1px solid #ccc;padding-bottom:2px;margin-top:22px}
-table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:4px 6px;text-align:start;vertical-align:top}
-code{font-size:10px;word-break:break-all}.sev{font-weight:700;text-transform:uppercase}.explained{background:#f3f4f6;padding:4px}
-@media print{body{margin:0}h2{break-after:avoid}li,tr{break-inside:avoid}}
+    let mut h = format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{}</title><style>
+body{{font:12px/1.45 system-ui,sans-serif;color:#111;max-width:900px;margin:24px auto;padding:0 16px}}
+h1{{font-size:20px}}h2{{font-size:15px;border-bottom:1px solid #ccc;padding-bottom:2px;margin-top:22px}}h3{{font-size:13px}}
+table{{border-collapse:collapse;width:100%}}th,td{{border:1px solid #ccc;padding:4px 6px;text-align:start;vertical-align:top;overflow-wrap:anywhere}}
+.strong{{font-weight:700;background:#f3f4f6;padding:4px}}
+@media print{{body{{margin:0}}h2,h3{{break-after:avoid}}li,tr{{break-inside:avoid}}}}
 </style></head><body>"#,
+        escape(&ui_with("reportTitle", &[&candidate(view)]))
     );
-    let _ = write!(h, "<h1>Vetter case report: {}</h1>", escape(candidate(view)));
-    let _ = write!(h, "<p>Generated {} by Vetter {}.</p>", date_time(p.generated_at), escape(&p.vetter_version));
-    let _ = write!(
-        h,
-        "<p><strong>Risk: {} ({}/100).</strong> {}</p>",
-        view.risk.level.as_str(),
-        view.risk.score,
-        escape(&view.risk.reasons.join("; "))
-    );
-    h.push_str("<h2>Profiles</h2><table><thead><tr><th>Site</th><th>Address</th><th>Name</th><th>Location</th><th>Seen</th><th>Snapshot SHA-256</th></tr></thead><tbody>");
-    for pr in &view.profiles {
-        let _ = write!(
-            h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} – {}</td><td><code>{}</code></td></tr>",
-            pr.site.label(),
-            escape(&pr.url),
-            escape(pr.name.as_deref().unwrap_or("")),
-            escape(pr.location.as_deref().unwrap_or("")),
-            pr.first_seen.map(date_time).unwrap_or_default(),
-            pr.last_seen.map(date_time).unwrap_or_default(),
-            escape(pr.snapshot_sha256.as_deref().unwrap_or("not recorded"))
-        );
+    for block in blocks(view, p) {
+        let _ = match block {
+            Block::Title(t) => write!(h, "<h1>{}</h1>", escape(&t)),
+            Block::Heading(t) => write!(h, "<h2>{}</h2>", escape(&t)),
+            Block::Subheading(t) => write!(h, "<h3>{}</h3>", escape(&t)),
+            Block::Para(t) => write!(h, "<p>{}</p>", escape(&t)),
+            Block::Strong(t) => write!(h, r#"<p class="strong">{}</p>"#, escape(&t)),
+            Block::Table(head, rows) => {
+                let cells = |tag: &str, cells: &[String]| {
+                    cells.iter().map(|c| format!("<{tag}>{}</{tag}>", escape(c))).collect::<String>()
+                };
+                let body: String = rows.iter().map(|r| format!("<tr>{}</tr>", cells("td", r))).collect();
+                write!(h, "<table><thead><tr>{}</tr></thead><tbody>{body}</tbody></table>", cells("th", &head))
+            }
+            Block::List(items) if items.is_empty() => Ok(()),
+            Block::List(items) => {
+                write!(h, "<ul>{}</ul>", items.iter().map(|i| format!("<li>{}</li>", escape(i))).collect::<String>())
+            }
+        };
     }
-    h.push_str("</tbody></table><h2>Findings</h2>");
-    if view.findings.is_empty() {
-        h.push_str("<p>No findings.</p>");
-    }
-    for f in &view.findings {
-        let _ = write!(
-            h,
-            r#"<section class="finding" data-flag="{id}"><h3><span class="sev">{sev}</span> {id} — {title}</h3><p>{expl}</p><ul>"#,
-            id = escape(&f.id),
-            sev = f.severity.as_str(),
-            title = escape(&f.title),
-            expl = escape(&f.explanation)
-        );
-        for e in &f.evidence {
-            let note = e.note.as_deref().map(|n| format!(" ({})", escape(n))).unwrap_or_default();
-            let _ = write!(h, "<li>{} {}: “{}”{}</li>", escape(&e.profile), escape(&e.field), escape(&e.value), note);
-        }
-        let _ = write!(h, "</ul><p>Guidance: {}</p>", escape(&f.guidance));
-        if let Some(x) = view.explained.get(&f.id) {
-            let _ = write!(
-                h,
-                r#"<p class="explained">Explained by {} on {}: {}</p>"#,
-                escape(&x.by),
-                date_time(x.at),
-                escape(&x.reason)
-            );
-        }
-        h.push_str("</section>");
-    }
-    h.push_str("<h2>Verification checklist</h2><table><thead><tr><th>Step</th><th>Status</th><th>Updated</th><th>Note</th></tr></thead><tbody>");
-    for item in checklist::ITEMS {
-        let state = view.checklist.get(*item);
-        let _ = write!(
-            h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(&checklist::label(item)),
-            state.map_or("pending", |s| status_word(&s.status)),
-            state.map(|s| date_time(s.at)).unwrap_or_default(),
-            escape(state.map_or("", |s| s.note.as_str()))
-        );
-    }
-    h.push_str("</tbody></table><h2>Notes</h2><ul>");
-    for n in &view.notes {
-        let _ = write!(h, "<li>{}: {}</li>", date_time(n.at), escape(&n.text));
-    }
-    h.push_str("</ul><h2>Provenance</h2><ul>");
-    let _ = write!(h, "<li>Rules: {}</li>", p.rules.join(", "));
-    for l in &p.lists {
-        let _ = write!(
-            h,
-            "<li>List {} ({}), dated {}, {} entries, {} indicators</li>",
-            escape(&l.name),
-            escape(&l.origin),
-            escape(l.dated.as_deref().unwrap_or("undated")),
-            l.entries,
-            l.indicators
-        );
-    }
-    let t = &p.thresholds;
-    let _ = write!(
-        h,
-        "<li>Thresholds: sanctions critical ≥ {}, high ≥ {}; template similarity ≥ {}; photos ≤ {} of 256 bits apart; score medium from {}, high from {}</li></ul></body></html>",
-        t.sanctions_critical, t.sanctions_high, t.template_similarity, t.photo_max_differing_bits_of_256, t.score_medium_from, t.score_high_from
-    );
+    h.push_str("</body></html>");
     h
 }
 
@@ -315,10 +313,13 @@ mod tests {
         let p = Provenance::current(7);
         let md = markdown(&view, &p);
         assert!(md.contains(&sha), "{md}");
-        assert!(md.contains("**Explained** by Ann (HR)"), "{md}");
+        assert!(md.contains("**Explained by Ann (HR)"), "{md}");
         assert!(md.contains("Jin \\| Park"), "table cells are escaped");
-        assert!(md.contains("| Live video interview with the camera on and the background unobscured | done |"));
-        assert!(md.contains("List Built-in DPRK IT-worker designations"), "{md}");
+        assert!(
+            md.contains("| Live video interview with the camera on and the background unobscured | Done |"),
+            "{md}"
+        );
+        assert!(md.contains("- List Built-in DPRK IT-worker designations"), "{md}");
         let h = html(&view, &p);
         assert!(h.contains(&sha) && h.contains("Legal name change") && h.contains("@media print"));
         let j: serde_json::Value = serde_json::from_str(&json(&view, &p)).unwrap();

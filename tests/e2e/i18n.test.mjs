@@ -25,12 +25,13 @@ function usedKeys() {
   }
   add(/__MSG_([A-Za-z0-9_]+)__/g, readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
   // What the Rust core renders: ui("…") / ui_with("…", …), and the checklist steps.
-  for (const name of ['mod.rs', 'dossier.rs']) add(/\bui(?:_with)?\("([A-Za-z0-9_]+)"/g, readFileSync(join(ROOT, 'src/render', name), 'utf8'));
+  for (const name of ['mod.rs', 'dossier.rs', 'report.rs']) add(/\bui(?:_with)?\(\s*"([A-Za-z0-9_]+)"/g, readFileSync(join(ROOT, 'src/render', name), 'utf8'));
   for (const [, id] of readFileSync(join(ROOT, 'src/checklist.rs'), 'utf8').matchAll(/^\s+"([a-z_]+)",$/gm)) {
     used.add(`check_${id}`).add(`check_${id}_why`);
   }
   // Labels chosen at run time: option labels and severities of the dossier.
-  for (const key of ['explainedStillCounted', 'explainedNotCounted', 'statusPending', 'statusDone', 'statusFailed', 'fieldName', 'fieldHandle', 'fieldHeadline', 'fieldLocation',
+  // Table heads of reports, listed as keys.
+  for (const key of ['colSite', 'reportAddress', 'reportFirstSeen', 'reportLastSeen', 'reportSnapshot', 'explainedStillCounted', 'explainedNotCounted', 'statusPending', 'statusDone', 'statusFailed', 'fieldName', 'fieldHandle', 'fieldHeadline', 'fieldLocation',
     'fieldEmail', 'fieldPhone', 'fieldWork', 'fieldEducation']) used.add(key);
   return used;
 }

@@ -125,7 +125,7 @@ describe('the dossier', () => {
     assert.ok(report.provenance.lists.length >= 1 && report.provenance.thresholds.sanctions_critical > 0);
     const [md] = await Promise.all([dossier.waitForEvent('download'), dossier.click('button[data-format="markdown"]')]);
     const markdown = readFileSync(await md.path(), 'utf8');
-    assert.match(markdown, /\| ID document matches the name and the photo \| FAILED \|/);
+    assert.match(markdown, /\| ID document matches the name and the photo \| Failed \|/);
     const [printable] = await Promise.all([
       env.browser.context.waitForEvent('page'),
       dossier.click('button[data-format="html"]'),
