@@ -16,14 +16,77 @@
 pub const MAX_DEPTH: usize = 512;
 
 /// Elements that never have content.
-const VOID: &[&str] =
-    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+fn is_void(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+    )
+}
+
 /// Elements whose end tag is usually omitted (`<li>a<li>b`): counting them
 /// would make a long list look deep.
-const OPTIONAL_END: &[&str] = &[
-    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "html", "head", "body", "tbody",
-    "thead", "tfoot", "colgroup",
-];
+fn is_optional_end(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"p" | b"li"
+            | b"dt"
+            | b"dd"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"option"
+            | b"optgroup"
+            | b"rb"
+            | b"rt"
+            | b"rp"
+            | b"html"
+            | b"head"
+            | b"body"
+            | b"tbody"
+            | b"thead"
+            | b"tfoot"
+            | b"colgroup"
+    )
+}
+
+/// A tag name, lower-cased on the stack. Names longer than any name this
+/// pass looks for read as empty, which matches none of them (real tag names
+/// are never empty: they start with a letter).
+#[derive(Clone, Copy)]
+struct Name {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Name {
+    fn new(raw: &[u8]) -> Name {
+        let mut buf = [0u8; 16];
+        if raw.len() > buf.len() {
+            return Name { buf, len: 0 };
+        }
+        for (b, r) in buf.iter_mut().zip(raw) {
+            *b = r.to_ascii_lowercase();
+        }
+        Name { buf, len: raw.len() }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
 
 /// Returns the page with the bodies of `<script>` (but JSON-LD), `<style>`
 /// and `<svg>` removed, and nesting capped at [`MAX_DEPTH`].
@@ -44,8 +107,8 @@ pub fn strip_unread(html: &str) -> String {
         if rest.first() == Some(&b'/') && rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
             let end = memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1);
             let name_end = rest[1..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(rest.len(), |p| p + 1);
-            let name = String::from_utf8_lossy(&rest[1..name_end]).to_ascii_lowercase();
-            if !VOID.contains(&name.as_str()) && !OPTIONAL_END.contains(&name.as_str()) {
+            let name = Name::new(&rest[1..name_end]);
+            if !is_void(name.as_bytes()) && !is_optional_end(name.as_bytes()) {
                 if dropped > 0 {
                     dropped -= 1;
                     out.push_str(&html[copied..lt]);
@@ -62,8 +125,8 @@ pub fn strip_unread(html: &str) -> String {
             continue;
         };
         i = tag.end;
-        let counts =
-            !tag.self_closing && !VOID.contains(&tag.name.as_str()) && !OPTIONAL_END.contains(&tag.name.as_str());
+        let name = tag.name.as_bytes();
+        let counts = !tag.self_closing && !is_void(name) && !is_optional_end(name);
         if counts {
             if depth >= MAX_DEPTH {
                 dropped += 1;
@@ -73,17 +136,17 @@ pub fn strip_unread(html: &str) -> String {
             }
             depth += 1;
         }
-        let skip_to = match tag.name.as_str() {
-            "script" if !tag.is_json_ld => find_ci(bytes, tag.end, b"</script"),
-            "style" => find_ci(bytes, tag.end, b"</style"),
-            "svg" if !tag.self_closing => end_of_svg(bytes, tag.end),
+        let skip_to = match name {
+            b"script" if !tag.is_json_ld => find_ci(bytes, tag.end, b"</script"),
+            b"style" => find_ci(bytes, tag.end, b"</style"),
+            b"svg" if !tag.self_closing => end_of_svg(bytes, tag.end),
             _ => None,
         };
         // An unterminated script or style runs to the end of the page, as in
         // the tokenizer; an svg that does not close cleanly is left alone.
-        let Some(close) = skip_to.or(match tag.name.as_str() {
-            "script" if !tag.is_json_ld => Some(bytes.len()),
-            "style" => Some(bytes.len()),
+        let Some(close) = skip_to.or(match name {
+            b"script" if !tag.is_json_ld => Some(bytes.len()),
+            b"style" => Some(bytes.len()),
             _ => None,
         }) else {
             continue;
@@ -97,7 +160,7 @@ pub fn strip_unread(html: &str) -> String {
 }
 
 struct StartTag {
-    name: String,
+    name: Name,
     end: usize,
     self_closing: bool,
     is_json_ld: bool,
@@ -113,86 +176,87 @@ fn start_tag(bytes: &[u8], lt: usize) -> Option<StartTag> {
     while j < bytes.len() && !matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
         j += 1;
     }
-    let name = String::from_utf8_lossy(&bytes[lt + 1..j]).to_ascii_lowercase();
+    let name = Name::new(&bytes[lt + 1..j]);
     let attrs_start = j;
     let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
-    while j < bytes.len() && bytes[j] != b'>' {
-        if bytes[j] == b'=' {
-            j += 1;
-            while j < bytes.len() && is_space(bytes[j]) {
-                j += 1;
-            }
-            if let Some(&q @ (b'"' | b'\'')) = bytes.get(j) {
-                // A quoted value: a `>` inside it does not end the tag.
-                j += 1;
-                while j < bytes.len() && bytes[j] != q {
-                    j += 1;
-                }
-            } else {
-                continue; // unquoted value: scan it as tag text
-            }
+    while j < bytes.len() {
+        // Only `>` and `=` matter; everything between is tag text.
+        let Some(off) = memchr::memchr2(b'>', b'=', &bytes[j..]) else {
+            j = bytes.len();
+            break;
+        };
+        j += off;
+        if bytes[j] == b'>' {
+            break;
         }
         j += 1;
+        while j < bytes.len() && is_space(bytes[j]) {
+            j += 1;
+        }
+        if let Some(&q @ (b'"' | b'\'')) = bytes.get(j) {
+            // A quoted value: a `>` inside it does not end the tag.
+            j = memchr(q, &bytes[j + 1..]).map_or(bytes.len(), |e| j + 1 + e);
+            j += 1;
+        }
+        // An unquoted value is scanned as tag text.
     }
     let end = (j + 1).min(bytes.len());
-    let attrs = String::from_utf8_lossy(&bytes[attrs_start..j.min(bytes.len())]).to_ascii_lowercase();
-    Some(StartTag {
-        self_closing: j > 0 && bytes.get(j - 1) == Some(&b'/'),
-        is_json_ld: name == "script" && attrs.contains("ld+json"),
-        name,
-        end,
-    })
+    let is_json_ld = name.as_bytes() == b"script"
+        && bytes[attrs_start..j.min(bytes.len())].windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"));
+    Some(StartTag { self_closing: j > 0 && bytes.get(j - 1) == Some(&b'/'), is_json_ld, name, end })
 }
 
 /// HTML start tags that break out of SVG content in the tree builder: if
 /// one appears, what follows is rendered HTML and must not be skipped.
-const SVG_BREAKOUT: &[&str] = &[
-    "b",
-    "big",
-    "blockquote",
-    "body",
-    "br",
-    "center",
-    "code",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "embed",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "hr",
-    "i",
-    "img",
-    "li",
-    "listing",
-    "menu",
-    "meta",
-    "nobr",
-    "ol",
-    "p",
-    "pre",
-    "ruby",
-    "s",
-    "small",
-    "span",
-    "strong",
-    "strike",
-    "sub",
-    "sup",
-    "table",
-    "tt",
-    "u",
-    "ul",
-    "var",
-    "font",
-];
+fn is_svg_breakout(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"b" | b"big"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"center"
+            | b"code"
+            | b"dd"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"embed"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"li"
+            | b"listing"
+            | b"menu"
+            | b"meta"
+            | b"nobr"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"strike"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+            | b"font"
+    )
+}
 
 /// The position of the `</svg` that closes the svg opened before `from`,
 /// or `None` when it does not close or holds HTML that breaks out of it.
@@ -208,10 +272,10 @@ fn end_of_svg(bytes: &[u8], from: usize) -> Option<usize> {
             }
             i = lt + 5;
         } else if let Some(tag) = start_tag(bytes, lt) {
-            if SVG_BREAKOUT.contains(&tag.name.as_str()) {
+            if is_svg_breakout(tag.name.as_bytes()) {
                 return None;
             }
-            if tag.name == "svg" && !tag.self_closing {
+            if tag.name.as_bytes() == b"svg" && !tag.self_closing {
                 depth += 1;
             }
             i = tag.end;
@@ -230,15 +294,10 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 
 fn find_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let hay = bytes.get(from..)?;
-    let mut i = 0;
-    while let Some(off) = memchr(b'<', &hay[i..]) {
-        let at = i + off;
-        if hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
-            return Some(from + at);
-        }
-        i = at + 1;
-    }
-    None
+    // Every needle starts with `</`, which has no letters: find that exactly.
+    memchr::memmem::find_iter(hay, &needle[..2])
+        .find(|&at| hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle))
+        .map(|at| from + at)
 }
 
 #[cfg(test)]
