@@ -1,5 +1,5 @@
-// What the panel and the dossier share: reading the recruiter's input for
-// an action, and showing a refusal from the worker.
+// What the extension pages share: reading the recruiter's input for an
+// action, showing a refusal from the worker, and saving a file.
 
 /** The note typed in the note box, as a message for the worker. */
 export function noteAction(button) {
@@ -20,4 +20,14 @@ export function showError(main, text) {
   p.setAttribute('role', 'alert');
   p.textContent = text;
   main.prepend(p);
+}
+
+/** Saves `text` as a file the user downloads. */
+export function download(text, mime, filename) {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -3,7 +3,7 @@
 // in its own tab (?case=key). Rendering is Rust (renderDossier); this file
 // asks the worker and wires the buttons.
 import init, { loadData, renderDossier } from '../pkg/vetter.js';
-import { explainAction, noteAction, showError } from './actions.js';
+import { download, explainAction, noteAction, showError } from './actions.js';
 import { catalogue, localize, t } from './i18n.js';
 
 localize();
@@ -45,7 +45,7 @@ function showCases() {
 
 async function refresh() {
   await ready;
-  const [listed, shown] = await Promise.all([send({ type: 'vetter/cases' }), send({ type: 'vetter/case-view', key: current })]);
+  const [listed, shown] = await Promise.all([send({ type: 'vetter/cases', rated: true }), send({ type: 'vetter/case-view', key: current })]);
   cases = listed?.cases ?? [];
   if (shown?.key) current = shown.key;
   showCases();
@@ -58,15 +58,6 @@ async function refresh() {
   main.innerHTML = renderDossier(shown.view);
   document.body.dataset.renderMs = (performance.now() - started).toFixed(2);
   document.body.dataset.ready = 'true';
-}
-
-function download(text, mime, filename) {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 const ACTIONS = {

@@ -1,6 +1,7 @@
 // The options page: cases and data (retention, export, import, deletion)
 // and screening lists. Files are read here and sent to the
 // worker, which checks them whole (in Rust) before storing or activating.
+import { download } from './actions.js';
 import { localize, t } from './i18n.js';
 
 localize();
@@ -64,15 +65,6 @@ function say(text, isError = false) {
   casesStatus.textContent = text;
 }
 
-function download(json, name) {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 function button(label, onClick) {
   const b = document.createElement('button');
   b.type = 'button';
@@ -97,7 +89,7 @@ async function loadCases() {
     actions.append(
       button(t('exportCase', c.label), async () => {
         const { json } = await chrome.runtime.sendMessage({ type: 'vetter/export-cases', keys: [c.key] });
-        download(json, 'vetter-case.json');
+        download(json, 'application/json', 'vetter-case.json');
       }),
       button(t('deleteCase', c.label), async () => {
         if (!confirm(t('confirmDeleteCase', c.label, c.profiles))) return;
@@ -122,7 +114,7 @@ retention.addEventListener('submit', async (event) => {
 
 document.getElementById('export-all').addEventListener('click', async () => {
   const { json } = await chrome.runtime.sendMessage({ type: 'vetter/export-cases', keys: [] });
-  download(json, 'vetter-cases.json');
+  download(json, 'application/json', 'vetter-cases.json');
 });
 
 document.getElementById('delete-all').addEventListener('click', async () => {

@@ -335,7 +335,7 @@ async function handle(msg, sender) {
     case 'vetter/cases': {
       if (!isExtensionPage(sender)) return { error: 'not allowed' };
       const { [USER_KEY]: user = '' } = await chrome.storage.local.get(USER_KEY);
-      return { cases: JSON.parse(engine.caseList(Date.now())), retentionDays: engine.retentionDays(), user, notices };
+      return { cases: JSON.parse(engine.caseList(Date.now(), msg.rated === true)), retentionDays: engine.retentionDays(), user, notices };
     }
     // From the dossier: one case by key, or the case of the active tab.
     case 'vetter/case-view': {

@@ -175,11 +175,13 @@ impl Engine {
         }
     }
 
-    /// Every case, worst first, then most recently seen:
-    /// `[{key, label, profiles, sites, lastSeen, level, score}]`. The risk is
-    /// computed for the `MAX_RATED` most recent cases; older ones are listed unrated.
+    /// Every case, most recently seen first:
+    /// `[{key, label, profiles, sites, lastSeen, level, score}]`. With `rated`,
+    /// the risk is computed for the `MAX_RATED` most recent cases (older ones
+    /// are listed unrated) and the list comes worst first; without, no case is
+    /// analysed (the panel's merge list and the options page need none).
     #[wasm_bindgen(js_name = caseList)]
-    pub fn case_list(&self, now_ms: f64) -> String {
+    pub fn case_list(&self, now_ms: f64, rated: bool) -> String {
         const MAX_RATED: usize = 500;
         #[derive(Serialize)]
         #[serde(rename_all = "camelCase")]
@@ -212,6 +214,9 @@ impl Engine {
             })
             .collect();
         out.sort_by_key(|e| std::cmp::Reverse(e.last_seen));
+        if !rated {
+            return json(&out);
+        }
         for e in out.iter_mut().take(MAX_RATED) {
             if let Some(v) = self.store.view(&e.key, ms(now_ms)) {
                 e.level = Some(v.risk.level.as_str());

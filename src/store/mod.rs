@@ -339,16 +339,7 @@ impl Store {
 
     /// Every case, each as its profile keys.
     pub fn cases(&self) -> Vec<Vec<String>> {
-        let mut done = BTreeSet::new();
-        let mut out = Vec::new();
-        for key in self.profiles.keys() {
-            if !done.contains(key) {
-                let case = self.case_of(key);
-                done.extend(case.iter().cloned());
-                out.push(case);
-            }
-        }
-        out
+        self.group_into_cases(self.profiles.keys().cloned())
     }
 
     /// "GitHub: Jin Park": how a case is named in evidence and lists; a
@@ -575,7 +566,7 @@ impl Store {
         let case = self.case_of(key);
         let members: Vec<&StoredProfile> = case.iter().map(|k| &self.profiles[k]).collect();
         let profiles: Vec<Profile> = members.iter().map(|s| s.profile.clone()).collect();
-        let sharing = self.other_cases_sharing_identifiers(&case);
+        let sharing = self.cases_sharing_identifiers(&case);
         let sharing_profiles: Vec<(String, Vec<Profile>)> = sharing
             .iter()
             .map(|c| (self.case_label(c), c.iter().map(|k| self.profiles[k].profile.clone()).collect()))
@@ -635,10 +626,6 @@ impl Store {
 
     /// Cases other than `case` holding one of its identifiers.
     pub fn cases_sharing_identifiers(&self, case: &[String]) -> Vec<Vec<String>> {
-        self.other_cases_sharing_identifiers(case)
-    }
-
-    fn other_cases_sharing_identifiers(&self, case: &[String]) -> Vec<Vec<String>> {
         let members: BTreeSet<&String> = case.iter().collect();
         let mut found: BTreeSet<String> = BTreeSet::new();
         for k in case {
