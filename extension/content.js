@@ -63,6 +63,14 @@
     .dock { padding: 8px 10px; background: #374151; }`;
 
   const DOCK_KEY = 'vetter.dock';
+  const LEVEL_KEYS = {
+    none: 'level_none',
+    info: 'level_info',
+    low: 'level_low',
+    medium: 'level_medium',
+    high: 'level_high',
+    critical: 'level_critical',
+  };
 
   function showPanel(reply) {
     if (!host || !host.isConnected) {
@@ -119,7 +127,8 @@
     const level = typeof reply.level === 'string' ? reply.level : 'none';
     const score = Number.isFinite(reply.score) ? reply.score : 0;
     badge.dataset.level = level;
-    badge.textContent = chrome.i18n.getMessage('badgeText', [level, String(score)]);
+    const label = chrome.i18n.getMessage(LEVEL_KEYS[level] ?? 'level_none');
+    badge.textContent = chrome.i18n.getMessage('badgeText', [label, String(score)]);
   }
 
   function removePanel() {

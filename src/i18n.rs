@@ -69,6 +69,50 @@ pub fn ui(key: &str) -> String {
     ui_with(key, &[])
 }
 
+/// A severity or risk level ("high") in the user's language.
+pub fn level_label(level: &str) -> String {
+    ui(match level {
+        "none" => "level_none",
+        "info" => "level_info",
+        "low" => "level_low",
+        "medium" => "level_medium",
+        "high" => "level_high",
+        "critical" => "level_critical",
+        other => return other.to_string(),
+    })
+}
+
+/// The label of an evidence field ("time zone" → "Time zone"). Fields stay
+/// English identifiers in the data (reports' JSON, the CLI); only what is
+/// shown is translated. Unknown fields are shown as they are.
+pub fn field_label(field: &str) -> String {
+    ui(match field {
+        "name" => "fieldName",
+        "handle" => "fieldHandle",
+        "headline" => "fieldHeadline",
+        "location" => "fieldLocation",
+        "email" => "fieldEmail",
+        "e-mail domain" => "fieldEmailDomain",
+        "phone" => "fieldPhone",
+        "work" => "fieldWork",
+        "education" => "fieldEducation",
+        "message" => "fieldMessage",
+        "bio" => "fieldBio",
+        "photo" => "fieldPhoto",
+        "time zone" => "fieldTimeZone",
+        "portfolio" => "fieldPortfolio",
+        "bids" => "fieldBids",
+        "reviews" => "fieldReviews",
+        "experience" => "fieldExperience",
+        "employer" => "fieldEmployer",
+        "company in message" => "fieldCompanyInMessage",
+        "wallet in message" => "fieldWalletInMessage",
+        "link" => "fieldLink",
+        "page" => "page",
+        other => return other.to_string(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

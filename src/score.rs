@@ -72,8 +72,13 @@ pub fn risk(findings: &[Finding]) -> Risk {
     } else {
         Level::None
     };
-    let reasons =
-        findings.iter().map(|f| format!("{} ({}, weight {})", f.id, f.severity.as_str(), weight(f.severity))).collect();
+    let reasons = findings
+        .iter()
+        .map(|f| {
+            let level = crate::i18n::level_label(f.severity.as_str());
+            crate::i18n::ui_with("scoreReason", &[&f.id, &level, &weight(f.severity).to_string()])
+        })
+        .collect();
     Risk { score, level, reasons }
 }
 

@@ -6,7 +6,7 @@
 //! forbids inline script by CSP: escaping is the first wall, not the only.
 
 use crate::analysis::{CaseView, ProfileSummary};
-use crate::i18n::{ui, ui_with};
+use crate::i18n::{field_label, level_label, ui, ui_with};
 use crate::model::PageKind;
 use crate::rules::{Finding, Severity};
 use crate::sites;
@@ -208,8 +208,9 @@ impl ProfileSummary {
 
 fn finding_html(f: &Finding, view: &CaseView) -> String {
     let mut h = format!(
-        r#"<li class="finding sev-{sev}" data-flag="{id}"><div class="f-head"><span class="sev">{sev}</span> <strong>{title}</strong> <code>{id}</code></div><p class="explain">{expl}</p><ul class="evidence">"#,
+        r#"<li class="finding sev-{sev}" data-flag="{id}"><div class="f-head"><span class="sev">{label}</span> <strong>{title}</strong> <code>{id}</code></div><p class="explain">{expl}</p><ul class="evidence">"#,
         sev = f.severity.as_str(),
+        label = escape(&level_label(f.severity.as_str())),
         id = escape(&f.id),
         title = escape(&f.title),
         expl = escape(&f.explanation)
@@ -221,7 +222,7 @@ fn finding_html(f: &Finding, view: &CaseView) -> String {
             h,
             r#"<li>{} <span class="field">{}</span>: <q dir="auto">{}</q>{}</li>"#,
             link(&e.profile, site),
-            escape(&e.field),
+            escape(&field_label(&e.field)),
             escape(&e.value),
             e.note.as_deref().map(|n| format!(r#" <span class="note">({})</span>"#, escape(n))).unwrap_or_default()
         );
@@ -258,8 +259,11 @@ fn findings_html(view: &CaseView) -> String {
         if group.is_empty() {
             continue;
         }
-        let _ =
-            write!(h, r#"<ul class="findings" aria-label="{}">"#, escape(&ui_with("severityGroup", &[sev.as_str()])));
+        let _ = write!(
+            h,
+            r#"<ul class="findings" aria-label="{}">"#,
+            escape(&ui_with("severityGroup", &[&level_label(sev.as_str())]))
+        );
         for f in group {
             h.push_str(&finding_html(f, view));
         }
@@ -271,8 +275,9 @@ fn findings_html(view: &CaseView) -> String {
 /// Level, score and why.
 fn risk_html(view: &CaseView) -> String {
     let mut h = format!(
-        r#"<section class="risk level-{lvl}" aria-label="{risk}"><span class="level">{lvl}</span> <span class="score">{score}/100</span></section>"#,
+        r#"<section class="risk level-{lvl}" aria-label="{risk}"><span class="level">{label}</span> <span class="score">{score}/100</span></section>"#,
         lvl = view.risk.level.as_str(),
+        label = escape(&level_label(view.risk.level.as_str())),
         score = view.risk.score,
         risk = escape(&ui("risk"))
     );

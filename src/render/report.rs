@@ -8,7 +8,7 @@
 use super::{date_time, escape};
 use crate::analysis::CaseView;
 use crate::checklist;
-use crate::i18n::{ui, ui_with};
+use crate::i18n::{field_label, level_label, ui, ui_with};
 use crate::store::records::CheckStatus;
 use serde::Serialize;
 use std::fmt::Write;
@@ -126,7 +126,7 @@ fn blocks(view: &CaseView, p: &Provenance) -> Vec<Block> {
         Para(ui_with("reportGenerated", &[&date_time(p.generated_at), &p.vetter_version])),
         Strong(ui_with(
             "reportRisk",
-            &[view.risk.level.as_str(), &view.risk.score.to_string(), &view.risk.reasons.join("; ")],
+            &[&level_label(view.risk.level.as_str()), &view.risk.score.to_string(), &view.risk.reasons.join("; ")],
         )),
         Heading(ui("reportProfiles")),
     ];
@@ -164,14 +164,14 @@ fn blocks(view: &CaseView, p: &Provenance) -> Vec<Block> {
         b.push(Para(ui("reportNoFindings")));
     }
     for f in &view.findings {
-        b.push(Subheading(format!("[{}] {} — {}", f.severity.as_str(), f.id, f.title)));
+        b.push(Subheading(format!("[{}] {} — {}", level_label(f.severity.as_str()), f.id, f.title)));
         b.push(Para(f.explanation.clone()));
         b.push(List(
             f.evidence
                 .iter()
                 .map(|e| {
                     let note = e.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
-                    format!("{} {}: “{}”{note}", e.profile, e.field, e.value)
+                    format!("{} {}: “{}”{note}", e.profile, field_label(&e.field), e.value)
                 })
                 .collect(),
         ));

@@ -18,7 +18,7 @@
 //! other party; a candidate quoting a policy ("we never pay in crypto") can
 //! still match.
 
-use super::{CaseInput, Evidence, Finding, Severity};
+use super::{ui, ui_with, CaseInput, Evidence, Finding, Severity};
 use crate::model::PageKind;
 use regex_lite::Regex;
 use std::sync::OnceLock;
@@ -29,22 +29,24 @@ pub struct Behaviour {
     /// before the patterns run.
     pub keywords: &'static [&'static str],
     pub severity: Severity,
+    /// Message keys (`_locales`) of the title, explanation and guidance.
     pub title: &'static str,
     pub explanation: &'static str,
     pub guidance: &'static str,
     pub patterns: &'static [&'static str],
 }
 
-const ADVISORY: &str = "2022 US State/Treasury/FBI advisory on DPRK IT workers";
-
 pub const BEHAVIOURS: &[Behaviour] = &[
     Behaviour {
         id: "OFF_PLATFORM_REQUEST",
-        keywords: &["t.me", "t .me", "wa.me", "tele", "whats", "skype", "discord", "signal", "wechat", "we chat", "viber", "line app", "kakao"],
+        keywords: &[
+            "t.me", "t .me", "wa.me", "tele", "whats", "skype", "discord", "signal", "wechat", "we chat", "viber",
+            "line app", "kakao",
+        ],
         severity: Severity::Medium,
-        title: "Asks to move the conversation off the platform",
-        explanation: "The candidate asks to continue on another messenger or platform. Keep the conversation and payments on the platform where you found them.",
-        guidance: "requests to communicate on a platform other than the freelance site where the worker was found",
+        title: "flag_OFF_PLATFORM_REQUEST_title",
+        explanation: "flag_OFF_PLATFORM_REQUEST_explain",
+        guidance: "flag_OFF_PLATFORM_REQUEST_guidance",
         patterns: &[
             r"(?i)\b(?:t\s*\.\s*me|wa\s*\.\s*me)\s*/\s*\+?\w+",
             r"(?i)\b(?:move|continue|talk|chat|contact|reach|add|text|message|write|switch|discuss)\b[^.!?\n]{0,40}\b(?:tele\s*-?\s*gram|whats\s*-?\s*app|skype|discord|signal|wechat|we\s+chat|viber|line\s+app|kakao(?:talk)?)\b",
@@ -54,11 +56,13 @@ pub const BEHAVIOURS: &[Behaviour] = &[
     },
     Behaviour {
         id: "CRYPTO_PAYMENT_REQUEST",
-        keywords: &["usdt", "usdc", "btc", "bitcoin", "ether", "crypto", "trc", "erc", "bep", "binance", "bc1", "0x", "wallet"],
+        keywords: &[
+            "usdt", "usdc", "btc", "bitcoin", "ether", "crypto", "trc", "erc", "bep", "binance", "bc1", "0x", "wallet",
+        ],
         severity: Severity::High,
-        title: "Asks to be paid in cryptocurrency",
-        explanation: "The candidate asks for payment in virtual currency or to a wallet, which avoids the banking checks that would identify the payee. Pay only to a bank account in the name on their ID.",
-        guidance: "seeking payment in virtual currency to evade KYC/AML measures and the formal financial system",
+        title: "flag_CRYPTO_PAYMENT_REQUEST_title",
+        explanation: "flag_CRYPTO_PAYMENT_REQUEST_explain",
+        guidance: "flag_CRYPTO_PAYMENT_REQUEST_guidance",
         patterns: &[
             r"(?i)\b(?:usdt|usdc|btc|bitcoin|ether(?:eum)?|crypto(?:currency)?|trc\s*-?\s*20|erc\s*-?\s*20|bep\s*-?\s*20|binance\s+pay)\b",
             r"\b(?:bc1[ac-hj-np-z02-9]{25,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})\b",
@@ -68,9 +72,9 @@ pub const BEHAVIOURS: &[Behaviour] = &[
         id: "PAYMENT_DETAILS_CHANGE",
         keywords: &["account", "details", "info"],
         severity: Severity::Medium,
-        title: "Asks to change where payments go",
-        explanation: "The candidate asks to change the payment account, or to pay someone else. Confirm any change with the candidate on a live call and check the account holder's name against their ID.",
-        guidance: "changes in payment details, especially frequent ones, and bank accounts whose name does not match the ID",
+        title: "flag_PAYMENT_DETAILS_CHANGE_title",
+        explanation: "flag_PAYMENT_DETAILS_CHANGE_explain",
+        guidance: "flag_PAYMENT_DETAILS_CHANGE_guidance",
         patterns: &[
             r"(?i)\b(?:bank|payoneer|paypal|wise|payment|receiving)\s+(?:account|details|info(?:rmation)?)\s+(?:has\s+|have\s+)?(?:changed|is new|are new|was closed|got (?:closed|blocked|frozen))",
             r"(?i)\b(?:use|send (?:it|the money|payment) to|pay (?:to|into))\s+(?:my\s+)?(?:brother|sister|cousin|friend|wife|husband|uncle|partner|colleague)(?:'s)?\s+(?:account|card|paypal|payoneer)",
@@ -81,9 +85,9 @@ pub const BEHAVIOURS: &[Behaviour] = &[
         id: "ACCOUNT_SWITCH_REQUEST",
         keywords: &["account", "profile"],
         severity: Severity::High,
-        title: "Account shut down, or asks to continue under another account",
-        explanation: "The candidate says their account was closed or asks to work under another account or name. The person you hire must be the account holder; ask why and verify identity again.",
-        guidance: "a freelance or payment account shut down, or a worker asking to use a different account, especially under another name",
+        title: "flag_ACCOUNT_SWITCH_REQUEST_title",
+        explanation: "flag_ACCOUNT_SWITCH_REQUEST_explain",
+        guidance: "flag_ACCOUNT_SWITCH_REQUEST_guidance",
         patterns: &[
             r"(?i)\bmy\s+(?:upwork|freelancer|fiverr|toptal|linkedin|paypal|payoneer|)\s*(?:account|profile)\s+(?:was|has been|got|is)\s+(?:suspended|banned|closed|blocked|restricted|locked|deactivated)",
             r"(?i)\b(?:continue|work|contract|proceed)\b[^.!?\n]{0,30}\b(?:under|with|through|using|via)\s+(?:my\s+)?(?:another|a different|a new|my (?:cousin|brother|sister|friend|partner|colleague)(?:'s)?)\s+(?:account|profile|name)",
@@ -93,9 +97,9 @@ pub const BEHAVIOURS: &[Behaviour] = &[
         id: "SHIPPING_MISMATCH",
         keywords: &["address"],
         severity: Severity::High,
-        title: "Asks to ship equipment to another address",
-        explanation: "The candidate asks for the laptop or documents to go to an address other than the one on their ID. Ship only to the address on the ID document.",
-        guidance: "a developer asking that equipment be sent to an address not on their identification documents",
+        title: "flag_SHIPPING_MISMATCH_title",
+        explanation: "flag_SHIPPING_MISMATCH_explain",
+        guidance: "flag_SHIPPING_MISMATCH_guidance",
         patterns: &[
             r"(?i)\b(?:send|ship|deliver|mail)\b[^.!?\n]{0,30}\b(?:laptop|computer|equipment|device|macbook|documents?)\b[^.!?\n]{0,40}\b(?:different|another|other|friend'?s?|relative'?s?|cousin'?s?|new)\s+address",
             r"(?i)\b(?:can(?:no|')?t|cannot|unable to)\s+(?:receive|accept)\b[^.!?\n]{0,40}\baddress",
@@ -105,9 +109,9 @@ pub const BEHAVIOURS: &[Behaviour] = &[
         id: "IDENTITY_BORROWING",
         keywords: &["your", "their", "his", "her"],
         severity: Severity::High,
-        title: "Asks to borrow someone's identity or accounts",
-        explanation: "The candidate asks to use someone else's personal information, name or accounts to get or do contracts. Do not agree; this is how hidden workers obtain contracts.",
-        guidance: "asking co-workers to borrow their personal information to obtain other contracts",
+        title: "flag_IDENTITY_BORROWING_title",
+        explanation: "flag_IDENTITY_BORROWING_explain",
+        guidance: "flag_IDENTITY_BORROWING_guidance",
         patterns: &[
             r"(?i)\b(?:borrow|use|lend me)\s+(?:your|their|his|her)\s+(?:id|identity|ssn|social security|passport|name|personal (?:info(?:rmation)?|details)|account|profile)\b",
             r"(?i)\b(?:register|sign up|open)\b[^.!?\n]{0,30}\b(?:in|under|with)\s+(?:your|their|his|her)\s+name\b",
@@ -117,9 +121,9 @@ pub const BEHAVIOURS: &[Behaviour] = &[
         id: "PAYMENT_WITHOUT_WORK",
         keywords: &["pay", "advance", "upfront", "up front", "up-front"],
         severity: Severity::Medium,
-        title: "Asks for payment before work or check-ins",
-        explanation: "The candidate asks to be paid before meeting deliverables or check-in meetings. Keep payments tied to milestones you have verified.",
-        guidance: "requesting payment for contracts without meeting production benchmarks or check-in meetings",
+        title: "flag_PAYMENT_WITHOUT_WORK_title",
+        explanation: "flag_PAYMENT_WITHOUT_WORK_explain",
+        guidance: "flag_PAYMENT_WITHOUT_WORK_guidance",
         patterns: &[
             r"(?i)\bpay\b[^.!?\n]{0,30}\b(?:up\s*-?\s*front|in advance|before (?:the )?(?:first )?(?:milestone|check-?in|delivery|work|i start))",
             r"(?i)\b(?:advance|upfront)\s+payment\b",
@@ -129,9 +133,9 @@ pub const BEHAVIOURS: &[Behaviour] = &[
         id: "AVAILABILITY_EVASION",
         keywords: &["video", "camera", "cam", "zoom", "call", "hours", "mic"],
         severity: Severity::Medium,
-        title: "Avoids video calls or business-hours contact",
-        explanation: "The candidate declines video calls or is not reachable in business hours. Require a live video interview with the camera on before hiring.",
-        guidance: "inability to conduct business during required hours or to be reached promptly; advice to hold video interviews",
+        title: "flag_AVAILABILITY_EVASION_title",
+        explanation: "flag_AVAILABILITY_EVASION_explain",
+        guidance: "flag_AVAILABILITY_EVASION_guidance",
         patterns: &[
             r"(?i)\b(?:can(?:no|')?t|cannot|unable to|won'?t|not able to|don'?t)\s+(?:do|join|have|make|turn on)\b[^.!?\n]{0,20}\b(?:video|camera|cam|webcam|zoom|calls?)\b",
             r"(?i)\b(?:camera|webcam|cam|microphone|mic)\s+(?:is\s+)?(?:broken|not working|doesn'?t work)",
@@ -209,7 +213,7 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                         profile: m.source.to_string(),
                         field: "message".into(),
                         value: crate::text::clean(sentence, 300),
-                        note: m.author.map(|a| format!("from {a}")),
+                        note: m.author.map(|a| ui_with("ev_from", &[a])),
                     });
                 }
             }
@@ -220,7 +224,7 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                         profile: m.source.to_string(),
                         field: "message".into(),
                         value: around,
-                        note: m.author.map(|a| format!("from {a}")),
+                        note: m.author.map(|a| ui_with("ev_from", &[a])),
                     });
                 }
             }
@@ -229,10 +233,10 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
             findings.push(Finding {
                 id: behaviour.id.into(),
                 severity: behaviour.severity,
-                title: behaviour.title.into(),
-                explanation: behaviour.explanation.into(),
+                title: ui(behaviour.title),
+                explanation: ui(behaviour.explanation),
                 evidence,
-                guidance: format!("{ADVISORY}: {}.", behaviour.guidance),
+                guidance: ui(behaviour.guidance),
             });
         }
     }

@@ -14,7 +14,7 @@
 //! `info`; differing phones `low`. The same number written in two formats,
 //! and company role addresses (`info@`), never count.
 
-use super::{CaseInput, Evidence, Finding, Severity};
+use super::{ui, ui_with, CaseInput, Evidence, Finding, Severity};
 use crate::normalize::contact::{email_canonical, is_role_address, phone_e164};
 use std::collections::BTreeMap;
 
@@ -46,9 +46,11 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
         }
     }
     let mut findings = Vec::new();
-    for (kind, found, severity) in
-        [("phone numbers", phones, Severity::Low), ("e-mail addresses", emails, Severity::Info)]
-    {
+    let kinds = [
+        ("flag_CONTACT_MISMATCH_phonesTitle", "flag_CONTACT_MISMATCH_phonesExplain", phones, Severity::Low),
+        ("flag_CONTACT_MISMATCH_emailsTitle", "flag_CONTACT_MISMATCH_emailsExplain", emails, Severity::Info),
+    ];
+    for (title, explanation, found, severity) in kinds {
         if found.len() < 2 || !on_different_profiles(&found) {
             continue;
         }
@@ -56,14 +58,10 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
         findings.push(Finding {
             id: ID.into(),
             severity,
-            title: format!("Different {kind} across profiles"),
-            explanation: format!(
-                "The profiles give {} different {kind} ({}). Ask which is current, and call the number on their ID document rather than one from a profile.",
-                list.len(),
-                list.join(", ")
-            ),
+            title: ui(title),
+            explanation: ui_with(explanation, &[&list.len().to_string(), &list.join(", ")]),
             evidence: found.into_values().flatten().collect(),
-            guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers: incorrect or changing contact information, specifically phone numbers and e-mails.".into(),
+            guidance: ui("flag_CONTACT_MISMATCH_guidance"),
         });
     }
     findings

@@ -12,7 +12,7 @@
 //! ## Known false positives
 //! None known beyond the list's own; ordinary providers are not on it.
 
-use super::{CaseInput, Evidence, Finding, Severity};
+use super::{ui, CaseInput, Evidence, Finding, Severity};
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
@@ -55,10 +55,10 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
     vec![Finding {
         id: ID.into(),
         severity: Severity::Medium,
-        title: "Throw-away e-mail address".into(),
-        explanation: "An e-mail address is on a disposable-mail service, which stops working soon after. Ask for a permanent address and confirm it during the interview.".into(),
+        title: ui("flag_DISPOSABLE_EMAIL_title"),
+        explanation: ui("flag_DISPOSABLE_EMAIL_explain"),
         evidence,
-        guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers: incorrect or changing contact information.".into(),
+        guidance: ui("flag_DISPOSABLE_EMAIL_guidance"),
     }]
 }
 

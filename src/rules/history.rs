@@ -21,7 +21,7 @@
 //! compared over the years it leaves out. A company rename (Facebook → Meta)
 //! still needs a human.
 
-use super::{CaseInput, Evidence, Finding, Severity};
+use super::{ui, ui_with, CaseInput, Evidence, Finding, Severity};
 use crate::model::{Job, Profile};
 use crate::normalize::fold;
 
@@ -112,13 +112,8 @@ fn is_full_time(job: &Job) -> bool {
 }
 
 fn job_label(job: &Job) -> String {
-    format!(
-        "{} at {} ({} – {})",
-        job.title.as_deref().unwrap_or("?"),
-        job.employer.as_deref().unwrap_or("?"),
-        job.start.as_deref().unwrap_or("?"),
-        job.end.as_deref().unwrap_or("?")
-    )
+    let part = |v: &Option<String>| v.as_deref().unwrap_or("?").to_string();
+    ui_with("ev_job", &[&part(&job.title), &part(&job.employer), &part(&job.start), &part(&job.end)])
 }
 
 fn evidence(p: &Profile, field: &str, value: String) -> Evidence {
@@ -165,10 +160,10 @@ pub fn check_history(case: &CaseInput<'_>) -> Vec<Finding> {
     vec![Finding {
         id: HISTORY_ID.into(),
         severity: Severity::Medium,
-        title: "Work or education history differs across profiles".into(),
-        explanation: "The profiles name different employers for the same years, or different schools. Verify employment and education directly with the organisations, using contacts you find yourself.".into(),
+        title: ui("flag_HISTORY_MISMATCH_title"),
+        explanation: ui("flag_HISTORY_MISMATCH_explain"),
         evidence: ev,
-        guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers: inconsistent educational and work history across a developer's profiles.".into(),
+        guidance: ui("flag_HISTORY_MISMATCH_guidance"),
     }]
 }
 
@@ -200,7 +195,7 @@ pub fn check_timeline(case: &CaseInput<'_>) -> Vec<Finding> {
             for (jb, sb) in &full[i + 1..] {
                 let same = matches!((&ja.employer, &jb.employer), (Some(x), Some(y)) if same_organisation(x, y));
                 if !same && overlap(*sa, *sb) > 12 {
-                    ev.push(evidence(p, "work", format!("{} overlaps {}", job_label(ja), job_label(jb))));
+                    ev.push(evidence(p, "work", ui_with("ev_overlaps", &[&job_label(ja), &job_label(jb)])));
                 }
             }
         }
@@ -212,7 +207,7 @@ pub fn check_timeline(case: &CaseInput<'_>) -> Vec<Finding> {
                     ev.push(evidence(
                         p,
                         "experience",
-                        format!("claims {claimed} years; the earliest job listed starts {} years ago", career),
+                        ui_with("ev_claimedYears", &[&claimed.to_string(), &career.to_string()]),
                     ));
                 }
             }
@@ -224,10 +219,10 @@ pub fn check_timeline(case: &CaseInput<'_>) -> Vec<Finding> {
     vec![Finding {
         id: TIMELINE_ID.into(),
         severity: Severity::Low,
-        title: "History that does not add up".into(),
-        explanation: "A profile's own history is implausible: overlapping full-time jobs, a degree that ends before it starts, or more experience claimed than the career shown. Ask about the dates and verify them with the employers and schools.".into(),
+        title: ui("flag_TIMELINE_IMPLAUSIBLE_title"),
+        explanation: ui("flag_TIMELINE_IMPLAUSIBLE_explain"),
         evidence: ev,
-        guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers: fabricated résumés with realistic but unverifiable history.".into(),
+        guidance: ui("flag_TIMELINE_IMPLAUSIBLE_guidance"),
     }]
 }
 

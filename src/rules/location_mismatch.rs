@@ -18,7 +18,7 @@
 //! compared; places in work history are not. The country itself is never
 //! the signal, only the disagreement.
 
-use super::{CaseInput, Evidence, Finding, Severity};
+use super::{ui, ui_with, CaseInput, Evidence, Finding, Severity};
 use crate::normalize::contact::{phone_countries, phone_e164};
 use crate::normalize::location::{country_name, resolve};
 
@@ -49,9 +49,9 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                 profile: p.url.clone(),
                 field: "phone".into(),
                 value: ph.value.clone(),
-                note: Some(format!(
-                    "a number from {}",
-                    from.iter().map(|c| country_name(c)).collect::<Vec<_>>().join(" / ")
+                note: Some(ui_with(
+                    "ev_numberFrom",
+                    &[&from.iter().map(|c| country_name(c)).collect::<Vec<_>>().join(" / ")],
                 )),
             })
         })
@@ -67,22 +67,22 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
             profile: p.url.clone(),
             field: "location".into(),
             value: loc.value.clone(),
-            note: Some(format!("read as {}", country_name(pl.country))),
+            note: Some(ui_with("ev_readAs", &[country_name(pl.country)])),
         })
         .collect();
-    let phone_note =
-        if foreign_phones.is_empty() { "" } else { " A phone number's country code points elsewhere too." };
+    let explanation = match (countries.len() >= 2, foreign_phones.is_empty()) {
+        (true, true) => "flag_LOCATION_MISMATCH_explain",
+        (true, false) => "flag_LOCATION_MISMATCH_explainPhone",
+        (false, _) => "flag_LOCATION_MISMATCH_explainPhoneOnly",
+    };
     evidence.extend(foreign_phones);
     vec![Finding {
         id: ID.into(),
         severity: Severity::Medium,
-        title: "Claimed locations disagree".into(),
-        explanation: format!(
-            "The profiles place the candidate in different countries: {}.{phone_note} Ask where they live and work now, and verify it against an ID document and the shipping address.",
-            claims.join(", ")
-        ),
+        title: ui("flag_LOCATION_MISMATCH_title"),
+        explanation: ui_with(explanation, &[&claims.join(", ")]),
         evidence,
-        guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers: inconsistencies in claimed work location across profiles and with the assessed location.".into(),
+        guidance: ui("flag_LOCATION_MISMATCH_guidance"),
     }]
 }
 

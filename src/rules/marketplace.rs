@@ -16,7 +16,7 @@
 //! over years: the one-client rule needs most reviews from one client,
 //! the burst rule a young account.
 
-use super::{CaseInput, Evidence, Finding, Severity};
+use super::{ui, ui_with, CaseInput, Evidence, Finding, Severity};
 use crate::model::Profile;
 
 pub const RATING_ID: &str = "RATING_ANOMALY";
@@ -46,8 +46,8 @@ pub fn check_ratings(case: &CaseInput<'_>) -> Vec<Finding> {
                 if n * 10 >= p.reviews.len() * 6 && n >= 3 {
                     ev.push(rating_evidence(
                         p,
-                        format!("{n} of {} reviews from one client ({who})", p.reviews.len()),
-                        "one client".into(),
+                        ui_with("ev_oneClient", &[&n.to_string(), &p.reviews.len().to_string(), &who]),
+                        ui("ev_oneClientNote"),
                     ));
                 }
             }
@@ -69,11 +69,7 @@ pub fn check_ratings(case: &CaseInput<'_>) -> Vec<Finding> {
                 .collect();
             top.sort_unstable();
             if top.windows(5).any(|w| w[4] - w[0] <= 31) {
-                ev.push(rating_evidence(
-                    p,
-                    format!("{} top ratings within 30 days", top.len()),
-                    "young account".into(),
-                ));
+                ev.push(rating_evidence(p, ui_with("ev_topRatings", &[&top.len().to_string()]), ui("ev_youngAccount")));
             }
         }
     }
@@ -83,10 +79,10 @@ pub fn check_ratings(case: &CaseInput<'_>) -> Vec<Finding> {
     vec![Finding {
         id: RATING_ID.into(),
         severity: Severity::Medium,
-        title: "Unusual pattern of ratings".into(),
-        explanation: "Most ratings come from one client, or many top ratings arrived in a few weeks on a new account. Look at who the clients are and check references you find yourself.".into(),
+        title: ui("flag_RATING_ANOMALY_title"),
+        explanation: ui("flag_RATING_ANOMALY_explain"),
         evidence: ev,
-        guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers: multiple high ratings from one client account in a short period.".into(),
+        guidance: ui("flag_RATING_ANOMALY_guidance"),
     }]
 }
 
@@ -100,8 +96,8 @@ pub fn check_bids(case: &CaseInput<'_>) -> Vec<Finding> {
             (sent >= 50.0 && won / sent < 0.05).then(|| Evidence {
                 profile: p.url.clone(),
                 field: "bids".into(),
-                value: format!("{sent:.0} proposals sent, {won:.0} won"),
-                note: Some(format!("{:.1} % won", 100.0 * won / sent)),
+                value: ui_with("ev_bids", &[&format!("{sent:.0}"), &format!("{won:.0}")]),
+                note: Some(ui_with("ev_bidsWon", &[&format!("{:.1}", 100.0 * won / sent)])),
             })
         })
         .collect();
@@ -111,10 +107,10 @@ pub fn check_bids(case: &CaseInput<'_>) -> Vec<Finding> {
     vec![Finding {
         id: BID_ID.into(),
         severity: Severity::Low,
-        title: "Many bids, few accepted".into(),
-        explanation: "The profile sent many proposals and won very few. On its own this can be a newcomer; together with other findings it matches the pattern the advisory describes.".into(),
+        title: ui("flag_BID_ANOMALY_title"),
+        explanation: ui("flag_BID_ANOMALY_explain"),
         evidence: ev,
-        guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers: extensive bidding with a low number of accepted bids.".into(),
+        guidance: ui("flag_BID_ANOMALY_guidance"),
     }]
 }
 

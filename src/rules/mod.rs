@@ -14,6 +14,7 @@ pub mod shared_identifier;
 mod simple_portfolio;
 pub mod work_hours_mismatch;
 
+pub(crate) use crate::i18n::{ui, ui_with};
 use crate::model::{Message, Profile};
 use serde::{Deserialize, Serialize};
 

@@ -12,7 +12,7 @@
 //! Legal name changes (marriage) and names in another script before they
 //! are transliterated (those are skipped as incomparable, not flagged).
 
-use super::{CaseInput, Evidence, Finding, Severity};
+use super::{ui, ui_with, CaseInput, Evidence, Finding, Severity};
 use crate::normalize::name::{compare, NameVerdict};
 
 pub const ID: &str = "NAME_MISMATCH";
@@ -30,20 +30,17 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
     if differing.is_empty() {
         return Vec::new();
     }
-    let pairs: Vec<String> = differing.iter().map(|(a, b)| format!("\"{a}\" and \"{b}\"")).collect();
+    let pairs: Vec<String> = differing.iter().map(|(a, b)| ui_with("flag_NAME_MISMATCH_pair", &[a, b])).collect();
     vec![Finding {
         id: ID.into(),
         severity: Severity::Medium,
-        title: "Names differ across profiles".into(),
-        explanation: format!(
-            "The names {} do not look like the same person, even allowing for nicknames, initials, order and spelling variants. Ask which is the legal name and check it against an ID document.",
-            pairs.join(", ")
-        ),
+        title: ui("flag_NAME_MISMATCH_title"),
+        explanation: ui_with("flag_NAME_MISMATCH_explain", &[&pairs.join(", ")]),
         evidence: named
             .iter()
             .map(|(p, n)| Evidence { profile: p.url.clone(), field: "name".into(), value: n.value.clone(), note: None })
             .collect(),
-        guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers: inconsistent name spelling across a developer's freelance profiles, social media and portfolio sites.".into(),
+        guidance: ui("flag_NAME_MISMATCH_guidance"),
     }]
 }
 

@@ -19,7 +19,8 @@
 //! recruiter sent to many candidates is not the candidates' own: only
 //! messages written by the candidate count.
 
-use super::{Evidence, Finding, Severity};
+use super::{ui, ui_with, Evidence, Finding, Severity};
+use crate::i18n::field_label;
 use crate::model::Profile;
 use crate::normalize::name::{compare, NameVerdict};
 use crate::reuse::text::{self, Masks, Overlap, Prepared};
@@ -102,13 +103,16 @@ pub fn template_finding(hits: &[TemplateHit]) -> Option<Finding> {
                     profile: h.this_url.clone(),
                     field: h.this_field.into(),
                     value: quote(&h.overlap.passage_a),
-                    note: Some(format!("{pct:.0} % similar to {}'s {}", h.other_label, h.other_field)),
+                    note: Some(ui_with(
+                        "ev_similarTo",
+                        &[&format!("{pct:.0}"), &h.other_label, &field_label(h.other_field)],
+                    )),
                 },
                 Evidence {
                     profile: h.other_url.clone(),
                     field: h.other_field.into(),
                     value: quote(&h.overlap.passage_b),
-                    note: Some(format!("the same passage, written by {}", h.other_label)),
+                    note: Some(ui_with("ev_samePassage", &[&h.other_label])),
                 },
             ]
         })
@@ -116,13 +120,10 @@ pub fn template_finding(hits: &[TemplateHit]) -> Option<Finding> {
     Some(Finding {
         id: TEMPLATE_ID.into(),
         severity: if best >= 0.8 { Severity::High } else { Severity::Medium },
-        title: "Same text as another candidate".into(),
-        explanation: format!(
-            "This candidate's text is a near-copy of {}'s, with names or details swapped. Teams running several identities reuse one template; ask both candidates about their own work in a live call.",
-            others(hits.iter().map(|h| h.other_label.clone()))
-        ),
+        title: ui("flag_TEMPLATE_REUSE_title"),
+        explanation: ui_with("flag_TEMPLATE_REUSE_explain", &[&others(hits.iter().map(|h| h.other_label.clone()))]),
         evidence,
-        guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers: multiple profiles and bids using the same or similar text across different identities.".into(),
+        guidance: ui("flag_TEMPLATE_REUSE_guidance"),
     })
 }
 
@@ -138,13 +139,13 @@ pub fn photo_finding(hits: &[PhotoHit]) -> Option<Finding> {
                     profile: h.this_url.clone(),
                     field: "photo".into(),
                     value: h.this_photo.clone(),
-                    note: Some(format!("{} of 256 hash bits differ from {}'s photo", h.distance, h.other_label)),
+                    note: Some(ui_with("ev_photoBits", &[&h.distance.to_string(), &h.other_label])),
                 },
                 Evidence {
                     profile: h.other_url.clone(),
                     field: "photo".into(),
                     value: h.other_photo.clone(),
-                    note: Some(format!("the same picture, on {}", h.other_label)),
+                    note: Some(ui_with("ev_samePicture", &[&h.other_label])),
                 },
             ]
         })
@@ -152,13 +153,10 @@ pub fn photo_finding(hits: &[PhotoHit]) -> Option<Finding> {
     Some(Finding {
         id: PHOTO_ID.into(),
         severity: Severity::High,
-        title: "Same photo as another candidate".into(),
-        explanation: format!(
-            "This profile photo is the same picture (resized or re-compressed) as the photo of {}. Identities run by one team often share stock or borrowed photos; compare the face with the person on a live video call and their ID.",
-            others(hits.iter().map(|h| h.other_label.clone()))
-        ),
+        title: ui("flag_PHOTO_REUSE_title"),
+        explanation: ui_with("flag_PHOTO_REUSE_explain", &[&others(hits.iter().map(|h| h.other_label.clone()))]),
         evidence,
-        guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers: digitally altered or reused photos, and profiles with the same photo under different names.".into(),
+        guidance: ui("flag_PHOTO_REUSE_guidance"),
     })
 }
 

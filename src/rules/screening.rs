@@ -20,7 +20,7 @@
 //! listing does not have counts against the match; the entry's date and
 //! place of birth (in the list's notes) tell namesakes apart.
 
-use super::{CaseInput, Evidence, Finding, Severity};
+use super::{ui, ui_with, CaseInput, Evidence, Finding, Severity};
 use crate::screening::import::normalise_indicator;
 use crate::screening::matcher::{self, Hit};
 use crate::screening::{active, EntryKind, IndicatorKind};
@@ -75,45 +75,48 @@ pub fn check_sanctions(case: &CaseInput<'_>) -> Vec<Finding> {
         .map(|(owner, (best, evidence))| {
             let (list, entry) = lists.entry(owner);
             let critical = best >= matcher::CRITICAL;
+            let programs = if entry.programs.is_empty() {
+                ui("flag_SANCTIONS_MATCH_noProgram")
+            } else {
+                entry.programs.join(", ")
+            };
             Finding {
                 id: SANCTIONS_ID.into(),
                 severity: if critical { Severity::Critical } else { Severity::High },
-                title: if critical { "Matches a sanctions list entry".into() } else { "Partly matches a sanctions list entry".into() },
-                explanation: format!(
-                    "{} {} on {} ({}). Stop and check the entry's details (date and place of birth, addresses) against the candidate's ID before any payment; seek legal advice if it is them.",
-                    if critical { "This name matches" } else { "This name partly matches" },
-                    entry.name,
-                    list.name,
-                    if entry.programs.is_empty() { "program not recorded".to_string() } else { entry.programs.join(", ") }
+                title: ui(if critical { "flag_SANCTIONS_MATCH_title" } else { "flag_SANCTIONS_MATCH_partialTitle" }),
+                explanation: ui_with(
+                    if critical { "flag_SANCTIONS_MATCH_explain" } else { "flag_SANCTIONS_MATCH_partialExplain" },
+                    &[&entry.name, &list.name, &programs],
                 ),
                 evidence,
-                guidance: format!(
-                    "Sanctions are strict liability: paying a designated person or company is a violation. Entry {} from {}{}.",
-                    entry.id,
-                    entry.source,
-                    entry.designated.as_deref().map(|d| format!(", designated {d}")).unwrap_or_default()
-                ),
+                guidance: match entry.designated.as_deref() {
+                    Some(date) => ui_with("flag_SANCTIONS_MATCH_guidanceDated", &[&entry.id, &entry.source, date]),
+                    None => ui_with("flag_SANCTIONS_MATCH_guidance", &[&entry.id, &entry.source]),
+                },
             }
         })
         .collect()
 }
 
 fn describe(hit: &Hit, list: &crate::screening::List, entry: &crate::screening::Entry) -> String {
+    let missing = ui("ev_missing");
     let parts: Vec<String> = hit
         .score
         .tokens
         .iter()
-        .map(|t| format!("{}={} {:.2}", t.listed, t.query.as_deref().unwrap_or("(missing)"), t.score))
-        .chain(hit.score.contradicting.iter().map(|c| format!("{c}: not in the entry")))
+        .map(|t| format!("{}={} {:.2}", t.listed, t.query.as_deref().unwrap_or(&missing), t.score))
+        .chain(hit.score.contradicting.iter().map(|c| ui_with("ev_notInEntry", &[c])))
         .collect();
-    format!(
-        "matches \"{}\" ({}; {} list; score {:.2}, critical from {:.2}; {})",
-        hit.form,
-        entry.name,
-        list.name,
-        hit.score.score,
-        matcher::CRITICAL,
-        parts.join(", ")
+    ui_with(
+        "ev_sanctionsMatch",
+        &[
+            &hit.form,
+            &entry.name,
+            &list.name,
+            &format!("{:.2}", hit.score.score),
+            &format!("{:.2}", matcher::CRITICAL),
+            &parts.join(", "),
+        ],
     )
 }
 
@@ -177,12 +180,10 @@ pub fn check_iocs(case: &CaseInput<'_>) -> Vec<Finding> {
                     profile: profile.clone(),
                     field: (*field).into(),
                     value: raw.clone(),
-                    note: Some(format!(
-                        "listed in {} (source: {}{})",
-                        list.name,
-                        ind.source,
-                        ind.confidence.map(|c| format!(", confidence {c:.1}")).unwrap_or_default()
-                    )),
+                    note: Some(match ind.confidence {
+                        Some(c) => ui_with("ev_listedInConfidence", &[&list.name, &ind.source, &format!("{c:.1}")]),
+                        None => ui_with("ev_listedIn", &[&list.name, &ind.source]),
+                    }),
                 });
             }
         }
@@ -196,7 +197,7 @@ pub fn check_iocs(case: &CaseInput<'_>) -> Vec<Finding> {
                     profile: p.url.clone(),
                     field: "name".into(),
                     value: name.value.clone(),
-                    note: Some(format!("named in {} (source: {})", list.name, ind.source)),
+                    note: Some(ui_with("ev_namedIn", &[&list.name, &ind.source])),
                 });
             }
         }
@@ -207,10 +208,10 @@ pub fn check_iocs(case: &CaseInput<'_>) -> Vec<Finding> {
     vec![Finding {
         id: IOC_ID.into(),
         severity: Severity::Critical,
-        title: "Matches a known fraudulent persona".into(),
-        explanation: "An identifier of this candidate is on a loaded list of known fraudulent personas. Check the listed source: court records are strong evidence, unconfirmed research less so.".into(),
+        title: ui("flag_IOC_MATCH_title"),
+        explanation: ui("flag_IOC_MATCH_explain"),
         evidence,
-        guidance: "Known-persona indicators from the lists the user loaded, each with its provenance.".into(),
+        guidance: ui("flag_IOC_MATCH_guidance"),
     }]
 }
 

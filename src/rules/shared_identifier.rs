@@ -18,7 +18,7 @@
 //! that company's switchboard.
 
 use super::history::same_organisation;
-use super::{Evidence, Finding, Severity};
+use super::{ui, ui_with, Evidence, Finding, Severity};
 use crate::model::{Message, Profile};
 use crate::normalize::contact::{email_canonical, is_role_address, phone_e164};
 use std::collections::HashMap;
@@ -178,12 +178,13 @@ pub fn check(profiles: &[Profile], messages: &[Message], others: &[OtherCandidat
             if *kind == "phone" && common_employer {
                 continue; // both list the same employer: its switchboard
             }
+            let kind = kind_label(kind);
             evidence.extend(here.iter().cloned().map(|mut e| {
-                e.note = Some(format!("{kind} {key}"));
+                e.note = Some(ui_with("ev_identifier", &[&kind, key]));
                 e
             }));
             evidence.extend(there.iter().cloned().map(|mut e| {
-                e.note = Some(format!("the same {kind}, on {}", other.label));
+                e.note = Some(ui_with("ev_sameIdentifier", &[&kind, &other.label]));
                 e
             }));
             if !shared_with.contains(&other.label) {
@@ -197,14 +198,26 @@ pub fn check(profiles: &[Profile], messages: &[Message], others: &[OtherCandidat
     vec![Finding {
         id: ID.into(),
         severity: Severity::High,
-        title: "Contact details shared with another candidate".into(),
-        explanation: format!(
-            "A phone number, e-mail, messenger handle or wallet of this candidate also belongs to {}. One person behind several candidates is how facilitators run identities: verify both candidates' identity on a live video call with ID.",
-            shared_with.join(", ")
-        ),
+        title: ui("flag_SHARED_IDENTIFIER_title"),
+        explanation: ui_with("flag_SHARED_IDENTIFIER_explain", &[&shared_with.join(", ")]),
         evidence,
-        guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers and FBI notices on facilitators running many identities; multiple accounts tied to one person.".into(),
+        guidance: ui("flag_SHARED_IDENTIFIER_guidance"),
     }]
+}
+
+/// What kind of identifier, in the user's language. The kinds themselves
+/// stay English: they are part of the index keys.
+fn kind_label(kind: &str) -> String {
+    ui(match kind {
+        "phone" => "identifierPhone",
+        "e-mail" => "identifierEmail",
+        "Telegram handle" => "identifierTelegram",
+        "Skype handle" => "identifierSkype",
+        "Discord handle" => "identifierDiscord",
+        "bank account (IBAN)" => "identifierIban",
+        "wallet" => "identifierWallet",
+        other => return other.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -262,7 +275,7 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" / ")
         };
-        assert!(shared_with("ok").contains("phone +14705550123"), "a WhatsApp link is Bo's phone");
+        assert!(shared_with("ok").contains("phone number +14705550123"), "a WhatsApp link is Bo's phone");
         assert!(shared_with("skype: Dev.Helper77").contains("Skype handle dev.helper77"));
         assert!(shared_with("add me on discord: coder#1234").contains("Discord handle coder#1234"));
         assert!(shared_with("pay to DE89370400440532013000").contains("bank account (IBAN) DE89370400440532013000"));

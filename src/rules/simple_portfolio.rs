@@ -19,7 +19,7 @@
 //! A consultant's deliberately short site with a few linked case studies
 //! scores 0–1 and stays silent.
 
-use super::{CaseInput, Evidence, Finding, Severity};
+use super::{ui, ui_with, CaseInput, Evidence, Finding, Severity};
 
 pub const ID: &str = "SIMPLE_PORTFOLIO";
 pub const THRESHOLD: u32 = 4;
@@ -32,22 +32,22 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
         let mut reasons = Vec::new();
         if m.words < 150 {
             score += 2;
-            reasons.push(format!("{} words", m.words));
+            reasons.push(ui_with("ev_words", &[&m.words.to_string()]));
         } else if m.words < 400 {
             score += 1;
-            reasons.push(format!("{} words", m.words));
+            reasons.push(ui_with("ev_words", &[&m.words.to_string()]));
         }
         if m.projects == 0 || m.project_links == 0 {
             score += 2;
-            reasons.push(format!("{} projects, {} linking to a real project", m.projects, m.project_links));
+            reasons.push(ui_with("ev_projects", &[&m.projects.to_string(), &m.project_links.to_string()]));
         }
         if !m.placeholders.is_empty() {
             score += 3;
-            reasons.push(format!("placeholder text: {}", m.placeholders.join(", ")));
+            reasons.push(ui_with("ev_placeholders", &[&m.placeholders.join(", ")]));
         }
         if let Some(g) = &m.generator {
             score += 1;
-            reasons.push(format!("made with {g}"));
+            reasons.push(ui_with("ev_generator", &[g]));
         }
         if score < THRESHOLD {
             continue;
@@ -55,18 +55,15 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
         findings.push(Finding {
             id: ID.into(),
             severity: Severity::Low,
-            title: "Surprisingly simple portfolio site".into(),
-            explanation: format!(
-                "The personal site has little real content ({}). Ask the candidate to walk you through a project they built, live.",
-                reasons.join("; ")
-            ),
+            title: ui("flag_SIMPLE_PORTFOLIO_title"),
+            explanation: ui_with("flag_SIMPLE_PORTFOLIO_explain", &[&reasons.join("; ")]),
             evidence: vec![Evidence {
                 profile: p.url.clone(),
                 field: "portfolio".into(),
                 value: reasons.join("; "),
-                note: Some(format!("simplicity {score} of 8, threshold {THRESHOLD}")),
+                note: Some(ui_with("ev_simplicity", &[&score.to_string(), &THRESHOLD.to_string()])),
             }],
-            guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers: surprisingly simple portfolio websites, social media or developer profiles.".into(),
+            guidance: ui("flag_SIMPLE_PORTFOLIO_guidance"),
         });
     }
     findings

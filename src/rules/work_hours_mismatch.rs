@@ -14,7 +14,7 @@
 //! Someone who deliberately works another continent's hours and says so in
 //! their time zone field; summer time is allowed for.
 
-use super::{CaseInput, Evidence, Finding, Severity};
+use super::{ui, ui_with, CaseInput, Evidence, Finding, Severity};
 use crate::normalize::location::{country_name, utc_offsets};
 
 pub const ID: &str = "WORK_HOURS_MISMATCH";
@@ -93,10 +93,9 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
             profile: p.url.clone(),
             field: "location".into(),
             value: loc.value.clone(),
-            note: Some(format!(
-                "{} is at UTC{}",
-                country_name(country),
-                place.iter().map(|o| fmt_offset(*o)).collect::<Vec<_>>().join("/")
+            note: Some(ui_with(
+                "ev_utcOffsets",
+                &[country_name(country), &place.iter().map(|o| fmt_offset(*o)).collect::<Vec<_>>().join("/")],
             )),
         });
     }
@@ -106,10 +105,10 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
     vec![Finding {
         id: ID.into(),
         severity: Severity::Medium,
-        title: "Working hours do not fit the claimed location".into(),
-        explanation: "The stated time zone or working hours are hours away from the claimed location's time. Ask where they work from, and schedule calls in your business hours.".into(),
+        title: ui("flag_WORK_HOURS_MISMATCH_title"),
+        explanation: ui("flag_WORK_HOURS_MISMATCH_explain"),
         evidence,
-        guidance: "2022 US State/Treasury/FBI advisory on DPRK IT workers: claimed work location inconsistent with assessed location and hours; inability to work during business hours.".into(),
+        guidance: ui("flag_WORK_HOURS_MISMATCH_guidance"),
     }]
 }
 

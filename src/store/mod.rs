@@ -579,10 +579,10 @@ impl Store {
         let reuse = self.reuse_findings(&case);
         let mut graph = reuse::PersonaGraph::new(self.case_label(&case));
         for (c, (label, _)) in sharing.iter().zip(&sharing_profiles) {
-            graph.connect(c, label, "shared contact detail");
+            graph.connect(c, label, &crate::i18n::ui("edgeSharedContact"));
         }
         for (other_case, label, kind) in &reuse.connections {
-            graph.connect(other_case, label, kind);
+            graph.connect(other_case, label, &crate::i18n::ui(kind));
         }
         analysis.findings.extend(reuse.findings);
         let explained: BTreeMap<String, Explanation> =

@@ -3,6 +3,7 @@
 //! whom.
 
 use super::Store;
+use crate::i18n::ui_with;
 use crate::reuse::photo::{PhotoHash, SAME_PHOTO_BITS};
 use crate::reuse::text;
 use crate::rules::reuse::{candidate_texts, photo_finding, template_finding, PhotoHit, TemplateHit};
@@ -22,6 +23,7 @@ const COMMON_PICTURE_CASES: usize = 5;
 pub struct ReuseFindings {
     pub findings: Vec<Finding>,
     /// (other case, its label, what connects them), for the persona graph.
+    /// (other case, its label, the message key of what connects them).
     pub connections: Vec<(Vec<String>, String, &'static str)>,
 }
 
@@ -61,7 +63,7 @@ impl Store {
                         })
                         .max_by(|x, y| x.1.similarity.total_cmp(&y.1.similarity));
                     if let Some((other_field, overlap)) = best {
-                        let other_label = connect(self, &other_key, "same text");
+                        let other_label = connect(self, &other_key, "edgeSameText");
                         template_hits.push(TemplateHit {
                             this_url: me.url.clone(),
                             this_field: field,
@@ -84,7 +86,7 @@ impl Store {
             for (other_key, distance) in near {
                 let them = &self.profiles[&other_key];
                 let Some(other_photo) = them.photo.as_ref() else { continue };
-                let other_label = connect(self, &other_key, "same photo");
+                let other_label = connect(self, &other_key, "edgeSamePhoto");
                 photo_hits.push(PhotoHit {
                     this_url: me.url.clone(),
                     this_photo: stored_photo.url.clone(),
@@ -97,9 +99,9 @@ impl Store {
         }
         let mut template = template_finding(&template_hits);
         if let (Some(f), true) = (template.as_mut(), unchecked > 0) {
-            f.explanation.push_str(&format!(
-                " {unchecked} more stored profiles have a similar text; the closest {MAX_TEXT_NEIGHBOURS} are quoted."
-            ));
+            let more = ui_with("flag_TEMPLATE_REUSE_more", &[&unchecked.to_string(), &MAX_TEXT_NEIGHBOURS.to_string()]);
+            f.explanation.push(' ');
+            f.explanation.push_str(&more);
         }
         let findings = template.into_iter().chain(photo_finding(&photo_hits)).collect();
         let connections = connections

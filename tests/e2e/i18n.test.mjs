@@ -10,6 +10,15 @@ import { ROOT } from './harness.mjs';
 
 const messages = JSON.parse(readFileSync(join(ROOT, '_locales/en/messages.json'), 'utf8'));
 
+// Unit tests at the end of a module may name keys that must not exist.
+const withoutTests = (text) => text.split('#[cfg(test)]')[0];
+
+function rustSources(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? rustSources(join(dir, e.name)) : e.name.endsWith('.rs') ? [withoutTests(readFileSync(join(dir, e.name), 'utf8'))] : [],
+  );
+}
+
 function usedKeys() {
   const used = new Set();
   const add = (re, text) => {
@@ -21,18 +30,25 @@ function usedKeys() {
     if (name.endsWith('.js')) {
       add(/\bt\('([A-Za-z0-9_]+)'/g, text);
       add(/getMessage\('([A-Za-z0-9_]+)'/g, text);
+      add(/'(level_[a-z]+)'/g, text);
     }
   }
   add(/__MSG_([A-Za-z0-9_]+)__/g, readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
-  // What the Rust core renders: ui("…") / ui_with("…", …), and the checklist steps.
-  for (const name of ['mod.rs', 'dossier.rs', 'report.rs']) add(/\bui(?:_with)?\(\s*"([A-Za-z0-9_]+)"/g, readFileSync(join(ROOT, 'src/render', name), 'utf8'));
+  // What the Rust core writes: ui("…") / ui_with("…", …) anywhere in src/,
+  // message keys held in tables and matches (flag_…, ev_…, field labels),
+  // and the checklist steps.
+  for (const text of rustSources(join(ROOT, 'src'))) {
+    add(/\bui(?:_with)?\(\s*"([A-Za-z0-9_]+)"/g, text);
+    add(/"((?:flag|ev)_[A-Za-z0-9_]+)"/g, text);
+    add(/=> "((?:field|identifier|page|level_)[A-Za-z0-9_]*)"/g, text);
+    add(/connect\(self, &other_key, "([A-Za-z0-9_]+)"\)/g, text);
+  }
   for (const [, id] of readFileSync(join(ROOT, 'src/checklist.rs'), 'utf8').matchAll(/^\s+"([a-z_]+)",$/gm)) {
     used.add(`check_${id}`).add(`check_${id}_why`);
   }
   // Labels chosen at run time: option labels and severities of the dossier.
   // Table heads of reports, listed as keys.
-  for (const key of ['colSite', 'reportAddress', 'reportFirstSeen', 'reportLastSeen', 'reportSnapshot', 'explainedStillCounted', 'explainedNotCounted', 'statusPending', 'statusDone', 'statusFailed', 'fieldName', 'fieldHandle', 'fieldHeadline', 'fieldLocation',
-    'fieldEmail', 'fieldPhone', 'fieldWork', 'fieldEducation']) used.add(key);
+  for (const key of ['colSite', 'reportAddress', 'reportFirstSeen', 'reportLastSeen', 'reportSnapshot', 'explainedStillCounted', 'explainedNotCounted', 'statusPending', 'statusDone', 'statusFailed']) used.add(key);
   return used;
 }
 
