@@ -137,7 +137,7 @@ fn every_finding_and_graph_label_comes_from_the_loaded_catalogue() {
         p.phones.push(Sourced::new("+1 470 555 0123", "t"));
         p.photo = Some(Sourced::new(format!("{url}.png"), "t"));
         let key = store.ingest(p, NOW_MS).unwrap();
-        store.set_photo_hash(&key, &format!("{url}.png"), hash.clone());
+        store.set_photo_hash(&key, &format!("{url}.png"), hash);
         keys.push(key);
     }
     let view = store.view(&keys[1], NOW_MS).unwrap();
