@@ -59,10 +59,15 @@
              box-shadow: 0 4px 24px rgba(0,0,0,.3); background: #fff; color-scheme: light dark; }
     .collapsed iframe { display: none; }
     .wrap.left { right: auto; left: 16px; align-items: flex-start; }
+    .wrap.free { right: auto; align-items: flex-start; }
     .bar { display: flex; gap: 6px; }
-    .dock { padding: 8px 10px; background: #374151; }`;
+    .dock, .move { padding: 8px 10px; background: #374151; }
+    .move { cursor: grab; touch-action: none; }
+    .move:active { cursor: grabbing; }`;
 
   const DOCK_KEY = 'vetter.dock';
+  const POSITION_KEY = 'vetter.position'; // { x, y } of a panel moved by hand
+  const KEY_STEP = 16; // pixels per arrow key press; Shift moves four steps
   const LEVEL_KEYS = {
     none: 'level_none',
     info: 'level_info',
@@ -105,13 +110,20 @@
       dock.setAttribute('aria-label', chrome.i18n.getMessage('dockLabel'));
       dock.addEventListener('click', (e) => {
         e.stopPropagation();
-        const left = wrap.classList.toggle('left');
-        chrome.storage.local.set({ [DOCK_KEY]: left ? 'left' : 'right' }).catch(() => {});
+        const left = free(wrap) ? wrap.getBoundingClientRect().left < innerWidth / 2 : wrap.classList.toggle('left');
+        place(wrap, null);
+        wrap.classList.toggle('left', left);
+        chrome.storage.local.set({ [DOCK_KEY]: left ? 'left' : 'right', [POSITION_KEY]: null }).catch(() => {});
       });
-      chrome.storage.local.get(DOCK_KEY).then((v) => wrap.classList.toggle('left', v[DOCK_KEY] === 'left'), () => {});
+      const move = moveHandle(wrap);
+      chrome.storage.local.get([DOCK_KEY, POSITION_KEY]).then((v) => {
+        wrap.classList.toggle('left', v[DOCK_KEY] === 'left');
+        place(wrap, v[POSITION_KEY]);
+      }, () => {});
+      addEventListener('resize', () => free(wrap) && place(wrap, position(wrap)));
       const bar = document.createElement('div');
       bar.className = 'bar';
-      bar.append(badge, dock);
+      bar.append(badge, move, dock);
       frame = document.createElement('iframe');
       frame.title = chrome.i18n.getMessage('panelFrameTitle');
       frame.src = chrome.runtime.getURL('extension/panel.html');
@@ -129,6 +141,72 @@
     badge.dataset.level = level;
     const label = chrome.i18n.getMessage(LEVEL_KEYS[level] ?? 'level_none');
     badge.textContent = chrome.i18n.getMessage('badgeText', [label, String(score)]);
+  }
+
+  const free = (wrap) => wrap.classList.contains('free');
+  const position = (wrap) => ({ x: parseFloat(wrap.style.left) || 0, y: parseFloat(wrap.style.top) || 0 });
+
+  // Puts the panel at `at` (its top-left corner), kept inside the window so a
+  // smaller window never hides it; `null` docks it back to its side.
+  function place(wrap, at) {
+    const valid = at && Number.isFinite(at.x) && Number.isFinite(at.y);
+    wrap.classList.toggle('free', Boolean(valid));
+    if (!valid) {
+      wrap.style.removeProperty('left');
+      wrap.style.removeProperty('top');
+      return null;
+    }
+    const x = Math.min(Math.max(0, at.x), Math.max(0, innerWidth - wrap.offsetWidth));
+    const y = Math.min(Math.max(0, at.y), Math.max(0, innerHeight - 48));
+    wrap.style.left = `${Math.round(x)}px`;
+    wrap.style.top = `${Math.round(y)}px`;
+    return { x: Math.round(x), y: Math.round(y) };
+  }
+
+  // A handle that moves the panel anywhere: dragged with a pointer, or with
+  // the arrow keys (Home docks it back). The place is remembered.
+  function moveHandle(wrap) {
+    const handle = document.createElement('button');
+    handle.type = 'button';
+    handle.className = 'move';
+    handle.textContent = '✥';
+    handle.setAttribute('aria-label', chrome.i18n.getMessage('moveLabel'));
+    const save = (at) => chrome.storage.local.set({ [POSITION_KEY]: at }).catch(() => {});
+    let drag = null;
+    handle.addEventListener('pointerdown', (e) => {
+      if (e.button !== 0) return;
+      const box = wrap.getBoundingClientRect();
+      drag = { dx: e.clientX - box.left, dy: e.clientY - box.top };
+      handle.setPointerCapture(e.pointerId);
+      e.preventDefault();
+    });
+    handle.addEventListener('pointermove', (e) => {
+      if (drag) place(wrap, { x: e.clientX - drag.dx, y: e.clientY - drag.dy });
+    });
+    const drop = () => {
+      if (!drag) return;
+      drag = null;
+      if (free(wrap)) save(position(wrap));
+    };
+    handle.addEventListener('pointerup', drop);
+    handle.addEventListener('pointercancel', drop);
+    handle.addEventListener('click', (e) => e.stopPropagation());
+    handle.addEventListener('keydown', (e) => {
+      const step = e.shiftKey ? KEY_STEP * 4 : KEY_STEP;
+      const delta = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[e.key];
+      if (e.key === 'Home') {
+        place(wrap, null);
+        save(null);
+      } else if (delta) {
+        const box = wrap.getBoundingClientRect();
+        save(place(wrap, { x: box.left + delta[0], y: box.top + delta[1] }));
+      } else {
+        return;
+      }
+      e.preventDefault();
+      e.stopPropagation();
+    });
+    return handle;
   }
 
   function removePanel() {

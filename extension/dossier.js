@@ -16,6 +16,7 @@ const list = document.getElementById('case-list');
 const search = document.getElementById('case-search');
 let current = new URLSearchParams(location.search).get('case');
 let cases = [];
+let shownKeys = []; // every profile of the case shown: the list marks it, whichever profile was asked for
 
 const send = (message) => chrome.runtime.sendMessage(message).catch((err) => ({ error: err.message }));
 
@@ -27,7 +28,7 @@ function showCases() {
     const a = document.createElement('a');
     a.href = `?case=${encodeURIComponent(c.key)}`;
     a.dataset.key = c.key;
-    a.setAttribute('aria-current', String(c.key === current));
+    a.setAttribute('aria-current', String(c.key === current || shownKeys.includes(c.key)));
     const level = document.createElement('span');
     level.className = 'lvl';
     level.textContent = c.level ? ` ${c.level} ${c.score}` : '';
@@ -48,6 +49,7 @@ async function refresh() {
   const [listed, shown] = await Promise.all([send({ type: 'vetter/cases', rated: true }), send({ type: 'vetter/case-view', key: current })]);
   cases = listed?.cases ?? [];
   if (shown?.key) current = shown.key;
+  shownKeys = shown?.view ? (JSON.parse(shown.view).keys ?? []) : []; // the view comes as JSON text
   showCases();
   if (!shown?.view) {
     main.textContent = shown?.error ?? t('noCaseForTab');

@@ -61,8 +61,24 @@ const ACTIONS = {
   },
   note: noteAction,
   explain: explainAction,
-  dossier: (b) => ({ type: 'vetter/open-dossier', key: b.dataset.key }),
 };
+
+// The tab this panel is shown in: the side panel is opened for it.
+let hostTab = null;
+chrome.tabs.getCurrent().then((tab) => (hostTab = tab?.id ?? null), () => {});
+
+// The dossier opens in the browser's side panel, for this tab. The side
+// panel opens only in direct answer to a click, so it is asked for here, in
+// the click, not by the worker; where it is unavailable the dossier opens
+// in a tab next to this one.
+function openDossier(key) {
+  const inTab = () => chrome.runtime.sendMessage({ type: 'vetter/open-dossier', key }).catch(() => {});
+  if (hostTab === null || !chrome.sidePanel?.open) {
+    inTab();
+    return;
+  }
+  chrome.sidePanel.open({ tabId: hostTab }).catch(inTab);
+}
 
 // Escape hands focus back to the page and folds the panel to its badge.
 document.addEventListener('keydown', (event) => {
@@ -78,6 +94,10 @@ main.addEventListener('click', async (event) => {
     return;
   }
   const button = event.target.closest('button[data-action]');
+  if (button?.dataset.action === 'dossier') {
+    openDossier(button.dataset.key);
+    return;
+  }
   const message = button && ACTIONS[button.dataset.action]?.(button);
   if (!message) return;
   button.disabled = true;

@@ -77,6 +77,46 @@ describe('the panel', () => {
   });
 });
 
+describe('the panel position', () => {
+  test('the panel can be dragged or moved with the keys, stays in the window, and keeps its place', async () => {
+    const page = await open(DANIEL_UPWORK);
+    const frame = await panelFrame(page);
+    const iframe = await frame.frameElement();
+    const handle = (await iframe.evaluateHandle((el) => el.parentElement.querySelector('button.move'))).asElement();
+    const before = await iframe.boundingBox();
+    const grip = await handle.boundingBox();
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(grip.x - 400, grip.y + 60, { steps: 8 });
+    await page.mouse.up();
+    const dragged = await iframe.boundingBox();
+    assert.ok(Math.abs(dragged.x - (before.x - 400 - grip.width / 2)) < 60, `moved left: ${before.x} -> ${dragged.x}`);
+    assert.ok(dragged.y > before.y + 30, `moved down: ${before.y} -> ${dragged.y}`);
+    // Keyboard: two steps right; far past the edge stops at the edge.
+    await handle.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const stepped = await iframe.boundingBox();
+    assert.equal(Math.round(stepped.x - dragged.x), 32);
+    for (let i = 0; i < 40; i += 1) await page.keyboard.press('Shift+ArrowLeft');
+    assert.equal(Math.round((await iframe.boundingBox()).x), 0, 'kept inside the window');
+    // The place is remembered on the next page.
+    await page.waitForTimeout(200);
+    const next = await open(DANIEL_GITHUB);
+    const nextFrame = await (await panelFrame(next)).frameElement();
+    await next.waitForFunction(() => true);
+    await next.waitForTimeout(300);
+    assert.equal(Math.round((await nextFrame.boundingBox()).x), 0, 'the position is kept');
+    // Home puts it back where it docks.
+    const nextHandle = (await nextFrame.evaluateHandle((el) => el.parentElement.querySelector('button.move'))).asElement();
+    await nextHandle.focus();
+    await next.keyboard.press('Home');
+    assert.ok(Math.abs((await nextFrame.boundingBox()).x - before.x) < 2, 'docked again');
+    await next.close();
+    await page.close();
+  });
+});
+
 describe('evidence links', () => {
   test('a link to another profile of the case focuses its open tab instead of opening a new one', async () => {
     await open(DANIEL_GITHUB);
@@ -92,14 +132,65 @@ describe('evidence links', () => {
   });
 });
 
+/**
+ * Runs `expression` in the browser's side panel once it answers non-null.
+ * Playwright lists tabs, not side panels, so this speaks CDP to the panel's
+ * target directly (a non-flat session: Playwright's CDP sessions cannot
+ * address child sessions).
+ */
+async function inSidePanel(expression) {
+  const cdp = await env.browser.context.browser().newBrowserCDPSession();
+  const url = `chrome-extension://${env.browser.extensionId}/extension/dossier.html`;
+  let id = 0;
+  const evaluate = (sessionId) =>
+    new Promise((resolve) => {
+      const mine = (id += 1);
+      const listener = (event) => {
+        const message = JSON.parse(event.message);
+        if (event.sessionId !== sessionId || message.id !== mine) return;
+        cdp.off('Target.receivedMessageFromTarget', listener);
+        resolve(message.result?.result?.value ?? null);
+      };
+      cdp.on('Target.receivedMessageFromTarget', listener);
+      const params = { expression, returnByValue: true, awaitPromise: true };
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mine, method: 'Runtime.evaluate', params }) }).catch(() => resolve(null));
+    });
+  try {
+    let sessionId = null;
+    for (let tries = 0; tries < 50; tries += 1) {
+      if (!sessionId) {
+        const panel = (await cdp.send('Target.getTargets')).targetInfos.find((t) => t.type === 'page' && t.url === url);
+        if (panel) sessionId = (await cdp.send('Target.attachToTarget', { targetId: panel.targetId, flatten: false })).sessionId;
+      }
+      const value = sessionId ? await evaluate(sessionId) : null;
+      if (value !== null) return value;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 describe('the dossier', () => {
+  test('"Open the dossier" opens the side panel on this tab, showing this case', async () => {
+    const page = await open(DANIEL_UPWORK);
+    const frame = await panelFrame(page);
+    await page.bringToFront(); // the recruiter clicks in the tab they are looking at
+    const tabsBefore = env.browser.context.pages().length;
+    await frame.click('button[data-action="dossier"]');
+    const key = await frame.getAttribute('button[data-action="dossier"]', 'data-key');
+    const shown = await inSidePanel(`document.body.dataset.ready === 'true' ? document.querySelector('#case-list [aria-current="true"]')?.dataset.key ?? '' : null`);
+    assert.equal(shown, key, 'the side panel shows the case of the tab');
+    assert.equal(env.browser.context.pages().length, tabsBefore, 'no tab was opened');
+  });
+
   test('shows the case side by side, tracks the checklist and exports evidence-grade reports', async () => {
     const page = await open(DANIEL_UPWORK);
     const frame = await panelFrame(page);
-    const [dossier] = await Promise.all([
-      env.browser.context.waitForEvent('page'),
-      frame.click('button[data-action="dossier"]'),
-    ]);
+    // The dossier in a tab of its own (the fallback where there is no side panel, and the link of a case).
+    const key = await frame.getAttribute('button[data-action="dossier"]', 'data-key');
+    const dossier = await open(`chrome-extension://${env.browser.extensionId}/extension/dossier.html?case=${encodeURIComponent(key)}`);
     await dossier.waitForSelector('body[data-ready="true"]');
     await dossier.waitForSelector('#dossier h1');
     await bothSchemes(dossier, 'dossier', (path) => dossier.screenshot({ path, fullPage: false }));
