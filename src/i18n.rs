@@ -69,6 +69,13 @@ pub fn ui(key: &str) -> String {
     ui_with(key, &[])
 }
 
+/// Why a flag matters, in a line (`flag_<ID>_why`); `None` for a flag the
+/// catalogue does not explain (a test requires every flag to have one).
+pub fn why_it_matters(flag: &str) -> Option<String> {
+    let key = format!("flag_{flag}_why");
+    catalogue().contains_key(&key).then(|| ui_with("whyMatters", &[&ui(&key)]))
+}
+
 /// A severity or risk level ("high") in the user's language.
 pub fn level_label(level: &str) -> String {
     ui(match level {

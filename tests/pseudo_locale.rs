@@ -104,6 +104,8 @@ fn check_translated(f: &Finding) {
     for (part, text) in [("title", &f.title), ("explanation", &f.explanation), ("guidance", &f.guidance)] {
         assert!(text.starts_with('⟪') && text.ends_with('⟫'), "{} {part} not from the catalogue: {text}", f.id);
     }
+    let why = vetter::i18n::why_it_matters(&f.id).unwrap_or_else(|| panic!("{} has no why-it-matters line", f.id));
+    assert!(why.starts_with('⟪') && why.contains("⟫"), "{} why-it-matters not from the catalogue: {why}", f.id);
     for e in &f.evidence {
         // A note is words (translated) or a bare normalised value ("+14705550123", "UTC+9").
         if let Some(note) = &e.note {

@@ -6,7 +6,7 @@
 //! forbids inline script by CSP: escaping is the first wall, not the only.
 
 use crate::analysis::{CaseView, ProfileSummary};
-use crate::i18n::{field_label, level_label, ui, ui_with};
+use crate::i18n::{field_label, level_label, ui, ui_with, why_it_matters};
 use crate::model::PageKind;
 use crate::rules::{Finding, Severity};
 use crate::sites;
@@ -208,12 +208,14 @@ impl ProfileSummary {
 
 fn finding_html(f: &Finding, view: &CaseView) -> String {
     let mut h = format!(
-        r#"<li class="finding sev-{sev}" data-flag="{id}"><div class="f-head"><span class="sev">{label}</span> <strong>{title}</strong> <code>{id}</code></div><p class="explain">{expl}</p><ul class="evidence">"#,
+        r#"<li class="finding sev-{sev}" data-flag="{id}"><div class="f-head"><span class="sev">{label}</span> <strong>{title}</strong> <code>{id}</code></div><p class="explain">{expl}</p>{why}<ul class="evidence">"#,
         sev = f.severity.as_str(),
         label = escape(&level_label(f.severity.as_str())),
         id = escape(&f.id),
         title = escape(&f.title),
-        expl = escape(&f.explanation)
+        expl = escape(&f.explanation),
+        why =
+            why_it_matters(&f.id).map(|w| format!(r#"<p class="why-matters">{}</p>"#, escape(&w))).unwrap_or_default()
     );
     for e in &f.evidence {
         let page = ui("page");

@@ -8,7 +8,7 @@
 use super::{date_time, escape};
 use crate::analysis::CaseView;
 use crate::checklist;
-use crate::i18n::{field_label, level_label, ui, ui_with};
+use crate::i18n::{field_label, level_label, ui, ui_with, why_it_matters};
 use crate::store::records::CheckStatus;
 use serde::Serialize;
 use std::fmt::Write;
@@ -166,6 +166,9 @@ fn blocks(view: &CaseView, p: &Provenance) -> Vec<Block> {
     for f in &view.findings {
         b.push(Subheading(format!("[{}] {} — {}", level_label(f.severity.as_str()), f.id, f.title)));
         b.push(Para(f.explanation.clone()));
+        if let Some(why) = why_it_matters(&f.id) {
+            b.push(Para(why));
+        }
         b.push(List(
             f.evidence
                 .iter()

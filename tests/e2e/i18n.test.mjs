@@ -42,6 +42,8 @@ function usedKeys() {
     add(/"((?:flag|ev)_[A-Za-z0-9_]+)"/g, text);
     add(/=> "((?:field|identifier|page|level_)[A-Za-z0-9_]*)"/g, text);
     add(/connect\(self, &other_key, "([A-Za-z0-9_]+)"\)/g, text);
+    // Every flag has a why-it-matters line, looked up by its id.
+    for (const [, id] of text.matchAll(/(?:pub const [A-Z_]*ID: &str =|^\s+id:) "([A-Z][A-Z_]+)"/gm)) used.add(`flag_${id}_why`);
   }
   for (const [, id] of readFileSync(join(ROOT, 'src/checklist.rs'), 'utf8').matchAll(/^\s+"([a-z_]+)",$/gm)) {
     used.add(`check_${id}`).add(`check_${id}_why`);
