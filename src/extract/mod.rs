@@ -47,6 +47,12 @@ impl std::error::Error for ExtractError {}
 /// Reads the profile on a page. `url` is the page's address when the caller
 /// knows it (the browser does); otherwise it is taken from the page itself.
 pub fn extract(url: Option<&str>, html: &str) -> Result<Profile, ExtractError> {
+    extract_with(url, html, prefilter::strip_unread)
+}
+
+/// [`extract`], with the pass that prepares the page for the parser given
+/// (the tests compare the prefiltered page with the page as it is).
+fn extract_with(url: Option<&str>, html: &str, prepare: fn(&str) -> String) -> Result<Profile, ExtractError> {
     let html = text::truncate_bytes(html, MAX_PAGE_BYTES);
     let known_url = url.filter(|u| sites::parse(u).is_some());
     // Sub-pages of a profile site (a repository, a search) hold no profile:
@@ -56,7 +62,7 @@ pub fn extract(url: Option<&str>, html: &str) -> Result<Profile, ExtractError> {
             return Ok(not_a_profile(u));
         }
     }
-    let doc = Html::parse_document(&prefilter::strip_unread(html));
+    let doc = Html::parse_document(&prepare(html));
     let url = match known_url {
         Some(u) => u.to_string(),
         None => page_address(html, &doc).ok_or(ExtractError::NoAddress)?,
@@ -350,6 +356,32 @@ pub(crate) fn mailto_links(root: ElementRef<'_>, profile: &mut Profile) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The prefilter only removes what extraction never reads: on every
+    /// fixture page, what is extracted is the same as from the page as it is.
+    #[test]
+    fn the_prefilter_changes_nothing_extraction_reads() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
+        let mut pages = 0;
+        for site in std::fs::read_dir(&root).unwrap() {
+            let dir = site.unwrap().path();
+            if !dir.is_dir() {
+                continue;
+            }
+            for file in std::fs::read_dir(&dir).unwrap() {
+                let path = file.unwrap().path();
+                if path.extension().is_none_or(|e| e != "html") {
+                    continue;
+                }
+                let html = std::fs::read_to_string(&path).unwrap();
+                let filtered = extract(None, &html);
+                let as_is = extract_with(None, &html, |h| h.to_string());
+                assert_eq!(filtered, as_is, "{}", path.display());
+                pages += 1;
+            }
+        }
+        assert!(pages >= 40, "only {pages} fixture pages found");
+    }
 
     #[test]
     fn reads_saved_from_comment() {

@@ -10,7 +10,9 @@
 //! It follows the HTML tokenizer closely enough to be safe: it only acts on
 //! real start tags (not text inside comments or attribute values), and a
 //! script or style body ends where the tokenizer ends it, at the first
-//! `</script` / `</style`. Tags stay in place, so the tree keeps its shape.
+//! `</script` / `</style`. Tags stay in place, so the tree keeps its shape;
+//! an emptied `<svg>` keeps only its `class` and `id` (what selectors match
+//! an icon by), since the parser spends more on attributes than on text.
 
 /// Deepest element nesting kept (Chromium's parser uses the same limit).
 pub const MAX_DEPTH: usize = 512;
@@ -151,12 +153,76 @@ pub fn strip_unread(html: &str) -> String {
         }) else {
             continue;
         };
-        out.push_str(&html[copied..tag.end]);
+        if name == b"svg" {
+            out.push_str(&html[copied..lt]);
+            push_emptied_svg_tag(&mut out, &html[lt..tag.end]);
+        } else {
+            out.push_str(&html[copied..tag.end]);
+        }
         copied = close;
         i = close; // the end tag that follows is counted like any other
     }
     out.push_str(&html[copied..]);
     out
+}
+
+/// Writes `<svg …>` with only the `class` and `id` of `tag` (the first of
+/// each, as the tokenizer keeps), their values as written.
+fn push_emptied_svg_tag(out: &mut String, tag: &str) {
+    out.push_str("<svg");
+    let mut kept = [false; 2];
+    for (name, raw) in attributes(tag) {
+        let slot = if name.eq_ignore_ascii_case("class") {
+            0
+        } else if name.eq_ignore_ascii_case("id") {
+            1
+        } else {
+            continue;
+        };
+        if !kept[slot] {
+            kept[slot] = true;
+            out.push(' ');
+            out.push_str(raw);
+        }
+    }
+    out.push('>');
+}
+
+/// The attributes of a start tag `<name …>` as (name, the whole `name=value`
+/// text), split the way the HTML tokenizer splits them.
+fn attributes(tag: &str) -> impl Iterator<Item = (&str, &str)> {
+    let bytes = tag.as_bytes();
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    let mut j = bytes.iter().position(|&b| is_space(b) || b == b'/' || b == b'>').unwrap_or(bytes.len());
+    std::iter::from_fn(move || {
+        while j < bytes.len() && (is_space(bytes[j]) || bytes[j] == b'/') {
+            j += 1;
+        }
+        if j >= bytes.len() || bytes[j] == b'>' {
+            return None;
+        }
+        let start = j;
+        j += 1; // a name's first character may even be `=`
+        while j < bytes.len() && !is_space(bytes[j]) && !matches!(bytes[j], b'/' | b'>' | b'=') {
+            j += 1;
+        }
+        let name_end = j;
+        let mut k = j;
+        while k < bytes.len() && is_space(bytes[k]) {
+            k += 1;
+        }
+        if bytes.get(k) == Some(&b'=') {
+            k += 1;
+            while k < bytes.len() && is_space(bytes[k]) {
+                k += 1;
+            }
+            j = match bytes.get(k) {
+                Some(&q @ (b'"' | b'\'')) => memchr(q, &bytes[k + 1..]).map_or(bytes.len(), |e| k + 1 + e + 1),
+                _ => (k..bytes.len()).find(|&e| is_space(bytes[e]) || bytes[e] == b'>').unwrap_or(bytes.len()),
+            };
+        }
+        Some((&tag[start..name_end], &tag[start..j]))
+    })
 }
 
 struct StartTag {
@@ -336,6 +402,16 @@ mod tests {
         assert_eq!(out, format!("{}x{}", "<div>".repeat(MAX_DEPTH), "</div>".repeat(MAX_DEPTH)));
         let list = format!("<ul>{}</ul><p>after</p>", "<li>item".repeat(2_000));
         assert_eq!(strip_unread(&list), list, "omitted end tags do not count as depth");
+    }
+
+    #[test]
+    fn an_emptied_svg_keeps_only_its_class_and_id() {
+        let html = r#"<li><svg aria-hidden="true" CLASS="svg-icon iconLocation" data-x='a>b' viewBox="0 0 18 18" id=pin class="second"><path d="M1"/></svg>Berlin</li>"#;
+        assert_eq!(strip_unread(html), r#"<li><svg CLASS="svg-icon iconLocation" id=pin></svg>Berlin</li>"#);
+        assert_eq!(strip_unread(r#"<svg viewBox="0 0 1 1"><g/></svg>"#), "<svg></svg>");
+        let doc = scraper::Html::parse_document(&strip_unread(html));
+        let icon = scraper::Selector::parse("li:has(svg.iconLocation#pin)").unwrap();
+        assert_eq!(doc.select(&icon).count(), 1, "selectors still find the icon");
     }
 
     #[test]
