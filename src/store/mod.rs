@@ -590,9 +590,7 @@ impl Store {
         let analysis = crate::analysis::finish_explained(analysis.findings, &explained);
         let mut checklist: BTreeMap<String, CheckState> = BTreeMap::new();
         for (item, state) in members.iter().flat_map(|s| &s.checklist) {
-            if checklist.get(item).is_none_or(|c| c.at < state.at) {
-                checklist.insert(item.clone(), state.clone());
-            }
+            records::keep_latest(&mut checklist, item.clone(), state.clone());
         }
         let mut notes: Vec<Note> = members.iter().flat_map(|s| s.notes.iter().cloned()).collect();
         notes.sort_by_key(|n| n.at);

@@ -87,16 +87,19 @@ impl StoredProfile {
         }
         self.notes.sort_by_key(|n| n.at);
         for (item, state) in other.checklist {
-            match self.checklist.get(&item) {
-                Some(mine) if mine.at >= state.at => {}
-                _ => {
-                    self.checklist.insert(item, state);
-                }
-            }
+            keep_latest(&mut self.checklist, item, state);
         }
         for (id, e) in other.explained {
             self.explained.entry(id).or_insert(e);
         }
+    }
+}
+
+/// Records a checklist step's state unless a later one is already there:
+/// the latest decision on a step wins, wherever it was recorded.
+pub fn keep_latest(checklist: &mut BTreeMap<String, CheckState>, item: String, state: CheckState) {
+    if checklist.get(&item).is_none_or(|known| known.at < state.at) {
+        checklist.insert(item, state);
     }
 }
 
