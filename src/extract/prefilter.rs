@@ -99,17 +99,30 @@ pub fn strip_unread(html: &str) -> String {
     let mut i = 0;
     let mut depth = 0usize;
     let mut dropped = 0usize; // start tags dropped for depth, whose end tags go too
+                              // Cleared for the rest of the page inside foreign content this pass
+                              // cannot follow (MathML, an svg it cannot empty): there a `<script>` or
+                              // `<style>` is an ordinary element, so nothing more is emptied.
+    let mut emptying = true;
     while let Some(off) = memchr(b'<', &bytes[i..]) {
         let lt = i + off;
         let rest = &bytes[lt + 1..];
-        if rest.starts_with(b"!--") {
-            i = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+        if rest.first().is_some_and(|&b| b == b'!' || b == b'?') {
+            i = declaration_end(bytes, lt, false);
+            continue;
+        }
+        if rest.first() == Some(&b'/') && rest.get(1).is_some_and(|b| !b.is_ascii_alphabetic()) {
+            // `</` not followed by a letter: a bogus comment up to the next `>`.
+            i = memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1);
             continue;
         }
         if rest.first() == Some(&b'/') && rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
-            let end = memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1);
-            let name_end = rest[1..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(rest.len(), |p| p + 1);
+            let name_end =
+                rest[1..].iter().position(|&b| is_space(b) || b == b'/' || b == b'>').map_or(rest.len(), |p| p + 1);
             let name = Name::new(&rest[1..name_end]);
+            // End tags can carry (ignored) attributes, quoted `>` and all.
+            let mut attributes = Attributes::new(bytes, lt + 1 + name_end);
+            attributes.by_ref().for_each(drop);
+            let end = (attributes.at + 1).min(bytes.len());
             if !is_void(name.as_bytes()) && !is_optional_end(name.as_bytes()) {
                 if dropped > 0 {
                     dropped -= 1;
@@ -138,43 +151,49 @@ pub fn strip_unread(html: &str) -> String {
             }
             depth += 1;
         }
-        let skip_to = match name {
-            b"script" if !tag.is_json_ld => find_ci(bytes, tag.end, b"</script"),
-            b"style" => find_ci(bytes, tag.end, b"</style"),
-            b"svg" if !tag.self_closing => end_of_svg(bytes, tag.end),
-            _ => None,
-        };
-        // An unterminated script or style runs to the end of the page, as in
-        // the tokenizer; an svg that does not close cleanly is left alone.
-        let Some(close) = skip_to.or(match name {
-            b"script" if !tag.is_json_ld => Some(bytes.len()),
-            b"style" => Some(bytes.len()),
-            _ => None,
-        }) else {
-            continue;
-        };
-        if name == b"svg" {
-            out.push_str(&html[copied..lt]);
-            push_emptied_svg_tag(&mut out, &html[lt..tag.end]);
-        } else {
-            out.push_str(&html[copied..tag.end]);
+        match name {
+            b"script" | b"style" => {
+                // An unterminated body runs to the end of the page, as in the tokenizer.
+                let close = closing_tag(bytes, tag.end, name).unwrap_or(bytes.len());
+                if emptying && !tag.is_json_ld {
+                    out.push_str(&html[copied..tag.end]);
+                    copied = close;
+                }
+                i = close; // JSON-LD is kept, and its text is not markup either
+            }
+            b"svg" if !tag.self_closing && emptying => match end_of_svg(bytes, tag.end) {
+                Some(close) => {
+                    out.push_str(&html[copied..lt]);
+                    push_emptied_svg_tag(&mut out, html, &tag);
+                    copied = close;
+                    i = close;
+                }
+                None => emptying = false, // left alone, and what follows is copied as it is
+            },
+            b"math" if !tag.self_closing => emptying = false,
+            // Text up to their end tag: what looks like a tag inside is text.
+            b"title" | b"textarea" | b"xmp" | b"iframe" | b"noembed" | b"noframes" | b"noscript" => {
+                i = closing_tag(bytes, tag.end, name).unwrap_or(bytes.len());
+            }
+            b"plaintext" => i = bytes.len(),
+            _ => {}
         }
-        copied = close;
-        i = close; // the end tag that follows is counted like any other
     }
     out.push_str(&html[copied..]);
     out
 }
 
-/// Writes `<svg …>` with only the `class` and `id` of `tag` (the first of
-/// each, as the tokenizer keeps), their values as written.
-fn push_emptied_svg_tag(out: &mut String, tag: &str) {
+/// Writes `<svg …>` with only the `class` and `id` of the start tag read
+/// by [`start_tag`] (the first of each, as the tokenizer keeps), their
+/// values as written.
+fn push_emptied_svg_tag(out: &mut String, html: &str, tag: &StartTag) {
     out.push_str("<svg");
     let mut kept = [false; 2];
-    for (name, raw) in attributes(tag) {
-        let slot = if name.eq_ignore_ascii_case("class") {
+    for (name, whole) in Attributes::new(html.as_bytes(), tag.attrs_start) {
+        let name = &html.as_bytes()[name];
+        let slot = if name.eq_ignore_ascii_case(b"class") {
             0
-        } else if name.eq_ignore_ascii_case("id") {
+        } else if name.eq_ignore_ascii_case(b"id") {
             1
         } else {
             continue;
@@ -182,94 +201,98 @@ fn push_emptied_svg_tag(out: &mut String, tag: &str) {
         if !kept[slot] {
             kept[slot] = true;
             out.push(' ');
-            out.push_str(raw);
+            out.push_str(&html[whole]);
         }
     }
     out.push('>');
 }
 
-/// The attributes of a start tag `<name …>` as (name, the whole `name=value`
-/// text), split the way the HTML tokenizer splits them.
-fn attributes(tag: &str) -> impl Iterator<Item = (&str, &str)> {
-    let bytes = tag.as_bytes();
-    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
-    let mut j = bytes.iter().position(|&b| is_space(b) || b == b'/' || b == b'>').unwrap_or(bytes.len());
-    std::iter::from_fn(move || {
-        while j < bytes.len() && (is_space(bytes[j]) || bytes[j] == b'/') {
-            j += 1;
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// The attributes of a start tag, from just after its name, split exactly
+/// as the HTML tokenizer splits them: each as (its name, the whole
+/// `name=value` text). Once done, [`Attributes::at`] is the tag's `>` (or
+/// the end of the page). Only a quote right after `=` opens a quoted value:
+/// `=` and quotes elsewhere are ordinary characters, so the tag ends at the
+/// same `>` as in the browser.
+struct Attributes<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Attributes<'a> {
+    fn new(bytes: &'a [u8], at: usize) -> Self {
+        Attributes { bytes, at }
+    }
+
+    fn skip(&mut self, keep_going: impl Fn(u8) -> bool) {
+        while self.at < self.bytes.len() && keep_going(self.bytes[self.at]) {
+            self.at += 1;
         }
-        if j >= bytes.len() || bytes[j] == b'>' {
+    }
+}
+
+impl Iterator for Attributes<'_> {
+    type Item = (std::ops::Range<usize>, std::ops::Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.skip(|b| is_space(b) || b == b'/');
+        if self.at >= self.bytes.len() || self.bytes[self.at] == b'>' {
             return None;
         }
-        let start = j;
-        j += 1; // a name's first character may even be `=`
-        while j < bytes.len() && !is_space(bytes[j]) && !matches!(bytes[j], b'/' | b'>' | b'=') {
-            j += 1;
+        let start = self.at;
+        self.at += 1; // a name's first character may even be `=`
+        self.skip(|b| !is_space(b) && !matches!(b, b'/' | b'>' | b'='));
+        let name = start..self.at;
+        let name_end = self.at;
+        self.skip(is_space);
+        if self.bytes.get(self.at) != Some(&b'=') {
+            self.at = name_end; // no value: what follows is the next attribute
+            return Some((name, start..name_end));
         }
-        let name_end = j;
-        let mut k = j;
-        while k < bytes.len() && is_space(bytes[k]) {
-            k += 1;
-        }
-        if bytes.get(k) == Some(&b'=') {
-            k += 1;
-            while k < bytes.len() && is_space(bytes[k]) {
-                k += 1;
+        self.at += 1;
+        self.skip(is_space);
+        match self.bytes.get(self.at) {
+            Some(&q @ (b'"' | b'\'')) => {
+                let from = self.at + 1;
+                self.at = memchr(q, &self.bytes[from..]).map_or(self.bytes.len(), |e| from + e + 1);
             }
-            j = match bytes.get(k) {
-                Some(&q @ (b'"' | b'\'')) => memchr(q, &bytes[k + 1..]).map_or(bytes.len(), |e| k + 1 + e + 1),
-                _ => (k..bytes.len()).find(|&e| is_space(bytes[e]) || bytes[e] == b'>').unwrap_or(bytes.len()),
-            };
+            _ => self.skip(|b| !is_space(b) && b != b'>'),
         }
-        Some((&tag[start..name_end], &tag[start..j]))
-    })
+        Some((name, start..self.at))
+    }
 }
 
 struct StartTag {
     name: Name,
+    /// Just after the name, where the attributes start.
+    attrs_start: usize,
     end: usize,
     self_closing: bool,
     is_json_ld: bool,
 }
 
-/// Reads a start tag at `lt` (`<name attrs…>`), honouring quoted attribute
-/// values; `None` if this `<` does not open a start tag.
+/// Reads a start tag at `lt` (`<name attrs…>`), its attributes as the
+/// tokenizer reads them; `None` if this `<` does not open a start tag.
 fn start_tag(bytes: &[u8], lt: usize) -> Option<StartTag> {
     let mut j = lt + 1;
     if !bytes.get(j)?.is_ascii_alphabetic() {
         return None;
     }
-    while j < bytes.len() && !matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
+    while j < bytes.len() && !is_space(bytes[j]) && !matches!(bytes[j], b'/' | b'>') {
         j += 1;
     }
     let name = Name::new(&bytes[lt + 1..j]);
     let attrs_start = j;
-    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
-    while j < bytes.len() {
-        // Only `>` and `=` matter; everything between is tag text.
-        let Some(off) = memchr::memchr2(b'>', b'=', &bytes[j..]) else {
-            j = bytes.len();
-            break;
-        };
-        j += off;
-        if bytes[j] == b'>' {
-            break;
-        }
-        j += 1;
-        while j < bytes.len() && is_space(bytes[j]) {
-            j += 1;
-        }
-        if let Some(&q @ (b'"' | b'\'')) = bytes.get(j) {
-            // A quoted value: a `>` inside it does not end the tag.
-            j = memchr(q, &bytes[j + 1..]).map_or(bytes.len(), |e| j + 1 + e);
-            j += 1;
-        }
-        // An unquoted value is scanned as tag text.
-    }
+    let mut attributes = Attributes::new(bytes, attrs_start);
+    attributes.by_ref().for_each(drop);
+    let j = attributes.at;
     let end = (j + 1).min(bytes.len());
     let is_json_ld = name.as_bytes() == b"script"
         && bytes[attrs_start..j.min(bytes.len())].windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"));
-    Some(StartTag { self_closing: j > 0 && bytes.get(j - 1) == Some(&b'/'), is_json_ld, name, end })
+    Some(StartTag { self_closing: j > 0 && bytes.get(j - 1) == Some(&b'/'), is_json_ld, name, attrs_start, end })
 }
 
 /// HTML start tags that break out of SVG content in the tree builder: if
@@ -324,24 +347,77 @@ fn is_svg_breakout(name: &[u8]) -> bool {
     )
 }
 
+/// Elements whose content the tokenizer reads as text when they are HTML
+/// elements: what looks like `</svg>` inside them may close nothing.
+fn is_text_only(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"script"
+            | b"style"
+            | b"textarea"
+            | b"title"
+            | b"xmp"
+            | b"iframe"
+            | b"noembed"
+            | b"noframes"
+            | b"noscript"
+            | b"plaintext"
+    )
+}
+
+/// SVG elements whose content is HTML again.
+fn is_integration_point(name: &[u8]) -> bool {
+    matches!(name, b"title" | b"desc" | b"foreignobject")
+}
+
 /// The position of the `</svg` that closes the svg opened before `from`,
-/// or `None` when it does not close or holds HTML that breaks out of it.
+/// or `None` when this pass cannot be sure what the tokenizer does inside
+/// it: HTML that breaks out of it, an element that could switch the
+/// tokenizer to reading text, or anything but text inside a `<title>`,
+/// `<desc>` or `<foreignObject>` (whose content is HTML). Such an svg is
+/// left alone. Comments and other `<!…>` / `<?…>` declarations are skipped
+/// as the tokenizer skips them: a `</svg>` inside one closes nothing.
 fn end_of_svg(bytes: &[u8], from: usize) -> Option<usize> {
     let mut depth = 1;
+    let mut integration: Option<Name> = None; // an open title, desc or foreignObject
     let mut i = from;
     while let Some(off) = memchr(b'<', &bytes[i..]) {
         let lt = i + off;
-        if bytes[lt + 1..].len() >= 4 && bytes[lt + 1..lt + 5].eq_ignore_ascii_case(b"/svg") {
-            depth -= 1;
-            if depth == 0 {
-                return Some(lt);
-            }
-            i = lt + 5;
-        } else if let Some(tag) = start_tag(bytes, lt) {
-            if is_svg_breakout(tag.name.as_bytes()) {
+        let rest = &bytes[lt + 1..];
+        if rest.first().is_some_and(|&b| b == b'!' || b == b'?') {
+            if integration.is_some() && rest.starts_with(b"![CDATA[") {
                 return None;
             }
-            if tag.name.as_bytes() == b"svg" && !tag.self_closing {
+            i = declaration_end(bytes, lt, true);
+        } else if rest.first() == Some(&b'/') && !rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
+            // `</` not followed by a letter: a bogus comment up to the next `>`.
+            i = memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1);
+        } else if rest.first() == Some(&b'/') {
+            let name_len =
+                rest[1..].iter().position(|&b| is_space(b) || b == b'/' || b == b'>').unwrap_or(rest.len() - 1);
+            let name = Name::new(&rest[1..1 + name_len]);
+            match integration {
+                Some(open) if open.as_bytes() == name.as_bytes() => integration = None,
+                Some(_) => return None,
+                None if name.as_bytes() == b"svg" && rest.len() > 4 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(lt);
+                    }
+                }
+                None => {}
+            }
+            let mut attributes = Attributes::new(bytes, lt + 2 + name_len);
+            attributes.by_ref().for_each(drop);
+            i = (attributes.at + 1).min(bytes.len());
+        } else if let Some(tag) = start_tag(bytes, lt) {
+            let name = tag.name.as_bytes();
+            if integration.is_some() || is_svg_breakout(name) || is_text_only(name) && name != b"title" {
+                return None;
+            }
+            if is_integration_point(name) && !tag.self_closing {
+                integration = Some(tag.name);
+            } else if name == b"svg" && !tag.self_closing {
                 depth += 1;
             }
             i = tag.end;
@@ -352,17 +428,53 @@ fn end_of_svg(bytes: &[u8], from: usize) -> Option<usize> {
     None
 }
 
+/// Where a `<!…>` or `<?…>` at `lt` ends, as the tokenizer reads it: a
+/// comment (`<!-->` and `<!--->` are empty ones), a CDATA section (one only
+/// inside SVG; in HTML it is a bogus comment), or a bogus comment or doctype
+/// up to the next `>`.
+fn declaration_end(bytes: &[u8], lt: usize, in_svg: bool) -> usize {
+    let rest = &bytes[lt + 1..];
+    let after = |at: Option<usize>, len: usize| at.map_or(bytes.len(), |p| p + len);
+    if rest.starts_with(b"!--") {
+        let body = lt + 4;
+        if bytes[body..].starts_with(b">") {
+            return body + 1;
+        }
+        if bytes[body..].starts_with(b"->") {
+            return body + 2;
+        }
+        let close = find(bytes, body, b"-->");
+        let bang = find(bytes, body, b"--!>");
+        return match (close, bang) {
+            (Some(c), Some(b)) if b < c => b + 4,
+            (Some(c), _) => c + 3,
+            (None, b) => after(b, 4),
+        };
+    }
+    if in_svg && rest.starts_with(b"![CDATA[") {
+        return after(find(bytes, lt + 9, b"]]>"), 3);
+    }
+    after(memchr(b'>', rest).map(|p| lt + 1 + p), 1)
+}
+
 use memchr::memchr;
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(bytes.get(from..)?, needle).map(|p| from + p)
 }
 
-fn find_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+/// The `</name` that ends a script, style or text-only element's body
+/// from `from`: the name in any case, followed by a space, `/` or `>`
+/// (`</scripts>` ends nothing).
+fn closing_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let hay = bytes.get(from..)?;
-    // Every needle starts with `</`, which has no letters: find that exactly.
-    memchr::memmem::find_iter(hay, &needle[..2])
-        .find(|&at| hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle))
+    memchr::memmem::find_iter(hay, b"</")
+        .find(|&at| {
+            let after = &hay[at + 2..];
+            after.len() > name.len()
+                && after[..name.len()].eq_ignore_ascii_case(name)
+                && (is_space(after[name.len()]) || matches!(after[name.len()], b'/' | b'>'))
+        })
         .map(|at| from + at)
 }
 
@@ -412,6 +524,111 @@ mod tests {
         let doc = scraper::Html::parse_document(&strip_unread(html));
         let icon = scraper::Selector::parse("li:has(svg.iconLocation#pin)").unwrap();
         assert_eq!(doc.select(&icon).count(), 1, "selectors still find the icon");
+    }
+
+    #[test]
+    fn tags_end_where_the_tokenizer_ends_them() {
+        // `=` inside an unquoted value, or a name starting with `=`, opens no
+        // quoted value: the tag ends at the first `>`, and the text after it
+        // stays readable.
+        for html in [
+            r#"<svg x==">a</svg><div>Telegram t.me/x</div><svg y=">"></svg>"#,
+            r#"<svg =">a</svg><div>Telegram t.me/x</div><svg y=">"></svg>"#,
+            r#"<script a=b="c>x</script><div>Telegram t.me/x</div><script d=">"></script>"#,
+        ] {
+            let out = strip_unread(html);
+            assert!(out.contains("<div>Telegram t.me/x</div>"), "{html} -> {out}");
+        }
+        assert_eq!(strip_unread(r#"<svg class=a=b id='x"y' c="1>2"><g/></svg>"#), r#"<svg class=a=b id='x"y'></svg>"#);
+    }
+
+    /// Text outside scripts, styles and SVG, as the browser's parser reads it.
+    fn visible_text(html: &str) -> Vec<String> {
+        let doc = scraper::Html::parse_document(html);
+        doc.tree
+            .nodes()
+            .filter_map(|n| {
+                let text = n.value().as_text()?;
+                let hidden = n.ancestors().any(|a| {
+                    a.value().as_element().is_some_and(|e| {
+                        matches!(e.name(), "script" | "style")
+                            || &*e.name.ns == "http://www.w3.org/2000/svg"
+                            || e.name() == "noscript"
+                    })
+                });
+                (!hidden).then(|| text.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn random_tag_soup_keeps_the_same_visible_text() {
+        const PIECES: &[&str] = &[
+            "<svg",
+            "<script",
+            "<style",
+            "<div",
+            "<p",
+            "</svg>",
+            "</script>",
+            "</style>",
+            "</div>",
+            " ",
+            "=",
+            "\"",
+            "'",
+            ">",
+            "/",
+            "a",
+            "class",
+            "x",
+            "<!--",
+            "-->",
+            "<",
+            "t.me/x",
+            "<path/>",
+            "<g>",
+            "\n",
+            "ld+json",
+            "<![CDATA[",
+            "]]>",
+            "<?",
+            "</",
+            "--!>",
+            "<title>",
+            "</title>",
+            "<textarea>",
+            "</textarea>",
+            "<noscript>",
+            "</noscript>",
+            "<xmp>",
+            "</xmp>",
+            "<iframe>",
+            "</iframe>",
+            "<plaintext>",
+            "<math>",
+            "</math>",
+            "<desc>",
+            "<foreignObject>",
+            "</foreignObject>",
+            "<b>",
+        ];
+        // SOUP_SEED and SOUP_CASES explore further than the default run.
+        let mut state =
+            std::env::var("SOUP_SEED").ok().and_then(|n| n.parse().ok()).unwrap_or(0x2545_f491_4f6c_dd1du64);
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let cases = std::env::var("SOUP_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(20_000);
+        for case in 0..cases {
+            let len = 1 + (next() % 24) as usize;
+            let html: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            let html = format!("<body>{html} end</body>");
+            assert_eq!(visible_text(&strip_unread(&html)), visible_text(&html), "case {case}: {html:?}");
+        }
     }
 
     #[test]
