@@ -120,7 +120,6 @@
         wrap.classList.toggle('left', v[DOCK_KEY] === 'left');
         place(wrap, v[POSITION_KEY]);
       }, () => {});
-      addEventListener('resize', () => free(wrap) && place(wrap, position(wrap)));
       const bar = document.createElement('div');
       bar.className = 'bar';
       bar.append(badge, move, dock);
@@ -142,6 +141,12 @@
     const label = chrome.i18n.getMessage(LEVEL_KEYS[level] ?? 'level_none');
     badge.textContent = chrome.i18n.getMessage('badgeText', [label, String(score)]);
   }
+
+  // One listener for the page's life: a smaller window never hides the panel.
+  addEventListener('resize', () => {
+    const wrap = frame?.parentElement;
+    if (host?.isConnected && wrap && free(wrap)) place(wrap, position(wrap));
+  });
 
   const free = (wrap) => wrap.classList.contains('free');
   const position = (wrap) => ({ x: parseFloat(wrap.style.left) || 0, y: parseFloat(wrap.style.top) || 0 });
@@ -173,6 +178,11 @@
     handle.setAttribute('aria-label', chrome.i18n.getMessage('moveLabel'));
     const save = (at) => chrome.storage.local.set({ [POSITION_KEY]: at }).catch(() => {});
     let drag = null;
+    const drop = () => {
+      if (!drag) return;
+      drag = null;
+      if (free(wrap)) save(position(wrap));
+    };
     handle.addEventListener('pointerdown', (e) => {
       if (e.button !== 0) return;
       const box = wrap.getBoundingClientRect();
@@ -181,15 +191,13 @@
       e.preventDefault();
     });
     handle.addEventListener('pointermove', (e) => {
+      // A page that swallows pointerup cannot leave the panel stuck to the pointer.
+      if (drag && !(e.buttons & 1)) drop();
       if (drag) place(wrap, { x: e.clientX - drag.dx, y: e.clientY - drag.dy });
     });
-    const drop = () => {
-      if (!drag) return;
-      drag = null;
-      if (free(wrap)) save(position(wrap));
-    };
     handle.addEventListener('pointerup', drop);
     handle.addEventListener('pointercancel', drop);
+    handle.addEventListener('lostpointercapture', drop);
     handle.addEventListener('click', (e) => e.stopPropagation());
     handle.addEventListener('keydown', (e) => {
       const step = e.shiftKey ? KEY_STEP * 4 : KEY_STEP;

@@ -4,7 +4,7 @@
 // asks the worker and wires the buttons.
 import init, { loadData, renderDossier } from '../pkg/vetter.js';
 import { download, explainAction, noteAction, showError } from './actions.js';
-import { catalogue, localize, t } from './i18n.js';
+import { catalogue, levelLabel, localize, t } from './i18n.js';
 
 localize();
 
@@ -31,7 +31,7 @@ function showCases() {
     a.setAttribute('aria-current', String(c.key === current || shownKeys.includes(c.key)));
     const level = document.createElement('span');
     level.className = 'lvl';
-    level.textContent = c.level ? ` ${c.level} ${c.score}` : '';
+    level.textContent = c.level ? ` ${levelLabel(c.level)} ${c.score}` : '';
     a.append(c.label, level);
     a.addEventListener('click', (e) => {
       e.preventDefault();

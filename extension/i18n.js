@@ -4,6 +4,18 @@
 export const t = (key, ...substitutions) => chrome.i18n.getMessage(key, substitutions.map(String)) || key;
 
 /** The UI strings for the wasm core's renderer: the user's language, else English. */
+const LEVEL_KEYS = {
+  none: 'level_none',
+  info: 'level_info',
+  low: 'level_low',
+  medium: 'level_medium',
+  high: 'level_high',
+  critical: 'level_critical',
+};
+
+/** A risk level ("high") in the user's language. */
+export const levelLabel = (level) => (LEVEL_KEYS[level] ? t(LEVEL_KEYS[level]) : String(level));
+
 export async function catalogue() {
   const ui = chrome.i18n.getUILanguage().replace('-', '_');
   for (const locale of [ui, ui.split('_')[0], 'en']) {

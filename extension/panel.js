@@ -77,6 +77,10 @@ function openDossier(key) {
     inTab();
     return;
   }
+  // This tab's panel shows this case (not whichever case it showed before);
+  // both calls go out in the click, in order.
+  const path = `extension/dossier.html?case=${encodeURIComponent(key)}`;
+  chrome.sidePanel.setOptions({ tabId: hostTab, path, enabled: true }).catch(() => {});
   chrome.sidePanel.open({ tabId: hostTab }).catch(inTab);
 }
 

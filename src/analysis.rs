@@ -160,10 +160,8 @@ impl CaseView {
         self.findings.retain(|f| f.severity >= min);
         let hidden = before - self.findings.len();
         if hidden > 0 {
-            self.notices.push(format!(
-                "{hidden} finding(s) below {} are hidden by your sensitivity setting (they still count in the score).",
-                min.as_str()
-            ));
+            let level = crate::i18n::level_label(min.as_str());
+            self.notices.push(crate::i18n::ui_with("noticeHidden", &[&hidden.to_string(), &level]));
         }
     }
 

@@ -41,11 +41,14 @@ fn catalogue() -> Arc<Catalogue> {
     })
 }
 
-/// The message `key` with `$1`, `$2`… replaced by `args`; the key itself
-/// when the catalogue lacks it (a test checks none is missing).
+/// The message `key` with `$1`, `$2`… replaced by `args`; when the catalogue
+/// lacks it (not loaded yet; a test checks no key is missing), the key and
+/// the arguments, so that nothing they say is lost.
 pub fn ui_with(key: &str, args: &[&str]) -> String {
     let catalogue = catalogue();
-    let Some(message) = catalogue.get(key) else { return key.to_string() };
+    let Some(message) = catalogue.get(key) else {
+        return if args.is_empty() { key.to_string() } else { format!("{key}: {}", args.join(", ")) };
+    };
     let mut out = String::with_capacity(message.len());
     let mut chars = message.chars().peekable();
     while let Some(c) = chars.next() {
@@ -129,5 +132,6 @@ mod tests {
         assert_eq!(ui("panelNoProfile"), "No candidate profile was read on this page.");
         assert_eq!(ui_with("badgeText", &["high", "70"]), "Vetter · high · 70/100");
         assert_eq!(ui("noSuchKey"), "noSuchKey");
+        assert_eq!(ui_with("noSuchKey", &["junk.html", "2"]), "noSuchKey: junk.html, 2");
     }
 }

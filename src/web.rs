@@ -412,9 +412,9 @@ pub fn scan_files(files_json: &str, now_ms: f64) -> Result<String, JsError> {
             continue;
         }
         match extract::extract(None, &f.text) {
-            Ok(p) if p.is_empty() => notices.push(format!("{}: no candidate profile found on this page", f.name)),
+            Ok(p) if p.is_empty() => notices.push(crate::i18n::ui_with("noticeNoProfileInFile", &[&f.name])),
             Ok(p) => profiles.push(p),
-            Err(e) => notices.push(format!("{}: {e}", f.name)),
+            Err(extract::ExtractError::NoAddress) => notices.push(crate::i18n::ui_with("noticeNoAddress", &[&f.name])),
         }
     }
     let analysis = analyse(&profiles, &messages, now_ms.max(0.0) as u64);

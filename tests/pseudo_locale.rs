@@ -100,16 +100,37 @@ fn inconsistent_case() -> (Vec<Profile>, Vec<Message>) {
     (vec![up, gh, site], messages)
 }
 
+/// Wholly written by the catalogue: one or more ⟪messages⟫ and nothing else
+/// outside them but spaces and list separators.
+fn from_catalogue(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match c {
+            '⟪' => depth += 1,
+            '⟫' => depth -= 1,
+            c if depth == 0 && !c.is_whitespace() && c != ';' && c != ',' => return false,
+            _ => {}
+        }
+    }
+    depth == 0 && text.contains('⟪')
+}
+
+/// Evidence values Vetter composes (the others quote the pages as they are).
+const COMPOSED_FIELDS: &[&str] = &["bids", "portfolio", "reviews", "experience", "work"];
+
 fn check_translated(f: &Finding) {
     for (part, text) in [("title", &f.title), ("explanation", &f.explanation), ("guidance", &f.guidance)] {
-        assert!(text.starts_with('⟪') && text.ends_with('⟫'), "{} {part} not from the catalogue: {text}", f.id);
+        assert!(from_catalogue(text), "{} {part} not from the catalogue: {text}", f.id);
     }
     let why = vetter::i18n::why_it_matters(&f.id).unwrap_or_else(|| panic!("{} has no why-it-matters line", f.id));
     assert!(why.starts_with('⟪') && why.contains("⟫"), "{} why-it-matters not from the catalogue: {why}", f.id);
     for e in &f.evidence {
         // A note is words (translated) or a bare normalised value ("+14705550123", "UTC+9").
         if let Some(note) = &e.note {
-            assert!(note.contains('⟪') || !note.contains(' '), "{} note not from the catalogue: {note}", f.id);
+            assert!(from_catalogue(note) || !note.contains(' '), "{} note not from the catalogue: {note}", f.id);
+        }
+        if COMPOSED_FIELDS.contains(&e.field.as_str()) {
+            assert!(from_catalogue(&e.value), "{} {} value not from the catalogue: {}", f.id, e.field, e.value);
         }
     }
 }
@@ -125,6 +146,13 @@ fn every_finding_and_graph_label_comes_from_the_loaded_catalogue() {
     let analysis = analyse(&profiles, &messages, NOW_MS);
     let mut fired: Vec<&str> = analysis.findings.iter().map(|f| f.id.as_str()).collect();
     analysis.findings.iter().for_each(check_translated);
+    assert!(!analysis.risk.reasons.is_empty());
+    for reason in &analysis.risk.reasons {
+        assert!(from_catalogue(reason), "score reason not from the catalogue: {reason}");
+    }
+    for level in ["none", "info", "low", "medium", "high", "critical"] {
+        assert!(from_catalogue(&vetter::i18n::level_label(level)), "level {level}");
+    }
 
     // Two candidates sharing a bio, a photo and a phone: the cross-case flags.
     let mut store = Store::new();

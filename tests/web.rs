@@ -2,7 +2,7 @@
 //! (`cargo xtask test` runs it; natively this file is empty).
 #![cfg(target_arch = "wasm32")]
 
-use vetter::web::{render_panel, scan_files, Engine};
+use vetter::web::{load_data, render_panel, scan_files, Engine};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -82,6 +82,8 @@ fn pages_without_a_profile_are_answered_as_none() {
 
 #[wasm_bindgen_test]
 fn dropped_files_are_analysed_as_one_case() {
+    // As the www page does: the UI strings in the user's language.
+    load_data("messages.json", include_str!("../_locales/en/messages.json")).unwrap();
     let files = serde_json::json!([
         {"name": "upwork.html", "text": UPWORK},
         {"name": "github.html", "text": GITHUB},
@@ -90,5 +92,7 @@ fn dropped_files_are_analysed_as_one_case() {
     let view = json(&scan_files(&files.to_string(), 0.0).unwrap());
     assert_eq!(view["profiles"].as_array().unwrap().len(), 2);
     assert_eq!(view["findings"].as_array().unwrap().len(), 2);
-    assert!(view["notices"][0].as_str().unwrap().starts_with("junk.html"));
+    let notice = view["notices"][0].as_str().unwrap();
+    assert!(notice.starts_with("junk.html: the page's address is unknown"), "{notice}");
+    assert_eq!(view["findings"][0]["title"], "Claimed locations disagree");
 }

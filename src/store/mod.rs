@@ -664,7 +664,7 @@ impl Store {
                     key: other.clone(),
                     label: them.profile.label(),
                     url: them.profile.url.clone(),
-                    reason: format!("same name as {}", me.profile.label()),
+                    reason: crate::i18n::ui_with("suggestSameName", &[&me.profile.label()]),
                 });
             }
         }
