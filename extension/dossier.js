@@ -97,8 +97,20 @@ main.addEventListener('click', async (event) => {
 });
 
 search.addEventListener('input', showCases);
+// A side panel has no tab of its own; a dossier in a tab does.
+const asSidePanel = chrome.tabs.getCurrent().then((tab) => !tab, () => false);
 chrome.runtime.onMessage.addListener((msg, sender) => {
-  if (sender.id === chrome.runtime.id && msg?.type === 'vetter/case-updated') refresh();
+  if (sender.id !== chrome.runtime.id) return;
+  if (msg?.type === 'vetter/case-updated') refresh();
+  // "Open the dossier" on a page while this side panel is already open.
+  if (msg?.type === 'vetter/show-case' && typeof msg.key === 'string') {
+    asSidePanel.then((yes) => {
+      if (!yes) return;
+      current = msg.key;
+      history.replaceState(null, '', `?case=${encodeURIComponent(current)}`);
+      refresh();
+    });
+  }
 });
 // As the side panel, follow the tab the recruiter is looking at.
 if (!current) chrome.tabs.onActivated.addListener(() => { current = null; refresh(); });

@@ -81,7 +81,10 @@ function openDossier(key) {
   // both calls go out in the click, in order.
   const path = `extension/dossier.html?case=${encodeURIComponent(key)}`;
   chrome.sidePanel.setOptions({ tabId: hostTab, path, enabled: true }).catch(() => {});
-  chrome.sidePanel.open({ tabId: hostTab }).catch(inTab);
+  chrome.sidePanel
+    .open({ tabId: hostTab })
+    // An already open side panel is told too, whether or not the new path reloaded it.
+    .then(() => chrome.runtime.sendMessage({ type: 'vetter/show-case', key }).catch(() => {}), inTab);
 }
 
 // Escape hands focus back to the page and folds the panel to its badge.

@@ -425,6 +425,7 @@ async function handle(msg, sender) {
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id || typeof msg?.type !== 'string') return false;
+  if (msg.type === 'vetter/show-case') return false; // for the side panel, not the worker
   handle(msg, sender).then(sendResponse, (err) => {
     console.error('Vetter:', err);
     sendResponse({ error: String(err?.message ?? err) });

@@ -153,6 +153,7 @@ async function inSidePanel(expression, accept = (value) => value !== null) {
   const evaluate = (sessionId) =>
     new Promise((resolve) => {
       const mine = (id += 1);
+      setTimeout(() => resolve(null), 2_000); // a page being replaced may never answer
       const listener = (event) => {
         const message = JSON.parse(event.message);
         if (event.sessionId !== sessionId || message.id !== mine) return;
@@ -164,16 +165,23 @@ async function inSidePanel(expression, accept = (value) => value !== null) {
       cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mine, method: 'Runtime.evaluate', params }) }).catch(() => resolve(null));
     });
   try {
-    let sessionId = null;
+    // Sessions by target: changing the panel's page may replace its target.
+    const sessions = new Map();
     for (let tries = 0; tries < 50; tries += 1) {
-      if (!sessionId) {
-        const panel = (await cdp.send('Target.getTargets')).targetInfos.find((t) => t.type === 'page' && t.url.startsWith(url));
-        if (panel) sessionId = (await cdp.send('Target.attachToTarget', { targetId: panel.targetId, flatten: false })).sessionId;
+      const panels = (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'page' && t.url.startsWith(url));
+      for (const panel of panels) {
+        if (!sessions.has(panel.targetId)) {
+          const attached = await cdp.send('Target.attachToTarget', { targetId: panel.targetId, flatten: false }).catch(() => null);
+          if (attached) sessions.set(panel.targetId, attached.sessionId);
+        }
+        const sessionId = sessions.get(panel.targetId);
+        const value = sessionId ? await evaluate(sessionId) : null;
+        if (accept(value)) return value;
       }
-      const value = sessionId ? await evaluate(sessionId) : null;
-      if (accept(value)) return value;
       await new Promise((r) => setTimeout(r, 200));
     }
+    const targets = (await cdp.send('Target.getTargets')).targetInfos.map((t) => `${t.type} ${t.url}`);
+    console.log(`# side panel never answered as expected; targets: ${JSON.stringify(targets)}`);
     return null;
   } finally {
     await cdp.detach();
