@@ -99,9 +99,10 @@ pub fn strip_unread(html: &str) -> String {
     let mut i = 0;
     let mut depth = 0usize;
     let mut dropped = 0usize; // start tags dropped for depth, whose end tags go too
-                              // Cleared for the rest of the page inside foreign content this pass
-                              // cannot follow (MathML, an svg it cannot empty): there a `<script>` or
-                              // `<style>` is an ordinary element, so nothing more is emptied.
+
+    // Cleared for the rest of the page inside foreign content this pass
+    // cannot follow (MathML, an svg it cannot empty): there a `<script>` or
+    // `<style>` is an ordinary element, so nothing more is emptied.
     let mut emptying = true;
     while let Some(off) = memchr(b'<', &bytes[i..]) {
         let lt = i + off;
@@ -110,19 +111,10 @@ pub fn strip_unread(html: &str) -> String {
             i = declaration_end(bytes, lt, false);
             continue;
         }
-        if rest.first() == Some(&b'/') && rest.get(1).is_some_and(|b| !b.is_ascii_alphabetic()) {
-            // `</` not followed by a letter: a bogus comment up to the next `>`.
-            i = memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1);
-            continue;
-        }
-        if rest.first() == Some(&b'/') && rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
-            let name_end =
-                rest[1..].iter().position(|&b| is_space(b) || b == b'/' || b == b'>').map_or(rest.len(), |p| p + 1);
-            let name = Name::new(&rest[1..name_end]);
-            // End tags can carry (ignored) attributes, quoted `>` and all.
-            let mut attributes = Attributes::new(bytes, lt + 1 + name_end);
-            attributes.by_ref().for_each(drop);
-            let end = (attributes.at + 1).min(bytes.len());
+        if rest.first() == Some(&b'/') {
+            let (name, end) = end_tag(bytes, lt);
+            i = end;
+            let Some(name) = name else { continue };
             if !is_void(name.as_bytes()) && !is_optional_end(name.as_bytes()) {
                 if dropped > 0 {
                     dropped -= 1;
@@ -132,7 +124,6 @@ pub fn strip_unread(html: &str) -> String {
                     depth = depth.saturating_sub(1);
                 }
             }
-            i = end;
             continue;
         }
         let Some(tag) = start_tag(bytes, lt) else {
@@ -171,11 +162,9 @@ pub fn strip_unread(html: &str) -> String {
                 None => emptying = false, // left alone, and what follows is copied as it is
             },
             b"math" if !tag.self_closing => emptying = false,
-            // Text up to their end tag: what looks like a tag inside is text.
-            b"title" | b"textarea" | b"xmp" | b"iframe" | b"noembed" | b"noframes" | b"noscript" => {
-                i = closing_tag(bytes, tag.end, name).unwrap_or(bytes.len());
-            }
             b"plaintext" => i = bytes.len(),
+            // Text up to their end tag: what looks like a tag inside is text.
+            _ if is_text_only(name) => i = closing_tag(bytes, tag.end, name).unwrap_or(bytes.len()),
             _ => {}
         }
     }
@@ -225,6 +214,12 @@ struct Attributes<'a> {
 impl<'a> Attributes<'a> {
     fn new(bytes: &'a [u8], at: usize) -> Self {
         Attributes { bytes, at }
+    }
+
+    /// Reads every attribute; where the tag's `>` is (or the end of the page).
+    fn end(mut self) -> usize {
+        self.by_ref().for_each(drop);
+        self.at
     }
 
     fn skip(&mut self, keep_going: impl Fn(u8) -> bool) {
@@ -286,13 +281,24 @@ fn start_tag(bytes: &[u8], lt: usize) -> Option<StartTag> {
     }
     let name = Name::new(&bytes[lt + 1..j]);
     let attrs_start = j;
-    let mut attributes = Attributes::new(bytes, attrs_start);
-    attributes.by_ref().for_each(drop);
-    let j = attributes.at;
+    let j = Attributes::new(bytes, attrs_start).end();
     let end = (j + 1).min(bytes.len());
     let is_json_ld = name.as_bytes() == b"script"
         && bytes[attrs_start..j.min(bytes.len())].windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"));
     Some(StartTag { self_closing: j > 0 && bytes.get(j - 1) == Some(&b'/'), is_json_ld, name, attrs_start, end })
+}
+
+/// What the `</` at `lt` opens and where it ends: an end tag and its name
+/// (end tags can carry ignored attributes, quoted `>` and all), or, when no
+/// letter follows, a bogus comment up to the next `>` (no name).
+fn end_tag(bytes: &[u8], lt: usize) -> (Option<Name>, usize) {
+    let rest = &bytes[lt + 1..];
+    if !rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
+        return (None, memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1));
+    }
+    let name_len = rest[1..].iter().position(|&b| is_space(b) || b == b'/' || b == b'>').unwrap_or(rest.len() - 1);
+    let end = Attributes::new(bytes, lt + 2 + name_len).end();
+    (Some(Name::new(&rest[1..1 + name_len])), (end + 1).min(bytes.len()))
 }
 
 /// HTML start tags that break out of SVG content in the tree builder: if
@@ -389,27 +395,21 @@ fn end_of_svg(bytes: &[u8], from: usize) -> Option<usize> {
                 return None;
             }
             i = declaration_end(bytes, lt, true);
-        } else if rest.first() == Some(&b'/') && !rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
-            // `</` not followed by a letter: a bogus comment up to the next `>`.
-            i = memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1);
         } else if rest.first() == Some(&b'/') {
-            let name_len =
-                rest[1..].iter().position(|&b| is_space(b) || b == b'/' || b == b'>').unwrap_or(rest.len() - 1);
-            let name = Name::new(&rest[1..1 + name_len]);
-            match integration {
-                Some(open) if open.as_bytes() == name.as_bytes() => integration = None,
-                Some(_) => return None,
-                None if name.as_bytes() == b"svg" && rest.len() > 4 => {
+            let (name, end) = end_tag(bytes, lt);
+            match (integration, name) {
+                (_, None) => {}
+                (Some(open), Some(name)) if open.as_bytes() == name.as_bytes() => integration = None,
+                (Some(_), Some(_)) => return None,
+                (None, Some(name)) if name.as_bytes() == b"svg" && rest.len() > 4 => {
                     depth -= 1;
                     if depth == 0 {
                         return Some(lt);
                     }
                 }
-                None => {}
+                (None, Some(_)) => {}
             }
-            let mut attributes = Attributes::new(bytes, lt + 2 + name_len);
-            attributes.by_ref().for_each(drop);
-            i = (attributes.at + 1).min(bytes.len());
+            i = end;
         } else if let Some(tag) = start_tag(bytes, lt) {
             let name = tag.name.as_bytes();
             if integration.is_some() || is_svg_breakout(name) || is_text_only(name) && name != b"title" {
