@@ -68,14 +68,6 @@
   const DOCK_KEY = 'vetter.dock';
   const POSITION_KEY = 'vetter.position'; // { x, y } of a panel moved by hand
   const KEY_STEP = 16; // pixels per arrow key press; Shift moves four steps
-  const LEVEL_KEYS = {
-    none: 'level_none',
-    info: 'level_info',
-    low: 'level_low',
-    medium: 'level_medium',
-    high: 'level_high',
-    critical: 'level_critical',
-  };
 
   function showPanel(reply) {
     if (!host || !host.isConnected) {
@@ -138,7 +130,7 @@
     const level = typeof reply.level === 'string' ? reply.level : 'none';
     const score = Number.isFinite(reply.score) ? reply.score : 0;
     badge.dataset.level = level;
-    const label = chrome.i18n.getMessage(LEVEL_KEYS[level] ?? 'level_none');
+    const label = typeof reply.levelLabel === 'string' ? reply.levelLabel : level;
     badge.textContent = chrome.i18n.getMessage('badgeText', [label, String(score)]);
   }
 

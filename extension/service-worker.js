@@ -4,9 +4,7 @@
 // handler then awaits `ready`.
 import init, { Engine, activateLists, checkList, listSummaries, loadData } from '../pkg/vetter.js';
 import * as db from './db.js';
-import { catalogue } from './i18n.js';
-
-const t = (key, ...subs) => chrome.i18n.getMessage(key, subs.map(String)) || key;
+import { catalogue, levelLabel, t } from './i18n.js';
 
 // Where schema 1 kept every profile, in one storage.local value (migrated).
 const V1_STORE_KEY = 'vetter.store';
@@ -289,7 +287,8 @@ async function handle(msg, sender) {
       if (outcome.status === 'none' && shown?.startsWith('selection:')) {
         // A page with no profile of its own, where the user analysed a selection.
         const view = JSON.parse(engine.view(shown, Date.now(), prefs.minSeverity) ?? 'null');
-        return { status: 'profile', key: shown, level: view?.risk.level, score: view?.risk.score };
+        const level = view?.risk.level;
+        return { status: 'profile', key: shown, level, levelLabel: levelLabel(level ?? 'none'), score: view?.risk.score };
       }
       await rememberTab(sender.tab.id, outcome.key);
       if (outcome.status === 'profile') {
@@ -298,7 +297,7 @@ async function handle(msg, sender) {
         broadcastUpdate();
         if (outcome.photo) hashPhoto(outcome.key, outcome.photo);
       }
-      return outcome;
+      return { ...outcome, levelLabel: levelLabel(outcome.level ?? 'none') }; // the badge's words
     }
     // From the panel frame, an extension page inside the tab.
     case 'vetter/get-view': {

@@ -120,6 +120,8 @@ describe('the host page', () => {
     const frame = await panelFrame(page);
     const iframe = await frame.frameElement();
     const badge = await iframe.evaluateHandle((el) => el.previousElementSibling.firstElementChild);
+    // The level in words from _locales, handed over by the worker.
+    assert.match(await badge.asElement().textContent(), /^Vetter · (none|info|low|medium|high|critical) · \d+\/100$/);
     await badge.asElement().click();
     assert.equal(await iframe.boundingBox(), null, 'collapsed');
     assert.equal(await badge.asElement().getAttribute('aria-expanded'), 'false');
