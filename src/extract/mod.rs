@@ -125,8 +125,9 @@ pub fn saved_from_url(html: &str) -> Option<String> {
     let close = rest.find(')')?;
     let len: usize = rest[..close].trim().parse().ok()?;
     let after = &rest[close + 1..];
-    let end = after.find("-->").unwrap_or(after.len()).min(len.max(1).min(after.len()));
-    Some(after[..end].trim().to_string()).filter(|u| !u.is_empty())
+    let end = after.find("-->").unwrap_or(after.len()).min(len.max(1));
+    // The declared length counts bytes and may fall inside a character.
+    Some(text::truncate_bytes(after, end).trim().to_string()).filter(|u| !u.is_empty())
 }
 
 fn first_attr(doc: &Html, selector: &str, attr: &str) -> Option<String> {
@@ -356,6 +357,25 @@ pub(crate) fn mailto_links(root: ElementRef<'_>, profile: &mut Profile) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_declared_address_length_inside_a_character_does_not_panic() {
+        // 9 bytes end inside "é" (two bytes at offsets 8-9).
+        let html = "<!-- saved from url=(0009)https://é.example/ -->\n<p>hi</p>";
+        assert_eq!(saved_from_url(html).as_deref(), Some("https://"));
+        assert!(matches!(extract(None, html), Err(ExtractError::NoAddress)));
+    }
+
+    #[test]
+    fn an_education_date_that_grows_when_lower_cased_does_not_panic() {
+        let html = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/fiverr/complete.html"),
+        )
+        .unwrap()
+        .replace("Pakistan, Graduated 2018", "İİİİİİİİİİ Graduated 2018");
+        let profile = extract(None, &html).unwrap();
+        assert!(profile.education.iter().any(|e| e.end.as_deref() == Some("2018")), "{:?}", profile.education);
+    }
 
     /// The prefilter only removes what extraction never reads: on every
     /// fixture page, what is extracted is the same as from the page as it is.

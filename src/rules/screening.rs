@@ -121,9 +121,25 @@ fn describe(hit: &Hit, list: &crate::screening::List, entry: &crate::screening::
 }
 
 pub fn check_iocs(case: &CaseInput<'_>) -> Vec<Finding> {
-    let lists = active();
+    iocs_among(case, &active().lists)
+}
+
+/// Shortest handle an indicator without a platform is matched by: "alex"
+/// or "dev" on its own names nobody in particular.
+const MIN_BARE_HANDLE: usize = 5;
+
+/// Whether a handle seen on `platform` is the listed one. A listed
+/// `telegram:alex` is only that Telegram account; a bare handle must be
+/// long enough to name one account.
+fn handle_matches(listed: &str, platform: &str, handle: &str) -> bool {
+    match listed.split_once(':') {
+        Some((on, listed)) => on == platform && listed == handle,
+        None => listed.chars().count() >= MIN_BARE_HANDLE && listed == handle,
+    }
+}
+
+fn iocs_among(case: &CaseInput<'_>, lists: &[crate::screening::List]) -> Vec<Finding> {
     let indicators: Vec<(&crate::screening::List, &crate::screening::Indicator)> = lists
-        .lists
         .iter()
         .flat_map(|l| l.indicators.iter().map(move |i| (l, i)))
         .filter(|(_, i)| i.expires.as_deref().is_none_or(|e| !expired(e, case.now_month)))
@@ -131,12 +147,15 @@ pub fn check_iocs(case: &CaseInput<'_>) -> Vec<Finding> {
     if indicators.is_empty() {
         return Vec::new();
     }
-    // Every identifier of the case, normalised like the indicators.
-    let mut seen: Vec<(String, &str, String, IndicatorKind)> = Vec::new();
+    // Every identifier of the case as (where, field, as written, kind,
+    // platform of a handle, normalised like the indicators).
+    let mut seen: Vec<(String, &str, String, IndicatorKind, String, String)> = Vec::new();
     for p in case.profiles {
+        let platform = p.site.label().to_ascii_lowercase();
         let mut add = |field: &'static str, raw: &str, kind: IndicatorKind| {
-            if normalise_indicator(kind, raw).is_some() {
-                seen.push((p.url.clone(), field, raw.to_string(), kind));
+            if let Some(value) = normalise_indicator(kind, raw) {
+                let on = if kind == IndicatorKind::Handle { platform.clone() } else { String::new() };
+                seen.push((p.url.clone(), field, raw.to_string(), kind, on, value));
             }
         };
         for e in &p.emails {
@@ -160,21 +179,27 @@ pub fn check_iocs(case: &CaseInput<'_>) -> Vec<Finding> {
             add("page", &addr.host, IndicatorKind::Domain);
         }
     }
+    // Messenger accounts named in bios and messages (Telegram, Skype, Discord).
+    for (platform, handle, at) in super::shared_identifier::messenger_handles(case.profiles, case.messages) {
+        seen.push((at.profile, "messenger", at.value, IndicatorKind::Handle, platform.into(), handle));
+    }
     let wallet =
         crate::extract::regex(r"\b(?:bc1[ac-hj-np-z02-9]{25,60}|0x[0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})\b");
     for m in super::behaviour::messages(case) {
         for w in wallet.find_iter(m.text) {
-            seen.push((m.source.to_string(), "wallet in message", w.as_str().to_string(), IndicatorKind::Wallet));
+            let w = w.as_str().to_string();
+            seen.push((m.source.to_string(), "wallet in message", w.clone(), IndicatorKind::Wallet, String::new(), w));
         }
     }
     let mut evidence = Vec::new();
-    for (profile, field, raw, kind) in &seen {
-        let Some(value) = normalise_indicator(*kind, raw) else { continue };
+    for (profile, field, raw, kind, platform, value) in &seen {
         for (list, ind) in &indicators {
-            let same = ind.kind == *kind && ind.value == value
-                || ind.kind == IndicatorKind::Handle
-                    && *kind == IndicatorKind::Handle
-                    && ind.value.rsplit(':').next() == Some(value.as_str());
+            let same = match kind {
+                IndicatorKind::Handle => {
+                    ind.kind == IndicatorKind::Handle && handle_matches(&ind.value, platform, value)
+                }
+                _ => ind.kind == *kind && ind.value == *value,
+            };
             if same {
                 evidence.push(Evidence {
                     profile: profile.clone(),
@@ -188,11 +213,14 @@ pub fn check_iocs(case: &CaseInput<'_>) -> Vec<Finding> {
             }
         }
     }
-    // Name indicators: the same person, by the name rules.
+    // Name indicators: scored like sanctions names, and only a full match
+    // counts, since IOC_MATCH is critical (a shared family name is not one).
     for p in case.profiles {
         let Some(name) = &p.name else { continue };
+        let query = matcher::tokens(&name.value);
         for (list, ind) in indicators.iter().filter(|(_, i)| i.kind == IndicatorKind::Name) {
-            if crate::normalize::name::compare(&name.value, &ind.value) == crate::normalize::name::NameVerdict::Same {
+            let listed = matcher::tokens(&ind.value);
+            if matcher::score(&query, &listed, EntryKind::Person, EntryKind::Person).score >= matcher::CRITICAL {
                 evidence.push(Evidence {
                     profile: p.url.clone(),
                     field: "name".into(),
@@ -286,5 +314,53 @@ mod tests {
             source: "t".into(),
         });
         assert!(findings(p, &[]).iter().all(|f| f.severity != Severity::Critical), "another Fortuna");
+    }
+
+    fn ioc_list(csv: &str) -> Vec<crate::screening::List> {
+        vec![crate::screening::import::iocs(csv, "test.csv").unwrap()]
+    }
+
+    fn ioc_evidence(p: Profile, messages: &[Message], lists: &[crate::screening::List]) -> Vec<String> {
+        let profiles = [p];
+        let case = CaseInput { profiles: &profiles, messages, now_month: 2026 * 12 + 10 };
+        iocs_among(&case, lists)
+            .into_iter()
+            .flat_map(|f| f.evidence)
+            .map(|e| format!("{}={}", e.field, e.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_listed_name_matches_only_in_full() {
+        let lists = ioc_list("type,value,source\nname,Kim Chol Jin,court filing\n");
+        for (name, hit) in
+            [("Jin Kim", false), ("Kim", false), ("Chol Kim", false), ("Kim Chol Jin", true), ("Jin Chol Kim", true)]
+        {
+            let mut p = Profile::empty("https://github.com/x", Site::Github);
+            p.name = Some(Sourced::new(name, "t"));
+            assert_eq!(!ioc_evidence(p, &[], &lists).is_empty(), hit, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_listed_handle_matches_on_its_platform_only() {
+        let lists = ioc_list(
+            "type,value,source\nhandle,telegram:alexdev,report\nhandle,alex,report\nhandle,kimdev_77,report\n",
+        );
+        let mut gh = Profile::empty("https://github.com/alexdev", Site::Github);
+        gh.handle = Some(Sourced::new("alexdev", "t"));
+        assert!(ioc_evidence(gh.clone(), &[], &lists).is_empty(), "a GitHub alexdev is not the Telegram one");
+        gh.handle = Some(Sourced::new("alex", "t"));
+        assert!(ioc_evidence(gh.clone(), &[], &lists).is_empty(), "a bare four-letter handle names nobody");
+        gh.handle = Some(Sourced::new("KimDev_77", "t"));
+        assert_eq!(ioc_evidence(gh.clone(), &[], &lists), ["handle=KimDev_77"]);
+        gh.handle = None;
+        gh.bio = Some(Sourced::new("Reach me: t.me/alexdev", "t"));
+        assert_eq!(ioc_evidence(gh, &[], &lists), ["messenger=t.me/alexdev"]);
+        let chat = [Message { source: "chat.txt".into(), text: "ping me on telegram @alexdev".into() }];
+        assert_eq!(
+            ioc_evidence(Profile::empty("https://github.com/y", Site::Github), &chat, &lists),
+            ["messenger=telegram @alexdev"]
+        );
     }
 }

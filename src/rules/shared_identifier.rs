@@ -114,6 +114,26 @@ fn identifiers(profiles: &[Profile], messages: &[Message]) -> Seen {
     seen
 }
 
+/// Messenger accounts named in the profiles' bios and messages and in
+/// `messages`, as (platform, handle, where), for IOC screening.
+pub(crate) fn messenger_handles(profiles: &[Profile], messages: &[Message]) -> Vec<(&'static str, String, Evidence)> {
+    let mut found: Vec<(&'static str, String, Evidence)> = identifiers(profiles, messages)
+        .into_iter()
+        .filter_map(|((handle, kind), seen)| {
+            let platform = match kind {
+                "Telegram handle" => "telegram",
+                "Skype handle" => "skype",
+                "Discord handle" => "discord",
+                _ => return None,
+            };
+            Some(seen.into_iter().map(move |at| (platform, handle.clone(), at)))
+        })
+        .flatten()
+        .collect();
+    found.sort_by(|a, b| (&a.2.profile, &a.2.value).cmp(&(&b.2.profile, &b.2.value)));
+    found
+}
+
 fn contains_ignore_case(text: &str, word: &[u8]) -> bool {
     text.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word))
 }

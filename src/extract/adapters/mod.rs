@@ -370,7 +370,8 @@ fn dates_in(item: ElementRef<'_>, sels: Sel) -> (Option<String>, Option<String>)
         return (None, None);
     };
     // "…, Graduated 2018" names the end of a degree, not its start.
-    if let Some(at) = text.to_lowercase().find("graduat") {
+    // ASCII lower-casing keeps byte offsets ("İ" grows under full lower-casing).
+    if let Some(at) = text.to_ascii_lowercase().find("graduat") {
         return (None, values::date(&text[at..]));
     }
     values::date_range(&text)
