@@ -56,16 +56,24 @@ const ZONES: &[(&str, i32)] = &[
 /// The UTC offset a stated time zone means, in minutes.
 pub fn stated_offset(text: &str) -> Option<i32> {
     let lower = text.to_ascii_lowercase();
-    // "UTC+9", "GMT -05:00", "(UTC+02:00)", "+09:00"
-    let re = crate::extract::regex(r"(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b");
-    if lower.contains("utc") || lower.contains("gmt") || lower.trim_start().starts_with(['+', '-']) {
-        if let Some(c) = re.captures(&lower) {
-            let sign = if &c[1] == "-" { -1 } else { 1 };
+    // "UTC+9", "GMT -05:00", "(UTC+02:00)", or an offset that starts the
+    // text ("+09:00"). A sign anywhere else is not an offset: in
+    // "9-5 GMT" or "10:00-18:00 UTC+3" it joins the hours of a range.
+    let attached = crate::extract::regex(r"\b(?:utc|gmt)\s*([+\-\u{2212}])\s*(\d{1,2})(?::?(\d{2}))?\b");
+    let leading = crate::extract::regex(r"^\s*\(?([+\-\u{2212}])(\d{1,2})(?::?(\d{2}))?\b");
+    if lower.contains("utc")
+        || lower.contains("gmt")
+        || lower.trim_start().trim_start_matches('(').starts_with(['+', '-', '\u{2212}'])
+    {
+        if let Some(c) = attached
+            .captures_iter(&lower)
+            .chain(leading.captures(&lower))
+            .find(|c| c[2].parse::<i32>().is_ok_and(|h| h <= 14))
+        {
+            let sign = if &c[1] == "+" { 1 } else { -1 };
             let hours: i32 = c[2].parse().ok()?;
             let minutes: i32 = c.get(3).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
-            if hours <= 14 {
-                return Some(sign * (hours * 60 + minutes));
-            }
+            return Some(sign * (hours * 60 + minutes));
         }
         if lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "utc" || w == "gmt") {
             return Some(0);
@@ -142,6 +150,23 @@ mod tests {
         assert_eq!(stated_offset("Mon–Fri, 9:00–17:00 CET"), Some(60));
         assert_eq!(stated_offset("+05:30"), Some(330));
         assert_eq!(stated_offset("9:41 pm local time"), None);
+        // Hour ranges written with ASCII hyphens are not offsets.
+        assert_eq!(stated_offset("Mon-Fri 9:00-18:00 UTC+3"), Some(180));
+        assert_eq!(stated_offset("9-5 GMT"), Some(0));
+        assert_eq!(stated_offset("10-6 UTC+9"), Some(540));
+        assert_eq!(stated_offset("09:00-17:00 (UTC\u{2212}05:00)"), Some(-300));
+        assert_eq!(stated_offset("(+02:00) Kyiv"), Some(120));
+    }
+
+    #[test]
+    fn consistent_hours_written_with_ranges_do_not_fire() {
+        assert_eq!(run("Moscow, Russia", "Mon-Fri 9:00-18:00 UTC+3"), 0);
+        assert_eq!(run("London, United Kingdom", "9-5 GMT"), 0);
+        assert_eq!(run("Seoul, South Korea", "10-6 UTC+9"), 0);
+        // Controls: the places resolve, so a real mismatch still fires.
+        assert_eq!(run("Seoul, South Korea", "10-6 UTC-5"), 1);
+        assert_eq!(run("Moscow, Russia", "Mon-Fri 9:00-18:00 UTC-8"), 1);
+        assert_eq!(run("London, United Kingdom", "9-5 GMT+8"), 1);
     }
 
     #[test]
