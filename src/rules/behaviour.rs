@@ -49,23 +49,32 @@ pub const BEHAVIOURS: &[Behaviour] = &[
         guidance: "flag_OFF_PLATFORM_REQUEST_guidance",
         patterns: &[
             r"(?i)\b(?:t\s*\.\s*me|wa\s*\.\s*me)\s*/\s*\+?\w+",
-            r"(?i)\b(?:move|continue|talk|chat|contact|reach|add|text|message|write|switch|discuss)\b[^.!?\n]{0,40}\b(?:tele\s*-?\s*gram|whats\s*-?\s*app|skype|discord|signal|wechat|we\s+chat|viber|line\s+app|kakao(?:talk)?)\b",
-            r"(?i)\b(?:tele\s*-?\s*gram|whats\s*-?\s*app|skype|discord|signal|wechat|viber)\b[^.!?\n]{0,30}\b(?:is better|instead|please|me at|my (?:id|handle|number))",
-            r"(?i)\b(?:my|our)\s+(?:telegram|whatsapp|skype|discord|signal|wechat)\b",
+            // A request names where to go ("continue on Telegram", "add me
+            // via Skype"): the app as a topic ("Discord notifications", "the
+            // signal processing module") is not one.
+            r"(?i)\b(?:move|continue|talk|chat|contact|reach|add|text|message|write|switch|discuss|call)\b[^.!?\n]{0,40}\b(?:on|via|over|through|to|in|at|using)\s+(?:tele\s*-?\s*gram|whats\s*-?\s*app|skype|discord|signal|wechat|we\s+chat|viber|line\s+app|kakao(?:talk)?)\b",
+            r"(?i)\b(?:tele\s*-?\s*gram|whats\s*-?\s*app|skype|discord|signal|wechat|viber)\s*(?:is better|would be better|instead|please|(?:id|handle|number)\s*[:\-])",
+            r"(?i)\b(?:my|our)\s+(?:telegram|whatsapp|skype|discord|signal|wechat)\s*(?:is\b|:|@|(?:id|handle|number|account|username)\b)",
         ],
     },
     Behaviour {
         id: "CRYPTO_PAYMENT_REQUEST",
         keywords: &[
-            "usdt", "usdc", "btc", "bitcoin", "ether", "crypto", "trc", "erc", "bep", "binance", "bc1", "0x", "wallet",
+            "usdt", "usdc", "btc", "bitcoin", "eth", "crypto", "trc", "erc", "bep", "binance", "bc1", "0x", "wallet",
         ],
         severity: Severity::High,
         title: "flag_CRYPTO_PAYMENT_REQUEST_title",
         explanation: "flag_CRYPTO_PAYMENT_REQUEST_explain",
         guidance: "flag_CRYPTO_PAYMENT_REQUEST_guidance",
         patterns: &[
-            r"(?i)\b(?:usdt|usdc|btc|bitcoin|ether(?:eum)?|crypto(?:currency)?|trc\s*-?\s*20|erc\s*-?\s*20|bep\s*-?\s*20|binance\s+pay)\b",
-            r"\b(?:bc1[ac-hj-np-z02-9]{25,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})\b",
+            // Crypto as a way to be paid, not as a topic ("smart contracts on
+            // Ethereum"): a payment word before it, or acceptance after it.
+            r"(?i)\b(?:pay|pays|paid|paying|payment|payments|send|transfer|invoice|accept|receive|salary|rate|fee|prefer|preferred|deposit)\b[^.!?\n]{0,40}\b(?:usdt|usdc|btc|bitcoin|eth|ether(?:eum)?|crypto(?:currency)?|trc\s*-?\s*20|erc\s*-?\s*20|bep\s*-?\s*20|binance\s+pay)\b",
+            r"(?i)\b(?:usdt|usdc|btc|bitcoin|eth|ether(?:eum)?|crypto(?:currency)?|trc\s*-?\s*20|erc\s*-?\s*20|bep\s*-?\s*20|binance\s+pay)\b[^.!?\n]{0,20}(?:is fine|is ok|is okay|works|would work|please|only|preferred|is better|wallet|address|instead)\b",
+            // Bitcoin and TRON addresses are payment addresses; an Ethereum
+            // one is as often a contract's, so it needs a payment word nearby.
+            r"\b(?:bc1[ac-hj-np-z02-9]{25,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33})\b",
+            r"(?i)\b(?:pay|paid|payment|send|transfer|wallet|invoice|usdt|usdc|eth)\b[^\n]{0,60}\b0x[0-9a-f]{40}\b",
         ],
     },
     Behaviour {
@@ -265,6 +274,14 @@ mod tests {
         assert_eq!(flags("Let's continue on tele gram, it is faster."), ["OFF_PLATFORM_REQUEST"]);
         assert_eq!(flags("Add me: t.me/dev_helper"), ["OFF_PLATFORM_REQUEST"]);
         assert_eq!(flags("USDT (TRC20) is fine for me."), ["CRYPTO_PAYMENT_REQUEST"]);
+        assert_eq!(flags("Can you pay me in ETH this month?"), ["CRYPTO_PAYMENT_REQUEST"]);
+        assert_eq!(
+            flags("Payment to my wallet 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"),
+            ["CRYPTO_PAYMENT_REQUEST"]
+        );
+        assert_eq!(flags("My Telegram is @dev_helper, write me there."), ["OFF_PLATFORM_REQUEST"]);
+        assert_eq!(flags("Can we switch to WhatsApp? It is easier."), ["OFF_PLATFORM_REQUEST"]);
+        assert_eq!(flags("Skype please, my id: live:dev.helper"), ["OFF_PLATFORM_REQUEST"]);
         assert_eq!(flags("Send to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq please"), ["CRYPTO_PAYMENT_REQUEST"]);
         assert_eq!(flags("My payoneer account changed, please use my brother's account."), ["PAYMENT_DETAILS_CHANGE"]);
         assert_eq!(flags("My Upwork account was suspended last week."), ["ACCOUNT_SWITCH_REQUEST"]);
@@ -284,6 +301,13 @@ mod tests {
         assert!(flags("Happy to do a video call on Thursday at 10:00 your time.").is_empty());
         assert!(flags("Payments only go through the milestones, after each check-in.").is_empty());
         assert!(flags("I use Signal processing libraries a lot (DSP).").is_empty());
+        // The apps and coins as topics of the work.
+        assert!(flags("Let's discuss the signal processing module next.").is_empty());
+        assert!(flags("I can add Discord notifications to the bot.").is_empty());
+        assert!(flags("Our Discord bot posts the build status.").is_empty());
+        assert!(flags("I built smart contracts on Ethereum and Solana.").is_empty());
+        assert!(flags("The token contract is at 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed on mainnet.").is_empty());
+        assert!(flags("I used signal processing instead of a neural net.").is_empty());
         assert!(flags("The invoice address is on my ID; ship anywhere in Lisbon.").is_empty());
     }
 }
