@@ -145,11 +145,25 @@ impl Store {
     pub fn migrate_v1(&mut self, json: &str) -> Result<usize, StoreError> {
         let profiles = records::read_v1_document(json)?;
         let n = profiles.len();
+        // Merged, not put: when an earlier migration's write failed, the old
+        // document is still there while newer records may already be stored.
         for (key, stored) in profiles {
-            self.changed.insert(key.clone());
-            self.put(key, stored);
+            self.merge_in(key, stored);
         }
         Ok(n)
+    }
+
+    /// Adds `stored` at `key`, merged with what is stored there.
+    fn merge_in(&mut self, key: String, stored: StoredProfile) {
+        let merged = match self.take(&key) {
+            Some(mut mine) => {
+                mine.merge(stored);
+                mine
+            }
+            None => stored,
+        };
+        self.put(key.clone(), merged);
+        self.changed.insert(key);
     }
 
     pub fn settings(&self) -> &Settings {
@@ -547,15 +561,7 @@ impl Store {
             if key.is_empty() || key.len() > 2_000 {
                 continue;
             }
-            let merged = match self.take(&key) {
-                Some(mut mine) => {
-                    mine.merge(stored);
-                    mine
-                }
-                None => stored,
-            };
-            self.put(key.clone(), merged);
-            self.changed.insert(key);
+            self.merge_in(key, stored);
         }
         Ok(n)
     }

@@ -130,6 +130,11 @@ fn version_1_stores_migrate() {
     assert_eq!(s.migrate_v1(&v1), Ok(1));
     assert_eq!(s.take_changes().put.len(), 1, "every migrated profile is written as a record");
     assert!(matches!(s.migrate_v1("{\"version\":1,\"profiles\":"), Err(StoreError::Corrupt(_))));
+    // The old document is read again (its removal failed last time) after a
+    // note was written: the note stays.
+    assert!(s.add_note("github:a1", "asked for a video call", 10));
+    assert_eq!(s.migrate_v1(&v1), Ok(1));
+    assert_eq!(s.view("github:a1", 11).unwrap().notes.len(), 1, "a second migration keeps newer records");
 }
 
 #[test]
