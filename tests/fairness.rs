@@ -79,11 +79,40 @@ fn consistent_candidate(c: &Candidate, i: usize) -> Vec<Profile> {
     site.phones = vec![s(&phone)];
     site.emails = vec![s(&email)];
     site.time_zone = Some(s(tz));
-    site.work = vec![job];
-    site.education = vec![school];
     site.portfolio =
         Some(PortfolioMetrics { words: 650, projects: 4, project_links: 3, generator: None, placeholders: vec![] });
-    vec![upwork, github, site]
+
+    // A profile that writes the employer and school in the candidate's own
+    // script, and the working hours as an ASCII range.
+    let mut linkedin = Profile::empty(format!("https://www.linkedin.com/in/{slug}"), Site::Linkedin);
+    linkedin.name = Some(s(romanised));
+    with_country(&mut linkedin, format!("{city}, {country}"));
+    linkedin.time_zone = Some(s(&format!("Mon-Fri 9-18 {tz}")));
+    let (employer, school_name) = match in_own_script(cc) {
+        Some((e, s)) => (e.to_string(), s.to_string()),
+        None => (job.employer.clone().unwrap_or_default(), school.school.clone()),
+    };
+    linkedin.work = vec![Job { employer: Some(employer), ..job.clone() }];
+    linkedin.education = vec![Schooling { school: school_name, ..school.clone() }];
+
+    site.work = vec![job];
+    site.education = vec![school];
+    vec![upwork, github, site, linkedin]
+}
+
+/// The employer and school as a profile in the candidate's own script
+/// writes them (translated, so no rule can match them to the English).
+fn in_own_script(cc: &str) -> Option<(&'static str, &'static str)> {
+    match cc {
+        "KP" => Some(("평양 쏘프트웨어 하우스", "평양기술대학")),
+        "KR" => Some(("서울 소프트웨어 하우스", "서울기술대학교")),
+        "CN" => Some(("沈阳软件公司", "沈阳技术大学")),
+        "RU" => Some(("Московский софтверный дом", "Московский технический университет")),
+        "UA" => Some(("Київський програмний дім", "Київський технічний університет")),
+        "JP" => Some(("東京ソフトウェアハウス", "東京技術大学")),
+        "EG" => Some(("بيت القاهرة للبرمجيات", "جامعة القاهرة التقنية")),
+        _ => None,
+    }
 }
 
 #[test]

@@ -6,7 +6,8 @@
 //! "Google LLC" ~ "Google") and months. `HISTORY_MISMATCH` fires when two
 //! profiles both give a dated job history and, for a stretch of a year or
 //! more, name different employers with no job in common over that time; or
-//! when both list schools and share none. `TIMELINE_IMPLAUSIBLE` fires on a
+//! when both give dated schooling and, for a year or more, name different
+//! schools with none in common. `TIMELINE_IMPLAUSIBLE` fires on a
 //! degree that ends before it starts, on two full-time jobs overlapping by
 //! more than a year, and on more years of experience claimed than the
 //! career shown spans.
@@ -18,8 +19,10 @@
 //! ## Known false positives
 //! Part-time, freelance and consulting roles overlap legitimately: they are
 //! not counted as full-time. A profile listing only its latest jobs is not
-//! compared over the years it leaves out. A company rename (Facebook → Meta)
-//! still needs a human.
+//! compared over the years it leaves out, nor undated schools (one profile
+//! may list the bachelor's, another the master's). Names written in another
+//! script ("Яндекс" / "Yandex") are not compared: a translation is not a
+//! contradiction. A company rename (Facebook → Meta) still needs a human.
 
 use super::{ui, ui_with, CaseInput, Evidence, Finding, Severity};
 use crate::model::{Job, Profile};
@@ -73,6 +76,16 @@ pub fn same_organisation(a: &str, b: &str) -> bool {
     !a.is_empty() && (a == b || a.split(' ').next() == b.split(' ').next() && (a.starts_with(&b) || b.starts_with(&a)))
 }
 
+/// Whether a name is written in Latin letters, so that [`same_organisation`]
+/// can tell it apart from another Latin name. "Київський політехнічний
+/// інститут" and "Kyiv Polytechnic Institute" are one school.
+fn comparable(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).all(|c| {
+        matches!(c as u32, 0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF)
+            && !matches!(c, '×' | '÷')
+    })
+}
+
 /// "2019-03" → months since year 0; "2019" → January (start) or December (end).
 fn month(date: &str, end: bool, now: u32) -> Option<u32> {
     if date == "present" {
@@ -86,6 +99,12 @@ fn month(date: &str, end: bool, now: u32) -> Option<u32> {
 fn span(job: &Job, now: u32) -> Option<(u32, u32)> {
     let start = month(job.start.as_deref()?, false, now)?;
     let end = job.end.as_deref().and_then(|e| month(e, true, now)).unwrap_or(start);
+    Some((start, end.max(start)))
+}
+
+fn school_span(s: &crate::model::Schooling, now: u32) -> Option<(u32, u32)> {
+    let start = month(s.start.as_deref()?, false, now)?;
+    let end = s.end.as_deref().and_then(|e| month(e, true, now))?;
     Some((start, end.max(start)))
 }
 
@@ -127,7 +146,7 @@ pub fn check_history(case: &CaseInput<'_>) -> Vec<Finding> {
         case.profiles.iter().filter(|p| p.work.iter().filter(|j| span(j, now).is_some()).count() >= 1).collect();
     for (i, a) in dated.iter().enumerate() {
         for b in &dated[i + 1..] {
-            for ja in a.work.iter().filter(|j| j.employer.is_some()) {
+            for ja in a.work.iter().filter(|j| j.employer.as_deref().is_some_and(comparable)) {
                 let Some(sa) = span(ja, now) else { continue };
                 let overlapping: Vec<&Job> =
                     b.work.iter().filter(|jb| span(jb, now).is_some_and(|sb| overlap(sa, sb) >= 12)).collect();
@@ -135,7 +154,8 @@ pub fn check_history(case: &CaseInput<'_>) -> Vec<Finding> {
                     .work
                     .iter()
                     .any(|jb| matches!((&ja.employer, &jb.employer), (Some(x), Some(y)) if same_organisation(x, y)));
-                if !overlapping.is_empty() && !b_knows_employer {
+                let all_comparable = overlapping.iter().all(|jb| jb.employer.as_deref().is_none_or(comparable));
+                if !overlapping.is_empty() && !b_knows_employer && all_comparable {
                     ev.push(evidence(a, "work", job_label(ja)));
                     ev.extend(overlapping.iter().map(|jb| evidence(b, "work", job_label(jb))));
                 }
@@ -147,9 +167,21 @@ pub fn check_history(case: &CaseInput<'_>) -> Vec<Finding> {
         for b in &schooled[i + 1..] {
             let shared =
                 a.education.iter().any(|x| b.education.iter().any(|y| same_organisation(&x.school, &y.school)));
-            if !shared {
-                ev.extend(a.education.iter().map(|e| evidence(a, "education", e.school.clone())));
-                ev.extend(b.education.iter().map(|e| evidence(b, "education", e.school.clone())));
+            if shared {
+                continue;
+            }
+            // Only schools of the same years contradict each other.
+            for x in a.education.iter().filter(|x| comparable(&x.school)) {
+                let Some(sx) = school_span(x, now) else { continue };
+                let same_years: Vec<_> = b
+                    .education
+                    .iter()
+                    .filter(|y| school_span(y, now).is_some_and(|sy| overlap(sx, sy) >= 12))
+                    .collect();
+                if !same_years.is_empty() && same_years.iter().all(|y| comparable(&y.school)) {
+                    ev.push(evidence(a, "education", x.school.clone()));
+                    ev.extend(same_years.iter().map(|y| evidence(b, "education", y.school.clone())));
+                }
             }
         }
     }
@@ -297,15 +329,38 @@ mod tests {
     }
 
     #[test]
-    fn schools_in_common_are_silent_and_none_in_common_fires() {
-        let school = |s: &str| Schooling { school: s.into(), degree: None, start: None, end: None, source: "t".into() };
+    fn schools_of_the_same_years_in_common_are_silent_and_none_in_common_fires() {
+        let school = |s: &str, from: &str, to: &str| Schooling {
+            school: s.into(),
+            degree: None,
+            start: Some(from.into()).filter(|d: &String| !d.is_empty()),
+            end: Some(to.into()).filter(|d: &String| !d.is_empty()),
+            source: "t".into(),
+        };
         let mut a = profile("https://a.example/", vec![]);
         let mut b = profile("https://b.example/", vec![]);
-        a.education = vec![school("Kyiv Polytechnic Institute")];
-        b.education = vec![school("Kyiv Polytechnic Institute"), school("Coursera")];
+        a.education = vec![school("Kyiv Polytechnic Institute", "2010", "2014")];
+        b.education = vec![school("Kyiv Polytechnic Institute", "2010", "2014"), school("Coursera", "2019", "2019")];
         assert_eq!(history(a.clone(), b.clone()), 0);
-        b.education = vec![school("Stanford University")];
-        assert_eq!(history(a, b), 1);
+        b.education = vec![school("Stanford University", "2010", "2014")];
+        assert_eq!(history(a.clone(), b.clone()), 1, "two schools for the same four years");
+        b.education = vec![school("Stanford University", "2015", "2017")];
+        assert_eq!(history(a.clone(), b.clone()), 0, "a master's after the bachelor's");
+        b.education = vec![school("Coursera", "", "")];
+        assert_eq!(history(a.clone(), b.clone()), 0, "an undated course contradicts nothing");
+        b.education = vec![school("Київський політехнічний інститут", "2010", "2014")];
+        assert_eq!(history(a, b), 0, "the same school in Ukrainian");
+    }
+
+    #[test]
+    fn employers_in_another_script_are_not_compared() {
+        let a = profile("https://a.example/", vec![job("Yandex", "Engineer", "2019-01", "2023-01")]);
+        let b = profile("https://b.example/", vec![job("Яндекс", "Инженер", "2019-01", "2023-01")]);
+        assert_eq!(history(a.clone(), b.clone()), 0);
+        assert_eq!(history(b, a), 0);
+        let a = profile("https://a.example/", vec![job("Kraków Software Sp. z o.o.", "Dev", "2019-01", "2023-01")]);
+        let b = profile("https://b.example/", vec![job("Łódź Systems", "Dev", "2019-01", "2023-01")]);
+        assert_eq!(history(a, b), 1, "Latin names with diacritics are still compared");
     }
 
     #[test]
