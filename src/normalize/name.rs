@@ -29,13 +29,14 @@ const VARIANT_SIMILARITY: f64 = 0.88;
 /// Titles and suffixes that are not part of who someone is.
 const IGNORED: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "prof", "jr", "sr", "ii", "iii", "iv", "phd", "md", "mba"];
 
-/// Nickname groups the data package lacks (Slavic diminutives, spelling
-/// variants); each row is one given name's forms.
+/// Nickname groups the data package lacks (Slavic diminutives, Ukrainian,
+/// Russian and English forms of one name, Arabic names' romanisations);
+/// each row is one given name's forms.
 const EXTRA_NICKNAMES: &[&[&str]] = &[
     &["robert", "bob", "rob", "bobby", "robbie"],
     &["william", "bill", "will", "billy", "liam"],
-    &["michael", "mike", "mick", "mikey"],
-    &["alexander", "aleksandr", "alex", "sasha", "aleksander", "alexandr"],
+    &["michael", "mike", "mick", "mikey", "mikhail", "mykhailo"],
+    &["alexander", "aleksandr", "alex", "sasha", "aleksander", "alexandr", "oleksandr", "olexandr", "oleksander"],
     &["daniel", "dan", "danny"],
     &["katherine", "catherine", "kate", "katie", "cathy", "kathy"],
     &["elizabeth", "liz", "beth", "lisa", "eliza", "betty"],
@@ -45,8 +46,20 @@ const EXTRA_NICKNAMES: &[&[&str]] = &[
     &["jonathan", "jon", "john", "johnny", "jack"],
     &["joseph", "joe", "joey"],
     &["christopher", "chris"],
-    &["nicholas", "nick", "nicolas", "nikolai", "kolya"],
-    &["dmitry", "dmitri", "dima"],
+    &["nicholas", "nick", "nicolas", "nikolai", "kolya", "mykola"],
+    &["dmitry", "dmitri", "dima", "dmytro"],
+    &["andrew", "andrii", "andriy", "andrey", "andrei", "andy"],
+    &["sergey", "sergei", "serhii", "serhiy"],
+    &["alexey", "aleksei", "alexei", "oleksii", "oleksiy"],
+    &["vladimir", "volodymyr", "volodya"],
+    &["eugene", "evgeny", "yevgeny", "yevhen", "evgenii", "zhenya"],
+    &["yuri", "yury", "yurii", "yuriy"],
+    &["paul", "pavel", "pavlo"],
+    &["peter", "pyotr", "petro"],
+    &["muhammad", "mohammed", "mohammad", "mohamed", "muhammed", "mohamad", "muhamad"],
+    &["ahmed", "ahmad"],
+    &["yusuf", "yousef", "youssef", "yousuf", "yusef"],
+    &["hussein", "hussain", "husain", "hossein", "husein"],
     &["ivan", "vanya"],
     &["margaret", "maggie", "meg", "peggy"],
     &["anastasia", "nastya", "stacy"],
@@ -196,6 +209,12 @@ mod tests {
         assert_eq!(compare("John Michael Smith", "John Smith"), Same);
         assert_eq!(compare("Bob Jones", "Robert Jones"), Same);
         assert_eq!(compare("Aleksandr Petrov", "Alexander Petrov"), Same);
+        // Ukrainian, Russian and English forms; Arabic names' romanisations.
+        assert_eq!(compare("Oleksandr Koval", "Alexander Koval"), Same);
+        assert_eq!(compare("Dmytro Shevchenko", "Dmitry Shevchenko"), Same);
+        assert_eq!(compare("Andrii Melnyk", "Andrew Melnyk"), Same);
+        assert_eq!(compare("Mohammed Al-Sayed", "Muhammad Al Sayed"), Same);
+        assert_eq!(compare("Youssef Benali", "Yusuf Benali"), Same);
         assert_eq!(compare("Kum-Hyok Song", "Song Kumhyok"), Same);
         assert_eq!(compare("Dr. Jane Doe PhD", "Jane Doe"), Same);
     }
