@@ -43,7 +43,9 @@ pub fn finish_explained(findings: Vec<Finding>, explained: &BTreeMap<String, Exp
     let counted: Vec<Finding> = analysis
         .findings
         .iter()
-        .filter(|f| f.severity == crate::rules::Severity::Critical || !explained.contains_key(&f.id))
+        .filter(|f| {
+            f.severity == crate::rules::Severity::Critical || !explained.get(&f.id).is_some_and(|e| e.covers(f))
+        })
         .cloned()
         .collect();
     analysis.risk = score::risk(&counted);

@@ -65,6 +65,29 @@ pub struct Finding {
     pub guidance: String,
 }
 
+impl Finding {
+    /// A short, stable digest of what the finding quotes (which profile,
+    /// which field, what value), so a decision about it can tell when new
+    /// evidence has come in.
+    pub fn evidence_fingerprint(&self) -> String {
+        let mut quoted: Vec<(&str, &str, &str)> =
+            self.evidence.iter().map(|e| (e.profile.as_str(), e.field.as_str(), e.value.as_str())).collect();
+        quoted.sort_unstable();
+        quoted.dedup();
+        // FNV-1a: stable across builds and platforms, unlike std's hasher.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for (profile, field, value) in quoted {
+            for part in [profile, field, value] {
+                for b in part.bytes().chain([0]) {
+                    hash ^= u64::from(b);
+                    hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+                }
+            }
+        }
+        format!("{hash:016x}")
+    }
+}
+
 /// Everything known about one candidate.
 pub struct CaseInput<'a> {
     pub profiles: &'a [Profile],

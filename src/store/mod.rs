@@ -398,6 +398,16 @@ impl Store {
         if group.is_empty() || rest.is_empty() {
             return false;
         }
+        // What the recruiter wrote about the case sits on one of its
+        // profiles: both halves keep a copy.
+        let mut written = StoredProfile::new(Profile::empty("", crate::model::Site::Generic), 0);
+        for k in &case {
+            written.add_annotations_of(&self.profiles[k]);
+        }
+        let heirs: Vec<String> = [group.iter().next().map(|k| (*k).clone()), rest.first().map(|k| (*k).clone())]
+            .into_iter()
+            .flatten()
+            .collect();
         for g in &group {
             for r in &rest {
                 for (x, y) in [(*g, *r), (*r, *g)] {
@@ -406,6 +416,11 @@ impl Store {
                     s.kept_apart.insert(y.clone());
                     self.changed.insert(x.clone());
                 }
+            }
+        }
+        if written.has_annotations() {
+            for heir in heirs {
+                self.profiles.get_mut(&heir).expect("in the case").add_annotations_of(&written);
             }
         }
         true
@@ -432,9 +447,16 @@ impl Store {
 
     pub fn explain(&mut self, key: &str, finding: &str, by: &str, reason: &str, now_ms: u64) -> bool {
         let reason = crate::text::clean(reason, MAX_NOTE_CHARS);
-        let Some(s) = self.profiles.get_mut(key).filter(|_| !reason.is_empty()) else { return false };
+        if reason.is_empty() || !self.profiles.contains_key(key) {
+            return false;
+        }
+        // The explanation covers the evidence shown now, not evidence to come.
+        let evidence = self
+            .view(key, now_ms)
+            .and_then(|v| v.findings.iter().find(|f| f.id == finding).map(|f| f.evidence_fingerprint()));
+        let Some(s) = self.profiles.get_mut(key) else { return false };
         let by = crate::text::clean(by, 100);
-        s.explained.insert(finding.to_string(), Explanation { at: now_ms, by, reason });
+        s.explained.insert(finding.to_string(), Explanation { at: now_ms, by, reason, evidence });
         self.changed.insert(key.to_string());
         true
     }
@@ -533,6 +555,19 @@ impl Store {
         let cutoff = now_ms.saturating_sub(days * DAY_MS);
         let old: Vec<String> =
             self.profiles.iter().filter(|(_, s)| s.last_seen < cutoff).map(|(k, _)| k.clone()).collect();
+        // A case outlives its oldest profiles: what the recruiter wrote on
+        // one of them moves to a profile of the case that stays.
+        let expiring: BTreeSet<&String> = old.iter().collect();
+        for k in &old {
+            if !self.profiles[k].has_annotations() {
+                continue;
+            }
+            if let Some(heir) = self.case_of(k).into_iter().find(|m| !expiring.contains(m)) {
+                let from = self.profiles[k].clone();
+                self.profiles.get_mut(&heir).expect("in the case").add_annotations_of(&from);
+                self.changed.insert(heir);
+            }
+        }
         self.remove_keys(&old)
     }
 
@@ -593,12 +628,25 @@ impl Store {
         analysis.findings.extend(reuse.findings);
         let explained: BTreeMap<String, Explanation> =
             members.iter().flat_map(|s| s.explained.iter().map(|(k, v)| (k.clone(), v.clone()))).collect();
+        // An explanation given for other evidence no longer applies: it is
+        // shown as a note, and the finding counts again.
+        let (explained, outdated): (BTreeMap<_, _>, BTreeMap<_, _>) = explained
+            .into_iter()
+            .partition(|(id, e)| analysis.findings.iter().find(|f| &f.id == id).is_none_or(|f| e.covers(f)));
+        let outdated: Vec<(String, Explanation)> = outdated
+            .into_iter()
+            .map(|(id, e)| (analysis.findings.iter().find(|f| f.id == id).map_or(id, |f| f.title.clone()), e))
+            .collect();
         let analysis = crate::analysis::finish_explained(analysis.findings, &explained);
         let mut checklist: BTreeMap<String, CheckState> = BTreeMap::new();
         for (item, state) in members.iter().flat_map(|s| &s.checklist) {
             records::keep_latest(&mut checklist, item.clone(), state.clone());
         }
         let mut notes: Vec<Note> = members.iter().flat_map(|s| s.notes.iter().cloned()).collect();
+        notes.extend(outdated.into_iter().map(|(title, e)| Note {
+            at: e.at,
+            text: crate::i18n::ui_with("explainedBefore", &[&title, &e.by, &crate::render::date_time(e.at), &e.reason]),
+        }));
         notes.sort_by_key(|n| n.at);
         Some(CaseView {
             this_url: Some(this.profile.url.clone()),

@@ -69,6 +69,7 @@ impl StoredProfile {
     /// Folds in another copy of the same profile (an import, a second
     /// device): the newer page wins, nothing the recruiter wrote is lost.
     pub fn merge(&mut self, other: StoredProfile) {
+        self.add_annotations_of(&other);
         if other.last_seen > self.last_seen {
             self.profile = other.profile;
             self.last_seen = other.last_seen;
@@ -80,17 +81,32 @@ impl StoredProfile {
         self.first_seen = self.first_seen.min(other.first_seen);
         self.linked_to.extend(other.linked_to);
         self.kept_apart.extend(other.kept_apart);
-        for note in other.notes {
-            if !self.notes.contains(&note) {
-                self.notes.push(note);
+    }
+
+    /// Whether the recruiter wrote anything on this profile's case here.
+    pub fn has_annotations(&self) -> bool {
+        !self.notes.is_empty() || !self.checklist.is_empty() || !self.explained.is_empty()
+    }
+
+    /// Takes in `other`'s notes, checklist and explanations (what the
+    /// recruiter wrote about the case), keeping the latest of each.
+    pub fn add_annotations_of(&mut self, other: &StoredProfile) {
+        for note in &other.notes {
+            if !self.notes.contains(note) {
+                self.notes.push(note.clone());
             }
         }
         self.notes.sort_by_key(|n| n.at);
-        for (item, state) in other.checklist {
-            keep_latest(&mut self.checklist, item, state);
+        for (item, state) in &other.checklist {
+            keep_latest(&mut self.checklist, item.clone(), state.clone());
         }
-        for (id, e) in other.explained {
-            self.explained.entry(id).or_insert(e);
+        for (id, e) in &other.explained {
+            match self.explained.get(id) {
+                Some(mine) if mine.at >= e.at => {}
+                _ => {
+                    self.explained.insert(id.clone(), e.clone());
+                }
+            }
         }
     }
 }
@@ -137,12 +153,25 @@ pub struct CheckState {
     pub note: String,
 }
 
-/// A finding the recruiter marked as explained: who, when and why.
+/// A finding the recruiter marked as explained: who, when and why, and
+/// for which evidence (an explanation of "Bob" / "Robert" does not cover a
+/// third name that turns up later).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Explanation {
     pub at: u64,
     pub by: String,
     pub reason: String,
+    /// [`crate::rules::Finding::evidence_fingerprint`] when it was explained;
+    /// `None` (older records) covers any evidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+impl Explanation {
+    /// Whether this explanation still covers `finding`.
+    pub fn covers(&self, finding: &crate::rules::Finding) -> bool {
+        self.evidence.as_deref().is_none_or(|e| e == finding.evidence_fingerprint())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

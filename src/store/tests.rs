@@ -288,3 +288,66 @@ fn a_picture_many_candidates_share_is_a_default_avatar() {
         .collect();
     assert!(!ids(&s.view(&keys[0], 0).unwrap()).contains(&"PHOTO_REUSE"));
 }
+
+/// A case of an Upwork and a GitHub profile that link to each other, with
+/// a note, a checklist item and an explanation written on it.
+fn annotated_case(s: &mut Store, day: u64) -> (String, String) {
+    let up = s.ingest(profile("https://www.upwork.com/freelancers/~01jp", "Daniel K.", &[]), day).unwrap();
+    let gh =
+        s.ingest(profile("https://github.com/jpark", "Jin Park", &["https://www.upwork.com/freelancers/~01jp"]), day);
+    let gh = gh.unwrap();
+    // The panel writes on the case's first key.
+    let first = s.case_of(&up)[0].clone();
+    assert_eq!(first, gh);
+    assert!(s.add_note(&first, "asked for a video call", day + 1));
+    assert!(s.set_check(&first, "video_interview", CheckStatus::Done, "", day + 1));
+    assert!(s.explain(&first, "NAME_MISMATCH", "Ann", "uses a western first name at work", day + 1));
+    (up, gh)
+}
+
+#[test]
+fn separating_a_case_leaves_what_was_written_with_both_halves() {
+    let mut s = Store::new();
+    let (up, gh) = annotated_case(&mut s, 10);
+    assert!(s.separate(std::slice::from_ref(&gh)));
+    for key in [&up, &gh] {
+        let view = s.view(key, 20).unwrap();
+        assert_eq!(view.keys.len(), 1, "separated");
+        assert_eq!(view.notes.len(), 1, "{key} keeps the note");
+        assert_eq!(view.checklist["video_interview"].status, CheckStatus::Done);
+        assert!(view.explained.contains_key("NAME_MISMATCH"));
+    }
+}
+
+#[test]
+fn the_oldest_profile_of_a_case_expiring_keeps_what_was_written() {
+    let mut s = Store::new();
+    let (up, gh) = annotated_case(&mut s, DAY_MS);
+    // Only the Upwork profile is seen again; the GitHub one, holding the
+    // notes, expires.
+    s.ingest(
+        profile("https://www.upwork.com/freelancers/~01jp", "Daniel K.", &["https://github.com/jpark"]),
+        80 * DAY_MS,
+    );
+    assert_eq!(s.purge_expired(95 * DAY_MS), 1);
+    assert!(s.get(&gh).is_none());
+    let view = s.view(&up, 95 * DAY_MS).unwrap();
+    assert_eq!(view.notes.len(), 1);
+    assert_eq!(view.checklist["video_interview"].status, CheckStatus::Done);
+    assert!(view.explained.contains_key("NAME_MISMATCH"));
+}
+
+#[test]
+fn an_explanation_covers_the_evidence_it_was_given_for() {
+    let mut s = Store::new();
+    let (up, _) = annotated_case(&mut s, 10);
+    let view = s.view(&up, 20).unwrap();
+    assert!(ids(&view).contains(&"NAME_MISMATCH"));
+    assert_eq!(view.risk.score, 0, "explained, so not counted");
+    // A third name turns up on a profile that joins the case.
+    s.ingest(profile("https://jp.example/", "Olga Petrova", &["https://github.com/jpark"]), 30).unwrap();
+    let view = s.view(&up, 40).unwrap();
+    assert!(view.risk.score > 0, "new evidence: the finding counts again");
+    assert!(!view.explained.contains_key("NAME_MISMATCH"));
+    assert!(view.notes.iter().any(|n| n.text.contains("uses a western first name at work")), "{:?}", view.notes);
+}
