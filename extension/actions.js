@@ -13,6 +13,62 @@ export function explainAction(button) {
   return reason ? { type: 'vetter/explain', key: button.dataset.key, finding: button.dataset.finding, reason } : null;
 }
 
+// A field's identity across renders: the attribute the Rust renderer names it by.
+const FIELD_KEYS = ['id', 'data-reason-for', 'data-split-key', 'data-check-status', 'data-check-note'];
+
+function fieldKey(el) {
+  const attr = FIELD_KEYS.find((a) => el.hasAttribute(a));
+  return attr ? `[${attr}="${CSS.escape(el.getAttribute(attr))}"]` : null;
+}
+
+function isDirty(el) {
+  if (el.type === 'checkbox') return el.checked !== el.defaultChecked;
+  if (el.tagName === 'SELECT') return [...el.options].some((o) => o.selected !== o.defaultSelected);
+  return el.value !== el.defaultValue;
+}
+
+/**
+ * Replaces `container`'s content with freshly rendered `html`, keeping what
+ * the recruiter was doing: text typed and choices made but not saved, open
+ * forms, and the focus. The worker re-renders every open panel whenever any
+ * tab reads a profile; that must not wipe a half-written note.
+ */
+export function replaceKeepingInput(container, html) {
+  const typed = [...container.querySelectorAll('input, textarea, select')]
+    .filter((el) => fieldKey(el) && isDirty(el))
+    .map((el) => [fieldKey(el), el.type === 'checkbox' ? el.checked : el.value]);
+  const open = [...container.querySelectorAll('details[open]')]
+    .map((d) => d.querySelector('textarea, input, select'))
+    .map((el) => el && fieldKey(el))
+    .filter(Boolean);
+  const active = container.contains(document.activeElement) ? document.activeElement : null;
+  const focused = active && fieldKey(active);
+  const selection = active?.selectionStart != null ? [active.selectionStart, active.selectionEnd] : null;
+  container.innerHTML = html;
+  for (const [key, value] of typed) {
+    const el = container.querySelector(key);
+    if (el?.type === 'checkbox') el.checked = value;
+    else if (el) el.value = value;
+  }
+  for (const key of open) container.querySelector(key)?.closest('details')?.setAttribute('open', '');
+  const refocus = focused && container.querySelector(focused);
+  if (refocus) {
+    refocus.focus();
+    if (selection && refocus.setSelectionRange) refocus.setSelectionRange(...selection);
+  }
+}
+
+/** Empties the field an action read its text from, once the action is done. */
+export function clearSource(message) {
+  const field =
+    message.type === 'vetter/note'
+      ? document.getElementById('note-text')
+      : message.type === 'vetter/explain'
+        ? document.querySelector(`[data-reason-for="${CSS.escape(message.finding)}"]`)
+        : null;
+  if (field) field.value = '';
+}
+
 /** Shows the worker's refusal at the top of `main`, announced to screen readers. */
 export function showError(main, text) {
   const p = document.createElement('p');

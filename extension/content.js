@@ -3,12 +3,19 @@
 // the worker, and the panel is an extension page in a closed shadow root,
 // so the host page can neither read nor style nor script it.
 (() => {
-  if (window.top !== window || globalThis.__vetterContent) return;
-  globalThis.__vetterContent = true;
+  if (window.top !== window) return;
+  // Injected again (the toolbar button, "Analyse selection"): the copy
+  // already running reads the page now.
+  if (typeof globalThis.__vetterAnalyse === 'function') {
+    globalThis.__vetterAnalyse();
+    return;
+  }
+  globalThis.__vetterAnalyse = () => analyse();
 
   const MAX_SNAPSHOT_CHARS = 4_000_000;
   const SETTLE_MS = 700; // wait for a single-page app to finish rendering
   const MAX_LATE_RETRIES = 4; // late-loaded content: a few tries, not forever
+  const MAX_WAIT_MS = 3000; // a page that never stops changing is still read
 
   let host = null;
   let badge = null;
@@ -16,6 +23,8 @@
   let lastUrl = null;
   let lateRetries = 0;
   let timer = 0;
+  let pendingSince = 0;
+  let analyses = 0; // replies to an older read are dropped
   let collapse = () => {};
 
   function snapshot() {
@@ -25,10 +34,12 @@
 
   async function analyse() {
     lastUrl = location.href;
+    const generation = ++analyses;
     let reply;
     try {
       // Ask first: most pages of a site (feeds, searches) are not read at all.
       const { wants } = (await chrome.runtime.sendMessage({ type: 'vetter/wants' })) ?? {};
+      if (generation !== analyses) return;
       if (!wants) {
         removePanel();
         return;
@@ -37,6 +48,8 @@
     } catch {
       return; // extension updated or worker unavailable: leave the page alone
     }
+    // A later read (the page moved on meanwhile) has the last word.
+    if (generation !== analyses) return;
     if (reply?.status === 'profile') {
       lateRetries = MAX_LATE_RETRIES;
       showPanel(reply);
@@ -48,7 +61,11 @@
   const CSS = `
     :host { all: initial; }
     .wrap { position: fixed; top: 72px; right: 16px; z-index: 2147483647; width: 380px;
-            font: 13px/1.4 system-ui, sans-serif; display: flex; flex-direction: column; align-items: flex-end; }
+            font: 13px/1.4 system-ui, sans-serif; display: flex; flex-direction: column; align-items: flex-end;
+            pointer-events: none; }
+    /* Only the badge, its buttons and the panel take clicks: the rest of the
+       box is the page's. */
+    .wrap > * { pointer-events: auto; }
     button { all: initial; font: 600 13px/1 system-ui, sans-serif; cursor: pointer; padding: 8px 12px;
              border-radius: 16px; background: #1f2937; color: #fff; box-shadow: 0 2px 8px rgba(0,0,0,.3); }
     button:focus-visible { outline: 3px solid #60a5fa; outline-offset: 2px; }
@@ -71,7 +88,10 @@
 
   function showPanel(reply) {
     if (!host || !host.isConnected) {
-      host = document.createElement('vetter-panel');
+      // A plain div: a custom element name could be defined by the page,
+      // which would then run code on (and reach into) the host.
+      host = document.createElement('div');
+      host.setAttribute('data-vetter', '');
       // Inline !important beats any page stylesheet: the host never takes
       // space in the page's layout.
       host.style.setProperty('all', 'initial', 'important');
@@ -215,8 +235,11 @@
   }
 
   function schedule(delay = SETTLE_MS) {
+    const now = Date.now();
+    pendingSince ||= now;
     clearTimeout(timer);
     timer = setTimeout(() => {
+      pendingSince = 0;
       if (location.href !== lastUrl) {
         lateRetries = 0;
         analyse();
@@ -224,7 +247,7 @@
         lateRetries += 1; // the profile may render after load
         analyse();
       }
-    }, delay);
+    }, Math.max(0, Math.min(delay, pendingSince + MAX_WAIT_MS - now)));
   }
 
   // Single-page navigation: the Navigation API where present, else history

@@ -3,7 +3,7 @@
 // in its own tab (?case=key). Rendering is Rust (renderDossier); this file
 // asks the worker and wires the buttons.
 import init, { loadData, renderDossier } from '../pkg/vetter.js';
-import { download, explainAction, noteAction, showError } from './actions.js';
+import { clearSource, download, explainAction, noteAction, replaceKeepingInput, showError } from './actions.js';
 import { catalogue, levelLabel, localize, t } from './i18n.js';
 
 localize();
@@ -49,7 +49,10 @@ async function refresh() {
   const [listed, shown] = await Promise.all([send({ type: 'vetter/cases', rated: true }), send({ type: 'vetter/case-view', key: current })]);
   cases = listed?.cases ?? [];
   if (shown?.key) current = shown.key;
+  const before = shownKeys;
   shownKeys = shown?.view ? (JSON.parse(shown.view).keys ?? []) : []; // the view comes as JSON text
+  // What was typed stays only when the same case is shown again.
+  const sameCase = shownKeys.some((k) => before.includes(k));
   showCases();
   if (!shown?.view) {
     main.textContent = shown?.error ?? t('noCaseForTab');
@@ -57,7 +60,9 @@ async function refresh() {
     return;
   }
   const started = performance.now();
-  main.innerHTML = renderDossier(shown.view);
+  const html = renderDossier(shown.view);
+  if (sameCase) replaceKeepingInput(main, html);
+  else main.innerHTML = html;
   document.body.dataset.renderMs = (performance.now() - started).toFixed(2);
   document.body.dataset.ready = 'true';
 }
@@ -86,6 +91,7 @@ main.addEventListener('click', async (event) => {
     showError(main, reply.error);
     return;
   }
+  clearSource(message);
   if (message.type === 'vetter/report') {
     if (message.format === 'html') {
       // The printable report opens in its own tab, ready for Print / Save as PDF.

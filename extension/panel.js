@@ -1,8 +1,8 @@
 // The panel frame: an extension page, so wasm runs here whatever the host
 // page's CSP. It asks the worker for this tab's case and renders it with
 // the Rust core, which escapes every value read from pages.
-import init, { loadData, renderPanel } from '../pkg/vetter.js';
-import { explainAction, noteAction, showError } from './actions.js';
+import init, { loadData, renderPanel, warmUp } from '../pkg/vetter.js';
+import { clearSource, explainAction, noteAction, replaceKeepingInput, showError } from './actions.js';
 import { catalogue, localize, t } from './i18n.js';
 
 localize();
@@ -11,12 +11,21 @@ const ready = Promise.all([init({ module_or_path: new URL('../pkg/vetter_bg.wasm
   ([, messages]) => loadData('messages.json', messages),
 );
 const main = document.getElementById('panel');
+let shownKeys = [];
+
+let warm = false;
 
 async function refresh() {
+  // Asked before the wasm is ready: the worker works while this page starts.
+  const asked = chrome.runtime.sendMessage({ type: 'vetter/get-view' });
   await ready;
+  if (!warm) {
+    warm = true;
+    warmUp();
+  }
   let reply;
   try {
-    reply = await chrome.runtime.sendMessage({ type: 'vetter/get-view' });
+    reply = await asked;
   } catch (err) {
     main.textContent = t('panelUnavailable', err.message);
     return;
@@ -25,9 +34,17 @@ async function refresh() {
     main.textContent = reply?.error ?? t('panelNoProfile');
     return;
   }
+  // What was typed stays only when the same case is shown again (the tab
+  // may have moved on to another candidate).
+  const keys = JSON.parse(reply.view).keys ?? [];
+  const sameCase = keys.some((k) => shownKeys.includes(k));
+  shownKeys = keys;
   const started = performance.now();
-  main.innerHTML = renderPanel(reply.view);
+  const html = renderPanel(reply.view);
+  if (sameCase) replaceKeepingInput(main, html);
+  else main.innerHTML = html;
   document.body.dataset.renderMs = (performance.now() - started).toFixed(2);
+  document.body.dataset.renders = String(Number(document.body.dataset.renders ?? 0) + 1);
   document.body.dataset.ready = 'true';
   fillMergeTargets();
 }
@@ -110,6 +127,7 @@ main.addEventListener('click', async (event) => {
   button.disabled = true;
   const reply = await chrome.runtime.sendMessage(message).catch((err) => ({ error: err.message }));
   if (reply?.error) showError(main, reply.error);
+  else clearSource(message);
   button.disabled = false;
 });
 

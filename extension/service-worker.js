@@ -10,6 +10,7 @@ import { catalogue, levelLabel, t } from './i18n.js';
 const V1_STORE_KEY = 'vetter.store';
 const LISTS_KEY = 'vetter.lists'; // imported sanctions/IOC files: [{kind, name, text, alt, importedAt}]
 const TABS_KEY = 'vetter.tabs';
+const FORCED_KEY = 'vetter.forced';
 // The user's choices: sites not to read ("Website" = personal sites) and the
 // least severity shown.
 const PREFS_KEY = 'vetter.prefs';
@@ -21,7 +22,10 @@ const EXTENSION_ORIGIN = chrome.runtime.getURL('');
 let engine = null;
 let database = null;
 let tabs = {}; // tab id -> profile key shown in that tab (session-scoped)
-const forcedTabs = new Set(); // tabs the user asked to vet (toolbar button)
+// Tab id -> the page the user asked to vet there (toolbar button, selection):
+// that page only, not the pages the tab goes on to. Session storage keeps it
+// when the worker is stopped and started again.
+let forcedTabs = {};
 const notices = [];
 const ready = start();
 
@@ -40,10 +44,12 @@ async function start() {
       }
     }),
   );
-  const [{ [V1_STORE_KEY]: v1, [LISTS_KEY]: lists, [PREFS_KEY]: savedPrefs }, { [TABS_KEY]: savedTabs }] = await Promise.all([
-    chrome.storage.local.get([V1_STORE_KEY, LISTS_KEY, PREFS_KEY]),
-    chrome.storage.session.get(TABS_KEY),
-  ]);
+  const [{ [V1_STORE_KEY]: v1, [LISTS_KEY]: lists, [PREFS_KEY]: savedPrefs }, { [TABS_KEY]: savedTabs, [FORCED_KEY]: forced }] =
+    await Promise.all([
+      chrome.storage.local.get([V1_STORE_KEY, LISTS_KEY, PREFS_KEY]),
+      chrome.storage.session.get([TABS_KEY, FORCED_KEY]),
+    ]);
+  forcedTabs = forced ?? {};
   try {
     activateLists(JSON.stringify(lists ?? []));
   } catch (err) {
@@ -139,11 +145,18 @@ function purgeIfDue() {
 // The photo is fetched with the extension's host permission, decoded by
 // the browser and hashed in Rust; pixels never leave the worker.
 const MAX_PHOTO_SIDE = 256;
+// A profile photo is tens of kilobytes; the address comes from the page, so
+// a huge file is refused before it is decoded (an image too large to decode
+// fails in createImageBitmap, caught below).
+const MAX_PHOTO_BYTES = 5_000_000;
 async function hashPhoto(key, url) {
   try {
     const response = await fetch(url, { credentials: 'omit' });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const bitmap = await createImageBitmap(await response.blob());
+    if (Number(response.headers.get('content-length') ?? 0) > MAX_PHOTO_BYTES) throw new Error('larger than 5 MB');
+    const blob = await response.blob();
+    if (blob.size > MAX_PHOTO_BYTES) throw new Error('larger than 5 MB');
+    const bitmap = await createImageBitmap(blob);
     const scale = Math.min(1, MAX_PHOTO_SIDE / Math.max(bitmap.width, bitmap.height));
     const [w, h] = [Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale))];
     const canvas = new OffscreenCanvas(w, h);
@@ -157,6 +170,19 @@ async function hashPhoto(key, url) {
   }
   await persist();
   broadcastUpdate();
+}
+
+const pageOf = (url) => (url ?? '').split('#')[0];
+
+/** Whether the user asked to vet the page `url` in tab `tabId`. */
+const isForced = (tabId, url) => forcedTabs[tabId] === '*' || (forcedTabs[tabId] ?? null) === pageOf(url);
+
+/** Marks the page at `url` in `tabId` as one the user asked to vet (`null` forgets the tab). */
+function force(tabId, url) {
+  // Without the address (no access to the tab yet), whatever page is there.
+  if (url !== null) forcedTabs[tabId] = url === undefined ? '*' : pageOf(url);
+  else delete forcedTabs[tabId];
+  return chrome.storage.session.set({ [FORCED_KEY]: forcedTabs }).catch(() => {});
 }
 
 function rememberTab(tabId, key) {
@@ -188,7 +214,7 @@ async function analyseSelection(tab, text) {
   if (!tabs[tab.id]) await rememberTab(tab.id, key);
   await persist();
   broadcastUpdate();
-  forcedTabs.add(tab.id);
+  await force(tab.id, tab.url);
   await injectContentScript(tab.id);
   return key;
 }
@@ -197,7 +223,16 @@ globalThis.vetterAnalyseSelection = analyseSelection;
 
 // Imported lists are checked whole before they are stored or activated, so
 // a malformed file never replaces what is in force.
-async function manageLists(msg) {
+// One change at a time: two imports close together each read, change and
+// write the whole set, and the second must not drop the first.
+let listChanges = Promise.resolve();
+function manageLists(msg) {
+  const result = listChanges.then(() => changeLists(msg));
+  listChanges = result.catch(() => {});
+  return result;
+}
+
+async function changeLists(msg) {
   const { [LISTS_KEY]: stored = [] } = await chrome.storage.local.get(LISTS_KEY);
   let next = stored;
   if (msg.type === 'vetter/import-list') {
@@ -212,8 +247,9 @@ async function manageLists(msg) {
     next = stored.filter((l) => l.name !== msg.name);
   }
   if (next !== stored) {
-    const summaries = activateLists(JSON.stringify(next));
+    // Stored first: a failed write (quota) leaves what is in force as it was.
     await chrome.storage.local.set({ [LISTS_KEY]: next });
+    const summaries = activateLists(JSON.stringify(next));
     broadcastUpdate();
     return { lists: JSON.parse(summaries), imported: next.map(({ name, kind, importedAt }) => ({ name, kind, importedAt })) };
   }
@@ -270,7 +306,7 @@ async function handle(msg, sender) {
     case 'vetter/wants': {
       if (isExtensionPage(sender) || !sender.tab || sender.frameId !== 0) return { wants: false };
       const url = sender.tab.url ?? sender.url;
-      if (forcedTabs.has(sender.tab.id)) return { wants: true };
+      if (isForced(sender.tab.id, url)) return { wants: true };
       return { wants: engine.wantsPage(url) && !prefs.disabledSites.includes(Engine.siteOf(url)) };
     }
     // From content scripts, i.e. from web pages: untrusted. The tab and the
@@ -284,7 +320,7 @@ async function handle(msg, sender) {
       const html = msg.html.slice(0, MAX_SNAPSHOT_CHARS);
       const outcome = JSON.parse(engine.ingest(url, html, Date.now(), await sha256(html)));
       const shown = tabs[sender.tab.id];
-      if (outcome.status === 'none' && shown?.startsWith('selection:')) {
+      if (outcome.status === 'none' && shown?.startsWith('selection:') && isForced(sender.tab.id, url)) {
         // A page with no profile of its own, where the user analysed a selection.
         const view = JSON.parse(engine.view(shown, Date.now(), prefs.minSeverity) ?? 'null');
         const level = view?.risk.level;
@@ -433,7 +469,7 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 });
 
 chrome.tabs.onRemoved.addListener((tabId) => {
-  forcedTabs.delete(tabId);
+  ready.then(() => force(tabId, null));
   ready.then(() => rememberTab(tabId, null));
 });
 
@@ -449,8 +485,8 @@ chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
 // The toolbar button: vet the current page whatever it is.
 chrome.action.onClicked.addListener((tab) => {
   if (!tab.id) return;
-  forcedTabs.add(tab.id);
-  injectContentScript(tab.id);
+  // The click must reach the worker's state before the script asks.
+  ready.then(() => force(tab.id, tab.url)).then(() => injectContentScript(tab.id));
 });
 
 chrome.runtime.onInstalled.addListener(() => {

@@ -385,6 +385,31 @@ pub fn render_dossier(view_json: &str) -> Result<String, JsError> {
     Ok(render::dossier::dossier_html(&view))
 }
 
+/// Renders an example case once and throws it away. The first render in a
+/// new panel otherwise pays for compiling the rendering code; a panel calls
+/// this while the worker is still working out its case, so that the real
+/// findings render as fast as the later ones do.
+/// Returns the length of the HTML rendered (0 if it failed, which only the
+/// tests look at).
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() -> usize {
+    use crate::model::{Profile, Site, Sourced};
+    let mut a = Profile::empty("https://www.upwork.com/freelancers/~01example", Site::Upwork);
+    a.name = Some(Sourced::new("Daniel K.", "warm-up"));
+    a.location = Some(Sourced::new("Austin, United States", "warm-up"));
+    let mut b = Profile::empty("https://github.com/example", Site::Github);
+    b.name = Some(Sourced::new("Jin Park", "warm-up"));
+    b.location = Some(Sourced::new("Warsaw, Poland", "warm-up"));
+    let profiles = [a, b];
+    let view = CaseView::unstored(
+        Some(profiles[0].url.clone()),
+        profiles.iter().map(crate::analysis::ProfileSummary::from).collect(),
+        crate::analysis::analyse(&profiles, &[], 0),
+    );
+    let html = serde_json::to_string(&view).ok().and_then(|json| render_panel(&json).ok());
+    html.map_or(0, |h| h.len())
+}
+
 /// The panel's HTML for a case view given as JSON.
 #[wasm_bindgen(js_name = renderPanel)]
 pub fn render_panel(view_json: &str) -> Result<String, JsError> {

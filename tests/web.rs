@@ -2,7 +2,7 @@
 //! (`cargo xtask test` runs it; natively this file is empty).
 #![cfg(target_arch = "wasm32")]
 
-use vetter::web::{load_data, render_panel, scan_files, Engine};
+use vetter::web::{load_data, render_panel, scan_files, warm_up, Engine};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -95,4 +95,9 @@ fn dropped_files_are_analysed_as_one_case() {
     let notice = view["notices"][0].as_str().unwrap();
     assert!(notice.starts_with("junk.html: the page's address is unknown"), "{notice}");
     assert_eq!(view["findings"][0]["title"], "Claimed locations disagree");
+}
+
+#[wasm_bindgen_test]
+fn the_warm_up_renders_an_example_case_with_findings() {
+    assert!(warm_up() > 1_000, "the example case renders its profiles and findings");
 }

@@ -15,14 +15,26 @@ const ready = init({ module_or_path: new URL('./pkg/vetter_bg.wasm', import.meta
 const files = []; // {name, text}
 const status = document.getElementById('status');
 const result = document.getElementById('result');
+const clear = document.getElementById('clear');
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+clear.addEventListener('click', () => {
+  files.length = 0;
+  result.replaceChildren();
+  status.textContent = 'Cleared: drop the next candidate\'s pages.';
+  clear.hidden = true;
+  document.getElementById('files').value = '';
+});
 
 async function analyse() {
   await ready;
   try {
     const view = scanFiles(JSON.stringify(files), Date.now());
     result.innerHTML = renderPanel(view);
-    status.textContent = `${files.length} file(s) analysed.`;
+    // Every file dropped is read as one candidate's: another candidate
+    // starts over, or their pages would be cross-checked against these.
+    status.textContent = `${files.length} file(s) analysed together, as one candidate.`;
+    clear.hidden = false;
   } catch (err) {
     status.textContent = `Could not analyse: ${err.message ?? err}`;
   }

@@ -76,10 +76,10 @@ describe('the host page', () => {
     const { page } = await open(DANIEL_GITHUB);
     await panelFrame(page);
     const seen = await page.evaluate(() => {
-      const host = document.querySelector('vetter-panel');
+      const host = document.querySelector('div[data-vetter]');
       const rect = host.getBoundingClientRect();
       const style = document.createElement('style');
-      style.textContent = 'vetter-panel, iframe { display: none !important; visibility: hidden !important; }';
+      style.textContent = 'div[data-vetter], iframe { display: none !important; visibility: hidden !important; }';
       document.head.append(style);
       return {
         shadowRoot: host.shadowRoot,
@@ -167,7 +167,7 @@ describe('bad input', () => {
   test('a page without a profile gets no panel', async () => {
     const { page } = await open('https://www.upwork.com/freelancers/~01nobody');
     await page.waitForTimeout(1500);
-    assert.equal(await page.evaluate(() => document.querySelector('vetter-panel')), null);
+    assert.equal(await page.evaluate(() => document.querySelector('div[data-vetter]')), null);
   });
 
   test('a 5 MB page neither crashes the content script nor breaks the page', async () => {

@@ -34,7 +34,7 @@ test('a site nobody links to is not read', async () => {
   const page = await env.browser.context.newPage();
   await page.goto('https://alex-dev-portfolio.example/');
   await page.waitForTimeout(1500);
-  assert.equal(await page.evaluate(() => document.querySelector('vetter-panel')), null);
+  assert.equal(await page.evaluate(() => document.querySelector('div[data-vetter]')), null);
 });
 
 test('a selection analysed from the context menu joins the page\'s case', async () => {

@@ -90,10 +90,35 @@ describe('the panel', () => {
     assert.match(explained, /Explained by .* checked the lease/);
     await frame.focus('button[data-action="dossier"]');
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('vetter-panel') || true);
+    await page.waitForFunction(() => !document.querySelector('div[data-vetter]') || true);
     const iframe = await frame.frameElement();
     await page.waitForTimeout(500);
     assert.equal(await iframe.boundingBox(), null, 'Escape folded the panel');
+  });
+});
+
+describe('the panel while other tabs work', () => {
+  test('a half-written note, an open form and the focus survive an update from another tab', async () => {
+    const page = await open(DANIEL_UPWORK);
+    const frame = await panelFrame(page);
+    await frame.click('[data-flag="NAME_MISMATCH"] summary');
+    await frame.fill('[data-reason-for="NAME_MISMATCH"]', 'half-written reason');
+    await frame.fill('#note-text', 'half-written note');
+    const renders = Number(await frame.$eval('body', (b) => b.dataset.renders));
+    // Another tab reads a profile: the worker tells every panel to re-render.
+    const other = await open(MARIA_UPWORK);
+    try {
+      await frame.waitForFunction((n) => Number(document.body.dataset.renders) > n, renders, { timeout: 10_000 });
+      assert.equal(await frame.$eval('#note-text', (el) => el.value), 'half-written note');
+      assert.equal(await frame.evaluate(() => document.activeElement?.id), 'note-text');
+      assert.equal(await frame.$eval('[data-reason-for="NAME_MISMATCH"]', (el) => el.value), 'half-written reason');
+      assert.ok(await frame.$eval('[data-reason-for="NAME_MISMATCH"]', (el) => el.closest('details').open));
+      // Saving the note empties the box; the note is listed.
+      await frame.click('button[data-action="note"]');
+      await frame.waitForFunction(() => document.body.innerText.includes('half-written note') && !document.getElementById('note-text').value);
+    } finally {
+      await other.close();
+    }
   });
 });
 
@@ -280,7 +305,7 @@ describe('the options', () => {
     await options.waitForSelector('#prefs-status:has-text("Saved")');
     const github = await open('https://github.com/mgonzalez-data');
     await github.waitForTimeout(1500);
-    assert.equal(await github.evaluate(() => document.querySelector('vetter-panel')), null, 'GitHub is switched off');
+    assert.equal(await github.evaluate(() => document.querySelector('div[data-vetter]')), null, 'GitHub is switched off');
     const upwork = await open(DANIEL_UPWORK);
     const frame = await panelFrame(upwork);
     const text = await frame.$eval('#panel', (el) => el.innerText);

@@ -53,6 +53,15 @@ test('dropping a candidate\'s saved pages shows the findings, and bad files as n
   assert.deepEqual(flags, ['LOCATION_MISMATCH', 'NAME_MISMATCH']);
   const text = await page.innerText('#result');
   assert.match(text, /broken\.html: the page's address is unknown/);
+  // The next candidate starts over: nothing of Daniel's is cross-checked with Maria's page.
+  await page.click('#clear');
+  assert.equal(await page.$$eval('#result [data-flag]', (els) => els.length), 0);
+  await page.setInputFiles('#files', [
+    { name: 'upwork.html', mimeType: 'text/html', buffer: readFileSync(join(ROOT, 'demo/maria-gonzalez/upwork.html')) },
+  ]);
+  await page.waitForSelector('#result .profiles li');
+  assert.equal(await page.$$eval('#result .profiles li', (els) => els.length), 1);
+  assert.equal(await page.$$eval('#result [data-flag="NAME_MISMATCH"]', (els) => els.length), 0);
   assert.deepEqual(errors, []);
 });
 
