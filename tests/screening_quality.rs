@@ -120,6 +120,9 @@ fn precision_and_recall_on_labelled_pairs() {
         misses.join("\n")
     );
     assert!(pairs >= 200, "{pairs} pairs");
-    assert!(precision >= 0.95, "precision {precision:.3}");
-    assert!(recall >= 0.90, "recall {recall:.3}");
+    // The labelled set is fixed, so the scores are exact: what the README
+    // states (precision and recall 1.000) is what is required, and no more
+    // near-misses than today reach the high threshold.
+    assert_eq!((fp, fn_), (0, 0), "precision {precision:.3}, recall {recall:.3}");
+    assert!(fp_high <= 3, "{fp_high} near-misses reach the high threshold");
 }

@@ -41,15 +41,32 @@ async function open(url) {
 }
 
 /** Waits until the panel in `page` lists `flag` (or, with `present: false`, settles without it). */
+/**
+ * Waits for `flag` to be shown in the page's panel; with `present: false`,
+ * watches for `timeout` that it is not, and requires the panel to have
+ * rendered (a broken panel shows no flags either).
+ */
 async function waitForFlag(page, flag, { present = true, timeout = 15_000 } = {}) {
   const deadline = Date.now() + timeout;
   let seen = [];
+  let rendered = false;
   while (Date.now() < deadline) {
-    seen = await panelFlags(await panelFrame(page)).catch(() => []);
-    if (seen.includes(flag) === present && present) return seen;
+    try {
+      const frame = await panelFrame(page);
+      rendered ||= (await frame.$eval('body', (b) => b.dataset.ready)) === 'true';
+      seen = await panelFlags(frame);
+    } catch {
+      seen = [];
+    }
+    if (present && seen.includes(flag)) return seen;
+    if (!present && rendered && seen.includes(flag)) break;
     await page.waitForTimeout(200);
   }
-  if (!present) return seen;
+  if (!present) {
+    assert.ok(rendered, `the panel on ${page.url()} never rendered`);
+    assert.ok(!seen.includes(flag), `${flag} shown on ${page.url()}`);
+    return seen;
+  }
   assert.fail(`${flag} not shown on ${page.url()}; panel lists ${JSON.stringify(seen)}`);
 }
 

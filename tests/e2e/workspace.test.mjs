@@ -90,9 +90,9 @@ describe('the panel', () => {
     assert.match(explained, /Explained by .* checked the lease/);
     await frame.focus('button[data-action="dossier"]');
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('div[data-vetter]') || true);
     const iframe = await frame.frameElement();
-    await page.waitForTimeout(500);
+    // Folded: the frame takes no space (checked until it does not, at most 5 s).
+    await iframe.waitForElementState('hidden', { timeout: 5_000 });
     assert.equal(await iframe.boundingBox(), null, 'Escape folded the panel');
   });
 });
