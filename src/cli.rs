@@ -315,10 +315,29 @@ mod native_store {
 
     const SETTINGS: &str = "settings.json";
 
-    /// A record's file name: the key, hex-encoded (keys hold `/`, `:`, `|`).
+    /// Longest hex-encoded key used as a file name (file systems allow 255 bytes).
+    const MAX_HEX_NAME: usize = 200;
+    /// Prefix of the file names of longer keys, which are read from the record.
+    const HASHED: &str = "k-";
+
+    /// A record's file name: the key, hex-encoded (keys hold `/`, `:`, `|`),
+    /// or for a long key a digest of it (the record holds the key).
     fn file_name(key: &str) -> String {
         let hex: String = key.bytes().map(|b| format!("{b:02x}")).collect();
-        format!("{hex}.json")
+        if hex.len() <= MAX_HEX_NAME {
+            format!("{hex}.json")
+        } else {
+            format!("{HASHED}{:016x}.json", crate::text::stable_hash(key.bytes()))
+        }
+    }
+
+    /// The key a record file holds, for files named by a digest.
+    fn key_in(json: &str) -> Option<String> {
+        #[derive(serde::Deserialize)]
+        struct Keyed {
+            key: String,
+        }
+        serde_json::from_str::<Keyed>(json).ok().map(|r| r.key)
     }
 
     fn key_of(file_name: &str) -> Option<String> {
@@ -342,9 +361,19 @@ mod native_store {
                 }
                 continue;
             }
-            let Some(key) = key_of(&name) else { continue };
+            let hashed = name.starts_with(HASHED) && name.ends_with(".json");
+            let named = if hashed { None } else { key_of(&name) };
+            if !hashed && named.is_none() {
+                continue;
+            }
             match std::fs::read_to_string(&path) {
-                Ok(json) => records.push((key, json, path)),
+                Ok(json) => match named.or_else(|| key_in(&json)) {
+                    Some(key) => records.push((key, json, path)),
+                    None => skipped.push(Skipped {
+                        path: path.display().to_string(),
+                        reason: "stored record names no key, left as it is".into(),
+                    }),
+                },
                 Err(e) => skipped.push(Skipped { path: path.display().to_string(), reason: e.to_string() }),
             }
         }
@@ -367,12 +396,20 @@ mod native_store {
             std::fs::write(&tmp, json)?;
             std::fs::rename(tmp, dir.join(name))
         };
-        for (key, json) in &changes.put {
-            write(&file_name(key), json)?;
+        // A failed write keeps what is not written yet as changes, so a
+        // later save still writes it.
+        for (i, (key, json)) in changes.put.iter().enumerate() {
+            if let Err(e) = write(&file_name(key), json) {
+                store.mark_unsaved(changes.put[i..].iter().map(|(k, _)| k.clone()), changes.delete.iter().cloned());
+                return Err(e);
+            }
         }
-        for key in &changes.delete {
+        for (i, key) in changes.delete.iter().enumerate() {
             match std::fs::remove_file(dir.join(file_name(key))) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    store.mark_unsaved([], changes.delete[i..].iter().cloned());
+                    return Err(e);
+                }
                 _ => {}
             }
         }
@@ -387,6 +424,27 @@ mod native_store {
     fn keys_survive_file_names() {
         let key = "dir:demo/daniel-kim|https://github.com/dkim-builds";
         assert_eq!(key_of(&file_name(key)).as_deref(), Some(key));
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn a_long_key_is_saved_and_read_back() {
+        use crate::model::{Profile, Site, Sourced};
+        let dir = std::env::temp_dir().join(format!("vetter-store-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut store = Store::new();
+        let host = ["portfolio"; 12].join(".");
+        let mut p = Profile::empty(format!("https://{host}.example/"), Site::Generic);
+        p.name = Some(Sourced::new("Jane Doe", "t"));
+        let key = store.ingest(p, 1).unwrap();
+        assert!(key.len() * 2 > MAX_HEX_NAME, "{key}");
+        assert!(file_name(&key).starts_with(HASHED));
+        save(&dir, &mut store).unwrap();
+        let mut back = Store::new();
+        assert!(load(&dir, &mut back).unwrap().is_empty());
+        assert!(back.get(&key).is_some(), "read back under its key");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
 

@@ -74,17 +74,8 @@ impl Finding {
             self.evidence.iter().map(|e| (e.profile.as_str(), e.field.as_str(), e.value.as_str())).collect();
         quoted.sort_unstable();
         quoted.dedup();
-        // FNV-1a: stable across builds and platforms, unlike std's hasher.
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for (profile, field, value) in quoted {
-            for part in [profile, field, value] {
-                for b in part.bytes().chain([0]) {
-                    hash ^= u64::from(b);
-                    hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-                }
-            }
-        }
-        format!("{hash:016x}")
+        let bytes = quoted.into_iter().flat_map(|(p, f, v)| [p, f, v]).flat_map(|part| part.bytes().chain([0]));
+        format!("{:016x}", crate::text::stable_hash(bytes))
     }
 }
 
