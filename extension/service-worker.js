@@ -124,10 +124,24 @@ function persist() {
       engine.markUnsaved(changes);
       const full = err?.name === 'QuotaExceededError';
       note(full ? t('noticeQuota') : t('noticeSaveFailed', err?.message ?? err));
+      retryLater();
       return false;
     }
   });
   return saving;
+}
+
+// A failed write is tried again by itself (5 s, then longer), not only at
+// the recruiter's next action.
+let retryDelay = 0;
+let retryTimer = 0;
+function retryLater() {
+  if (retryTimer) return;
+  retryDelay = Math.min(Math.max(retryDelay * 2, 5_000), 300_000);
+  retryTimer = setTimeout(async () => {
+    retryTimer = 0;
+    if (await persist()) retryDelay = 0;
+  }, retryDelay);
 }
 
 function note(text) {
@@ -173,6 +187,16 @@ async function hashPhoto(key, url) {
 }
 
 const pageOf = (url) => (url ?? '').split('#')[0];
+
+// What was decided about each page lately (not read, no profile, a
+// profile…), for the end-to-end suite: a page with no panel is only proof
+// of something once the worker has answered for it.
+const answered = new Map();
+function answer(url, what) {
+  if (answered.size > 200) answered.delete(answered.keys().next().value);
+  answered.set(pageOf(url), what);
+}
+globalThis.vetterAnswered = (url) => answered.get(pageOf(url)) ?? null;
 
 /** Whether the user asked to vet the page `url` in tab `tabId`. */
 const isForced = (tabId, url) => forcedTabs[tabId] === '*' || (forcedTabs[tabId] ?? null) === pageOf(url);
@@ -307,7 +331,9 @@ async function handle(msg, sender) {
       if (isExtensionPage(sender) || !sender.tab || sender.frameId !== 0) return { wants: false };
       const url = sender.tab.url ?? sender.url;
       if (isForced(sender.tab.id, url)) return { wants: true };
-      return { wants: engine.wantsPage(url) && !prefs.disabledSites.includes(Engine.siteOf(url)) };
+      const wants = engine.wantsPage(url) && !prefs.disabledSites.includes(Engine.siteOf(url));
+      if (!wants) answer(url, 'not read');
+      return { wants };
     }
     // From content scripts, i.e. from web pages: untrusted. The tab and the
     // address come from `sender` (the browser), never from the message.
@@ -319,6 +345,7 @@ async function handle(msg, sender) {
       const url = sender.tab.url ?? sender.url;
       const html = msg.html.slice(0, MAX_SNAPSHOT_CHARS);
       const outcome = JSON.parse(engine.ingest(url, html, Date.now(), await sha256(html)));
+      answer(url, outcome.status);
       const shown = tabs[sender.tab.id];
       if (outcome.status === 'none' && shown?.startsWith('selection:') && isForced(sender.tab.id, url)) {
         // A page with no profile of its own, where the user analysed a selection.
@@ -479,6 +506,8 @@ chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
   if (change.status !== 'complete' || !tab.url?.startsWith('https://')) return;
   ready.then(() => {
     if (engine.isLinked(tab.url)) injectContentScript(tabId);
+    // The supported sites' pages are answered by their content script.
+    else if (Engine.siteOf(tab.url) === 'Website') answer(tab.url, 'not linked');
   });
 });
 

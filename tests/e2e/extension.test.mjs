@@ -2,7 +2,7 @@
 // served under their real hostnames.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { panelFlags, panelFrame, stopServiceWorkers, useBrowser } from './harness.mjs';
+import { panelFlags, panelFrame, stopServiceWorkers, useBrowser, workerAnswer } from './harness.mjs';
 
 const DANIEL_UPWORK = 'https://www.upwork.com/freelancers/~01demo0001';
 const DANIEL_GITHUB = 'https://github.com/dkim-builds';
@@ -99,7 +99,13 @@ describe('the host page', () => {
   });
 
   test('cannot detect the extension by requesting its resources', async () => {
-    const { page } = await open(DANIEL_GITHUB);
+    // A page without a CSP of its own, so that only the extension's manifest
+    // (use_dynamic_url) stands between the page and the panel's address.
+    env.server.route('https://www.upwork.com/probe', { body: '<!doctype html><title>probe</title>', type: 'text/html', csp: false });
+    const page = await env.browser.context.newPage();
+    await page.goto('https://www.upwork.com/probe');
+    // The control: this page may fetch, so a blocked request below is the extension's doing.
+    assert.equal(await page.evaluate(async () => (await fetch('/probe')).status), 200);
     const probe = await page.evaluate(async (id) => {
       const results = {};
       for (const path of ['extension/panel.html', 'manifest.json', 'pkg/vetter.js', 'extension/content.js']) {
@@ -165,8 +171,9 @@ describe('bad input', () => {
   });
 
   test('a page without a profile gets no panel', async () => {
-    const { page } = await open('https://www.upwork.com/freelancers/~01nobody');
-    await page.waitForTimeout(1500);
+    const url = 'https://www.upwork.com/freelancers/~01nobody';
+    const { page } = await open(url);
+    assert.equal(await workerAnswer(env.browser.context, url), 'none');
     assert.equal(await page.evaluate(() => document.querySelector('div[data-vetter]')), null);
   });
 

@@ -53,8 +53,11 @@ export async function startServer() {
     (req, res) => {
       const url = new URL(req.url, `https://${req.headers.host}`);
       const found = routes.get(routeKey(url));
-      // Real sites send strict CSPs; so do we, to prove the extension copes.
-      res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+      // Real sites send strict CSPs; so do we, to prove the extension copes
+      // (a route given as {body, type, csp: false} is served without one).
+      if (found?.csp !== false) {
+        res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+      }
       if (found === undefined) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       } else if (typeof found === 'string') {
@@ -68,7 +71,7 @@ export async function startServer() {
   rmSync(work, { recursive: true, force: true });
   return {
     port: server.address().port,
-    /** Serves `html` (a string) or `{body, type}` at `url` from now on. */
+    /** Serves `html` (a string) or `{body, type, csp}` at `url` from now on. */
     route(url, content) {
       routes.set(routeKey(new URL(url)), content);
     },
@@ -137,6 +140,22 @@ export async function panelFrame(page, { timeout = 15_000 } = {}) {
 export async function panelFlags(frame) {
   const ids = await frame.$$eval('[data-flag]', (els) => els.map((e) => e.dataset.flag));
   return ids.sort();
+}
+
+/**
+ * What the worker decided about the page at `url` ('not read', 'none',
+ * 'profile', 'not linked'…), once it has: the proof a panel-less page
+ * was looked at, rather than not yet.
+ */
+export async function workerAnswer(context, url, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const worker = context.serviceWorkers().at(-1);
+    const answer = await worker?.evaluate((u) => globalThis.vetterAnswered?.(u) ?? null, url).catch(() => null);
+    if (answer) return answer;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error(`the worker never answered for ${url}`);
 }
 
 /** Stops every service worker through CDP (what Chrome does to an idle one). */

@@ -2,7 +2,7 @@
 // from their profile, and "Analyse selection with Vetter".
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { panelFrame, useBrowser } from './harness.mjs';
+import { panelFrame, useBrowser, workerAnswer } from './harness.mjs';
 
 const env = useBrowser({ before, after });
 
@@ -33,7 +33,7 @@ test('a personal site linked from a profile is read and joins its case', async (
 test('a site nobody links to is not read', async () => {
   const page = await env.browser.context.newPage();
   await page.goto('https://alex-dev-portfolio.example/');
-  await page.waitForTimeout(1500);
+  assert.equal(await workerAnswer(env.browser.context, 'https://alex-dev-portfolio.example/'), 'not linked');
   assert.equal(await page.evaluate(() => document.querySelector('div[data-vetter]')), null);
 });
 
