@@ -231,16 +231,16 @@ pub fn check_timeline(case: &CaseInput<'_>) -> Vec<Finding> {
                 }
             }
         }
-        if let Some(claimed) = claimed_years(p).filter(|_| now > 0) {
+        if let Some((claimed, field, quote)) = claimed_years(p).filter(|_| now > 0) {
             let earliest = p.work.iter().filter_map(|j| span(j, now)).map(|s| s.0).min();
             if let Some(first) = earliest {
                 let career = (now.saturating_sub(first)) / 12;
                 if claimed > career + 3 {
-                    ev.push(evidence(
-                        p,
-                        "experience",
-                        ui_with("ev_claimedYears", &[&claimed.to_string(), &career.to_string()]),
-                    ));
+                    // The page's own words, with what Vetter made of them beside.
+                    ev.push(Evidence {
+                        note: Some(ui_with("ev_claimedYears", &[&claimed.to_string(), &career.to_string()])),
+                        ..evidence(p, field, quote)
+                    });
                 }
             }
         }
@@ -258,13 +258,14 @@ pub fn check_timeline(case: &CaseInput<'_>) -> Vec<Finding> {
     }]
 }
 
-/// "12+ years of experience", "over 10 years" in the headline or bio.
-fn claimed_years(p: &Profile) -> Option<u32> {
+/// "12+ years of experience" in the headline or bio: the years, the field
+/// and the words as written.
+fn claimed_years(p: &Profile) -> Option<(u32, &'static str, String)> {
     let re = crate::extract::regex(r"(?i)\b(\d{1,2})\s*\+?\s*(?:years|yrs)\b(?:\s+of)?\s+(?:experience|exp)");
-    [&p.headline, &p.bio]
-        .iter()
-        .filter_map(|f| f.as_ref())
-        .find_map(|s| re.captures(&s.value)?.get(1)?.as_str().parse().ok())
+    [(&p.headline, "headline"), (&p.bio, "bio")].into_iter().find_map(|(f, field)| {
+        let c = re.captures(&f.as_ref()?.value)?;
+        Some((c.get(1)?.as_str().parse().ok()?, field, c.get(0)?.as_str().to_string()))
+    })
 }
 
 fn dedup(ev: &mut Vec<Evidence>) {
@@ -384,6 +385,10 @@ mod tests {
         assert_eq!(timeline(degree), 1);
         let mut claims = profile("https://a.example/", vec![job("Acme", "Dev", "2022-01", "present")]);
         claims.headline = Some(crate::model::Sourced::new("Senior dev, 15+ years of experience", "t"));
+        let found =
+            check_timeline(&CaseInput { profiles: std::slice::from_ref(&claims), messages: &[], now_month: NOW });
+        let quoted = &found[0].evidence[0];
+        assert_eq!((quoted.field.as_str(), quoted.value.as_str()), ("headline", "15+ years of experience"));
         assert_eq!(timeline(claims), 1);
     }
 
