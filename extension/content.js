@@ -25,6 +25,7 @@
   let timer = 0;
   let pendingSince = 0;
   let analyses = 0; // replies to an older read are dropped
+  let staleTries = 0; // reads of this address that still showed another profile
   let collapse = () => {};
 
   function snapshot() {
@@ -33,6 +34,7 @@
   }
 
   async function analyse() {
+    if (location.href !== lastUrl) staleTries = 0;
     lastUrl = location.href;
     const generation = ++analyses;
     let reply;
@@ -44,12 +46,22 @@
         removePanel();
         return;
       }
-      reply = await chrome.runtime.sendMessage({ type: 'vetter/snapshot', html: snapshot() });
+      // The last try reads the page as shown, even if it names another profile as itself.
+      const asShown = staleTries >= MAX_LATE_RETRIES;
+      reply = await chrome.runtime.sendMessage({ type: 'vetter/snapshot', html: snapshot(), asShown });
     } catch {
       return; // extension updated or worker unavailable: leave the page alone
     }
     // A later read (the page moved on meanwhile) has the last word.
     if (generation !== analyses) return;
+    if (reply?.status === 'stale') {
+      // A single-page app changed the address before the new profile was
+      // on screen: keep what is shown and read again shortly.
+      staleTries += 1;
+      setTimeout(() => analyse(), SETTLE_MS);
+      return;
+    }
+    staleTries = 0;
     if (reply?.status === 'profile') {
       lateRetries = MAX_LATE_RETRIES;
       showPanel(reply);

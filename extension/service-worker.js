@@ -344,8 +344,10 @@ async function handle(msg, sender) {
       // loaded with and misses single-page navigations (pushState).
       const url = sender.tab.url ?? sender.url;
       const html = msg.html.slice(0, MAX_SNAPSHOT_CHARS);
-      const outcome = JSON.parse(engine.ingest(url, html, Date.now(), await sha256(html)));
+      const outcome = JSON.parse(engine.ingest(url, html, Date.now(), await sha256(html), msg.asShown === true));
       answer(url, outcome.status);
+      // The page still shows the profile it came from: nothing is stored, the content script reads it again.
+      if (outcome.status === 'stale') return { status: 'stale' };
       const shown = tabs[sender.tab.id];
       if (outcome.status === 'none' && shown?.startsWith('selection:') && isForced(sender.tab.id, url)) {
         // A page with no profile of its own, where the user analysed a selection.

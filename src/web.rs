@@ -95,8 +95,27 @@ impl Engine {
 
     /// Reads one page snapshot and adds its profile to the store, with the
     /// snapshot's SHA-256 (hex, computed by the worker) for reports.
-    pub fn ingest(&mut self, url: &str, html: &str, now_ms: f64, sha256: Option<String>) -> Result<String, JsError> {
-        let profile = extract::extract(Some(url), html).map_err(|e| JsError::new(&e.to_string()))?;
+    /// With `as_shown`, a page that names another profile as itself is read
+    /// anyway (the content script's last try).
+    pub fn ingest(
+        &mut self,
+        url: &str,
+        html: &str,
+        now_ms: f64,
+        sha256: Option<String>,
+        as_shown: Option<bool>,
+    ) -> Result<String, JsError> {
+        let read = if as_shown == Some(true) {
+            extract::extract_as_shown(url, html)
+        } else {
+            extract::extract(Some(url), html)
+        };
+        let profile = match read {
+            Ok(profile) => profile,
+            // Read again once the page has caught up with its address.
+            Err(extract::ExtractError::ShowsAnotherProfile(_)) => return Ok(r#"{"status":"stale"}"#.to_string()),
+            Err(e) => return Err(JsError::new(&e.to_string())),
+        };
         let key = self.store.ingest_snapshot(profile, sha256, ms(now_ms));
         let view = key.as_deref().and_then(|k| self.store.view(k, ms(now_ms)));
         let outcome = IngestOutcome {
@@ -439,7 +458,10 @@ pub fn scan_files(files_json: &str, now_ms: f64) -> Result<String, JsError> {
         match extract::extract(None, &f.text) {
             Ok(p) if p.is_empty() => notices.push(crate::i18n::ui_with("noticeNoProfileInFile", &[&f.name])),
             Ok(p) => profiles.push(p),
-            Err(extract::ExtractError::NoAddress) => notices.push(crate::i18n::ui_with("noticeNoAddress", &[&f.name])),
+            // Without a known address a file cannot contradict it: only NoAddress happens here.
+            Err(extract::ExtractError::NoAddress | extract::ExtractError::ShowsAnotherProfile(_)) => {
+                notices.push(crate::i18n::ui_with("noticeNoAddress", &[&f.name]))
+            }
         }
     }
     let analysis = analyse(&profiles, &messages, now_ms.max(0.0) as u64);

@@ -17,9 +17,9 @@ fn json(s: &str) -> serde_json::Value {
 #[wasm_bindgen_test]
 fn engine_links_two_pages_into_one_case_and_its_records_reload() {
     let mut engine = Engine::new();
-    let up = json(&engine.ingest("https://www.upwork.com/freelancers/~01demo0001", UPWORK, 1.0, None).unwrap());
+    let up = json(&engine.ingest("https://www.upwork.com/freelancers/~01demo0001", UPWORK, 1.0, None, None).unwrap());
     assert_eq!(up["status"], "profile");
-    let gh = json(&engine.ingest("https://github.com/dkim-builds", GITHUB, 2.0, None).unwrap());
+    let gh = json(&engine.ingest("https://github.com/dkim-builds", GITHUB, 2.0, None, None).unwrap());
     assert_eq!(gh["case"].as_array().unwrap().len(), 2);
     assert_eq!(gh["level"], "medium");
 
@@ -59,7 +59,7 @@ fn a_damaged_record_is_rejected_by_name_and_a_corrupt_v1_store_is_an_error() {
 #[wasm_bindgen_test]
 fn photo_pixels_from_the_browser_are_hashed() {
     let mut engine = Engine::new();
-    let up = json(&engine.ingest("https://www.upwork.com/freelancers/~01demo0001", UPWORK, 1.0, None).unwrap());
+    let up = json(&engine.ingest("https://www.upwork.com/freelancers/~01demo0001", UPWORK, 1.0, None, None).unwrap());
     let key = up["key"].as_str().unwrap();
     let photo = up["photo"].as_str().expect("the demo page has a photo");
     let pixels: Vec<u8> = (0..64u32 * 64)
@@ -75,7 +75,7 @@ fn photo_pixels_from_the_browser_are_hashed() {
 #[wasm_bindgen_test]
 fn pages_without_a_profile_are_answered_as_none() {
     let mut engine = Engine::new();
-    let out = json(&engine.ingest("https://github.com/dkim-builds/some-repo", GITHUB, 1.0, None).unwrap());
+    let out = json(&engine.ingest("https://github.com/dkim-builds/some-repo", GITHUB, 1.0, None, None).unwrap());
     assert_eq!(out["status"], "none");
     assert_eq!(engine.profile_count(), 0);
 }

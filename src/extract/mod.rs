@@ -30,6 +30,11 @@ pub enum ExtractError {
     /// The page's address could not be found (no `saved from` comment,
     /// canonical link or `og:url`), so its site is unknown.
     NoAddress,
+    /// The page names another profile of its site as itself (its canonical
+    /// link or og:url): a single-page app that changed the address before
+    /// the new profile was on screen. Read again later, not stored under
+    /// the wrong address.
+    ShowsAnotherProfile(String),
 }
 
 impl fmt::Display for ExtractError {
@@ -37,6 +42,9 @@ impl fmt::Display for ExtractError {
         match self {
             ExtractError::NoAddress => {
                 f.write_str("the page's address is unknown: no `saved from url=` comment, canonical link or og:url")
+            }
+            ExtractError::ShowsAnotherProfile(other) => {
+                write!(f, "the page still shows another profile ({other}) than its address names")
             }
         }
     }
@@ -47,12 +55,24 @@ impl std::error::Error for ExtractError {}
 /// Reads the profile on a page. `url` is the page's address when the caller
 /// knows it (the browser does); otherwise it is taken from the page itself.
 pub fn extract(url: Option<&str>, html: &str) -> Result<Profile, ExtractError> {
-    extract_with(url, html, prefilter::strip_unread)
+    extract_with(url, html, prefilter::strip_unread, true)
+}
+
+/// [`extract`] at `url` even if the page names another profile as itself:
+/// after a few tries, a single-page app that never updates its canonical
+/// link is read as it is shown.
+pub fn extract_as_shown(url: &str, html: &str) -> Result<Profile, ExtractError> {
+    extract_with(Some(url), html, prefilter::strip_unread, false)
 }
 
 /// [`extract`], with the pass that prepares the page for the parser given
 /// (the tests compare the prefiltered page with the page as it is).
-fn extract_with(url: Option<&str>, html: &str, prepare: fn(&str) -> String) -> Result<Profile, ExtractError> {
+fn extract_with(
+    url: Option<&str>,
+    html: &str,
+    prepare: fn(&str) -> String,
+    check_named: bool,
+) -> Result<Profile, ExtractError> {
     let html = text::truncate_bytes(html, MAX_PAGE_BYTES);
     let known_url = url.filter(|u| sites::parse(u).is_some());
     // Sub-pages of a profile site (a repository, a search) hold no profile:
@@ -63,6 +83,9 @@ fn extract_with(url: Option<&str>, html: &str, prepare: fn(&str) -> String) -> R
         }
     }
     let doc = Html::parse_document(&prepare(html));
+    if let Some(other) = known_url.filter(|_| check_named).and_then(|u| shows_another_profile(u, &doc)) {
+        return Err(ExtractError::ShowsAnotherProfile(other));
+    }
     let url = match known_url {
         Some(u) => u.to_string(),
         None => page_address(html, &doc).ok_or(ExtractError::NoAddress)?,
@@ -106,6 +129,21 @@ fn not_a_profile(url: &str) -> Profile {
     let mut p = Profile::empty(url, sites::site_of(url));
     p.kind = PageKind::None;
     p
+}
+
+/// The profile a live page names as itself (canonical link, og:url) when it
+/// is another profile of the same site than the address it is shown at.
+fn shows_another_profile(url: &str, doc: &Html) -> Option<String> {
+    // Personal sites name themselves in many ways (www., another page).
+    if sites::site_of(url) == Site::Generic {
+        return None;
+    }
+    let AddressKind::Profile(mine) = sites::classify(url) else { return None };
+    let named = first_attr(doc, "link[rel~=canonical]", "href")
+        .or_else(|| first_attr(doc, r#"meta[property="og:url"]"#, "content"))
+        .and_then(|href| sites::resolve(url, &href))?;
+    let AddressKind::Profile(shown) = sites::classify(&named) else { return None };
+    (sites::site_of(&named) == sites::site_of(url) && shown != mine).then_some(named)
 }
 
 /// The address a saved page records for itself.
@@ -359,6 +397,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_page_still_showing_another_profile_is_not_read_under_the_new_address() {
+        let page = |canonical: &str| {
+            format!(
+                r#"<html><head><link rel="canonical" href="{canonical}"></head><body><span class="p-name vcard-fullname">Jane Doe</span></body></html>"#
+            )
+        };
+        let stale = extract(Some("https://github.com/bob"), &page("https://github.com/jane"));
+        assert!(
+            matches!(stale, Err(ExtractError::ShowsAnotherProfile(ref u)) if u == "https://github.com/jane"),
+            "{stale:?}"
+        );
+        // The same profile spelled differently, a relative link, and a personal site are read.
+        assert!(extract(Some("https://github.com/Jane"), &page("https://github.com/jane/")).is_ok());
+        assert!(extract(Some("https://github.com/jane"), &page("/jane")).is_ok());
+        assert!(extract(Some("https://jane.example/about"), &page("https://www.jane.example/")).is_ok());
+        // After a few tries the page is read as shown.
+        assert!(extract_as_shown("https://github.com/bob", &page("https://github.com/jane")).is_ok());
+    }
+
+    #[test]
     fn a_declared_address_length_inside_a_character_does_not_panic() {
         // 9 bytes end inside "é" (two bytes at offsets 8-9).
         let html = "<!-- saved from url=(0009)https://é.example/ -->\n<p>hi</p>";
@@ -395,7 +453,7 @@ mod tests {
                 }
                 let html = std::fs::read_to_string(&path).unwrap();
                 let filtered = extract(None, &html);
-                let as_is = extract_with(None, &html, |h| h.to_string());
+                let as_is = extract_with(None, &html, |h| h.to_string(), true);
                 assert_eq!(filtered, as_is, "{}", path.display());
                 pages += usize::from(filtered.is_ok_and(|p| !p.is_empty()));
             }

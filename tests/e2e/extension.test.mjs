@@ -8,6 +8,7 @@ const DANIEL_UPWORK = 'https://www.upwork.com/freelancers/~01demo0001';
 const DANIEL_GITHUB = 'https://github.com/dkim-builds';
 const MARIA_UPWORK = 'https://www.upwork.com/freelancers/~01demo0002';
 const MARIA_GITHUB = 'https://github.com/mgonzalez-data';
+const QUIET_GITHUB = 'https://github.com/quietcoder42';
 
 const env = useBrowser({ before, after });
 
@@ -149,6 +150,28 @@ describe('single-page navigation', () => {
     await expectFlags(page, []);
     const text = await (await panelFrame(page)).$eval('#panel', (el) => el.innerText);
     assert.match(text, /Maria Gonzalez/);
+  });
+
+  test('an address changed before the new profile is on screen is read once the profile is', async () => {
+    const { page } = await open(DANIEL_GITHUB);
+    await expectFlags(page, ['LOCATION_MISMATCH', 'NAME_MISMATCH']);
+    // The router moves first; the page still shows (and names) Daniel.
+    await page.evaluate((next) => history.pushState({}, '', next), QUIET_GITHUB);
+    assert.equal(await workerAnswer(env.browser.context, QUIET_GITHUB), 'stale', 'not stored under the new address');
+    // Then the new profile arrives, naming itself.
+    await page.evaluate(async (next) => {
+      const doc = new DOMParser().parseFromString(await (await fetch(next)).text(), 'text/html');
+      document.querySelector('link[rel=canonical]').replaceWith(document.adoptNode(doc.querySelector('link[rel=canonical]')));
+      document.body.replaceWith(document.adoptNode(doc.body));
+    }, QUIET_GITHUB);
+    const deadline = Date.now() + 15_000;
+    while ((await workerAnswer(env.browser.context, QUIET_GITHUB)) !== 'profile' && Date.now() < deadline) {
+      await page.waitForTimeout(200);
+    }
+    assert.equal(await workerAnswer(env.browser.context, QUIET_GITHUB), 'profile');
+    const frame = await panelFrame(page);
+    await frame.waitForFunction(() => document.getElementById('panel').innerText.includes('quietcoder42'));
+    assert.doesNotMatch(await frame.$eval('#panel .profiles', (el) => el.innerText), /Jin Park/, 'the profile shown before is not stored under the new address');
   });
 });
 
