@@ -124,6 +124,13 @@ describe('cases across tabs', () => {
     const { cases } = await ask({ type: 'vetter/cases' });
     const daniel = cases.find((c) => c.profiles === 2 && c.sites.includes('GitHub') && c.sites.includes('Upwork'));
     assert.ok(daniel, JSON.stringify(cases));
+    // Both writes reached the database: a restarted worker reads the case back from it.
+    await stopServiceWorkers(env.browser.context, env.browser.extensionId);
+    const { cases: reloaded } = await ask({ type: 'vetter/cases' });
+    assert.ok(
+      reloaded.some((c) => c.profiles === 2 && c.sites.includes('GitHub') && c.sites.includes('Upwork')),
+      JSON.stringify(reloaded),
+    );
     const text = await (await panelFrame(upwork)).$eval('#panel', (el) => el.innerText);
     assert.match(text, /seen \d{4}-\d\d-\d\d/, 'each profile shows when it was seen');
   });
@@ -132,11 +139,10 @@ describe('cases across tabs', () => {
     const page = await open(DANIEL_UPWORK);
     const frame = await panelFrame(page);
     await frame.click('li.profile:has-text("GitHub") >> button[data-action="separate"]');
-    await page.waitForFunction(() => true);
+    const again = await panelFrame(page);
+    await again.waitForFunction(() => /PROFILES IN THIS CASE \(1\)/i.test(document.getElementById('panel').innerText));
     let flags = await waitForFlag(page, 'NAME_MISMATCH', { present: false, timeout: 3_000 });
     assert.ok(!flags.includes('NAME_MISMATCH'), `separated: ${flags}`);
-    const again = await panelFrame(page);
-    assert.match(await again.$eval('#panel', (el) => el.innerText), /PROFILES IN THIS CASE \(1\)/i);
     await again.waitForSelector('#merge-target option[value="github:dkim-builds"]', { state: 'attached' });
     await again.selectOption('#merge-target', 'github:dkim-builds');
     await again.click('button[data-action="merge"]');
