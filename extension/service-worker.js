@@ -179,8 +179,10 @@ async function hashPhoto(key, url) {
     bitmap.close();
     const pixels = context.getImageData(0, 0, w, h).data;
     engine.setPhoto(key, url, w, h, new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength));
+    answer(`photo:${url}`, 'hashed');
   } catch (err) {
     engine.photoFailed(key, url, `could not be fetched or decoded: ${err?.message ?? err}`);
+    answer(`photo:${url}`, 'failed');
   }
   await persist();
   broadcastUpdate();
