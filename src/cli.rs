@@ -471,7 +471,8 @@ fn write_text(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             writeln!(out, "       {}", f.explanation)?;
             for e in &f.evidence {
                 let note = e.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
-                writeln!(out, "       - {} {}: \"{}\"{}", e.profile, e.field, e.value, note)?;
+                let value = if e.composed { e.value.clone() } else { format!("\"{}\"", e.value) };
+                writeln!(out, "       - {} {}: {value}{note}", e.profile, e.field)?;
             }
             writeln!(out, "       source: {}", f.guidance)?;
         }

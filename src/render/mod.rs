@@ -220,9 +220,12 @@ fn finding_html(f: &Finding, view: &CaseView) -> String {
     for e in &f.evidence {
         let page = ui("page");
         let site = view.profiles.iter().find(|p| p.url == e.profile).map_or(page.as_str(), |p| p.site_label());
+        // A quotation in quotation marks; Vetter's own summary without.
+        let (open, close) =
+            if e.composed { (r#"<span dir="auto">"#, "</span>") } else { (r#"<q dir="auto">"#, "</q>") };
         let _ = write!(
             h,
-            r#"<li>{} <span class="field">{}</span>: <q dir="auto">{}</q>{}</li>"#,
+            r#"<li>{} <span class="field">{}</span>: {open}{}{close}{}</li>"#,
             link(&e.profile, site),
             escape(&field_label(&e.field)),
             escape(&e.value),
@@ -347,6 +350,30 @@ mod tests {
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;[U+202E]"));
         assert!(!html.contains("<img"));
         assert!(!html.contains("javascript:"));
+    }
+
+    #[test]
+    fn quotations_are_in_quotation_marks_and_vetters_summaries_are_not() {
+        let p = Profile::empty("https://www.upwork.com/freelancers/~01a", Site::Upwork);
+        let evidence = |value: &str, composed| crate::rules::Evidence {
+            profile: p.url.clone(),
+            field: "reviews".into(),
+            value: value.into(),
+            note: None,
+            composed,
+        };
+        let finding = crate::rules::Finding {
+            id: "RATING_ANOMALY".into(),
+            severity: crate::rules::Severity::Low,
+            title: "t".into(),
+            explanation: "e".into(),
+            evidence: vec![evidence("Great work, fast!", false), evidence("5 of 6 reviews from one client", true)],
+            guidance: "g".into(),
+        };
+        let analysis = crate::analysis::Analysis { risk: risk(std::slice::from_ref(&finding)), findings: vec![finding] };
+        let html = panel_html(&CaseView::unstored(Some(p.url.clone()), vec![ProfileSummary::from(&p)], analysis));
+        assert!(html.contains(r#"<q dir="auto">Great work, fast!</q>"#), "{html}");
+        assert!(html.contains(r#"<span dir="auto">5 of 6 reviews from one client</span>"#), "{html}");
     }
 
     #[test]

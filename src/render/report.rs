@@ -174,7 +174,8 @@ fn blocks(view: &CaseView, p: &Provenance) -> Vec<Block> {
                 .iter()
                 .map(|e| {
                     let note = e.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
-                    format!("{} {}: “{}”{note}", e.profile, field_label(&e.field), e.value)
+                    let value = if e.composed { e.value.clone() } else { format!("“{}”", e.value) };
+                    format!("{} {}: {value}{note}", e.profile, field_label(&e.field))
                 })
                 .collect(),
         ));

@@ -223,6 +223,7 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                         field: "message".into(),
                         value: crate::text::clean(sentence, 300),
                         note: m.author.map(|a| ui_with("ev_from", &[a])),
+                        composed: false,
                     });
                 }
             }
@@ -234,6 +235,7 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                         field: "message".into(),
                         value: around,
                         note: m.author.map(|a| ui_with("ev_from", &[a])),
+                        composed: false,
                     });
                 }
             }

@@ -31,6 +31,7 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                     field: "phone".into(),
                     value: ph.value.clone(),
                     note: Some(n),
+                    composed: false,
                 });
             }
         }
@@ -41,6 +42,7 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                     field: "email".into(),
                     value: e.value.clone(),
                     note: None,
+                    composed: false,
                 });
             }
         }

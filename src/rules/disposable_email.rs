@@ -47,7 +47,13 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
         .iter()
         .flat_map(|p| p.emails.iter().map(move |e| (p, e)))
         .filter(|(_, e)| e.value.rsplit_once('@').is_some_and(|(_, d)| is_disposable(d)))
-        .map(|(p, e)| Evidence { profile: p.url.clone(), field: "email".into(), value: e.value.clone(), note: None })
+        .map(|(p, e)| Evidence {
+            profile: p.url.clone(),
+            field: "email".into(),
+            value: e.value.clone(),
+            note: None,
+            composed: false,
+        })
         .collect();
     if evidence.is_empty() {
         return Vec::new();

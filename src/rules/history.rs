@@ -136,7 +136,12 @@ fn job_label(job: &Job) -> String {
 }
 
 fn evidence(p: &Profile, field: &str, value: String) -> Evidence {
-    Evidence { profile: p.url.clone(), field: field.into(), value, note: None }
+    Evidence { profile: p.url.clone(), field: field.into(), value, note: None, composed: false }
+}
+
+/// A job as Vetter writes it from the page's fields (title, employer, dates).
+fn job_evidence(p: &Profile, value: String) -> Evidence {
+    Evidence { composed: true, ..evidence(p, "work", value) }
 }
 
 pub fn check_history(case: &CaseInput<'_>) -> Vec<Finding> {
@@ -156,8 +161,8 @@ pub fn check_history(case: &CaseInput<'_>) -> Vec<Finding> {
                     .any(|jb| matches!((&ja.employer, &jb.employer), (Some(x), Some(y)) if same_organisation(x, y)));
                 let all_comparable = overlapping.iter().all(|jb| jb.employer.as_deref().is_none_or(comparable));
                 if !overlapping.is_empty() && !b_knows_employer && all_comparable {
-                    ev.push(evidence(a, "work", job_label(ja)));
-                    ev.extend(overlapping.iter().map(|jb| evidence(b, "work", job_label(jb))));
+                    ev.push(job_evidence(a, job_label(ja)));
+                    ev.extend(overlapping.iter().map(|jb| job_evidence(b, job_label(jb))));
                 }
             }
         }
@@ -227,7 +232,7 @@ pub fn check_timeline(case: &CaseInput<'_>) -> Vec<Finding> {
             for (jb, sb) in &full[i + 1..] {
                 let same = matches!((&ja.employer, &jb.employer), (Some(x), Some(y)) if same_organisation(x, y));
                 if !same && overlap(*sa, *sb) > 12 {
-                    ev.push(evidence(p, "work", ui_with("ev_overlaps", &[&job_label(ja), &job_label(jb)])));
+                    ev.push(job_evidence(p, ui_with("ev_overlaps", &[&job_label(ja), &job_label(jb)])));
                 }
             }
         }

@@ -53,6 +53,7 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                     "ev_numberFrom",
                     &[&from.iter().map(|c| country_name(c)).collect::<Vec<_>>().join(" / ")],
                 )),
+                composed: false,
             })
         })
         .collect();
@@ -68,6 +69,7 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
             field: "location".into(),
             value: loc.value.clone(),
             note: Some(ui_with("ev_readAs", &[country_name(pl.country)])),
+            composed: false,
         })
         .collect();
     let explanation = match (countries.len() >= 2, foreign_phones.is_empty()) {

@@ -30,7 +30,7 @@ fn day_number(date: &str) -> Option<u32> {
 }
 
 fn rating_evidence(p: &Profile, value: String, note: String) -> Evidence {
-    Evidence { profile: p.url.clone(), field: "reviews".into(), value, note: Some(note) }
+    Evidence { profile: p.url.clone(), field: "reviews".into(), value, note: Some(note), composed: true }
 }
 
 pub fn check_ratings(case: &CaseInput<'_>) -> Vec<Finding> {
@@ -98,6 +98,7 @@ pub fn check_bids(case: &CaseInput<'_>) -> Vec<Finding> {
                 field: "bids".into(),
                 value: ui_with("ev_bids", &[&format!("{sent:.0}"), &format!("{won:.0}")]),
                 note: Some(ui_with("ev_bidsWon", &[&format!("{:.1}", 100.0 * won / sent)])),
+                composed: true,
             })
         })
         .collect();

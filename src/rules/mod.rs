@@ -42,16 +42,22 @@ impl Severity {
     }
 }
 
-/// One quoted piece of evidence: which profile said what.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One piece of evidence: which profile said what.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The address of the page it was read from.
     pub profile: String,
     pub field: String,
+    /// As written on the page, unless `composed`.
     pub value: String,
     /// What Vetter made of it ("resolved to Poland"), when that helps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// `value` is Vetter's summary of several page values (a job's title,
+    /// employer and dates; counts of reviews or bids), not a quotation:
+    /// shown without quotation marks.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub composed: bool,
 }
 
 /// A flag raised on a case, in the JSON shape of the catalogue.

@@ -38,7 +38,13 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
         explanation: ui_with("flag_NAME_MISMATCH_explain", &[&pairs.join(", ")]),
         evidence: named
             .iter()
-            .map(|(p, n)| Evidence { profile: p.url.clone(), field: "name".into(), value: n.value.clone(), note: None })
+            .map(|(p, n)| Evidence {
+                profile: p.url.clone(),
+                field: "name".into(),
+                value: n.value.clone(),
+                note: None,
+                composed: false,
+            })
             .collect(),
         guidance: ui("flag_NAME_MISMATCH_guidance"),
     }]

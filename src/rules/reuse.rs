@@ -107,12 +107,14 @@ pub fn template_finding(hits: &[TemplateHit]) -> Option<Finding> {
                         "ev_similarTo",
                         &[&format!("{pct:.0}"), &h.other_label, &field_label(h.other_field)],
                     )),
+                    composed: false,
                 },
                 Evidence {
                     profile: h.other_url.clone(),
                     field: h.other_field.into(),
                     value: quote(&h.overlap.passage_b),
                     note: Some(ui_with("ev_samePassage", &[&h.other_label])),
+                    composed: false,
                 },
             ]
         })
@@ -140,12 +142,14 @@ pub fn photo_finding(hits: &[PhotoHit]) -> Option<Finding> {
                     field: "photo".into(),
                     value: h.this_photo.clone(),
                     note: Some(ui_with("ev_photoBits", &[&h.distance.to_string(), &h.other_label])),
+                    composed: false,
                 },
                 Evidence {
                     profile: h.other_url.clone(),
                     field: "photo".into(),
                     value: h.other_photo.clone(),
                     note: Some(ui_with("ev_samePicture", &[&h.other_label])),
+                    composed: false,
                 },
             ]
         })

@@ -67,6 +67,7 @@ pub fn check_sanctions(case: &CaseInput<'_>) -> Vec<Finding> {
                 field: field.into(),
                 value: value.clone(),
                 note: Some(describe(&hit, list, entry)),
+                composed: false,
             });
         }
     }
@@ -209,6 +210,7 @@ fn iocs_among(case: &CaseInput<'_>, lists: &[crate::screening::List]) -> Vec<Fin
                         Some(c) => ui_with("ev_listedInConfidence", &[&list.name, &ind.source, &format!("{c:.1}")]),
                         None => ui_with("ev_listedIn", &[&list.name, &ind.source]),
                     }),
+                    composed: false,
                 });
             }
         }
@@ -226,6 +228,7 @@ fn iocs_among(case: &CaseInput<'_>, lists: &[crate::screening::List]) -> Vec<Fin
                     field: "name".into(),
                     value: name.value.clone(),
                     note: Some(ui_with("ev_namedIn", &[&list.name, &ind.source])),
+                    composed: false,
                 });
             }
         }

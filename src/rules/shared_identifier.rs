@@ -43,6 +43,7 @@ fn identifiers(profiles: &[Profile], messages: &[Message]) -> Seen {
             field: field.into(),
             value: raw.into(),
             note: None,
+            composed: false,
         });
     };
     let telegram = crate::extract::regex(r"(?i)\b(?:t\.me/|telegram[:\s]+@?)([a-z0-9_]{5,32})\b");

@@ -62,6 +62,7 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                 field: "portfolio".into(),
                 value: reasons.join("; "),
                 note: Some(ui_with("ev_simplicity", &[&score.to_string(), &THRESHOLD.to_string()])),
+                composed: true,
             }],
             guidance: ui("flag_SIMPLE_PORTFOLIO_guidance"),
         });

@@ -96,6 +96,7 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
             field: "time zone".into(),
             value: tz.value.clone(),
             note: Some(format!("UTC{}", fmt_offset(stated))),
+            composed: false,
         });
         evidence.push(Evidence {
             profile: p.url.clone(),
@@ -105,6 +106,7 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                 "ev_utcOffsets",
                 &[country_name(country), &place.iter().map(|o| fmt_offset(*o)).collect::<Vec<_>>().join("/")],
             )),
+            composed: false,
         });
     }
     if evidence.is_empty() {
