@@ -370,7 +370,8 @@ mod tests {
             evidence: vec![evidence("Great work, fast!", false), evidence("5 of 6 reviews from one client", true)],
             guidance: "g".into(),
         };
-        let analysis = crate::analysis::Analysis { risk: risk(std::slice::from_ref(&finding)), findings: vec![finding] };
+        let analysis =
+            crate::analysis::Analysis { risk: risk(std::slice::from_ref(&finding)), findings: vec![finding] };
         let html = panel_html(&CaseView::unstored(Some(p.url.clone()), vec![ProfileSummary::from(&p)], analysis));
         assert!(html.contains(r#"<q dir="auto">Great work, fast!</q>"#), "{html}");
         assert!(html.contains(r#"<span dir="auto">5 of 6 reviews from one client</span>"#), "{html}");
