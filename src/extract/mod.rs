@@ -139,19 +139,19 @@ fn shows_another_profile(url: &str, doc: &Html) -> Option<String> {
         return None;
     }
     let AddressKind::Profile(mine) = sites::classify(url) else { return None };
-    let named = first_attr(doc, "link[rel~=canonical]", "href")
-        .or_else(|| first_attr(doc, r#"meta[property="og:url"]"#, "content"))
-        .and_then(|href| sites::resolve(url, &href))?;
+    let named = named_address(doc).and_then(|href| sites::resolve(url, &href))?;
     let AddressKind::Profile(shown) = sites::classify(&named) else { return None };
     (sites::site_of(&named) == sites::site_of(url) && shown != mine).then_some(named)
 }
 
+/// The address a page's markup names as its own: canonical link, else og:url.
+fn named_address(doc: &Html) -> Option<String> {
+    first_attr(doc, "link[rel~=canonical]", "href").or_else(|| first_attr(doc, r#"meta[property="og:url"]"#, "content"))
+}
+
 /// The address a saved page records for itself.
 pub fn page_address(html: &str, doc: &Html) -> Option<String> {
-    saved_from_url(html)
-        .or_else(|| first_attr(doc, "link[rel~=canonical]", "href"))
-        .or_else(|| first_attr(doc, r#"meta[property="og:url"]"#, "content"))
-        .filter(|u| sites::parse(u).is_some())
+    saved_from_url(html).or_else(|| named_address(doc)).filter(|u| sites::parse(u).is_some())
 }
 
 /// The address in `<!-- saved from url=(0042)https://… -->`, which browsers
