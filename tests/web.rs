@@ -81,6 +81,15 @@ fn pages_without_a_profile_are_answered_as_none() {
 }
 
 #[wasm_bindgen_test]
+fn a_tag_with_100_000_attributes_does_not_overflow_the_browser_stack() {
+    let attrs: String = (0..100_000).map(|i| format!(" a{i}=\"{i}\"")).collect();
+    let page = GITHUB.replacen("<body", &format!("<body{attrs}"), 1);
+    let mut engine = Engine::new();
+    let out = json(&engine.ingest("https://github.com/dkim-builds", &page, 1.0, None, None).unwrap());
+    assert_eq!(out["status"], "profile");
+}
+
+#[wasm_bindgen_test]
 fn dropped_files_are_analysed_as_one_case() {
     // As the www page does: the UI strings in the user's language.
     load_data("messages.json", include_str!("../_locales/en/messages.json")).unwrap();

@@ -8,6 +8,7 @@
 
 pub mod adapters;
 pub mod generic;
+mod parse;
 mod portfolio;
 mod prefilter;
 pub mod values;
@@ -82,7 +83,7 @@ fn extract_with(
             return Ok(not_a_profile(u));
         }
     }
-    let doc = Html::parse_document(&prepare(html));
+    let doc = parse::document(&prepare(html));
     if let Some(other) = known_url.filter(|_| check_named).and_then(|u| shows_another_profile(u, &doc)) {
         return Err(ExtractError::ShowsAnotherProfile(other));
     }

@@ -5,7 +5,8 @@
 //! It also bounds nesting, as browsers do: start tags nested deeper than
 //! [`MAX_DEPTH`] are dropped (their text stays, flattened into the deepest
 //! element), because tree construction is quadratic in depth and a hostile
-//! page of 200,000 nested tags would otherwise never finish.
+//! page of 200,000 nested tags would otherwise never finish. Tags keep
+//! their first [`MAX_ATTRIBUTES`] attributes, for the parser's stack.
 //!
 //! It follows the HTML tokenizer closely enough to be safe: it only acts on
 //! real start tags (not text inside comments or attribute values), and a
@@ -16,6 +17,13 @@
 
 /// Deepest element nesting kept (Chromium's parser uses the same limit).
 pub const MAX_DEPTH: usize = 512;
+
+/// Attributes kept on one tag. Real elements have a few dozen at most;
+/// the tokenizer reads a run of `name="value"` attributes recursively
+/// (about 250 bytes of stack each optimised, 12 KB unoptimised, as the
+/// browser's first wasm compiler may be), so a hostile tag with thousands
+/// of them would overflow a 1 MB stack.
+pub const MAX_ATTRIBUTES: usize = 64;
 
 /// Elements that never have content.
 fn is_void(name: &[u8]) -> bool {
@@ -112,17 +120,22 @@ pub fn strip_unread(html: &str) -> String {
             continue;
         }
         if rest.first() == Some(&b'/') {
-            let (name, end) = end_tag(bytes, lt);
+            let (name, end, too_many_attributes) = end_tag(bytes, lt);
             i = end;
             let Some(name) = name else { continue };
+            if !is_void(name.as_bytes()) && !is_optional_end(name.as_bytes()) && dropped > 0 {
+                dropped -= 1;
+                out.push_str(&html[copied..lt]);
+                copied = end;
+                continue;
+            }
             if !is_void(name.as_bytes()) && !is_optional_end(name.as_bytes()) {
-                if dropped > 0 {
-                    dropped -= 1;
-                    out.push_str(&html[copied..lt]);
-                    copied = end;
-                } else {
-                    depth = depth.saturating_sub(1);
-                }
+                depth = depth.saturating_sub(1);
+            }
+            if let Some(attrs_start) = too_many_attributes {
+                out.push_str(&html[copied..attrs_start]);
+                out.push('>');
+                copied = end;
             }
             continue;
         }
@@ -142,6 +155,12 @@ pub fn strip_unread(html: &str) -> String {
             }
             depth += 1;
         }
+        let empties_svg = name == b"svg" && !tag.self_closing && emptying;
+        if tag.attr_count > MAX_ATTRIBUTES && !empties_svg {
+            out.push_str(&html[copied..lt]);
+            push_capped_tag(&mut out, html, lt, &tag);
+            copied = tag.end;
+        }
         match name {
             b"script" | b"style" => {
                 // An unterminated body runs to the end of the page, as in the tokenizer.
@@ -159,7 +178,15 @@ pub fn strip_unread(html: &str) -> String {
                     copied = close;
                     i = close;
                 }
-                None => emptying = false, // left alone, and what follows is copied as it is
+                None => {
+                    // Left alone, and what follows is copied as it is.
+                    emptying = false;
+                    if tag.attr_count > MAX_ATTRIBUTES {
+                        out.push_str(&html[copied..lt]);
+                        push_capped_tag(&mut out, html, lt, &tag);
+                        copied = tag.end;
+                    }
+                }
             },
             b"math" if !tag.self_closing => emptying = false,
             b"plaintext" => i = bytes.len(),
@@ -216,10 +243,11 @@ impl<'a> Attributes<'a> {
         Attributes { bytes, at }
     }
 
-    /// Reads every attribute; where the tag's `>` is (or the end of the page).
-    fn end(mut self) -> usize {
-        self.by_ref().for_each(drop);
-        self.at
+    /// Reads every attribute: where the tag's `>` is (or the end of the
+    /// page), and how many attributes there are.
+    fn end(mut self) -> (usize, usize) {
+        let count = self.by_ref().count();
+        (self.at, count)
     }
 
     fn skip(&mut self, keep_going: impl Fn(u8) -> bool) {
@@ -264,6 +292,7 @@ struct StartTag {
     name: Name,
     /// Just after the name, where the attributes start.
     attrs_start: usize,
+    attr_count: usize,
     end: usize,
     self_closing: bool,
     is_json_ld: bool,
@@ -281,24 +310,47 @@ fn start_tag(bytes: &[u8], lt: usize) -> Option<StartTag> {
     }
     let name = Name::new(&bytes[lt + 1..j]);
     let attrs_start = j;
-    let j = Attributes::new(bytes, attrs_start).end();
+    let (j, attr_count) = Attributes::new(bytes, attrs_start).end();
     let end = (j + 1).min(bytes.len());
     let is_json_ld = name.as_bytes() == b"script"
         && bytes[attrs_start..j.min(bytes.len())].windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"));
-    Some(StartTag { self_closing: j > 0 && bytes.get(j - 1) == Some(&b'/'), is_json_ld, name, attrs_start, end })
+    let self_closing = j > 0 && bytes.get(j - 1) == Some(&b'/');
+    Some(StartTag { self_closing, is_json_ld, name, attrs_start, attr_count, end })
 }
 
 /// What the `</` at `lt` opens and where it ends: an end tag and its name
 /// (end tags can carry ignored attributes, quoted `>` and all), or, when no
 /// letter follows, a bogus comment up to the next `>` (no name).
-fn end_tag(bytes: &[u8], lt: usize) -> (Option<Name>, usize) {
+/// The third value, for an end tag with more than [`MAX_ATTRIBUTES`]
+/// attributes, is where they start.
+fn end_tag(bytes: &[u8], lt: usize) -> (Option<Name>, usize, Option<usize>) {
     let rest = &bytes[lt + 1..];
     if !rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
-        return (None, memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1));
+        return (None, memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1), None);
     }
     let name_len = rest[1..].iter().position(|&b| is_space(b) || b == b'/' || b == b'>').unwrap_or(rest.len() - 1);
-    let end = Attributes::new(bytes, lt + 2 + name_len).end();
-    (Some(Name::new(&rest[1..1 + name_len])), (end + 1).min(bytes.len()))
+    let attrs_start = lt + 2 + name_len;
+    let (end, attr_count) = Attributes::new(bytes, attrs_start).end();
+    let end = (end + 1).min(bytes.len());
+    if attr_count > MAX_ATTRIBUTES {
+        // Ignored by the tree builder anyway: the tag without them.
+        return (Some(Name::new(&rest[1..1 + name_len])), end, Some(attrs_start));
+    }
+    (Some(Name::new(&rest[1..1 + name_len])), end, None)
+}
+
+/// Writes the start tag read by [`start_tag`] with only its first
+/// [`MAX_ATTRIBUTES`] attributes, as written.
+fn push_capped_tag(out: &mut String, html: &str, lt: usize, tag: &StartTag) {
+    out.push_str(&html[lt..tag.attrs_start]);
+    for (_, whole) in Attributes::new(html.as_bytes(), tag.attrs_start).take(MAX_ATTRIBUTES) {
+        out.push(' ');
+        out.push_str(&html[whole]);
+    }
+    // A tag the page never closes stays unclosed (the tokenizer drops it).
+    if html.as_bytes()[..tag.end].ends_with(b">") {
+        out.push_str(if tag.self_closing { "/>" } else { ">" });
+    }
 }
 
 /// HTML start tags that break out of SVG content in the tree builder: if
@@ -396,7 +448,7 @@ fn end_of_svg(bytes: &[u8], from: usize) -> Option<usize> {
             }
             i = declaration_end(bytes, lt, true);
         } else if rest.first() == Some(&b'/') {
-            let (name, end) = end_tag(bytes, lt);
+            let (name, end, _) = end_tag(bytes, lt);
             match (integration, name) {
                 (_, None) => {}
                 (Some(open), Some(name)) if open.as_bytes() == name.as_bytes() => integration = None,
@@ -480,7 +532,26 @@ fn closing_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{strip_unread, MAX_DEPTH};
+    use super::{strip_unread, MAX_ATTRIBUTES, MAX_DEPTH};
+
+    #[test]
+    fn tags_keep_their_first_attributes_only() {
+        let attrs = |n: usize| -> String { (0..n).map(|i| format!(" a{i}=\"{i}\"")).collect() };
+        let many = attrs(MAX_ATTRIBUTES + 40);
+        let kept = attrs(MAX_ATTRIBUTES);
+        assert_eq!(strip_unread(&format!("<p{many}>x</p{many}>")), format!("<p{kept}>x</p>"));
+        assert_eq!(strip_unread(&format!("<br{many}/><i>y</i>")), format!("<br{kept}/><i>y</i>"));
+        // A script keeps the capped tag and is emptied; an emptied svg keeps class and id.
+        assert_eq!(strip_unread(&format!("<script{many}>x()</script>")), format!("<script{kept}></script>"));
+        assert_eq!(strip_unread(&format!("<svg id=i{many}><path/></svg>")), "<svg id=i></svg>");
+        // Where the pass stops emptying (an unclosed svg), tags are still capped.
+        assert_eq!(strip_unread(&format!("<svg{many}><p{many}>")), format!("<svg{kept}><p{kept}>"));
+        // A tag the page never closes is not closed for it.
+        assert_eq!(strip_unread(&format!("<p>z<b{many}")), format!("<p>z<b{kept}"));
+        // Up to the limit, nothing changes.
+        let page = format!("<p{kept}>x</p{kept}>");
+        assert_eq!(strip_unread(&page), page);
+    }
 
     #[test]
     fn empties_scripts_styles_and_svg_but_keeps_json_ld() {
