@@ -46,13 +46,20 @@ pub fn document(html: &str) -> Html {
 
 /// The input is a `&str`, and html5gum only splits it at ASCII characters
 /// or emits what it decoded itself, so every slice is UTF-8; the lossy
-/// conversion borrows and is a safety net, not a copy.
+/// conversion is a safety net.
+fn utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.into(),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
 fn text(bytes: &[u8]) -> StrTendril {
-    StrTendril::from_slice(&String::from_utf8_lossy(bytes))
+    StrTendril::from_slice(&utf8(bytes))
 }
 
 fn name(bytes: &[u8]) -> LocalName {
-    LocalName::from(&*String::from_utf8_lossy(bytes))
+    LocalName::from(&*utf8(bytes))
 }
 
 fn tag(kind: TagKind, name: LocalName) -> Tag {
@@ -168,6 +175,12 @@ impl<S: TokenSink> ForwardingEmitter for TreeEmitter<'_, S> {
 
     fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
         &mut self.events
+    }
+
+    /// Parse errors change nothing in the tree; checking every character
+    /// for them was a tenth of the time.
+    fn should_emit_errors(&mut self) -> bool {
+        false
     }
 
     fn emit_eof(&mut self) {
