@@ -1,10 +1,11 @@
 //! Extraction: page HTML in, [`Profile`] out. One code path for the
 //! extension's worker, the CLI and the tests.
 //!
-//! The page is parsed with html5ever (through `scraper`), the same HTML5
-//! algorithm browsers use, so malformed and hostile markup yields the same
-//! tree the user saw. Site adapters are data ([`adapters`]); the generic
-//! extractor ([`generic`]) reads any other page.
+//! The page is parsed with the same HTML5 algorithm browsers use
+//! (`parse.rs`: html5gum's tokenizer, html5ever's tree builder, `scraper`'s
+//! tree), so malformed and hostile markup yields the tree the user saw.
+//! Site adapters are data ([`adapters`]); the generic extractor
+//! ([`generic`]) reads any other page.
 
 pub mod adapters;
 pub mod generic;
