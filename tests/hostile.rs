@@ -78,6 +78,9 @@ fn tags_with_300_000_attributes_neither_hang_nor_overflow_the_stack() {
         format!("<html><body>{card}<p>x</p{attrs}></body></html>"),
         format!("<html><body>{card}<math><mi{attrs}>x</mi></math></body></html>"),
         format!("<html><body>{card}<svg{attrs}><p{attrs}>x</body></html>"),
+        // Where script, style and plaintext are ordinary elements, their bodies are markup.
+        format!("<html><body>{card}<svg><style><g{attrs}></g></style></svg></body></html>"),
+        format!("<html><body>{card}<math><plaintext><i{attrs}>x"),
     ] {
         assert_eq!(bounded_on_stack(page, 1024 * 1024).name.unwrap().value, "Many");
     }

@@ -134,7 +134,10 @@ pub fn strip_unread(html: &str) -> String {
             }
             if let Some(attrs_start) = too_many_attributes {
                 out.push_str(&html[copied..attrs_start]);
-                out.push('>');
+                // Unclosed at the end of the page, it stays unclosed (and dropped).
+                if end_closed(bytes, attrs_start) {
+                    out.push('>');
+                }
                 copied = end;
             }
             continue;
@@ -169,7 +172,11 @@ pub fn strip_unread(html: &str) -> String {
                     out.push_str(&html[copied..tag.end]);
                     copied = close;
                 }
-                i = close; // JSON-LD is kept, and its text is not markup either
+                // JSON-LD is kept, and its text is not markup either. In
+                // foreign content (not emptying) the body may be markup.
+                if emptying {
+                    i = close;
+                }
             }
             b"svg" if !tag.self_closing && emptying => match end_of_svg(bytes, tag.end) {
                 Some(close) => {
@@ -189,9 +196,10 @@ pub fn strip_unread(html: &str) -> String {
                 }
             },
             b"math" if !tag.self_closing => emptying = false,
-            b"plaintext" => i = bytes.len(),
-            // Text up to their end tag: what looks like a tag inside is text.
-            _ if is_text_only(name) => i = closing_tag(bytes, tag.end, name).unwrap_or(bytes.len()),
+            b"plaintext" if emptying => i = bytes.len(),
+            // Text up to their end tag: what looks like a tag inside is text
+            // (but in foreign content, where these are ordinary elements).
+            _ if emptying && is_text_only(name) => i = closing_tag(bytes, tag.end, name).unwrap_or(bytes.len()),
             _ => {}
         }
     }
@@ -343,14 +351,29 @@ fn end_tag(bytes: &[u8], lt: usize) -> (Option<Name>, usize, Option<usize>) {
 /// [`MAX_ATTRIBUTES`] attributes, as written.
 fn push_capped_tag(out: &mut String, html: &str, lt: usize, tag: &StartTag) {
     out.push_str(&html[lt..tag.attrs_start]);
-    for (_, whole) in Attributes::new(html.as_bytes(), tag.attrs_start).take(MAX_ATTRIBUTES) {
-        out.push(' ');
-        out.push_str(&html[whole]);
+    let mut last_end = tag.attrs_start;
+    for (i, (_, whole)) in Attributes::new(html.as_bytes(), tag.attrs_start).enumerate() {
+        last_end = whole.end;
+        if i < MAX_ATTRIBUTES {
+            out.push(' ');
+            out.push_str(&html[whole]);
+        }
     }
     // A tag the page never closes stays unclosed (the tokenizer drops it).
-    if html.as_bytes()[..tag.end].ends_with(b">") {
-        out.push_str(if tag.self_closing { "/>" } else { ">" });
+    if !end_closed(html.as_bytes(), tag.attrs_start) {
+        return;
     }
+    // Self-closing only if the `/` is not the end of an unquoted value;
+    // the space keeps it off the last kept value.
+    let gt = tag.end - 1;
+    let self_closing = gt > last_end && html.as_bytes()[gt - 1] == b'/';
+    out.push_str(if self_closing { " />" } else { ">" });
+}
+
+/// Whether the tag whose attributes start at `attrs_start` ends with a `>`
+/// (not the end of the page, inside a quoted value or not).
+fn end_closed(bytes: &[u8], attrs_start: usize) -> bool {
+    Attributes::new(bytes, attrs_start).end().0 < bytes.len()
 }
 
 /// HTML start tags that break out of SVG content in the tree builder: if
@@ -540,14 +563,27 @@ mod tests {
         let many = attrs(MAX_ATTRIBUTES + 40);
         let kept = attrs(MAX_ATTRIBUTES);
         assert_eq!(strip_unread(&format!("<p{many}>x</p{many}>")), format!("<p{kept}>x</p>"));
-        assert_eq!(strip_unread(&format!("<br{many}/><i>y</i>")), format!("<br{kept}/><i>y</i>"));
+        assert_eq!(strip_unread(&format!("<br{many}/><i>y</i>")), format!("<br{kept} /><i>y</i>"));
+        // `/` ending an unquoted value is not self-closing, and is kept off the last kept value.
+        assert_eq!(strip_unread(&format!("<p{many} z=x/>")), format!("<p{kept}>"));
+        let unquoted: String = (0..MAX_ATTRIBUTES + 1).map(|i| format!(" b{i}={i}")).collect();
+        let unquoted_kept: String = (0..MAX_ATTRIBUTES).map(|i| format!(" b{i}={i}")).collect();
+        assert_eq!(strip_unread(&format!("<mn{unquoted} />")), format!("<mn{unquoted_kept} />"));
+        // In foreign content, bodies of script, style, title and plaintext are markup: capped too.
+        let foreign = format!("<svg><style><g{many}></g></style></svg><math><plaintext><i{many}>");
+        assert_eq!(
+            strip_unread(&foreign),
+            format!("<svg><style><g{kept}></g></style></svg><math><plaintext><i{kept}>")
+        );
         // A script keeps the capped tag and is emptied; an emptied svg keeps class and id.
         assert_eq!(strip_unread(&format!("<script{many}>x()</script>")), format!("<script{kept}></script>"));
         assert_eq!(strip_unread(&format!("<svg id=i{many}><path/></svg>")), "<svg id=i></svg>");
         // Where the pass stops emptying (an unclosed svg), tags are still capped.
         assert_eq!(strip_unread(&format!("<svg{many}><p{many}>")), format!("<svg{kept}><p{kept}>"));
-        // A tag the page never closes is not closed for it.
+        // A tag the page never closes is not closed for it (a `>` in an open quote does not close it).
         assert_eq!(strip_unread(&format!("<p>z<b{many}")), format!("<p>z<b{kept}"));
+        assert_eq!(strip_unread(&format!("<p>z<b{many} z=\"x>")), format!("<p>z<b{kept}"));
+        assert_eq!(strip_unread(&format!("<p>z</p{many}")), "<p>z</p");
         // Up to the limit, nothing changes.
         let page = format!("<p{kept}>x</p{kept}>");
         assert_eq!(strip_unread(&page), page);
