@@ -123,19 +123,20 @@ pub fn strip_unread(html: &str) -> String {
             let (name, end, too_many_attributes) = end_tag(bytes, lt);
             i = end;
             let Some(name) = name else { continue };
-            if !is_void(name.as_bytes()) && !is_optional_end(name.as_bytes()) && dropped > 0 {
+            let counts = !is_void(name.as_bytes()) && !is_optional_end(name.as_bytes());
+            if counts && dropped > 0 {
                 dropped -= 1;
                 out.push_str(&html[copied..lt]);
                 copied = end;
                 continue;
             }
-            if !is_void(name.as_bytes()) && !is_optional_end(name.as_bytes()) {
+            if counts {
                 depth = depth.saturating_sub(1);
             }
-            if let Some(attrs_start) = too_many_attributes {
+            if let Some((attrs_start, closed)) = too_many_attributes {
                 out.push_str(&html[copied..attrs_start]);
                 // Unclosed at the end of the page, it stays unclosed (and dropped).
-                if end_closed(bytes, attrs_start) {
+                if closed {
                     out.push('>');
                 }
                 copied = end;
@@ -158,8 +159,10 @@ pub fn strip_unread(html: &str) -> String {
             }
             depth += 1;
         }
-        let empties_svg = name == b"svg" && !tag.self_closing && emptying;
-        if tag.attr_count > MAX_ATTRIBUTES && !empties_svg {
+        // Where an emptied svg ends: its tag is rewritten with class and id only.
+        let emptied_svg_end =
+            if name == b"svg" && !tag.self_closing && emptying { end_of_svg(bytes, tag.end) } else { None };
+        if tag.attr_count > MAX_ATTRIBUTES && emptied_svg_end.is_none() {
             out.push_str(&html[copied..lt]);
             push_capped_tag(&mut out, html, lt, &tag);
             copied = tag.end;
@@ -178,22 +181,14 @@ pub fn strip_unread(html: &str) -> String {
                     i = close;
                 }
             }
-            b"svg" if !tag.self_closing && emptying => match end_of_svg(bytes, tag.end) {
+            b"svg" if !tag.self_closing && emptying => match emptied_svg_end {
                 Some(close) => {
                     out.push_str(&html[copied..lt]);
                     push_emptied_svg_tag(&mut out, html, &tag);
                     copied = close;
                     i = close;
                 }
-                None => {
-                    // Left alone, and what follows is copied as it is.
-                    emptying = false;
-                    if tag.attr_count > MAX_ATTRIBUTES {
-                        out.push_str(&html[copied..lt]);
-                        push_capped_tag(&mut out, html, lt, &tag);
-                        copied = tag.end;
-                    }
-                }
+                None => emptying = false, // left alone, and what follows is copied as it is
             },
             b"math" if !tag.self_closing => emptying = false,
             b"plaintext" if emptying => i = bytes.len(),
@@ -302,6 +297,8 @@ struct StartTag {
     attrs_start: usize,
     attr_count: usize,
     end: usize,
+    /// The tag ends with a `>` (not with the end of the page).
+    closed: bool,
     self_closing: bool,
     is_json_ld: bool,
 }
@@ -323,28 +320,25 @@ fn start_tag(bytes: &[u8], lt: usize) -> Option<StartTag> {
     let is_json_ld = name.as_bytes() == b"script"
         && bytes[attrs_start..j.min(bytes.len())].windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"));
     let self_closing = j > 0 && bytes.get(j - 1) == Some(&b'/');
-    Some(StartTag { self_closing, is_json_ld, name, attrs_start, attr_count, end })
+    Some(StartTag { self_closing, is_json_ld, name, attrs_start, attr_count, end, closed: j < bytes.len() })
 }
 
 /// What the `</` at `lt` opens and where it ends: an end tag and its name
 /// (end tags can carry ignored attributes, quoted `>` and all), or, when no
 /// letter follows, a bogus comment up to the next `>` (no name).
 /// The third value, for an end tag with more than [`MAX_ATTRIBUTES`]
-/// attributes, is where they start.
-fn end_tag(bytes: &[u8], lt: usize) -> (Option<Name>, usize, Option<usize>) {
+/// attributes, is where they start and whether the tag ends with a `>`.
+fn end_tag(bytes: &[u8], lt: usize) -> (Option<Name>, usize, Option<(usize, bool)>) {
     let rest = &bytes[lt + 1..];
     if !rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
         return (None, memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1), None);
     }
     let name_len = rest[1..].iter().position(|&b| is_space(b) || b == b'/' || b == b'>').unwrap_or(rest.len() - 1);
     let attrs_start = lt + 2 + name_len;
-    let (end, attr_count) = Attributes::new(bytes, attrs_start).end();
-    let end = (end + 1).min(bytes.len());
-    if attr_count > MAX_ATTRIBUTES {
-        // Ignored by the tree builder anyway: the tag without them.
-        return (Some(Name::new(&rest[1..1 + name_len])), end, Some(attrs_start));
-    }
-    (Some(Name::new(&rest[1..1 + name_len])), end, None)
+    let (gt, attr_count) = Attributes::new(bytes, attrs_start).end();
+    // Ignored by the tree builder anyway: the tag is written without them.
+    let too_many = (attr_count > MAX_ATTRIBUTES).then_some((attrs_start, gt < bytes.len()));
+    (Some(Name::new(&rest[1..1 + name_len])), (gt + 1).min(bytes.len()), too_many)
 }
 
 /// Writes the start tag read by [`start_tag`] with only its first
@@ -360,7 +354,7 @@ fn push_capped_tag(out: &mut String, html: &str, lt: usize, tag: &StartTag) {
         }
     }
     // A tag the page never closes stays unclosed (the tokenizer drops it).
-    if !end_closed(html.as_bytes(), tag.attrs_start) {
+    if !tag.closed {
         return;
     }
     // Self-closing only if the `/` is not the end of an unquoted value;
@@ -368,12 +362,6 @@ fn push_capped_tag(out: &mut String, html: &str, lt: usize, tag: &StartTag) {
     let gt = tag.end - 1;
     let self_closing = gt > last_end && html.as_bytes()[gt - 1] == b'/';
     out.push_str(if self_closing { " />" } else { ">" });
-}
-
-/// Whether the tag whose attributes start at `attrs_start` ends with a `>`
-/// (not the end of the page, inside a quoted value or not).
-fn end_closed(bytes: &[u8], attrs_start: usize) -> bool {
-    Attributes::new(bytes, attrs_start).end().0 < bytes.len()
 }
 
 /// HTML start tags that break out of SVG content in the tree builder: if
