@@ -3,8 +3,9 @@
 //! visible text. Structured data wins over heuristics; what is not found is
 //! reported as missing rather than guessed.
 
+use super::microformats::{self, Item};
 use super::{block_text, first_text, links, mailto_links, portfolio, scan_text, selector, tel_links, values};
-use crate::model::{Profile, Site, Sourced};
+use crate::model::{Job, Profile, Schooling, Site, Sourced};
 use crate::sites;
 use crate::text::{clean, MAX_FIELD_CHARS};
 use scraper::{ElementRef, Html};
@@ -24,7 +25,7 @@ pub fn extract(doc: &Html, url: &str) -> Profile {
             }
         }
     }
-    read_h_card(root, url, &mut p);
+    read_microformats(doc, url, &mut p);
     read_labelled(root, &mut p);
     // The page's own heading, when it reads like a name ("Jane Doe — Developer").
     if let Some(h1) = first_text(root, &["h1"]) {
@@ -62,7 +63,7 @@ pub fn extract(doc: &Html, url: &str) -> Profile {
     if p.skills.is_empty() {
         p.skills = section_items(root, &["skills", "tech stack", "technologies", "toolbox"]);
     }
-    links(root, url, &[r#"a[rel~="me"]"#, r#"link[rel~="me"]"#, ".h-card a.u-url"], &mut p.links);
+    links(root, url, &[r#"a[rel~="me"]"#, r#"link[rel~="me"]"#], &mut p.links);
     // Visible links to profile sites anywhere on the page.
     for el in root.select(selector("a[href]")) {
         if let Some(abs) = el.value().attr("href").and_then(|h| sites::resolve(url, h)) {
@@ -130,43 +131,141 @@ fn is_short(s: &str) -> bool {
     (1..=8).contains(&s.split_whitespace().count())
 }
 
-/// Microformats2 h-card: the person's card on an IndieWeb-style site.
-fn read_h_card(root: ElementRef<'_>, url: &str, p: &mut Profile) {
-    let Some(card) = root.select(selector(".h-card")).next() else {
+/// The person's microformats: the page's representative h-card (or the
+/// contact of its h-resume), and an h-resume's experience, education and
+/// skills. Classic hCard/hResume class names read the same way.
+fn read_microformats(doc: &Html, url: &str, p: &mut Profile) {
+    let items = microformats::parse(doc, url);
+    if items.is_empty() {
         return;
-    };
+    }
+    let resume = items.iter().find(|i| i.is("h-resume"));
+    let rel_me: Vec<String> = doc
+        .select(selector(r#"a[rel~="me"][href], link[rel~="me"][href]"#))
+        .filter_map(|e| e.value().attr("href").and_then(|h| sites::resolve(url, h)))
+        .collect();
+    let card = representative_card(&items, url, &rel_me)
+        .or_else(|| resume.and_then(|r| r.items("contact").next()))
+        .or_else(|| items.iter().find(|i| i.is("h-card")));
+    if let Some(card) = card {
+        read_card(card, url, p);
+    }
+    if let Some(resume) = resume {
+        read_resume(resume, p);
+    }
+}
+
+/// <https://microformats.org/wiki/representative-h-card-parsing>: the
+/// h-card whose `uid` and `url` are the page, else one whose `url` is a
+/// `rel=me` link, else the only h-card when its `url` is the page.
+fn representative_card<'a>(items: &'a [Item], url: &str, rel_me: &[String]) -> Option<&'a Item> {
+    let same = |a: &str| sites::profile_key(a).is_some() && sites::profile_key(a) == sites::profile_key(url);
+    let cards: Vec<&Item> = items.iter().filter(|i| i.is("h-card")).collect();
+    cards
+        .iter()
+        .find(|c| c.all("uid").any(same) && c.all("url").any(same))
+        .or_else(|| cards.iter().find(|c| c.all("url").any(|u| rel_me.iter().any(|m| m == u))))
+        .or_else(|| match cards[..] {
+            [only] if only.all("url").any(same) => Some(&cards[0]),
+            _ => None,
+        })
+        .copied()
+}
+
+fn read_card(card: &Item, url: &str, p: &mut Profile) {
+    let text = |name: &str| card.first(name).map(|v| clean(v, MAX_FIELD_CHARS)).filter(|v| !v.is_empty());
     if p.name.is_none() {
-        p.name = first_text(card, &[".p-name"]).or_else(|| first_text(root, &[".h-card.p-name"]));
+        p.name = text("name").map(|n| Sourced::new(n, "h-card name"));
     }
     if p.headline.is_none() {
-        p.headline = first_text(card, &[".p-job-title", ".p-role"]);
+        p.headline = text("job-title").or_else(|| text("role")).map(|h| Sourced::new(h, "h-card job-title"));
     }
     if p.location.is_none() {
-        let parts: Vec<String> = [".p-locality", ".p-region", ".p-country-name"]
-            .iter()
-            .filter_map(|css| first_text(card, &[css]).map(|s| s.value))
-            .collect();
-        p.location = if parts.is_empty() {
-            first_text(card, &[".p-adr", ".h-adr"])
-        } else {
-            Some(Sourced::new(parts.join(", "), ".h-card .p-locality/.p-region/.p-country-name"))
+        let place = |item: &Item| {
+            let parts: Vec<String> = ["locality", "region", "country-name"]
+                .iter()
+                .filter_map(|k| item.first(k).map(|v| clean(v, MAX_FIELD_CHARS)))
+                .filter(|v| !v.is_empty())
+                .collect();
+            (!parts.is_empty()).then(|| parts.join(", "))
         };
+        p.location = card
+            .items("adr")
+            .find_map(place)
+            .or_else(|| place(card))
+            .or_else(|| text("adr"))
+            .or_else(|| text("label"))
+            .map(|l| Sourced::new(l, "h-card adr/locality/region/country-name"));
     }
     if p.bio.is_none() {
         p.bio = card
-            .select(selector(".p-note"))
-            .map(block_text)
-            .find(|t| !t.is_empty())
-            .map(|t| Sourced::new(t, ".h-card .p-note"));
+            .first("note")
+            .map(|n| clean(n, crate::text::MAX_BLOCK_CHARS))
+            .filter(|n| !n.is_empty())
+            .map(|n| Sourced::new(n, "h-card note"));
     }
-    for el in card.select(selector(".u-email")) {
-        let raw = el.value().attr("href").unwrap_or_default().trim_start_matches("mailto:").to_string();
-        let mail = if raw.contains('@') { raw } else { super::element_text(el, MAX_FIELD_CHARS) };
+    if p.photo.is_none() {
+        p.photo = card.first("photo").and_then(|u| sites::resolve(url, u)).map(|u| Sourced::new(u, "h-card photo"));
+    }
+    for mail in card.all("email") {
+        let mail = mail.trim_start_matches("mailto:").split('?').next().unwrap_or_default().to_ascii_lowercase();
         if mail.contains('@') {
-            p.emails.push(Sourced::new(mail.to_ascii_lowercase(), ".h-card .u-email"));
+            p.emails.push(Sourced::new(clean(&mail, MAX_FIELD_CHARS), "h-card email"));
         }
     }
-    let _ = url;
+    for tel in card.all("tel") {
+        let tel = clean(tel.trim_start_matches("tel:"), 40);
+        if tel.chars().filter(char::is_ascii_digit).count() >= 7 {
+            p.phones.push(Sourced::new(tel, "h-card tel"));
+        }
+    }
+    for link in card.all("url").chain(card.all("uid")) {
+        if let Some(abs) = sites::resolve(url, link) {
+            p.links.push(Sourced::new(abs, "h-card url"));
+        }
+    }
+    // The organisation a card names is where the person works now.
+    if let Some(org) = text("org") {
+        let title = text("job-title").or_else(|| text("role"));
+        p.work.push(Job { employer: Some(org), title, start: None, end: Some("present".into()), source: "h-card org".into() });
+    }
+}
+
+fn read_resume(resume: &Item, p: &mut Profile) {
+    let text = |item: &Item, name: &str| item.first(name).map(|v| clean(v, MAX_FIELD_CHARS)).filter(|v| !v.is_empty());
+    let date = |item: &Item, name: &str| {
+        item.first(name).and_then(values::date).map(|d| if d == "present" { d } else { d.chars().take(7).collect() })
+    };
+    let experience: Vec<Job> = resume
+        .items("experience")
+        .map(|e| Job {
+            employer: text(e, "org").or_else(|| e.items("org").next().and_then(|o| text(o, "name"))),
+            title: text(e, "job-title").or_else(|| text(e, "name").filter(|_| e.first("org").is_some())),
+            start: date(e, "start"),
+            end: date(e, "end"),
+            source: "h-resume experience".into(),
+        })
+        .filter(|j| j.employer.is_some() || j.title.is_some())
+        .collect();
+    if !experience.is_empty() {
+        // The resume's history replaces the card's "works at" entry.
+        p.work.retain(|j| j.source != "h-card org");
+        p.work.extend(experience);
+    }
+    for e in resume.items("education") {
+        if let Some(school) = text(e, "org").or_else(|| text(e, "name")) {
+            p.education.push(Schooling {
+                school,
+                degree: text(e, "job-title").or_else(|| text(e, "degree")),
+                start: date(e, "start"),
+                end: date(e, "end"),
+                source: "h-resume education".into(),
+            });
+        }
+    }
+    if p.skills.is_empty() {
+        p.skills = resume.all("skill").map(|s| clean(s, MAX_FIELD_CHARS)).filter(|s| !s.is_empty()).take(100).collect();
+    }
 }
 
 /// "Label: value" facts in definition lists (`<dt>Location</dt><dd>…</dd>`).

@@ -9,6 +9,7 @@
 
 pub mod adapters;
 pub mod generic;
+pub mod microformats;
 mod parse;
 mod portfolio;
 mod prefilter;

@@ -25,6 +25,38 @@ pub fn run() -> Result {
     if !npm_install_is_current() {
         util::run("npm", &["ci", "--no-audit", "--no-fund"])?;
     }
+    test_suites()
+}
+
+/// Public test suites the native tests check against, unpacked from their
+/// registry packages into `target/suites/` (not `npm ci`: their runtime
+/// dependencies are a web server the tests do not need).
+const SUITES: &[(&str, &str)] = &[
+    // The official microformats test suite (public domain): h-card, h-resume…
+    ("microformat-tests@0.1.23", "c9e55446fabe759d1f25161208ceb399ee0bab3a"),
+];
+
+fn test_suites() -> Result {
+    for (package, sha1) in SUITES {
+        let dir = util::root().join("target/suites").join(package.replace('@', "-"));
+        if dir.join("package/package.json").exists() {
+            continue;
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let dest = dir.to_string_lossy().into_owned();
+        util::run("npm", &["pack", package, "--pack-destination", &dest, "--silent"])?;
+        let tarball = std::fs::read_dir(&dir)
+            .map_err(|e| e.to_string())?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.extension().is_some_and(|x| x == "tgz"))
+            .ok_or(format!("npm pack {package} wrote no tarball"))?;
+        let tarball = tarball.to_string_lossy().into_owned();
+        let digest = output("sha1sum", &[&tarball]).unwrap_or_default();
+        if !digest.starts_with(sha1) {
+            return Err(format!("{package}: the tarball's SHA-1 is not the pinned {sha1}: {digest}"));
+        }
+        util::run("tar", &["-xzf", &tarball, "-C", &dest, "--no-same-owner", "--warning=no-unknown-keyword"])?;
+    }
     Ok(())
 }
 
