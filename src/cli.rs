@@ -270,7 +270,11 @@ fn read_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<ReadCase> {
             continue;
         }
         match extract::extract(None, &text) {
-            Ok(p) if p.is_empty() => skipped.push(skip(&path, "no candidate profile found on this page".into())),
+            Ok(p) if p.is_empty() => {
+                let reason =
+                    crate::i18n::unread_reason(&p).unwrap_or_else(|| "no candidate profile found on this page".into());
+                skipped.push(skip(&path, reason))
+            }
             Ok(p) => {
                 if let Some(photo) = p.photo.as_ref().and_then(|ph| saved_photo(dir, &ph.value)) {
                     match photo {

@@ -79,6 +79,20 @@ pub fn why_it_matters(flag: &str) -> Option<String> {
     catalogue().contains_key(&key).then(|| ui_with("whyMatters", &[&ui(&key)]))
 }
 
+/// Why a page gave nothing to read ("LinkedIn shows a sign-in wall:
+/// nothing was read"), for a page the site showed something else on.
+pub fn unread_reason(profile: &crate::model::Profile) -> Option<String> {
+    use crate::model::Unread;
+    let key = match profile.unread? {
+        Unread::SignInWall => "unreadSignInWall",
+        Unread::NotFound => "unreadNotFound",
+        Unread::Challenge => "unreadChallenge",
+        Unread::List => "unreadList",
+        Unread::Empty => "unreadEmpty",
+    };
+    Some(ui_with(key, &[profile.site.label()]))
+}
+
 /// A severity or risk level ("high") in the user's language.
 pub fn level_label(level: &str) -> String {
     ui(match level {

@@ -62,6 +62,36 @@ pub enum PageKind {
     None,
 }
 
+/// Why a page gave no profile although it was read: the site showed
+/// something else where the profile should be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unread {
+    /// A sign-in or sign-up wall instead of the profile.
+    SignInWall,
+    /// The site says the profile does not exist or is not visible.
+    NotFound,
+    /// A rate limit, captcha or bot check.
+    Challenge,
+    /// Search results or a list of people, not one person's profile.
+    List,
+    /// An empty page: the site had not drawn the profile yet.
+    Empty,
+}
+
+impl Unread {
+    /// A short stable key (CLI output, tests).
+    pub fn key(self) -> &'static str {
+        match self {
+            Unread::SignInWall => "signin",
+            Unread::NotFound => "notfound",
+            Unread::Challenge => "ratelimit",
+            Unread::List => "list",
+            Unread::Empty => "empty",
+        }
+    }
+}
+
 /// Where in the page a value was found (a CSS selector, a JSON-LD path, …).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sourced {
@@ -97,6 +127,10 @@ pub struct Profile {
     pub missing: Vec<String>,
     #[serde(default)]
     pub kind: PageKind,
+    /// Why nothing was read, when the site showed a wall, an error or a
+    /// list instead of a profile (`kind` is then `None`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unread: Option<Unread>,
     /// ISO 3166-1 alpha-2 country the location names, when it names one.
     #[serde(default)]
     pub country: Option<String>,
@@ -211,6 +245,7 @@ impl Profile {
             links: Vec::new(),
             missing: Vec::new(),
             kind: PageKind::Profile,
+            unread: None,
             country: None,
             time_zone: None,
             languages: Vec::new(),

@@ -28,6 +28,9 @@ struct IngestOutcome {
     score: Option<u8>,
     /// The profile photo to fetch and hash, when not hashed yet.
     photo: Option<String>,
+    /// Why nothing was read, when the site showed a sign-in wall, an error
+    /// or a bot check instead of the profile (for the page's notice).
+    unread: Option<String>,
 }
 
 fn ms(now_ms: f64) -> u64 {
@@ -116,6 +119,7 @@ impl Engine {
             Err(extract::ExtractError::ShowsAnotherProfile(_)) => return Ok(r#"{"status":"stale"}"#.to_string()),
             Err(e) => return Err(JsError::new(&e.to_string())),
         };
+        let unread = crate::i18n::unread_reason(&profile);
         let key = self.store.ingest_snapshot(profile, sha256, ms(now_ms));
         let view = key.as_deref().and_then(|k| self.store.view(k, ms(now_ms)));
         let outcome = IngestOutcome {
@@ -125,6 +129,7 @@ impl Engine {
             score: view.as_ref().map(|v| v.risk.score),
             photo: key.as_deref().and_then(|k| self.store.photo_to_fetch(k)),
             key,
+            unread,
         };
         Ok(json(&outcome))
     }
@@ -456,7 +461,10 @@ pub fn scan_files(files_json: &str, now_ms: f64) -> Result<String, JsError> {
             continue;
         }
         match extract::extract(None, &f.text) {
-            Ok(p) if p.is_empty() => notices.push(crate::i18n::ui_with("noticeNoProfileInFile", &[&f.name])),
+            Ok(p) if p.is_empty() => notices.push(match crate::i18n::unread_reason(&p) {
+                Some(reason) => format!("{}: {reason}", f.name),
+                None => crate::i18n::ui_with("noticeNoProfileInFile", &[&f.name]),
+            }),
             Ok(p) => profiles.push(p),
             // Without a known address a file cannot contradict it: only NoAddress happens here.
             Err(extract::ExtractError::NoAddress | extract::ExtractError::ShowsAnotherProfile(_)) => {

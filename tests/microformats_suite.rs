@@ -56,8 +56,16 @@ const SUPERSEDED: &[(&str, &str, &str)] = &[
     ("microformats-mixed/h-resume/mixedroots.json", "0.name", "no implied name beside p-* (2018)"),
     ("microformats-v2/h-card/p-property.json", "0.name", "value-class parts are joined without a space"),
     ("microformats-v2/h-card/p-property.json", "got:0.name", "value-class parts are joined without a space"),
-    ("microformats-v1/hcard/email.json", "0.email.1", "value-class takes the text (the test's markup was fixed in 2018)"),
-    ("microformats-v1/hcard/email.json", "got:0.email.1", "value-class takes the text (the test's markup was fixed in 2018)"),
+    (
+        "microformats-v1/hcard/email.json",
+        "0.email.1",
+        "value-class takes the text (the test's markup was fixed in 2018)",
+    ),
+    (
+        "microformats-v1/hcard/email.json",
+        "got:0.email.1",
+        "value-class takes the text (the test's markup was fixed in 2018)",
+    ),
     ("microformats-mixed/h-card/mixedpropertries.json", "0.adr", "a classic root in an mf2 item is a child"),
     ("microformats-mixed/h-card/mixedpropertries.json", "got:0.children", "a classic root in an mf2 item is a child"),
 ];
@@ -155,8 +163,9 @@ fn agrees_with_the_official_suite_on_h_card_and_h_resume() {
             let html = std::fs::read_to_string(json.with_extension("html")).unwrap();
             let want: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
             let doc = scraper::Html::parse_document(&html);
-            let mut got =
-                Value::Array(microformats::parse(&doc, "http://example.com/").iter().map(|i| reduce_item(&i.to_json())).collect());
+            let mut got = Value::Array(
+                microformats::parse(&doc, "http://example.com/").iter().map(|i| reduce_item(&i.to_json())).collect(),
+            );
             let mut want = Value::Array(want["items"].as_array().unwrap().iter().map(reduce_item).collect());
             let test = format!("{folder}/{}", json.file_name().unwrap().to_string_lossy());
             let packaged = std::env::var_os("MICROFORMATS_TESTS").is_none();
@@ -179,7 +188,11 @@ fn agrees_with_the_official_suite_on_h_card_and_h_resume() {
         superseded.len()
     );
     let packaged = std::env::var_os("MICROFORMATS_TESTS").is_none();
-    assert!(!packaged || superseded.len() == SUPERSEDED.iter().map(|s| s.0).collect::<std::collections::BTreeSet<_>>().len(), "a superseded test is missing from the suite");
+    assert!(
+        !packaged
+            || superseded.len() == SUPERSEDED.iter().map(|s| s.0).collect::<std::collections::BTreeSet<_>>().len(),
+        "a superseded test is missing from the suite"
+    );
     assert!(tests >= 30, "only {tests} suite tests found");
     assert!(failures.is_empty(), "{} of {tests} differ:\n{}", failures.len(), failures.join("\n"));
 }

@@ -227,7 +227,13 @@ fn read_card(card: &Item, url: &str, p: &mut Profile) {
     // The organisation a card names is where the person works now.
     if let Some(org) = text("org") {
         let title = text("job-title").or_else(|| text("role"));
-        p.work.push(Job { employer: Some(org), title, start: None, end: Some("present".into()), source: "h-card org".into() });
+        p.work.push(Job {
+            employer: Some(org),
+            title,
+            start: None,
+            end: Some("present".into()),
+            source: "h-card org".into(),
+        });
     }
 }
 

@@ -42,9 +42,15 @@ pub struct Item {
 pub enum Prop {
     Text(String),
     /// An image with its alternative text (`u-photo` on an `img`).
-    Image { url: String, alt: String },
+    Image {
+        url: String,
+        alt: String,
+    },
     /// `e-*`: the element's HTML and its text.
-    Html { html: String, text: String },
+    Html {
+        html: String,
+        text: String,
+    },
     Item(Box<Item>),
 }
 
@@ -260,9 +266,10 @@ fn is_mf2_name(name: &str) -> bool {
     let (last, rest) = parts.split_last().expect("split yields one part");
     !last.is_empty()
         && last.bytes().all(|b| b.is_ascii_lowercase())
-        && rest.iter().enumerate().all(|(i, p)| {
-            !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || (i == 0 && b.is_ascii_digit()))
-        })
+        && rest
+            .iter()
+            .enumerate()
+            .all(|(i, p)| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || (i == 0 && b.is_ascii_digit())))
 }
 
 /// The classes of `el`, read within `context`: the classic vocabularies
@@ -397,7 +404,10 @@ impl Parser {
                     "dt" => Prop::Text(self.dt_value(child)),
                     _ => {
                         seen.e = true;
-                        Prop::Html { html: child.inner_html().trim().to_string(), text: text_content(child, &self.base) }
+                        Prop::Html {
+                            html: child.inner_html().trim().to_string(),
+                            text: text_content(child, &self.base),
+                        }
                     }
                 };
                 push(item, name, value);
@@ -528,9 +538,10 @@ fn resolve(base: &str, href: &str) -> Option<String> {
     if href.is_empty() {
         return Some(base.to_string());
     }
-    let scheme = href.split_once(':').map(|(s, _)| s).filter(|s| {
-        !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
-    });
+    let scheme = href
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')));
     match scheme {
         Some(s) if !s.eq_ignore_ascii_case("http") && !s.eq_ignore_ascii_case("https") => Some(href.to_string()),
         _ => sites::resolve(base, href),
@@ -557,7 +568,8 @@ fn collect_text(el: ElementRef<'_>, base: &str, out: &mut String, depth: usize) 
                 "script" | "style" | "template" => {}
                 "img" => {
                     let v = child.value();
-                    let shown = v.attr("alt").map(str::to_string).or_else(|| v.attr("src").and_then(|s| resolve(base, s)));
+                    let shown =
+                        v.attr("alt").map(str::to_string).or_else(|| v.attr("src").and_then(|s| resolve(base, s)));
                     if let Some(shown) = shown {
                         out.push(' ');
                         out.push_str(&shown);
@@ -586,9 +598,9 @@ fn collect_values(el: ElementRef<'_>, base: &str, parts: &mut Vec<String>, depth
         let class = child.value().attr("class").unwrap_or_default();
         let list: Vec<&str> = class.split_ascii_whitespace().collect();
         // Another property or microformat owns what is inside it.
-        let owned = list.iter().any(|c| {
-            ["h-", "p-", "u-", "dt-", "e-"].iter().any(|p| c.strip_prefix(p).is_some_and(is_mf2_name))
-        });
+        let owned = list
+            .iter()
+            .any(|c| ["h-", "p-", "u-", "dt-", "e-"].iter().any(|p| c.strip_prefix(p).is_some_and(is_mf2_name)));
         if list.contains(&"value-title") {
             if let Some(t) = child.value().attr("title") {
                 parts.push(clean(t));

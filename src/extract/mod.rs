@@ -13,6 +13,7 @@ pub mod microformats;
 mod parse;
 mod portfolio;
 mod prefilter;
+mod states;
 pub mod values;
 
 use crate::model::{PageKind, Profile, Site, Sourced};
@@ -94,7 +95,16 @@ fn extract_with(
         None => page_address(html, &doc).ok_or(ExtractError::NoAddress)?,
     };
     let site = sites::site_of(&url);
-    let mut profile = match (adapters::for_page(site, &doc), sites::classify(&url)) {
+    let adapter = adapters::for_page(site, &doc);
+    if sites::classify(&url) != AddressKind::Other {
+        let signs = adapters::ALL.iter().filter(|a| a.site == site).flat_map(|a| a.states.iter().copied());
+        if let Some(state) = states::detect(&doc, &signs.collect::<Vec<_>>()) {
+            let mut p = not_a_profile(&url);
+            p.unread = Some(state);
+            return Ok(p);
+        }
+    }
+    let mut profile = match (adapter, sites::classify(&url)) {
         (_, AddressKind::Other) => not_a_profile(&url),
         (Some(adapter), AddressKind::Profile(_)) => adapters::apply(adapter, &doc, &url),
         (Some(adapter), AddressKind::Thread(_)) => match adapter.thread {
@@ -104,6 +114,10 @@ fn extract_with(
         (None, _) => generic::extract(&doc, &url),
     };
     finish(&mut profile);
+    if profile.is_empty() && profile.kind == PageKind::Profile && states::is_empty_page(&doc) {
+        profile.kind = PageKind::None;
+        profile.unread = Some(crate::model::Unread::Empty);
+    }
     Ok(profile)
 }
 

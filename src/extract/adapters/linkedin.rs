@@ -4,7 +4,7 @@
 //! `visually-hidden`); only the `aria-hidden` copy is read.
 
 use super::{Adapter, EducationSpec, ThreadSpec, WorkSpec};
-use crate::model::Site;
+use crate::model::{Site, Unread};
 
 pub const PUBLIC: Adapter = Adapter {
     site: Site::Linkedin,
@@ -40,8 +40,19 @@ pub const PUBLIC: Adapter = Adapter {
     }),
     json_ld: true,
     expected: &["name", "headline", "location"],
+    states: STATES,
     ..Adapter::NONE
 };
+
+/// LinkedIn's own signs: the page key of the sign-in wall and of the guest
+/// home page it shows instead of a profile, and the tracking names of its
+/// "profile not found" page (whatever the title's language).
+const STATES: &[(Unread, &str)] = &[
+    (Unread::SignInWall, r#"meta[name="pageKey"][content^="auth_wall"]"#),
+    (Unread::SignInWall, r#"meta[name="pageKey"][content*="guest-home"]"#),
+    (Unread::SignInWall, r#"meta[name="pageKey"][content*="login"]"#),
+    (Unread::NotFound, r#"[data-tracking-control-name^="public_profile_not-found"]"#),
+];
 
 pub const LOGGED_IN: Adapter = Adapter {
     site: Site::Linkedin,

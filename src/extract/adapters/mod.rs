@@ -16,7 +16,7 @@ mod wellfound;
 
 use super::values;
 use super::{block_text, element_text, first_text, links, mailto_links, regex, scan_text, selector};
-use crate::model::{Job, PageKind, Profile, Review, Schooling, Site, Sourced, Stat, ThreadMessage};
+use crate::model::{Job, PageKind, Profile, Review, Schooling, Site, Sourced, Stat, ThreadMessage, Unread};
 use crate::sites;
 use crate::text::{clean, MAX_FIELD_CHARS};
 use scraper::{ElementRef, Html};
@@ -73,6 +73,10 @@ pub struct Adapter {
     pub expected: &'static [&'static str],
     /// The handle is the last path segment of the address.
     pub handle_from_url: bool,
+    /// Signs that the page is not a profile although its address is one
+    /// (a sign-in wall, "not found"): a selector per state. Every site's
+    /// titles and challenge pages are read without them (`states.rs`).
+    pub states: &'static [(Unread, &'static str)],
 }
 
 impl Adapter {
@@ -106,6 +110,7 @@ impl Adapter {
         bio_boilerplate: &[],
         expected: &["name"],
         handle_from_url: false,
+        states: &[],
     };
 }
 
