@@ -563,7 +563,7 @@ fn address_text(addr: &Value) -> Option<String> {
     match addr {
         Value::String(s) => Some(clean(s, MAX_FIELD_CHARS)),
         Value::Object(_) => {
-            let parts: Vec<&str> = ["addressLocality", "addressRegion", "addressCountry"]
+            let mut parts: Vec<&str> = ["addressLocality", "addressRegion", "addressCountry"]
                 .iter()
                 .filter_map(|k| match addr.get(*k) {
                     Some(Value::String(s)) => Some(s.as_str()),
@@ -571,6 +571,15 @@ fn address_text(addr: &Value) -> Option<String> {
                     _ => None,
                 })
                 .collect();
+            // A country code after a place the page spells out is not shown
+            // to the reader ("Stockholm, Stockholm County, Sweden" + "SE";
+            // "Lyon" + "FR" keeps it).
+            let spelled_out = parts[..parts.len().saturating_sub(1)]
+                .iter()
+                .any(|p| p.contains(',') || p.split_whitespace().count() >= 3);
+            if spelled_out && parts.last().is_some_and(|c| c.len() == 2 && c.chars().all(|x| x.is_ascii_uppercase())) {
+                parts.pop();
+            }
             (!parts.is_empty()).then(|| clean(&parts.join(", "), MAX_FIELD_CHARS))
         }
         _ => None,

@@ -14,6 +14,7 @@ mod parse;
 mod portfolio;
 mod prefilter;
 mod states;
+pub mod structure;
 pub mod values;
 
 use crate::model::{PageKind, Profile, Site, Sourced};
@@ -95,7 +96,7 @@ fn extract_with(
         None => page_address(html, &doc).ok_or(ExtractError::NoAddress)?,
     };
     let site = sites::site_of(&url);
-    let adapter = adapters::for_page(site, &doc);
+    let adapter = adapters::for_page(site, &doc, matches!(sites::classify(&url), AddressKind::Thread(_)));
     if sites::classify(&url) != AddressKind::Other {
         let signs = adapters::ALL.iter().filter(|a| a.site == site).flat_map(|a| a.states.iter().copied());
         if let Some(state) = states::detect(&doc, &signs.collect::<Vec<_>>()) {

@@ -8,7 +8,7 @@ pub fn date(text: &str) -> Option<String> {
     if t.is_empty() {
         return None;
     }
-    if ["present", "current", "now", "today", "ongoing"].iter().any(|w| t.starts_with(w)) {
+    if PRESENT.iter().any(|w| t.starts_with(w)) {
         return Some("present".into());
     }
     let words: Vec<&str> =
@@ -45,13 +45,47 @@ pub fn month(text: &str) -> Option<String> {
     date(text).map(|d| d.chars().take(7).collect())
 }
 
+/// "Present" in the languages section headings are read in (English,
+/// Spanish, French, German, Portuguese), lower-cased.
+const PRESENT: &[&str] = &[
+    "present",
+    "current",
+    "now",
+    "today",
+    "ongoing",
+    "actualidad",
+    "presente",
+    "actual",
+    "aujourd",
+    "heute",
+    "atual",
+    "o momento",
+];
+
+/// Month names' first letters in the same languages: a word names month
+/// `i + 1` when it starts with one of `MONTHS[i]` and is a month's length.
+const MONTHS: [&[&str]; 12] = [
+    &["jan", "ene", "janv"],
+    &["feb", "fév", "fev"],
+    &["mar", "mär"],
+    &["apr", "abr", "avr"],
+    &["may", "mai"],
+    &["jun", "juin"],
+    &["jul", "juil"],
+    &["aug", "ago", "août", "aoû"],
+    &["sep", "set"],
+    &["oct", "okt", "out"],
+    &["nov"],
+    &["dec", "dic", "déc", "dez"],
+];
+
 fn month_number(word: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    if word.len() < 3 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+    let letters = word.chars().count();
+    if !(3..=10).contains(&letters) || !word.chars().all(char::is_alphabetic) {
         return None;
     }
-    let w = if word.starts_with("sept") { "sep" } else { &word[..3] };
-    MONTHS.iter().position(|m| *m == w).filter(|_| word.len() <= 9).map(|i| i as u8 + 1)
+    let word = word.to_lowercase();
+    MONTHS.iter().position(|names| names.iter().any(|m| word.starts_with(m))).map(|i| i as u8 + 1)
 }
 
 /// "Mar 2019 - Present · 5 yrs", "2011-2017", "2019 – 2021" → (start, end).

@@ -3,7 +3,7 @@
 //! The logged-in view writes every text twice (`aria-hidden` and
 //! `visually-hidden`); only the `aria-hidden` copy is read.
 
-use super::{Adapter, EducationSpec, ThreadSpec, WorkSpec};
+use super::{Adapter, EducationSpec, Strategies, ThreadSpec, WorkSpec};
 use crate::model::{Site, Unread};
 
 pub const PUBLIC: Adapter = Adapter {
@@ -13,7 +13,12 @@ pub const PUBLIC: Adapter = Adapter {
     name: &["h1.top-card-layout__title"],
     headline: &["h2.top-card-layout__headline"],
     // A div; the follower and connection counts beside it are spans.
-    location: &["h3.top-card-layout__first-subline > div.top-card__subline-item", "div.top-card__subline-item"],
+    location: &[
+        "h3.top-card-layout__first-subline > div.top-card__subline-item",
+        "div.top-card__subline-item",
+        // 2024: the place, then "Contact Info" in one line.
+        "h3.top-card-layout__first-subline div.not-first-middot > span:first-child",
+    ],
     bio: &[
         r#"section[data-section="summary"] .core-section-container__content p"#,
         r#"section[data-section="summary"] p"#,
@@ -25,10 +30,16 @@ pub const PUBLIC: Adapter = Adapter {
     languages: &[r#"section[data-section="languages"] li h3"#],
     text_blocks: &[".websites__url-text"],
     work: Some(&WorkSpec {
-        items: &["li.experience-item", r#"section[data-section="experience"] li.profile-section-card"#],
+        items: &[
+            "li.experience-item, li.experience-group",
+            r#"section[data-section="experience"] li.profile-section-card"#,
+        ],
         title: &["h3.profile-section-card__title", ".experience-item__title"],
         employer: &["h4.profile-section-card__subtitle", ".experience-item__subtitle"],
         dates: &[".date-range"],
+        // Several positions at one employer, under its name.
+        roles: &["li.experience-group-position"],
+        group_employer: &[".experience-group-header__company"],
         ..WorkSpec::NONE
     }),
     education: Some(&EducationSpec {
@@ -41,7 +52,42 @@ pub const PUBLIC: Adapter = Adapter {
     json_ld: true,
     expected: &["name", "headline", "location"],
     states: STATES,
+    strategies: Some(&Strategies { top_card: &[], contact_link: &[], ..STRATEGIES }),
     ..Adapter::NONE
+};
+
+/// The stable parts of LinkedIn's profiles, from the 2024 and 2025 logged-in
+/// views (Ember, generated class names), the 2025-26 "SDUI" markup
+/// (`componentkey`) and the public view: the contact-info overlay link and
+/// the top card's `componentkey`, the section anchors (`#experience`), the
+/// entries' `data-view-name`, and the public view's item classes.
+const STRATEGIES: Strategies = Strategies {
+    top_card: &[
+        r#"[componentkey*="Topcard" i]"#,
+        "#top-card-text-details-contact-info",
+        r#"a[href*="/overlay/contact-info"]"#,
+        "section[data-member-id]",
+        ".pv-top-card",
+    ],
+    contact_link: &["#top-card-text-details-contact-info", r#"a[href*="/overlay/contact-info"]"#],
+    experience: &[
+        "#experience",
+        r#"[componentkey*="ExperienceTopLevelSection" i]"#,
+        r#"section[data-section="experience"]"#,
+    ],
+    education: &[
+        "#education",
+        r#"[componentkey*="EducationTopLevelSection" i]"#,
+        r#"section[data-section="educations"]"#,
+        "section.education",
+    ],
+    entry: &[
+        r#"[data-view-name="profile-component-entity"]"#,
+        r#"[componentkey*="entity" i]"#,
+        "li.experience-item",
+        "li.education__list-item",
+        "li.profile-section-card",
+    ],
 };
 
 /// LinkedIn's own signs: the page key of the sign-in wall and of the guest
@@ -54,16 +100,19 @@ const STATES: &[(Unread, &str)] = &[
     (Unread::NotFound, r#"[data-tracking-control-name^="public_profile_not-found"]"#),
 ];
 
+/// The logged-in view, and the layout for any LinkedIn profile page that is
+/// not the public view (recruiters see this one).
 pub const LOGGED_IN: Adapter = Adapter {
     site: Site::Linkedin,
-    detect: &[".pv-top-card", "h1.text-heading-xlarge"],
+    detect: &[],
     // The contact-info dialog sits outside <main>.
     scope: &["body"],
-    name: &["h1.text-heading-xlarge", ".pv-text-details__left-panel h1"],
-    headline: &[".pv-top-card div.text-body-medium.break-words"],
+    name: &["h1.text-heading-xlarge", ".pv-text-details__left-panel h1", ".pv-top-card-section__name"],
+    headline: &[".pv-top-card div.text-body-medium.break-words", ".pv-top-card-section__headline"],
     location: &[
         ".pv-top-card span.text-body-small.inline.t-black--light.break-words",
         ".pv-top-card .text-body-small.inline",
+        ".pv-top-card-section__location",
     ],
     bio: &[r#"section:has(> #about) .inline-show-more-text--is-collapsed span[aria-hidden="true"]"#],
     photo: &["img.pv-top-card-profile-picture__image--show", ".pv-top-card-profile-picture img"],
@@ -90,6 +139,8 @@ pub const LOGGED_IN: Adapter = Adapter {
         dates: &[".pvs-entity__caption-wrapper"],
     }),
     expected: &["name", "headline", "location"],
+    states: STATES,
+    strategies: Some(&STRATEGIES),
     ..Adapter::NONE
 };
 

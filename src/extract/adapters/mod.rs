@@ -14,6 +14,7 @@ mod toptal;
 mod upwork;
 mod wellfound;
 
+use super::structure::{self, Strategies};
 use super::values;
 use super::{block_text, element_text, first_text, links, mailto_links, regex, scan_text, selector};
 use crate::model::{Job, PageKind, Profile, Review, Schooling, Site, Sourced, Stat, ThreadMessage, Unread};
@@ -77,6 +78,11 @@ pub struct Adapter {
     /// (a sign-in wall, "not found"): a selector per state. Every site's
     /// titles and challenge pages are read without them (`states.rs`).
     pub states: &'static [(Unread, &'static str)],
+    /// Stable marks for the shared strategies (`structure.rs`): the header
+    /// read by its lines, sections by their marks or headings, entries by
+    /// the structure of their text. They fill what the selectors above did
+    /// not find.
+    pub strategies: Option<&'static Strategies>,
 }
 
 impl Adapter {
@@ -111,6 +117,7 @@ impl Adapter {
         expected: &["name"],
         handle_from_url: false,
         states: &[],
+        strategies: None,
     };
 }
 
@@ -207,10 +214,14 @@ pub fn has_adapter(site: Site) -> bool {
     ALL.iter().any(|a| a.site == site)
 }
 
-/// The adapter for this page: the first of the site's layouts whose
-/// `detect` selectors match, else the site's fallback layout.
-pub fn for_page(site: Site, doc: &Html) -> Option<&'static Adapter> {
-    let mut layouts = ALL.iter().copied().filter(|a| a.site == site);
+/// The adapter for this page: the first of the site's layouts (of message
+/// threads when `thread`, else of profiles) whose `detect` selectors match,
+/// else the site's fallback layout. A profile page may hold a message
+/// overlay: a thread layout is never a profile's.
+pub fn for_page(site: Site, doc: &Html, thread: bool) -> Option<&'static Adapter> {
+    // A layout that reads threads only (no profile fields) is never a profile's.
+    let fits = |a: &Adapter| if thread { a.thread.is_some() } else { a.thread.is_none() || !a.name.is_empty() };
+    let mut layouts = ALL.iter().copied().filter(|a| a.site == site && fits(a));
     let fallback = layouts.clone().find(|a| a.detect.is_empty());
     layouts.find(|a| a.detect.iter().any(|css| doc.select(selector(css)).next().is_some())).or(fallback)
 }
@@ -287,6 +298,10 @@ pub fn apply(adapter: &Adapter, doc: &Html, url: &str) -> Profile {
         }
     }
     mailto_links(root, &mut p);
+    if let Some(spec) = adapter.strategies {
+        structure::read_top_card(doc.root_element(), spec, &mut p);
+        structure::read_history(root, spec, &mut p);
+    }
     if adapter.json_ld {
         super::generic::fill_from_json_ld(doc, url, &mut p);
     }
@@ -590,6 +605,14 @@ mod tests {
             sels.extend(a.stats.iter().flat_map(|(_, s)| s.iter().copied()));
             for css in sels {
                 let _ = selector(crate::extract::entry_selector(css.strip_prefix("count:").unwrap_or(css)));
+            }
+            for (_, css) in a.states {
+                let _ = selector(css);
+            }
+            if let Some(st) = a.strategies {
+                for css in [st.top_card, st.contact_link, st.experience, st.education, st.entry].concat() {
+                    let _ = selector(css);
+                }
             }
             for (_, _, items) in a.labelled {
                 let _ = selector(items);
