@@ -83,6 +83,17 @@ fn bench(c: &mut Criterion) {
     c.bench_function(&format!("extract realistic page ({} KB)", realistic.len() / 1024), |b| {
         b.iter(|| vetter::extract::extract(None, black_box(&realistic)))
     });
+    // Skeletons of real LinkedIn pages (2025 logged-in profile view, 1.8 MB;
+    // its messaging view, 1.5 MB): the real structure, scripts and weight.
+    for (label, page) in [
+        ("LinkedIn 2025 profile", include_str!("../tests/fixtures/pages/linkedin/real-2025-loggedin.html")),
+        ("LinkedIn 2025 thread", include_str!("../tests/fixtures/pages/linkedin/real-2025-thread.html")),
+    ] {
+        assert!(!vetter::extract::extract(None, page).unwrap().is_empty());
+        c.bench_function(&format!("extract {label} ({} KB)", page.len() / 1024), |b| {
+            b.iter(|| vetter::extract::extract(None, black_box(page)))
+        });
+    }
     let dense = dense_page();
     let mut group = c.benchmark_group("worst case");
     group.sample_size(10);

@@ -23,7 +23,17 @@ beside it), OpenSanctions targets.simple.csv or Vetter list CSV to the
 built-in DPRK list; --iocs adds a CSV of known-persona indicators
 (type,value,source[,confidence,expires]).
 
-exit status: 0 all input processed, 1 some input skipped, 2 usage error";
+exit status: 0 all input processed, 1 some input skipped, 2 usage error
+
+usage: vetter skeleton PAGE [--url URL] [-o OUT]
+
+Writes a structure-only copy of a saved page (to OUT, else standard
+output): every text and every value that can carry personal data is
+replaced by a fictional one of the same shape, consistently across text,
+addresses and JSON-LD; tags, classes and stable attributes stay. --url
+gives the page's address when the page does not record it. Share it
+to report a page Vetter misreads. Refused (exit 1) if an original value
+would remain.";
 
 #[derive(Debug, Serialize)]
 pub struct Report {
@@ -54,6 +64,7 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut store_dir: Option<PathBuf> = None;
     match args.first().map(String::as_str) {
         Some("scan") => {}
+        Some("skeleton") => return skeleton_command(&args[1..], out, err),
         Some("--help" | "-h" | "help") => {
             let _ = writeln!(out, "{USAGE}");
             return 0;
@@ -288,6 +299,52 @@ fn read_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<ReadCase> {
         }
     }
     Some(case)
+}
+
+/// `vetter skeleton PAGE [--url URL] [-o OUT]`.
+fn skeleton_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let (mut page, mut target, mut url) = (None, None, None);
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "-o" | "--output" if target.is_none() => target = rest.next(),
+            "--url" if url.is_none() => url = rest.next(),
+            a if !a.starts_with('-') && page.is_none() => page = Some(arg),
+            _ => page = None,
+        }
+    }
+    let Some(page) = page.filter(|_| args.len() % 2 == 1) else {
+        let _ = writeln!(err, "{USAGE}");
+        return 2;
+    };
+    let html = match std::fs::read(page) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => {
+            let _ = writeln!(err, "vetter: cannot read {page}: {e}");
+            return 1;
+        }
+    };
+    let skeleton = match crate::skeleton::skeleton(&html, url.map(String::as_str)) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(err, "vetter: {page}: {e}");
+            return 1;
+        }
+    };
+    let written = match target {
+        Some(path) => std::fs::write(path, &skeleton.html).map_err(|e| format!("cannot write {path}: {e}")),
+        None => out.write_all(skeleton.html.as_bytes()).map_err(|e| e.to_string()),
+    };
+    if let Err(e) = written {
+        let _ = writeln!(err, "vetter: {e}");
+        return 1;
+    }
+    let _ = writeln!(
+        err,
+        "vetter: {page}: {} words and numbers replaced; no original personal value remains",
+        skeleton.replaced
+    );
+    0
 }
 
 /// The profile photo a saved page shows, read from the folder beside it

@@ -33,6 +33,8 @@ pub mod rules;
 pub mod score;
 pub mod screening;
 pub mod sites;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod skeleton;
 pub mod store;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

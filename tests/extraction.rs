@@ -16,6 +16,7 @@ fn project(p: &Profile) -> Value {
         "url": p.url,
         "site": p.site,
         "kind": match p.kind { PageKind::Profile => "profile", PageKind::Thread => "thread", PageKind::None => "none" },
+        "unread": p.unread.map(|u| u.key()),
         "name": v(&p.name),
         "handle": v(&p.handle),
         "headline": v(&p.headline),

@@ -506,8 +506,11 @@ fn declaration_end(bytes: &[u8], lt: usize, in_svg: bool) -> usize {
         if bytes[body..].starts_with(b"->") {
             return body + 2;
         }
+        // "--!>" also ends a comment: looked for only before the first
+        // "-->", else every comment would scan the rest of the page (real
+        // pages hold thousands of `<!---->`).
         let close = find(bytes, body, b"-->");
-        let bang = find(bytes, body, b"--!>");
+        let bang = find(&bytes[..close.map_or(bytes.len(), |c| c + 3)], body, b"--!>");
         return match (close, bang) {
             (Some(c), Some(b)) if b < c => b + 4,
             (Some(c), _) => c + 3,
@@ -584,6 +587,16 @@ mod tests {
             strip_unread(html),
             r#"<p>a</p><script></script><style></style><svg></svg><script type="application/ld+json">{"@type":"Person"}</script><p>b</p>"#
         );
+    }
+
+    #[test]
+    fn comments_end_at_the_first_end_marker() {
+        // "--!>" ends a comment too, but only one before "-->" counts.
+        assert_eq!(strip_unread("<!-- a --!><script>x</script>-->"), "<!-- a --!><script></script>-->");
+        assert_eq!(strip_unread("<!-- a --><script>x</script>--!>"), "<!-- a --><script></script>--!>");
+        // Thousands of empty comments (Ember pages) are each found without scanning the rest.
+        let page = format!("{}<p>end</p>", "<!----><b>x</b>".repeat(20_000));
+        assert_eq!(strip_unread(&page), page);
     }
 
     #[test]

@@ -40,7 +40,7 @@ function usedKeys() {
   for (const text of rustSources(join(ROOT, 'src'))) {
     add(/\bui(?:_with)?\(\s*"([A-Za-z0-9_]+)"/g, text);
     add(/"((?:flag|ev)_[A-Za-z0-9_]+)"/g, text);
-    add(/=> "((?:field|identifier|page|level_)[A-Za-z0-9_]*)"/g, text);
+    add(/=> "((?:field|identifier|page|level_|unread)[A-Za-z0-9_]*)"/g, text);
     add(/connect\(self, &other_key, "([A-Za-z0-9_]+)"\)/g, text);
     // Every flag has a why-it-matters line, looked up by its id.
     for (const [, id] of text.matchAll(/(?:pub const [A-Z_]*ID: &str =|^\s+id:) "([A-Z][A-Z_]+)"/gm)) used.add(`flag_${id}_why`);

@@ -416,7 +416,11 @@ fn work(root: ElementRef<'_>, spec: &WorkSpec) -> Vec<Job> {
             for (role, _) in roles {
                 let (start, end) = dates_in(role, spec.dates);
                 let title = first_in(role, spec.title);
-                jobs.push(Job { employer: employer.clone(), title, start, end, source: css.into() });
+                // A role that names its employer itself is read as it says.
+                let own = first_in(role, spec.employer)
+                    .filter(|_| !spec.employer.is_empty())
+                    .map(|e| cut(e, spec.employer_cut));
+                jobs.push(Job { employer: own.or_else(|| employer.clone()), title, start, end, source: css.into() });
             }
             continue;
         }
