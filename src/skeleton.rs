@@ -142,9 +142,14 @@ educationalorganization postaladdress organizationrole website webpage breadcrum
 blob data mailto tel javascript about quot amp lt gt nbsp apos saved url
 ";
 
-fn vocabulary() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| VOCABULARY.split_whitespace().collect())
+fn vocabulary() -> &'static std::collections::HashSet<String> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        // The words extraction itself reads (headings, page states, months).
+        let site =
+            crate::extract::site_words().flat_map(|phrase| words(phrase).map(str::to_lowercase).collect::<Vec<_>>());
+        VOCABULARY.split_whitespace().map(str::to_string).chain(site).collect()
+    })
 }
 
 /// Turns `html` into a skeleton; refused if an original value remains.
@@ -535,17 +540,55 @@ impl Skeletonizer {
 const VOID: &[&str] =
     &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
-/// Whether an address's host is a site's own (kept as it is): a supported
-/// site, its image hosts, or a host of common words.
+/// Platforms whose hosts say which site a page is, not who is on it.
+const PLATFORM_DOMAINS: &[&str] = &[
+    "linkedin.com",
+    "licdn.com",
+    "github.com",
+    "githubusercontent.com",
+    "githubassets.com",
+    "upwork.com",
+    "upwork.net",
+    "freelancer.com",
+    "fiverr.com",
+    "toptal.com",
+    "indeed.com",
+    "wellfound.com",
+    "angel.co",
+    "stackoverflow.com",
+    "sstatic.net",
+    "guru.com",
+    "peopleperhour.com",
+    "x.com",
+    "twitter.com",
+    "twimg.com",
+    "t.co",
+    "instagram.com",
+    "cdninstagram.com",
+    "facebook.com",
+    "fbcdn.net",
+    "google.com",
+    "gstatic.com",
+    "googleapis.com",
+    "cloudflare.com",
+    "w3.org",
+    "schema.org",
+];
+
+/// Whether an address's host is a platform's own (kept as it is). A
+/// subdomain a user names (`ana.github.io`) is not.
 fn kept_host(url: &str) -> bool {
     let Some(i) = url.find("://") else { return false };
     let after = &url[i + 3..];
-    let host = &after[..after.find(['/', '?', '#']).unwrap_or(after.len())];
-    host.split('.').all(|label| kept(&label.to_lowercase()) || label.len() <= 3)
-        || crate::sites::site_of(url) != crate::model::Site::Generic
-        || ["licdn.com", "githubusercontent.com", "upwork.com", "fiverr.com", "twimg.com", "cdninstagram.com"]
-            .iter()
-            .any(|h| host.ends_with(h))
+    let host = after[..after.find(['/', '?', '#', ':']).unwrap_or(after.len())].to_ascii_lowercase();
+    const SHARED_LABELS: &[&str] =
+        &["www", "m", "mobile", "media", "static", "pbs", "abs", "api", "cdn", "assets", "images", "img", "video"];
+    PLATFORM_DOMAINS.iter().any(|d| {
+        host == *d
+            || host.strip_suffix(d).and_then(|sub| sub.strip_suffix('.')).is_some_and(|sub| {
+                sub.split('.').all(|label| SHARED_LABELS.contains(&label) || kept(label) || label.starts_with("static"))
+            })
+    })
 }
 
 /// A value that is one address, not text that holds one.

@@ -26,7 +26,9 @@ pub fn extract(doc: &Html, url: &str) -> Profile {
         }
     }
     read_microformats(doc, url, &mut p);
+    read_stable_attributes(root, url, &mut p);
     read_labelled(root, &mut p);
+    read_title(doc, &mut p);
     // The page's own heading, when it reads like a name ("Jane Doe — Developer").
     if let Some(h1) = first_text(root, &["h1"]) {
         let mut parts = h1.value.splitn(2, ['—', '–', '|', '·', ':']).map(str::trim);
@@ -34,7 +36,9 @@ pub fn extract(doc: &Html, url: &str) -> Profile {
         if p.name.is_none() && looks_like_name(&first) {
             p.name = Some(Sourced::new(first, "h1 (first part)"));
         }
-        if p.headline.is_none() {
+        // What follows the heading is a headline only under the name's own heading.
+        let named_by_heading = p.name.as_ref().is_some_and(|n| n.source.starts_with("h1"));
+        if p.headline.is_none() && named_by_heading {
             p.headline = parts
                 .next()
                 .filter(|h| !h.is_empty())
@@ -95,6 +99,62 @@ pub fn extract(doc: &Html, url: &str) -> Profile {
         }
     }
     p
+}
+
+/// Attributes that social sites keep stable for their own tests (X's
+/// `data-testid`s): `(field, selector)`, the first match's text.
+const STABLE_ATTRIBUTES: &[(&str, &str)] = &[
+    ("name", r#"[data-testid="UserName"] span"#),
+    ("location", r#"[data-testid="UserLocation"]"#),
+    ("bio", r#"[data-testid="UserDescription"]"#),
+    ("link", r#"[data-testid="UserUrl"]"#),
+    ("name", r#"[itemprop="name"]"#),
+];
+
+fn read_stable_attributes(root: ElementRef<'_>, url: &str, p: &mut Profile) {
+    for (field, css) in STABLE_ATTRIBUTES {
+        let Some(found) = first_text(root, &[css]) else { continue };
+        let value = found.value.clone();
+        match *field {
+            "name" if p.name.is_none() => p.name = Some(found),
+            "location" if p.location.is_none() => p.location = Some(found),
+            "bio" if p.bio.is_none() => p.bio = Some(found),
+            "link" => {
+                let href = root.select(selector(css)).find_map(|e| e.value().attr("href"));
+                let shown =
+                    if value.contains('.') && !value.contains(' ') { Some(format!("https://{value}")) } else { None };
+                if let Some(abs) = shown.or(href.map(str::to_string)).and_then(|h| sites::resolve(url, &h)) {
+                    p.links.push(Sourced::new(abs, *css));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// "Jane Doe (@jdoe) • Instagram photos and videos", "Jane Doe (@jdoe) on
+/// X": the name and handle social sites put in the page's title, which is
+/// all a logged-out or crawler's copy of the page may show.
+fn read_title(doc: &Html, p: &mut Profile) {
+    let titles = [r#"meta[property="og:title"]"#, r#"meta[name="twitter:title"]"#, "head > title"];
+    let text = titles.iter().find_map(|css| {
+        let el = doc.select(selector(css)).next()?;
+        let t = el.value().attr("content").map(str::to_string).unwrap_or_else(|| super::element_text(el, 300));
+        (!t.is_empty()).then(|| (t, *css))
+    });
+    let Some((title, source)) = text else { return };
+    let Some((name, rest)) = title.split_once(" (@") else { return };
+    let Some((handle, _)) = rest.split_once(')') else { return };
+    let handle_ok = !handle.is_empty() && handle.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.'));
+    if !handle_ok || name.trim().is_empty() {
+        return;
+    }
+    if p.name.is_none() {
+        p.name = Some(Sourced::new(clean(name, MAX_FIELD_CHARS), format!("{source} (before the handle)")));
+    }
+    if p.handle.is_none() {
+        p.handle = Some(Sourced::new(handle, format!("{source} (the handle)")));
+    }
 }
 
 /// Fills what a site adapter could not read from the page's schema.org
@@ -431,7 +491,10 @@ fn find_person(v: &Value, depth: usize) -> Option<&Value> {
             if is_person {
                 return Some(v);
             }
-            ["@graph", "mainEntity", "about"].iter().find_map(|k| map.get(*k).and_then(|c| find_person(c, depth + 1)))
+            // A personal site's WebSite names its owner as the author.
+            ["@graph", "mainEntity", "about", "author"]
+                .iter()
+                .find_map(|k| map.get(*k).and_then(|c| find_person(c, depth + 1)))
         }
         _ => None,
     }

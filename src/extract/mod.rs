@@ -122,6 +122,21 @@ fn extract_with(
     Ok(profile)
 }
 
+/// The words the sites themselves write on the pages extraction reads:
+/// section headings, page-state titles, months, "present", kinds of
+/// employment, in every language they are read in. Not personal data
+/// (`vetter skeleton` keeps them, so its fixtures still read the same).
+pub fn site_words() -> impl Iterator<Item = &'static str> {
+    let titles = states::TITLES.iter().flat_map(|(_, words)| words.iter().copied());
+    let months = values::MONTHS.iter().flat_map(|names| names.iter().copied());
+    titles
+        .chain(structure::EXPERIENCE_HEADINGS.iter().copied())
+        .chain(structure::EDUCATION_HEADINGS.iter().copied())
+        .chain(structure::EMPLOYMENT_TYPES.iter().copied())
+        .chain(values::PRESENT.iter().copied())
+        .chain(months)
+}
+
 /// Text the user selected on a page, read as a message thread: one message
 /// per line, "Name: text" lines naming their author. `None` when empty.
 pub fn selection(page_url: &str, text: &str) -> Option<Profile> {
@@ -270,13 +285,25 @@ pub(crate) fn element_text(el: ElementRef<'_>, max: usize) -> String {
 
 /// The text of a free-text block, with a space between text nodes so
 /// that a URL never runs into the next paragraph's first word.
+/// Scripts, styles, templates and drawings hold no text a person reads (the prefilter
+/// empties them on live pages; this keeps saved pages read the same).
 pub(crate) fn block_text(el: ElementRef<'_>) -> String {
     let mut raw = String::new();
-    for t in el.text() {
-        raw.push_str(t);
-        raw.push(' ');
-        if raw.len() > MAX_BLOCK_CHARS * 8 {
-            break;
+    let mut nodes = el.descendants();
+    while let Some(node) = nodes.next() {
+        if let Some(e) = node.value().as_element() {
+            if matches!(e.name(), "script" | "style" | "template" | "svg") && node.id() != el.id() {
+                // Skip the subtree: its text nodes are its only descendants we'd visit.
+                for _ in node.descendants().skip(1) {
+                    nodes.next();
+                }
+            }
+        } else if let Some(t) = node.value().as_text() {
+            raw.push_str(t);
+            raw.push(' ');
+            if raw.len() > MAX_BLOCK_CHARS * 8 {
+                break;
+            }
         }
     }
     text::clean(&raw, MAX_BLOCK_CHARS)

@@ -11,7 +11,7 @@ use scraper::Html;
 
 /// Words of a page's title that say what it is, in the languages the
 /// section headings are read in.
-const TITLES: &[(Unread, &[&str])] = &[
+pub(crate) const TITLES: &[(Unread, &[&str])] = &[
     (
         Unread::SignInWall,
         &[

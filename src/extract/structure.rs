@@ -30,7 +30,7 @@ pub struct Strategies {
 }
 
 /// Section headings in English, Spanish, French, German and Portuguese.
-const EXPERIENCE_HEADINGS: &[&str] = &[
+pub(crate) const EXPERIENCE_HEADINGS: &[&str] = &[
     "experience",
     "work experience",
     "experiencia",
@@ -42,7 +42,7 @@ const EXPERIENCE_HEADINGS: &[&str] = &[
     "experiência",
     "experiência profissional",
 ];
-const EDUCATION_HEADINGS: &[&str] = &[
+pub(crate) const EDUCATION_HEADINGS: &[&str] = &[
     "education",
     "educación",
     "formación",
@@ -311,39 +311,41 @@ fn is_duration(line: &str) -> bool {
 }
 
 /// Kinds of employment a site writes after the employer.
+pub(crate) const EMPLOYMENT_TYPES: &[&str] = &[
+    "full-time",
+    "part-time",
+    "self-employed",
+    "freelance",
+    "contract",
+    "internship",
+    "apprenticeship",
+    "seasonal",
+    "permanent",
+    "temporary",
+    "volunteer",
+    "jornada completa",
+    "tiempo completo",
+    "media jornada",
+    "autónomo",
+    "prácticas",
+    "temps plein",
+    "temps partiel",
+    "indépendant",
+    "stage",
+    "vollzeit",
+    "teilzeit",
+    "selbstständig",
+    "praktikum",
+    "tempo integral",
+    "meio período",
+    "autônomo",
+    "estágio",
+];
+
+/// Whether `text` names a kind of employment.
 fn employment_type(text: &str) -> bool {
-    const KINDS: &[&str] = &[
-        "full-time",
-        "part-time",
-        "self-employed",
-        "freelance",
-        "contract",
-        "internship",
-        "apprenticeship",
-        "seasonal",
-        "permanent",
-        "temporary",
-        "volunteer",
-        "jornada completa",
-        "tiempo completo",
-        "media jornada",
-        "autónomo",
-        "prácticas",
-        "temps plein",
-        "temps partiel",
-        "indépendant",
-        "stage",
-        "vollzeit",
-        "teilzeit",
-        "selbstständig",
-        "praktikum",
-        "tempo integral",
-        "meio período",
-        "autônomo",
-        "estágio",
-    ];
     let t = text.trim().to_lowercase();
-    KINDS.iter().any(|k| t == *k)
+    EMPLOYMENT_TYPES.iter().any(|k| t == *k)
 }
 
 /// "Acme · Full-time" → "Acme".

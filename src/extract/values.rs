@@ -47,7 +47,7 @@ pub fn month(text: &str) -> Option<String> {
 
 /// "Present" in the languages section headings are read in (English,
 /// Spanish, French, German, Portuguese), lower-cased.
-const PRESENT: &[&str] = &[
+pub(crate) const PRESENT: &[&str] = &[
     "present",
     "current",
     "now",
@@ -64,7 +64,7 @@ const PRESENT: &[&str] = &[
 
 /// Month names' first letters in the same languages: a word names month
 /// `i + 1` when it starts with one of `MONTHS[i]` and is a month's length.
-const MONTHS: [&[&str]; 12] = [
+pub(crate) const MONTHS: [&[&str]; 12] = [
     &["jan", "ene", "janv"],
     &["feb", "fév", "fev"],
     &["mar", "mär"],

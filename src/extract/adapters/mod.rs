@@ -432,7 +432,8 @@ fn work(root: ElementRef<'_>, spec: &WorkSpec) -> Vec<Job> {
                 employer = employer.or(parts.next().filter(|s| !s.is_empty()));
             }
         }
-        let employer = employer.map(|e| cut(e, spec.employer_cut));
+        // "@acme" (GitHub's link to an organisation) names the employer "acme".
+        let employer = employer.map(|e| cut(e, spec.employer_cut).trim_start_matches('@').to_string());
         let (start, mut end) = dates_in(item, spec.dates);
         if spec.current && end.is_none() {
             end = Some("present".into());
