@@ -140,7 +140,7 @@ fn read_title(doc: &Html, p: &mut Profile) {
     let text = titles.iter().find_map(|css| {
         let el = doc.select(selector(css)).next()?;
         let t = el.value().attr("content").map(str::to_string).unwrap_or_else(|| super::element_text(el, 300));
-        (!t.is_empty()).then(|| (t, *css))
+        (!t.is_empty()).then_some((t, *css))
     });
     let Some((title, source)) = text else { return };
     let Some((name, rest)) = title.split_once(" (@") else { return };
