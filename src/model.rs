@@ -179,6 +179,10 @@ pub struct Job {
     pub start: Option<String>,
     pub end: Option<String>,
     pub source: String,
+    /// The kind of employment as the page shows it ("Full-time",
+    /// "Part-time", "Freelance"), when it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employment: Option<String>,
 }
 
 /// An entry of an education history.

@@ -273,3 +273,19 @@ fn a_persistent_store_compares_a_new_case_with_earlier_runs() {
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "{\"schema\":2,");
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+/// A real LinkedIn career (the skeleton of a saved page): a co-founded
+/// company and two board seats, marked "Full-time", held with a job.
+#[test]
+fn board_seats_on_a_real_profile_are_not_flagged() {
+    let dir = std::env::temp_dir().join(format!("vetter-board-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy("tests/fixtures/pages/linkedin/real-2024-loggedin-board.html", dir.join("profile.html")).unwrap();
+    let (code, out, err) = vetter(&["scan", "--json", dir.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let case = &report["cases"][0];
+    assert_eq!(case["profiles"][0]["work"].as_array().unwrap().len(), 5, "{case}");
+    assert_eq!(case["findings"], serde_json::json!([]), "{case}");
+}

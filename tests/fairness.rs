@@ -46,6 +46,7 @@ fn consistent_candidate(c: &Candidate, i: usize) -> Vec<Profile> {
         start: Some("2019-03".into()),
         end: Some("present".into()),
         source: "t".into(),
+        employment: None,
     };
     let school = Schooling {
         school: format!("{city} Technical University"),

@@ -30,6 +30,7 @@ fn job(employer: &str, title: &str, start: &str, end: &str) -> Job {
         start: Some(start.into()),
         end: Some(end.into()),
         source: "t".into(),
+        employment: None,
     }
 }
 

@@ -293,6 +293,7 @@ fn read_card(card: &Item, url: &str, p: &mut Profile) {
             start: None,
             end: Some("present".into()),
             source: "h-card org".into(),
+            employment: None,
         });
     }
 }
@@ -310,6 +311,7 @@ fn read_resume(resume: &Item, p: &mut Profile) {
             start: date(e, "start"),
             end: date(e, "end"),
             source: "h-resume experience".into(),
+            employment: None,
         })
         .filter(|j| j.employer.is_some() || j.title.is_some())
         .collect();

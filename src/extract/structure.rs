@@ -348,6 +348,11 @@ fn employment_type(text: &str) -> bool {
     EMPLOYMENT_TYPES.iter().any(|k| t == *k)
 }
 
+/// The kind of employment a line names ("Acme · Part-time" or "Part-time").
+pub(crate) fn employment_of(line: &str) -> Option<String> {
+    line.split(" · ").map(str::trim).find(|part| employment_type(part)).map(str::to_string)
+}
+
 /// "Acme · Full-time" → "Acme".
 fn employer_of(line: &str) -> Option<String> {
     let head = line.split(" · ").next().unwrap_or(line).trim();
@@ -416,6 +421,7 @@ fn read_job(entry: ElementRef<'_>, spec: &Strategies, out: &mut Vec<Job>) {
                 start,
                 end,
                 source: JOB_SOURCE.into(),
+                employment: lines[..at].iter().find_map(|l| employment_of(&l.text)),
             });
         }
         return;
@@ -425,7 +431,14 @@ fn read_job(entry: ElementRef<'_>, spec: &Strategies, out: &mut Vec<Job>) {
     let Some(title) = head.first() else { return };
     let employer = head.get(1).and_then(|l| employer_of(&l.text)).or_else(|| linked_employer(entry));
     let (start, end) = values::date_range(&own[at].text);
-    out.push(Job { employer, title: Some(title.text.clone()), start, end, source: JOB_SOURCE.into() });
+    out.push(Job {
+        employer,
+        title: Some(title.text.clone()),
+        start,
+        end,
+        source: JOB_SOURCE.into(),
+        employment: head[1..].iter().find_map(|l| employment_of(&l.text)),
+    });
 }
 
 fn read_school(entry: ElementRef<'_>, spec: &Strategies) -> Option<Schooling> {

@@ -17,8 +17,11 @@
 //! profiles, and fabricated, unverifiable résumés.
 //!
 //! ## Known false positives
-//! Part-time, freelance and consulting roles overlap legitimately: they are
-//! not counted as full-time. A profile listing only its latest jobs is not
+//! Positions held alongside a job — board seats, advisory, volunteer and
+//! mentoring roles, founding or owning a side business, part-time,
+//! freelance and consulting work — overlap legitimately: only two
+//! full-time positions (by the kind of employment the page shows, else by
+//! the title) contradict each other, within a profile or across profiles. A profile listing only its latest jobs is not
 //! compared over the years it leaves out, nor undated schools (one profile
 //! may list the bachelor's, another the master's). Names written in another
 //! script ("Яндекс" / "Yandex") are not compared: a translation is not a
@@ -112,22 +115,61 @@ fn overlap(a: (u32, u32), b: (u32, u32)) -> u32 {
     (a.1.min(b.1) + 1).saturating_sub(a.0.max(b.0))
 }
 
+/// Whether a position is exclusive full-time work: two of them at different
+/// employers in the same months contradict each other. Board seats,
+/// advisory, volunteer and mentoring roles, founding or owning a business,
+/// freelance and consulting work are held alongside a job, whatever kind
+/// of employment the page shows for them (people mark board seats
+/// "Full-time"); a kind other than full-time (part-time, freelance,
+/// contract…) makes any position one held alongside.
 fn is_full_time(job: &Job) -> bool {
+    if let Some(kind) = job.employment.as_deref() {
+        let kind = fold(kind);
+        let full = [
+            "full time",
+            "permanent",
+            "jornada completa",
+            "tiempo completo",
+            "temps plein",
+            "vollzeit",
+            "tempo integral",
+        ];
+        if !full.contains(&kind.as_str()) {
+            return false;
+        }
+    }
     let text = fold(&format!("{} {}", job.title.as_deref().unwrap_or(""), job.employer.as_deref().unwrap_or("")));
-    ![
-        "freelanc",
-        "contract",
-        "part time",
-        "consult",
-        "self employed",
-        "founder",
-        "volunteer",
-        "advisor",
-        "mentor",
-        "intern",
-    ]
-    .iter()
-    .any(|w| text.contains(w))
+    let concurrent_word = |w: &str| {
+        [
+            "board",
+            "advisor",
+            "advisory",
+            "adviser",
+            "trustee",
+            "chairman",
+            "chairwoman",
+            "chair",
+            "volunteer",
+            "mentor",
+            "founder",
+            "cofounder",
+            "owner",
+            "investor",
+            "ambassador",
+            "freelance",
+            "freelancer",
+            "contractor",
+            "consultant",
+            "consulting",
+            "intern",
+            "internship",
+        ]
+        .contains(&w)
+    };
+    !text.split(' ').any(concurrent_word)
+        && !["part time", "self employed", "co founder", "side project", "member of the"]
+            .iter()
+            .any(|p| text.contains(p))
 }
 
 fn job_label(job: &Job) -> String {
@@ -151,10 +193,15 @@ pub fn check_history(case: &CaseInput<'_>) -> Vec<Finding> {
         case.profiles.iter().filter(|p| p.work.iter().filter(|j| span(j, now).is_some()).count() >= 1).collect();
     for (i, a) in dated.iter().enumerate() {
         for b in &dated[i + 1..] {
-            for ja in a.work.iter().filter(|j| j.employer.as_deref().is_some_and(comparable)) {
+            // Only exclusive full-time positions contradict each other: a board
+            // seat or a side project held meanwhile is no other story.
+            for ja in a.work.iter().filter(|j| j.employer.as_deref().is_some_and(comparable) && is_full_time(j)) {
                 let Some(sa) = span(ja, now) else { continue };
-                let overlapping: Vec<&Job> =
-                    b.work.iter().filter(|jb| span(jb, now).is_some_and(|sb| overlap(sa, sb) >= 12)).collect();
+                let overlapping: Vec<&Job> = b
+                    .work
+                    .iter()
+                    .filter(|jb| is_full_time(jb) && span(jb, now).is_some_and(|sb| overlap(sa, sb) >= 12))
+                    .collect();
                 let b_knows_employer = b
                     .work
                     .iter()
@@ -292,6 +339,7 @@ mod tests {
             start: Some(start.into()),
             end: Some(end.into()),
             source: "t".into(),
+            employment: None,
         }
     }
 
@@ -424,5 +472,74 @@ mod tests {
             ],
         );
         assert_eq!(timeline(promoted), 0);
+    }
+
+    fn typed(mut j: Job, employment: &str) -> Job {
+        j.employment = Some(employment.into());
+        j
+    }
+
+    /// A real career (modelled on a saved LinkedIn profile): a co-founded
+    /// company, two board seats marked "Full-time" and a job, all at once.
+    /// Its logged-in and public views list different subsets.
+    #[test]
+    fn board_seats_and_side_companies_held_alongside_a_job_are_no_contradiction() {
+        let logged_in = profile(
+            "https://www.linkedin.com/in/a/",
+            vec![
+                typed(job("Hirebox", "Co-Founder", "2022-02", "present"), "Full-time"),
+                typed(
+                    job("Workmode i Sverige AB", "Member Of The Management Board & Partner", "2019-04", "present"),
+                    "Full-time",
+                ),
+                typed(job("Mobhouse AB", "Member of the Board", "2017-12", "present"), "Full-time"),
+                job("Workmode AB", "Board Of Directors & Key Account Manager", "2019-04", "2020-02"),
+                job("Public Employment Office", "Employer consultant", "2010-01", "2019-04"),
+            ],
+        );
+        assert_eq!(timeline(logged_in.clone()), 0);
+        let public = profile(
+            "https://se.linkedin.com/in/a/",
+            vec![
+                job("Hirebox", "Co-Founder", "2022-02", "present"),
+                job("Mobhouse", "Operative Manager", "2014", "2017-12"),
+                job("Volunteer Sports Club", "Board member (volunteer)", "2015", "present"),
+                job("Public Employment Office", "Employer consultant", "2010-01", "2019-04"),
+            ],
+        );
+        assert_eq!(history(logged_in, public), 0);
+        // Advisory, mentoring and part-time work beside a job, in one profile.
+        let beside = profile(
+            "https://a.example/",
+            vec![
+                job("Acme", "Staff Engineer", "2018-01", "present"),
+                job("Startup Studio", "Technical Advisor", "2019-01", "present"),
+                typed(job("Night School", "Instructor", "2020-01", "present"), "Part-time"),
+            ],
+        );
+        assert_eq!(timeline(beside), 0);
+    }
+
+    #[test]
+    fn two_full_time_positions_in_the_same_months_still_contradict() {
+        // Control for the test above: within one profile…
+        let two_jobs = profile(
+            "https://a.example/",
+            vec![
+                typed(job("Acme", "Backend Engineer", "2019-01", "2022-12"), "Full-time"),
+                job("Globex", "Senior Developer", "2020-01", "2022-06"),
+            ],
+        );
+        assert_eq!(timeline(two_jobs), 1);
+        // …and across profiles, where no employer is shared.
+        let a = profile(
+            "https://a.example/",
+            vec![typed(job("Acme", "Backend Engineer", "2018-01", "2022-12"), "Full-time")],
+        );
+        let b = profile("https://b.example/", vec![job("Globex", "Backend Engineer", "2018-06", "2022-06")]);
+        assert_eq!(history(a.clone(), b), 1);
+        // A board seat on the other profile is no alibi and no contradiction.
+        let board = profile("https://b.example/", vec![job("Globex", "Member of the Board", "2018-06", "2022-06")]);
+        assert_eq!(history(a, board), 0);
     }
 }

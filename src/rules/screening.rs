@@ -290,6 +290,7 @@ mod tests {
             start: None,
             end: None,
             source: "t".into(),
+            employment: None,
         });
         let f = findings(p.clone(), &[]);
         assert!(f.iter().any(|f| f.severity == Severity::Critical && f.evidence[0].field == "employer"));
@@ -315,6 +316,7 @@ mod tests {
             start: None,
             end: None,
             source: "t".into(),
+            employment: None,
         });
         assert!(findings(p, &[]).iter().all(|f| f.severity != Severity::Critical), "another Fortuna");
     }

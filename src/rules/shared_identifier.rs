@@ -252,7 +252,14 @@ mod tests {
         p.phones.push(Sourced::new(phone, "t"));
         p.emails.push(Sourced::new(email, "t"));
         if let Some(e) = employer {
-            p.work.push(Job { employer: Some(e.into()), title: None, start: None, end: None, source: "t".into() });
+            p.work.push(Job {
+                employer: Some(e.into()),
+                title: None,
+                start: None,
+                end: None,
+                source: "t".into(),
+                employment: None,
+            });
         }
         vec![p]
     }

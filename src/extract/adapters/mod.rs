@@ -417,10 +417,17 @@ fn work(root: ElementRef<'_>, spec: &WorkSpec) -> Vec<Job> {
                 let (start, end) = dates_in(role, spec.dates);
                 let title = first_in(role, spec.title);
                 // A role that names its employer itself is read as it says.
-                let own = first_in(role, spec.employer)
-                    .filter(|_| !spec.employer.is_empty())
-                    .map(|e| cut(e, spec.employer_cut));
-                jobs.push(Job { employer: own.or_else(|| employer.clone()), title, start, end, source: css.into() });
+                let own_line = first_in(role, spec.employer).filter(|_| !spec.employer.is_empty());
+                let employment = own_line.as_deref().and_then(super::structure::employment_of);
+                let own = own_line.map(|e| cut(e, spec.employer_cut)).filter(|e| employment.as_deref() != Some(e));
+                jobs.push(Job {
+                    employer: own.or_else(|| employer.clone()),
+                    title,
+                    start,
+                    end,
+                    source: css.into(),
+                    employment,
+                });
             }
             continue;
         }
@@ -432,6 +439,7 @@ fn work(root: ElementRef<'_>, spec: &WorkSpec) -> Vec<Job> {
                 employer = employer.or(parts.next().filter(|s| !s.is_empty()));
             }
         }
+        let employment = employer.as_deref().and_then(super::structure::employment_of);
         // "@acme" (GitHub's link to an organisation) names the employer "acme".
         let employer = employer.map(|e| cut(e, spec.employer_cut).trim_start_matches('@').to_string());
         let (start, mut end) = dates_in(item, spec.dates);
@@ -439,7 +447,7 @@ fn work(root: ElementRef<'_>, spec: &WorkSpec) -> Vec<Job> {
             end = Some("present".into());
         }
         if title.is_some() || employer.is_some() {
-            jobs.push(Job { employer, title, start, end, source: css.into() });
+            jobs.push(Job { employer, title, start, end, source: css.into(), employment });
         }
     }
     jobs
