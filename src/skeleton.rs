@@ -145,9 +145,12 @@ blob data mailto tel javascript about quot amp lt gt nbsp apos saved url
 fn vocabulary() -> &'static std::collections::HashSet<String> {
     static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        // The words extraction itself reads (headings, page states, months).
-        let site =
-            crate::extract::site_words().flat_map(|phrase| words(phrase).map(str::to_lowercase).collect::<Vec<_>>());
+        // The words extraction itself reads (headings, page states, months)
+        // and the words of titles the history rules read (board, founder…).
+        let history = crate::rules::history::CONCURRENT_WORDS.iter().chain(crate::rules::history::CONCURRENT_PHRASES);
+        let site = crate::extract::site_words()
+            .chain(history.copied())
+            .flat_map(|phrase| words(phrase).map(str::to_lowercase).collect::<Vec<_>>());
         VOCABULARY.split_whitespace().map(str::to_string).chain(site).collect()
     })
 }

@@ -139,38 +139,37 @@ fn is_full_time(job: &Job) -> bool {
         }
     }
     let text = fold(&format!("{} {}", job.title.as_deref().unwrap_or(""), job.employer.as_deref().unwrap_or("")));
-    let concurrent_word = |w: &str| {
-        [
-            "board",
-            "advisor",
-            "advisory",
-            "adviser",
-            "trustee",
-            "chairman",
-            "chairwoman",
-            "chair",
-            "volunteer",
-            "mentor",
-            "founder",
-            "cofounder",
-            "owner",
-            "investor",
-            "ambassador",
-            "freelance",
-            "freelancer",
-            "contractor",
-            "consultant",
-            "consulting",
-            "intern",
-            "internship",
-        ]
-        .contains(&w)
-    };
-    !text.split(' ').any(concurrent_word)
-        && !["part time", "self employed", "co founder", "side project", "member of the"]
-            .iter()
-            .any(|p| text.contains(p))
+    !text.split(' ').any(|w| CONCURRENT_WORDS.contains(&w)) && !CONCURRENT_PHRASES.iter().any(|p| text.contains(p))
 }
+
+/// Words of a title naming a position held alongside a job.
+pub const CONCURRENT_WORDS: &[&str] = &[
+    "board",
+    "advisor",
+    "advisory",
+    "adviser",
+    "trustee",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "volunteer",
+    "mentor",
+    "founder",
+    "cofounder",
+    "owner",
+    "investor",
+    "ambassador",
+    "freelance",
+    "freelancer",
+    "contractor",
+    "consultant",
+    "consulting",
+    "intern",
+    "internship",
+];
+
+/// Phrases of a title (folded) naming a position held alongside a job.
+pub const CONCURRENT_PHRASES: &[&str] = &["part time", "self employed", "co founder", "side project", "member of the"];
 
 fn job_label(job: &Job) -> String {
     let part = |v: &Option<String>| v.as_deref().unwrap_or("?").to_string();
