@@ -2,11 +2,13 @@
 //! the CLI, the panel and exports show.
 
 use crate::model::{Message, PageKind, Profile, Site};
+use crate::rules::shared_identifier::OtherCandidate;
 use crate::rules::{self, CaseInput, Finding};
 use crate::score::{self, Risk};
 use crate::store::graph_types::PersonaGraph;
+use crate::store::records::StoredProfile;
 use crate::store::records::{CheckState, Explanation, Note};
-use crate::store::Suggestion;
+use crate::store::{Store, Suggestion};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -182,5 +184,99 @@ impl CaseView {
             checklist: BTreeMap::new(),
             explained: BTreeMap::new(),
         }
+    }
+}
+
+/// The case views of a store: its profiles analysed together. The store
+/// keeps what was read and what the recruiter wrote; analysing it is this
+/// layer's work (the store stays below the analysis).
+pub trait CaseViews {
+    /// The case view for the profile at `key`, analysed as of `now_ms`.
+    fn view(&self, key: &str, now_ms: u64) -> Option<CaseView>;
+    /// Marks `finding` of `key`'s case as explained by `by`, for the
+    /// evidence it shows now (new evidence makes it count again).
+    fn explain(&mut self, key: &str, finding: &str, by: &str, reason: &str, now_ms: u64) -> bool;
+}
+
+impl CaseViews for Store {
+    fn view(&self, key: &str, now_ms: u64) -> Option<CaseView> {
+        let this = self.get(key)?;
+        let case = self.case_of(key);
+        let members: Vec<&StoredProfile> =
+            case.iter().map(|k| self.get(k).expect("a case holds stored profiles")).collect();
+        let profiles: Vec<Profile> = members.iter().map(|s| s.profile.clone()).collect();
+        let sharing = self.cases_sharing_identifiers(&case);
+        let sharing_profiles: Vec<(String, Vec<Profile>)> = sharing
+            .iter()
+            .map(|c| {
+                (
+                    self.case_label(c),
+                    c.iter().map(|k| self.get(k).expect("a case holds stored profiles").profile.clone()).collect(),
+                )
+            })
+            .collect();
+        let others: Vec<OtherCandidate<'_>> = sharing_profiles
+            .iter()
+            .map(|(label, p)| OtherCandidate { label: label.clone(), profiles: p, messages: &[] })
+            .collect();
+        let mut analysis = analyse_among(&profiles, &[], now_ms, &others);
+        let reuse = self.reuse_findings(&case);
+        let mut graph = PersonaGraph::new(self.case_label(&case));
+        for (c, (label, _)) in sharing.iter().zip(&sharing_profiles) {
+            graph.connect(c, label, &crate::i18n::ui("edgeSharedContact"));
+        }
+        for (other_case, label, kind) in &reuse.connections {
+            graph.connect(other_case, label, &crate::i18n::ui(kind));
+        }
+        analysis.findings.extend(reuse.findings);
+        let explained: BTreeMap<String, Explanation> =
+            members.iter().flat_map(|s| s.explained.iter().map(|(k, v)| (k.clone(), v.clone()))).collect();
+        // An explanation given for other evidence no longer applies: it is
+        // shown as a note, and the finding counts again.
+        let (explained, outdated): (BTreeMap<_, _>, BTreeMap<_, _>) = explained
+            .into_iter()
+            .partition(|(id, e)| analysis.findings.iter().find(|f| &f.id == id).is_none_or(|f| e.covers(f)));
+        let outdated: Vec<(String, Explanation)> = outdated
+            .into_iter()
+            .map(|(id, e)| (analysis.findings.iter().find(|f| f.id == id).map_or(id, |f| f.title.clone()), e))
+            .collect();
+        let analysis = finish_explained(analysis.findings, &explained);
+        let mut checklist: BTreeMap<String, CheckState> = BTreeMap::new();
+        for (item, state) in members.iter().flat_map(|s| &s.checklist) {
+            crate::store::records::keep_latest(&mut checklist, item.clone(), state.clone());
+        }
+        let mut notes: Vec<Note> = members.iter().flat_map(|s| s.notes.iter().cloned()).collect();
+        notes.extend(outdated.into_iter().map(|(title, e)| Note {
+            at: e.at,
+            text: crate::i18n::ui_with("explainedBefore", &[&title, &e.by, &crate::text::date_time(e.at), &e.reason]),
+        }));
+        notes.sort_by_key(|n| n.at);
+        Some(CaseView {
+            this_url: Some(this.profile.url.clone()),
+            keys: case.clone(),
+            profiles: members
+                .iter()
+                .map(|s| ProfileSummary {
+                    first_seen: Some(s.first_seen),
+                    last_seen: Some(s.last_seen),
+                    snapshot_sha256: s.snapshot_sha256.clone(),
+                    ..ProfileSummary::from(&s.profile)
+                })
+                .collect(),
+            risk: analysis.risk,
+            findings: analysis.findings,
+            notices: Vec::new(),
+            suggestions: self.suggestions(&case),
+            graph: graph.finish(),
+            notes,
+            checklist,
+            explained,
+        })
+    }
+
+    fn explain(&mut self, key: &str, finding: &str, by: &str, reason: &str, now_ms: u64) -> bool {
+        let evidence = CaseViews::view(self, key, now_ms)
+            .and_then(|v| v.findings.iter().find(|f| f.id == finding).map(|f| f.evidence_fingerprint()));
+        self.explain_evidence(key, finding, by, reason, evidence, now_ms)
     }
 }

@@ -63,6 +63,27 @@ pub fn stable_hash(bytes: impl IntoIterator<Item = u8>) -> u64 {
     hash
 }
 
+/// The UTC calendar date (year, month 1-12, day 1-31) of a time in
+/// milliseconds since the epoch (Howard Hinnant's days-to-civil algorithm).
+pub fn civil_date(ms: u64) -> (i64, u32, u32) {
+    let days = (ms / 86_400_000) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let doe = days - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+/// "2026-11-27 14:05 UTC": a time as reports, notes and evidence write it.
+pub fn date_time(ms: u64) -> String {
+    let (y, m, d) = civil_date(ms);
+    let minutes = ms / 60_000 % (24 * 60);
+    format!("{y:04}-{m:02}-{d:02} {:02}:{:02} UTC", minutes / 60, minutes % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! core, used by the extension's service worker and pages and by `www/`.
 //! Strings in, strings (JSON or HTML) out: the JS side stays trivial.
 
-use crate::analysis::{analyse, CaseView, ProfileSummary};
+use crate::analysis::{analyse, CaseView, CaseViews, ProfileSummary};
 use crate::extract;
 use crate::render;
 use crate::store::Store;

@@ -5,7 +5,7 @@
 //!
 //! Its own test binary, because it replaces the process-wide catalogue.
 
-use vetter::analysis::analyse;
+use vetter::analysis::{analyse, CaseViews};
 use vetter::model::{Job, Message, PortfolioMetrics, Profile, Review, Schooling, Site, Sourced, Stat};
 use vetter::reuse::photo::PhotoHash;
 use vetter::rules::Finding;

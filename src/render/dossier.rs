@@ -200,6 +200,7 @@ pub fn dossier_html(view: &CaseView) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::CaseViews;
     use crate::model::{Profile, Site, Sourced};
     use crate::store::Store;
 

@@ -72,12 +72,7 @@ fn profile_line(p: &ProfileSummary, this_url: Option<&str>) -> String {
     line
 }
 
-/// "2026-11-27 14:05 UTC".
-pub fn date_time(ms: u64) -> String {
-    let (y, m, d) = crate::rules::civil_date(ms);
-    let minutes = ms / 60_000 % (24 * 60);
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02} UTC", minutes / 60, minutes % 60)
-}
+pub use crate::text::date_time;
 
 /// The case's profiles, with the recruiter's link/unlink/split controls
 /// when the view comes from the store.

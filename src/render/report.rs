@@ -297,6 +297,7 @@ table{{border-collapse:collapse;width:100%}}th,td{{border:1px solid #ccc;padding
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::CaseViews;
     use crate::model::{Profile, Site, Sourced};
     use crate::store::Store;
 

@@ -104,19 +104,7 @@ pub fn month_of_ms(ms: u64) -> u32 {
     (year * 12 + i64::from(month) - 1) as u32
 }
 
-/// The UTC calendar date (year, month 1-12, day 1-31) of a time in
-/// milliseconds since the epoch (Howard Hinnant's days-to-civil algorithm).
-pub fn civil_date(ms: u64) -> (i64, u32, u32) {
-    let days = (ms / 86_400_000) as i64 + 719_468;
-    let era = days.div_euclid(146_097);
-    let doe = days - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
-}
+pub use crate::text::civil_date;
 
 /// A rule of the catalogue.
 pub struct Rule {

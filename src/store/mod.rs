@@ -13,11 +13,10 @@ pub mod graph_types {
     pub use super::reuse::{GraphEdge, GraphNode, PersonaGraph};
 }
 
-use crate::analysis::{analyse_among, CaseView, ProfileSummary};
 use crate::model::Profile;
 use crate::reuse::photo::{PhotoHash, PhotoIndex};
 use crate::reuse::text::TextIndex;
-use crate::rules::shared_identifier::{identifier_keys, OtherCandidate};
+use crate::rules::shared_identifier::identifier_keys;
 use crate::sites;
 use graph::KeyIndex;
 use records::{CheckState, CheckStatus, Explanation, Note, Settings, StoreError, StoredPhoto, StoredProfile};
@@ -445,16 +444,20 @@ impl Store {
         true
     }
 
-    pub fn explain(&mut self, key: &str, finding: &str, by: &str, reason: &str, now_ms: u64) -> bool {
+    /// Marks a finding of `key`'s case as explained, for the evidence whose
+    /// fingerprint is `evidence` (the finding as shown now; see
+    /// `analysis::CaseViews::explain`, which reads it from the case view).
+    pub fn explain_evidence(
+        &mut self,
+        key: &str,
+        finding: &str,
+        by: &str,
+        reason: &str,
+        evidence: Option<String>,
+        now_ms: u64,
+    ) -> bool {
         let reason = crate::text::clean(reason, MAX_NOTE_CHARS);
-        if reason.is_empty() || !self.profiles.contains_key(key) {
-            return false;
-        }
-        // The explanation covers the evidence shown now, not evidence to come.
-        let evidence = self
-            .view(key, now_ms)
-            .and_then(|v| v.findings.iter().find(|f| f.id == finding).map(|f| f.evidence_fingerprint()));
-        let Some(s) = self.profiles.get_mut(key) else { return false };
+        let Some(s) = self.profiles.get_mut(key).filter(|_| !reason.is_empty()) else { return false };
         let by = crate::text::clean(by, 100);
         s.explained.insert(finding.to_string(), Explanation { at: now_ms, by, reason, evidence });
         self.changed.insert(key.to_string());
@@ -601,76 +604,6 @@ impl Store {
         Ok(n)
     }
 
-    /// The case view for the profile at `key`, analysed as of `now_ms`.
-    pub fn view(&self, key: &str, now_ms: u64) -> Option<CaseView> {
-        let this = self.profiles.get(key)?;
-        let case = self.case_of(key);
-        let members: Vec<&StoredProfile> = case.iter().map(|k| &self.profiles[k]).collect();
-        let profiles: Vec<Profile> = members.iter().map(|s| s.profile.clone()).collect();
-        let sharing = self.cases_sharing_identifiers(&case);
-        let sharing_profiles: Vec<(String, Vec<Profile>)> = sharing
-            .iter()
-            .map(|c| (self.case_label(c), c.iter().map(|k| self.profiles[k].profile.clone()).collect()))
-            .collect();
-        let others: Vec<OtherCandidate<'_>> = sharing_profiles
-            .iter()
-            .map(|(label, p)| OtherCandidate { label: label.clone(), profiles: p, messages: &[] })
-            .collect();
-        let mut analysis = analyse_among(&profiles, &[], now_ms, &others);
-        let reuse = self.reuse_findings(&case);
-        let mut graph = reuse::PersonaGraph::new(self.case_label(&case));
-        for (c, (label, _)) in sharing.iter().zip(&sharing_profiles) {
-            graph.connect(c, label, &crate::i18n::ui("edgeSharedContact"));
-        }
-        for (other_case, label, kind) in &reuse.connections {
-            graph.connect(other_case, label, &crate::i18n::ui(kind));
-        }
-        analysis.findings.extend(reuse.findings);
-        let explained: BTreeMap<String, Explanation> =
-            members.iter().flat_map(|s| s.explained.iter().map(|(k, v)| (k.clone(), v.clone()))).collect();
-        // An explanation given for other evidence no longer applies: it is
-        // shown as a note, and the finding counts again.
-        let (explained, outdated): (BTreeMap<_, _>, BTreeMap<_, _>) = explained
-            .into_iter()
-            .partition(|(id, e)| analysis.findings.iter().find(|f| &f.id == id).is_none_or(|f| e.covers(f)));
-        let outdated: Vec<(String, Explanation)> = outdated
-            .into_iter()
-            .map(|(id, e)| (analysis.findings.iter().find(|f| f.id == id).map_or(id, |f| f.title.clone()), e))
-            .collect();
-        let analysis = crate::analysis::finish_explained(analysis.findings, &explained);
-        let mut checklist: BTreeMap<String, CheckState> = BTreeMap::new();
-        for (item, state) in members.iter().flat_map(|s| &s.checklist) {
-            records::keep_latest(&mut checklist, item.clone(), state.clone());
-        }
-        let mut notes: Vec<Note> = members.iter().flat_map(|s| s.notes.iter().cloned()).collect();
-        notes.extend(outdated.into_iter().map(|(title, e)| Note {
-            at: e.at,
-            text: crate::i18n::ui_with("explainedBefore", &[&title, &e.by, &crate::render::date_time(e.at), &e.reason]),
-        }));
-        notes.sort_by_key(|n| n.at);
-        Some(CaseView {
-            this_url: Some(this.profile.url.clone()),
-            keys: case.clone(),
-            profiles: members
-                .iter()
-                .map(|s| ProfileSummary {
-                    first_seen: Some(s.first_seen),
-                    last_seen: Some(s.last_seen),
-                    snapshot_sha256: s.snapshot_sha256.clone(),
-                    ..ProfileSummary::from(&s.profile)
-                })
-                .collect(),
-            risk: analysis.risk,
-            findings: analysis.findings,
-            notices: Vec::new(),
-            suggestions: self.suggestions(&case),
-            graph: graph.finish(),
-            notes,
-            checklist,
-            explained,
-        })
-    }
-
     /// Findings of texts and photos of `case` found in other cases.
     pub fn reuse_findings_of(&self, case: &[String]) -> Vec<crate::rules::Finding> {
         self.reuse_findings(case).findings
@@ -703,7 +636,8 @@ impl Store {
 
     /// Profiles of other cases with the same name as one of this case:
     /// suggested links, never made automatically.
-    fn suggestions(&self, case: &[String]) -> Vec<Suggestion> {
+    /// Profiles of other cases with the same name as one of `case`: links to suggest.
+    pub fn suggestions(&self, case: &[String]) -> Vec<Suggestion> {
         let members: BTreeSet<&String> = case.iter().collect();
         let mut out: Vec<Suggestion> = Vec::new();
         for k in case {

@@ -28,7 +28,7 @@ pub struct ReuseFindings {
 }
 
 impl Store {
-    pub(super) fn reuse_findings(&self, case: &[String]) -> ReuseFindings {
+    pub fn reuse_findings(&self, case: &[String]) -> ReuseFindings {
         let members: BTreeSet<&String> = case.iter().collect();
         let mut template_hits: Vec<TemplateHit> = Vec::new();
         let mut unchecked = 0;

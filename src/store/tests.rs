@@ -2,6 +2,8 @@
 //! export/import and reuse across cases.
 
 use super::*;
+// The store's behaviour is read through the case views built on it.
+use crate::analysis::{CaseView, CaseViews};
 use crate::model::{Site, Sourced};
 use crate::reuse::photo::tests::{portrait, resize};
 
