@@ -13,6 +13,13 @@ export function explainAction(button) {
   return reason ? { type: 'vetter/explain', key: button.dataset.key, finding: button.dataset.finding, reason } : null;
 }
 
+/** A field entered or corrected by hand, as a message for the worker (an empty value takes it back). */
+export function enterFieldAction(button) {
+  const field = document.getElementById('enter-field')?.value;
+  const value = document.getElementById('enter-value')?.value.trim() ?? '';
+  return field ? { type: 'vetter/enter-field', key: button.dataset.key, field, value } : null;
+}
+
 // A field's identity across renders: the attribute the Rust renderer names it by.
 const FIELD_KEYS = ['id', 'data-reason-for', 'data-split-key', 'data-check-status', 'data-check-note'];
 
@@ -65,7 +72,9 @@ export function clearSource(message) {
       ? document.getElementById('note-text')
       : message.type === 'vetter/explain'
         ? document.querySelector(`[data-reason-for="${CSS.escape(message.finding)}"]`)
-        : null;
+        : message.type === 'vetter/enter-field'
+          ? document.getElementById('enter-value')
+          : null;
   if (field) field.value = '';
 }
 

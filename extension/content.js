@@ -65,6 +65,10 @@
     if (reply?.status === 'profile') {
       lateRetries = MAX_LATE_RETRIES;
       showPanel(reply);
+    } else if (typeof reply?.unread === 'string' && reply.unread) {
+      // A sign-in wall, "not found" or a bot check where the profile should
+      // be: say so, so nobody takes the missing panel for a clean candidate.
+      showNotice(reply.unread);
     } else {
       removePanel();
     }
@@ -84,6 +88,7 @@
     button[data-level="medium"] { background: #b45309; }
     button[data-level="high"], button[data-level="critical"] { background: #b91c1c; }
     button[data-level="none"] { background: #166534; }
+    button[data-level="unread"] { background: #4b5563; max-width: 340px; white-space: normal; line-height: 1.3; }
     iframe { border: 0; width: 380px; height: min(70vh, 560px); margin-top: 8px; border-radius: 8px;
              box-shadow: 0 4px 24px rgba(0,0,0,.3); background: #fff; color-scheme: light dark; }
     .collapsed iframe { display: none; }
@@ -123,6 +128,7 @@
       badge.setAttribute('aria-expanded', 'true');
       badge.addEventListener('click', (e) => {
         e.stopPropagation();
+        if (wrap.classList.contains('notice-only')) return; // nothing to open
         const collapsed = wrap.classList.toggle('collapsed');
         badge.setAttribute('aria-expanded', String(!collapsed));
       });
@@ -159,11 +165,25 @@
       root.append(style, wrap);
       document.documentElement.append(host);
     }
+    wrap().classList.remove('notice-only');
     const level = typeof reply.level === 'string' ? reply.level : 'none';
     const score = Number.isFinite(reply.score) ? reply.score : 0;
     badge.dataset.level = level;
     const label = typeof reply.levelLabel === 'string' ? reply.levelLabel : level;
     badge.textContent = chrome.i18n.getMessage('badgeText', [label, String(score)]);
+  }
+
+  // The panel's box (badge, handles and frame) in the shadow root.
+  const wrap = () => frame?.parentElement;
+
+  // Only the badge, with why nothing was read: no case to open.
+  function showNotice(text) {
+    showPanel({ level: 'unread', score: 0 });
+    const box = wrap();
+    box?.classList.add('collapsed', 'notice-only');
+    badge.setAttribute('aria-expanded', 'false');
+    badge.dataset.level = 'unread';
+    badge.textContent = chrome.i18n.getMessage('unreadBadge', [text]);
   }
 
   // One listener for the page's life: a smaller window never hides the panel.

@@ -2,7 +2,7 @@
 // page's CSP. It asks the worker for this tab's case and renders it with
 // the Rust core, which escapes every value read from pages.
 import init, { loadData, renderPanel, warmUp } from '../pkg/vetter.js';
-import { clearSource, explainAction, noteAction, replaceKeepingInput, showError } from './actions.js';
+import { clearSource, enterFieldAction, explainAction, noteAction, replaceKeepingInput, showError } from './actions.js';
 import { catalogue, localize, t } from './i18n.js';
 
 localize();
@@ -78,6 +78,7 @@ const ACTIONS = {
   },
   note: noteAction,
   explain: explainAction,
+  'enter-field': enterFieldAction,
 };
 
 // The tab this panel is shown in: the side panel is opened for it.

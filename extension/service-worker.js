@@ -308,6 +308,10 @@ function act(msg) {
       case 'vetter/note': return { ok: engine.addNote(str(msg.key), str(msg.text), now) };
       case 'vetter/check': return { ok: engine.setCheck(str(msg.key), str(msg.item), str(msg.status), str(msg.note), now) };
       case 'vetter/explain': return { ok: engine.explain(str(msg.key), str(msg.finding), str(msg.by), str(msg.reason), now) };
+      case 'vetter/enter-field': {
+        const ok = engine.enterField(str(msg.key), str(msg.field), str(msg.value), str(msg.by), now);
+        return ok ? { ok } : { error: t('fieldEnteredNotSaved') };
+      }
       case 'vetter/delete-case': return { deleted: engine.deleteCase(str(msg.key)) };
       case 'vetter/delete-all': return { deleted: engine.deleteAll() };
       case 'vetter/import-cases': return { imported: engine.importCases(str(msg.json)) };
@@ -384,12 +388,13 @@ async function handle(msg, sender) {
     case 'vetter/note':
     case 'vetter/check':
     case 'vetter/explain':
+    case 'vetter/enter-field':
     case 'vetter/delete-case':
     case 'vetter/delete-all':
     case 'vetter/import-cases':
     case 'vetter/set-retention': {
       if (!isExtensionPage(sender)) return { error: 'not allowed' };
-      if (msg.type === 'vetter/explain') {
+      if (msg.type === 'vetter/explain' || msg.type === 'vetter/enter-field') {
         const { [USER_KEY]: user } = await chrome.storage.local.get(USER_KEY);
         msg = { ...msg, by: user || t('unnamedRecruiter') };
       }

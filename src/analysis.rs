@@ -6,8 +6,8 @@ use crate::rules::shared_identifier::OtherCandidate;
 use crate::rules::{self, CaseInput, Finding};
 use crate::score::{self, Risk};
 use crate::store::graph_types::PersonaGraph;
-use crate::store::records::StoredProfile;
 use crate::store::records::{CheckState, Explanation, Note};
+use crate::store::records::{Entered, StoredProfile};
 use crate::store::{Store, Suggestion};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -90,6 +90,10 @@ pub struct ProfileSummary {
     pub snapshot_sha256: Option<String>,
     /// Fields this page should show but that could not be read.
     pub missing: Vec<String>,
+    /// Fields the recruiter entered or corrected by hand (their values are
+    /// in the fields above), with who and when.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub entered: BTreeMap<String, Entered>,
     #[serde(default)]
     pub kind: PageKind,
     /// Messages of a thread page.
@@ -120,6 +124,7 @@ impl From<&Profile> for ProfileSummary {
             education: p.education.clone(),
             snapshot_sha256: None,
             missing: p.missing.clone(),
+            entered: BTreeMap::new(),
             kind: p.kind,
             messages: p.messages.len(),
             first_seen: None,
@@ -204,7 +209,7 @@ impl CaseViews for Store {
         let case = self.case_of(key);
         let members: Vec<&StoredProfile> =
             case.iter().map(|k| self.get(k).expect("a case holds stored profiles")).collect();
-        let profiles: Vec<Profile> = members.iter().map(|s| s.profile.clone()).collect();
+        let profiles: Vec<Profile> = members.iter().map(|s| with_entered(s)).collect();
         let sharing = self.cases_sharing_identifiers(&case);
         let sharing_profiles: Vec<(String, Vec<Profile>)> = sharing
             .iter()
@@ -240,7 +245,8 @@ impl CaseViews for Store {
             .into_iter()
             .map(|(id, e)| (analysis.findings.iter().find(|f| f.id == id).map_or(id, |f| f.title.clone()), e))
             .collect();
-        let analysis = finish_explained(analysis.findings, &explained);
+        let mut analysis = finish_explained(analysis.findings, &explained);
+        mark_entered(&mut analysis.findings, &members);
         let mut checklist: BTreeMap<String, CheckState> = BTreeMap::new();
         for (item, state) in members.iter().flat_map(|s| &s.checklist) {
             crate::store::records::keep_latest(&mut checklist, item.clone(), state.clone());
@@ -256,11 +262,13 @@ impl CaseViews for Store {
             keys: case.clone(),
             profiles: members
                 .iter()
-                .map(|s| ProfileSummary {
+                .zip(&profiles)
+                .map(|(s, p)| ProfileSummary {
                     first_seen: Some(s.first_seen),
                     last_seen: Some(s.last_seen),
                     snapshot_sha256: s.snapshot_sha256.clone(),
-                    ..ProfileSummary::from(&s.profile)
+                    entered: s.entered.clone(),
+                    ..ProfileSummary::from(p)
                 })
                 .collect(),
             risk: analysis.risk,
@@ -278,5 +286,39 @@ impl CaseViews for Store {
         let evidence = CaseViews::view(self, key, now_ms)
             .and_then(|v| v.findings.iter().find(|f| f.id == finding).map(|f| f.evidence_fingerprint()));
         self.explain_evidence(key, finding, by, reason, evidence, now_ms)
+    }
+}
+
+/// A stored profile with the fields the recruiter entered standing over
+/// what the page gave (and no longer reported as missing).
+pub fn with_entered(stored: &StoredProfile) -> Profile {
+    let mut p = stored.profile.clone();
+    for (field, e) in &stored.entered {
+        let value = Some(crate::model::Sourced::new(e.value.clone(), crate::i18n::ui("sourceEntered")));
+        match field.as_str() {
+            "name" => p.name = value,
+            "headline" => p.headline = value,
+            "location" => {
+                p.country = crate::normalize::location::resolve(&e.value).map(|place| place.country.to_string());
+                p.location = value;
+            }
+            _ => continue,
+        }
+        p.missing.retain(|m| m != field);
+    }
+    p
+}
+
+/// Evidence quoting a field the recruiter entered says so, with who and when.
+fn mark_entered(findings: &mut [Finding], members: &[&StoredProfile]) {
+    for e in findings.iter_mut().flat_map(|f| f.evidence.iter_mut()) {
+        let entry = members.iter().find(|s| s.profile.url == e.profile).and_then(|s| s.entered.get(&e.field));
+        if let Some(entry) = entry {
+            let said = crate::i18n::ui_with("enteredBy", &[&entry.by, &crate::text::date_time(entry.at)]);
+            e.note = Some(match e.note.take() {
+                Some(note) => format!("{note}; {said}"),
+                None => said,
+            });
+        }
     }
 }

@@ -521,6 +521,10 @@ fn write_text(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 p.location.as_deref().unwrap_or("-"),
                 p.url
             )?;
+            // A partial read is said as such: nobody takes it for a clean one.
+            for (_, note) in crate::render::read_notes(p) {
+                writeln!(out, "            ! {note}")?;
+            }
         }
         if case.findings.is_empty() {
             writeln!(out, "   no findings")?;

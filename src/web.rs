@@ -280,6 +280,13 @@ impl Engine {
         self.store.explain(key, finding, by, reason, ms(now_ms))
     }
 
+    /// Enters or corrects `field` of the profile at `key` by hand (an empty
+    /// value takes the entry back); false when it cannot be entered.
+    #[wasm_bindgen(js_name = enterField)]
+    pub fn enter_field(&mut self, key: &str, field: &str, value: &str, by: &str, now_ms: f64) -> bool {
+        self.store.enter_field(key, field, value, by, ms(now_ms))
+    }
+
     #[wasm_bindgen(js_name = deleteCase)]
     pub fn delete_case(&mut self, key: &str) -> usize {
         self.store.delete_case(key)

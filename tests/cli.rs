@@ -289,3 +289,18 @@ fn board_seats_on_a_real_profile_are_not_flagged() {
     assert_eq!(case["profiles"][0]["work"].as_array().unwrap().len(), 5, "{case}");
     assert_eq!(case["findings"], serde_json::json!([]), "{case}");
 }
+
+/// A page of a supported site that gives fewer fields than the site shows
+/// says which ones, in the text report and in the JSON.
+#[test]
+fn partial_reads_name_the_fields_not_read() {
+    let dir = std::env::temp_dir().join(format!("vetter-partial-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy("tests/fixtures/pages/linkedin/sparse.html", dir.join("profile.html")).unwrap();
+    let (_, text, _) = vetter(&["scan", dir.to_str().unwrap()]);
+    let (_, json, _) = vetter(&["scan", "--json", dir.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(text.contains("! Location not found on this page: the site's layout may have changed"), "{text}");
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(report["cases"][0]["profiles"][0]["missing"].as_array().unwrap().contains(&serde_json::json!("location")));
+}

@@ -102,6 +102,15 @@ pub fn detect(doc: &Html, site: &[(Unread, &'static str)]) -> Option<Unread> {
     if words <= CHALLENGE_MAX_WORDS && doc.select(selector(CHALLENGE_WIDGETS)).next().is_some() {
         return Some(Unread::Challenge);
     }
+    // A short page that says it is an error ("not found" sent as text).
+    if words <= 12 {
+        let text = doc.select(selector("body")).next().map(|b| block_text(b).to_lowercase()).unwrap_or_default();
+        for (state, phrases) in TITLES.iter().filter(|(s, _)| *s != Unread::SignInWall) {
+            if phrases.iter().any(|w| text.trim() == w.trim() || text.starts_with(w)) {
+                return Some(*state);
+            }
+        }
+    }
     // A redirect or script challenge with nothing to read.
     if words < 3 && doc.select(selector(r#"meta[http-equiv="refresh" i]"#)).next().is_some() {
         return Some(Unread::Challenge);
@@ -139,6 +148,10 @@ mod tests {
             Some(Unread::Challenge)
         );
         assert!(is_empty_page(&Html::parse_document("<title>LinkedIn</title><body></body>")));
+        // An error sent as a few words of text.
+        assert_eq!(state("<pre>not found</pre>"), Some(Unread::NotFound));
+        assert_eq!(state("<h1>404 Not Found</h1><hr><p>nginx</p>"), Some(Unread::NotFound));
+        assert_eq!(state("<p>Too Many Requests</p>"), Some(Unread::Challenge));
         assert!(!is_empty_page(&Html::parse_document("<p>Hyon Kwon</p><p>Seoul</p>")));
     }
 

@@ -63,7 +63,8 @@ fn side_by_side(view: &CaseView) -> String {
     h.push_str("</tr></thead><tbody>");
     for (label, fields, value) in ROWS {
         let values: Vec<String> = view.profiles.iter().map(value).collect();
-        if values.iter().all(String::is_empty) {
+        let noted = view.profiles.iter().any(|p| p.missing.iter().any(|m| m == fields[0]));
+        if values.iter().all(String::is_empty) && !noted {
             continue;
         }
         let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, escape(&ui(label)));
@@ -76,7 +77,19 @@ fn side_by_side(view: &CaseView) -> String {
                 String::new()
             };
             let shown = if v.is_empty() { "—".to_string() } else { escape(v) };
-            let _ = write!(h, "<td{class}>{marker}{shown}</td>");
+            // Entered by hand, or not read from the page: said in the cell.
+            let field = fields[0];
+            let how = if let Some(e) = p.entered.get(field) {
+                format!(
+                    r#" <span class="entered">({})</span>"#,
+                    escape(&ui_with("enteredBy", &[&e.by, &date_time(e.at)]))
+                )
+            } else if p.missing.iter().any(|m| m == field) {
+                format!(r#" <span class="not-read">({})</span>"#, escape(&ui("notReadShort")))
+            } else {
+                String::new()
+            };
+            let _ = write!(h, "<td{class}>{marker}{shown}{how}</td>");
         }
         h.push_str("</tr>");
     }

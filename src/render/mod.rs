@@ -69,10 +69,43 @@ fn profile_line(p: &ProfileSummary, this_url: Option<&str>) -> String {
     if let Some(seen) = p.last_seen {
         let _ = write!(line, r#" <span class="seen">· {}</span>"#, escape(&ui_with("seenAt", &[&date_time(seen)])));
     }
+    for (_, note) in read_notes(p).iter().filter(|(missing, _)| !missing) {
+        let _ = write!(line, r#" <span class="entered">· {}</span>"#, escape(note));
+    }
     line
 }
 
 pub use crate::text::date_time;
+
+/// What a reader must know about how a profile was read: each field the
+/// page should show but did not give ("Location not found on this page:
+/// the site's layout may have changed"), `true`; each field the recruiter
+/// entered by hand, with who and when, `false`.
+pub fn read_notes(p: &ProfileSummary) -> Vec<(bool, String)> {
+    let missing = p.missing.iter().map(|f| (true, ui_with("fieldNotRead", &[&field_label(f)])));
+    let entered = p
+        .entered
+        .iter()
+        .map(|(f, e)| (false, ui_with("fieldEntered", &[&field_label(f), &e.value, &e.by, &date_time(e.at)])));
+    missing.chain(entered).collect()
+}
+
+/// The form to enter or correct a field of the profile at `key` by hand.
+fn enter_field_html(key: &str) -> String {
+    let options: String = crate::store::records::ENTERABLE_FIELDS
+        .iter()
+        .map(|f| format!(r#"<option value="{f}">{}</option>"#, escape(&field_label(f))))
+        .collect();
+    format!(
+        r#"<details class="enter"><summary>{summary}</summary><p class="actions"><label for="enter-field">{field}</label> <select id="enter-field">{options}</select> <label for="enter-value" class="visually-hidden">{value}</label><input id="enter-value" type="text" maxlength="300" placeholder="{value}"> <button type="button" class="small" data-action="enter-field" data-key="{key}">{save}</button></p><p class="hint">{hint}</p></details>"#,
+        summary = escape(&ui("enterFieldSummary")),
+        field = escape(&ui("field")),
+        value = escape(&ui("enterFieldValue")),
+        key = escape(key),
+        save = escape(&ui("enterFieldSave")),
+        hint = escape(&ui("enterFieldHint")),
+    )
+}
 
 /// The case's profiles, with the recruiter's link/unlink/split controls
 /// when the view comes from the store.
@@ -293,13 +326,13 @@ fn risk_html(view: &CaseView) -> String {
 /// The panel body for one page's case.
 pub fn panel_html(view: &CaseView) -> String {
     let mut h = risk_html(view);
-    if let Some(this) = view.profiles.iter().find(|p| Some(p.url.as_str()) == view.this_url.as_deref()) {
-        if !this.missing.is_empty() {
-            let _ = write!(
-                h,
-                r#"<p class="notice partial" role="status">{}</p>"#,
-                escape(&ui_with("partialPage", &[&this.missing.join(", ")]))
-            );
+    if let Some(at) = view.profiles.iter().position(|p| Some(p.url.as_str()) == view.this_url.as_deref()) {
+        let this = &view.profiles[at];
+        for line in read_notes(this).iter().filter(|(missing, _)| *missing) {
+            let _ = write!(h, r#"<p class="notice partial" role="status">{}</p>"#, escape(&line.1));
+        }
+        if let Some(key) = view.keys.get(at) {
+            h.push_str(&enter_field_html(key));
         }
     }
     if let Some(first) = view.keys.first() {

@@ -159,6 +159,18 @@ fn blocks(view: &CaseView, p: &Provenance) -> Vec<Block> {
             })
             .collect(),
     ));
+    // Partial reads and fields entered by hand, so nobody takes them for a clean read.
+    let read_notes: Vec<String> = view
+        .profiles
+        .iter()
+        .flat_map(|pr| {
+            super::read_notes(pr).into_iter().map(move |(_, note)| format!("{} {}: {note}", pr.site.label(), pr.url))
+        })
+        .collect();
+    if !read_notes.is_empty() {
+        b.push(Heading(ui("reportHowRead")));
+        b.push(List(read_notes));
+    }
     b.push(Heading(ui_with("findingsHeading", &[&view.findings.len().to_string()])));
     if view.findings.is_empty() {
         b.push(Para(ui("reportNoFindings")));
@@ -332,5 +344,42 @@ mod tests {
         assert_eq!(j["case"]["explained"]["NAME_MISMATCH"]["by"], "Ann (HR)");
         assert!(j["provenance"]["rules"].as_array().unwrap().iter().any(|r| r == "TEMPLATE_REUSE"));
         assert_eq!(view.risk.score, 0, "the explained finding no longer counts");
+    }
+
+    /// A partial read and a field entered by hand are said as such in the
+    /// report, the dossier and the panel, and the evidence quoting an entered
+    /// field names who entered it; the entry survives a re-read of the page.
+    #[test]
+    fn partial_reads_and_fields_entered_by_hand_are_labelled_everywhere() {
+        let mut s = Store::new();
+        let mut a = Profile::empty("https://www.linkedin.com/in/ana-l", Site::Linkedin);
+        a.name = Some(Sourced::new("Ana Lima", "t"));
+        a.missing = vec!["location".into()];
+        a.links.push(Sourced::new("https://github.com/analima", "t"));
+        let mut b = Profile::empty("https://github.com/analima", Site::Github);
+        b.name = Some(Sourced::new("Ana Lima", "t"));
+        b.location = Some(Sourced::new("Porto, Portugal", "t"));
+        let key = s.ingest(a.clone(), 1).unwrap();
+        s.ingest(b, 2).unwrap();
+        let before = s.view(&key, 3).unwrap();
+        assert!(markdown(&before, &Provenance::current(3)).contains("Location not found on this page"));
+        assert!(crate::render::panel_html(&before).contains("Location not found on this page"));
+        assert!(!s.enter_field(&key, "email", "x@example.com", "Ann", 4), "only identity fields are entered");
+        assert!(s.enter_field(&key, "location", "Lagos, Nigeria", "Ann (HR)", 4));
+        // The page is read again: the entry stays.
+        s.ingest(a, 5).unwrap();
+        let view = s.view(&key, 6).unwrap();
+        let md = markdown(&view, &Provenance::current(6));
+        assert!(!md.contains("Location not found on this page"), "{md}");
+        assert!(md.contains("Location “Lagos, Nigeria” entered by Ann (HR) on 1970-01-01"), "{md}");
+        let finding =
+            view.findings.iter().find(|f| f.id == "LOCATION_MISMATCH").expect("the entered place is compared");
+        let quoted = finding.evidence.iter().find(|e| e.value == "Lagos, Nigeria").unwrap();
+        assert!(quoted.note.as_deref().unwrap().contains("entered by Ann (HR)"), "{quoted:?}");
+        assert!(crate::render::dossier::dossier_html(&view).contains("entered by Ann (HR)"));
+        assert!(crate::render::panel_html(&view).contains("entered by Ann (HR)"));
+        // An empty value takes the entry back.
+        assert!(s.enter_field(&key, "location", "", "Ann (HR)", 7));
+        assert!(markdown(&s.view(&key, 8).unwrap(), &Provenance::current(8)).contains("Location not found"));
     }
 }

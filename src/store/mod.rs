@@ -444,6 +444,25 @@ impl Store {
         true
     }
 
+    /// Enters or corrects a field of the profile at `key` by hand (an empty
+    /// value takes the entry back, and the page's value counts again).
+    /// False for an unknown profile or a field that cannot be entered.
+    pub fn enter_field(&mut self, key: &str, field: &str, value: &str, by: &str, now_ms: u64) -> bool {
+        if !records::ENTERABLE_FIELDS.contains(&field) {
+            return false;
+        }
+        let Some(s) = self.profiles.get_mut(key) else { return false };
+        let value = crate::text::clean(value, crate::text::MAX_FIELD_CHARS);
+        if value.is_empty() {
+            s.entered.remove(field);
+        } else {
+            let by = crate::text::clean(by, 100);
+            s.entered.insert(field.to_string(), records::Entered { value, by, at: now_ms });
+        }
+        self.changed.insert(key.to_string());
+        true
+    }
+
     /// Marks a finding of `key`'s case as explained, for the evidence whose
     /// fingerprint is `evidence` (the finding as shown now; see
     /// `analysis::CaseViews::explain`, which reads it from the case view).

@@ -48,6 +48,23 @@ pub struct StoredProfile {
     /// Findings the recruiter marked as explained, by finding id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub explained: BTreeMap<String, Explanation>,
+    /// Fields the recruiter entered or corrected by hand, by field
+    /// ([`ENTERABLE_FIELDS`]): they stand over what the page gave, and stay
+    /// when the page is read again.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub entered: BTreeMap<String, Entered>,
+}
+
+/// Fields the recruiter can enter or correct by hand.
+pub const ENTERABLE_FIELDS: &[&str] = &["name", "headline", "location"];
+
+/// A value the recruiter entered for a field, with who and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entered {
+    pub value: String,
+    pub by: String,
+    /// Milliseconds since the epoch.
+    pub at: u64,
 }
 
 impl StoredProfile {
@@ -63,6 +80,7 @@ impl StoredProfile {
             notes: Vec::new(),
             checklist: BTreeMap::new(),
             explained: BTreeMap::new(),
+            entered: BTreeMap::new(),
         }
     }
 
@@ -81,6 +99,11 @@ impl StoredProfile {
         self.first_seen = self.first_seen.min(other.first_seen);
         self.linked_to.extend(other.linked_to);
         self.kept_apart.extend(other.kept_apart);
+        for (field, e) in other.entered {
+            if self.entered.get(&field).is_none_or(|mine| mine.at < e.at) {
+                self.entered.insert(field, e);
+            }
+        }
     }
 
     /// Whether the recruiter wrote anything on this profile's case here.

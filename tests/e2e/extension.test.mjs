@@ -195,6 +195,8 @@ describe('bad input', () => {
 
   test('a page without a profile gets no panel', async () => {
     const url = 'https://www.upwork.com/freelancers/~01nobody';
+    // Text, but nobody's profile, and no sign of a wall or an error.
+    env.server.route(url, '<!doctype html><title>Upwork</title><main><h2>Find work you love</h2><p>Browse projects in development, design and marketing.</p></main>');
     const { page } = await open(url);
     assert.equal(await workerAnswer(env.browser.context, url), 'none');
     assert.equal(await page.evaluate(() => document.querySelector('div[data-vetter]')), null);

@@ -53,3 +53,53 @@ test('a selection analysed from the context menu joins the page\'s case', async 
   }
   assert.match(text, /PROFILES IN THIS CASE \(2\)/i, text);
 });
+
+// The badge of a page where nothing was read (no case to open).
+async function noticeBadge(page, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => f.url().includes('/panel.html'));
+    if (frame) {
+      const badge = await (await frame.frameElement()).evaluateHandle((el) => el.previousElementSibling.firstElementChild);
+      const text = await badge.asElement()?.textContent();
+      if (text?.startsWith('Vetter: ')) return { badge: badge.asElement(), text };
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no notice badge on ${page.url()}`);
+}
+
+test('a sign-in wall or a "not found" page where a profile should be says so, and becomes no candidate', async () => {
+  for (const [url, why] of [
+    // Skeletons of real LinkedIn pages: the guest home page shown instead of a profile, and "Profile Not Found".
+    ['https://www.linkedin.com/in/zhill-3/', /LinkedIn shows a sign-in wall: nothing was read/],
+    ['https://www.linkedin.com/in/trqfacpsletezcs/', /LinkedIn says this profile does not exist or is not visible: nothing was read/],
+  ]) {
+    const page = await env.browser.context.newPage();
+    await page.goto(url);
+    assert.equal(await workerAnswer(env.browser.context, url), 'none');
+    const { badge, text } = await noticeBadge(page);
+    assert.match(text, why);
+    await badge.click();
+    assert.equal(await badge.getAttribute('aria-expanded'), 'false', 'nothing to open');
+    await page.close();
+  }
+});
+
+test('a field the page does not show is said to be missing, can be entered by hand, and stays on a re-read', async () => {
+  const url = 'https://www.linkedin.com/in/tarek-haddad-91b3c0';
+  const { page, frame, text } = await panelText(url);
+  assert.match(text, /Location not found on this page: the site's layout may have changed/);
+  await frame.click('details.enter summary');
+  await frame.selectOption('#enter-field', 'location');
+  await frame.fill('#enter-value', 'Beirut, Lebanon');
+  await frame.click('button[data-action="enter-field"]');
+  const entered = /Location “Beirut, Lebanon” entered by/;
+  await frame.waitForFunction((re) => new RegExp(re).test(document.getElementById('panel').innerText), entered.source);
+  assert.doesNotMatch(await frame.$eval('#panel', (el) => el.innerText), /Location not found on this page/);
+  // The page is read again: the entry stays, marked as the recruiter's.
+  await page.reload();
+  const again = await panelFrame(page);
+  await again.waitForFunction((re) => new RegExp(re).test(document.getElementById('panel').innerText), entered.source);
+  assert.match(await again.$eval('#panel', (el) => el.innerText), /Beirut, Lebanon/);
+});
