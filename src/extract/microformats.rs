@@ -16,6 +16,7 @@
 use super::selector;
 use crate::sites;
 use scraper::{ElementRef, Html};
+#[cfg(not(target_arch = "wasm32"))]
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
@@ -90,7 +91,9 @@ impl Item {
         })
     }
 
-    /// The JSON the parsing specification defines (for the test suite).
+    /// The JSON the parsing specification defines (for the test suite;
+    /// not in the browser's build).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> Value {
         let mut out = Map::new();
         out.insert("type".into(), json!(self.types));

@@ -126,6 +126,7 @@ fn extract_with(
 /// section headings, page-state titles, months, "present", kinds of
 /// employment, in every language they are read in. Not personal data
 /// (`vetter skeleton` keeps them, so its fixtures still read the same).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn site_words() -> impl Iterator<Item = &'static str> {
     let titles = states::TITLES.iter().flat_map(|(_, words)| words.iter().copied());
     let months = values::MONTHS.iter().flat_map(|names| names.iter().copied());

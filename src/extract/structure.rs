@@ -388,6 +388,10 @@ pub fn read_history(root: ElementRef<'_>, spec: &Strategies, p: &mut Profile) {
             for entry in entries(section, spec) {
                 read_job(entry, spec, &mut p.work);
             }
+            // The page shows the section, but nothing in it could be read.
+            if p.work.is_empty() {
+                p.missing.push("work".into());
+            }
         }
     }
     if p.education.is_empty() {
@@ -396,6 +400,9 @@ pub fn read_history(root: ElementRef<'_>, spec: &Strategies, p: &mut Profile) {
                 if let Some(s) = read_school(entry, spec) {
                     p.education.push(s);
                 }
+            }
+            if p.education.is_empty() {
+                p.missing.push("education".into());
             }
         }
     }
@@ -492,6 +499,13 @@ mod tests {
         assert_eq!(p.name.unwrap().value, "Ana Lima");
         assert_eq!(p.headline.unwrap().value, "Backend engineer at Acme");
         assert_eq!(p.location.unwrap().value, "Porto, Portugal");
+    }
+
+    #[test]
+    fn a_section_shown_but_not_read_is_reported_missing() {
+        let p = read(r#"<section><h2>Education</h2><div class="x">School of Things, 2010 to 2014</div></section><h1>A B</h1>"#);
+        assert_eq!(p.missing, ["education"]);
+        assert!(read("<h1>A B</h1><p>no sections</p>").missing.is_empty());
     }
 
     #[test]
