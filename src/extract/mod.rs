@@ -84,7 +84,7 @@ fn extract_with(
     // answer without parsing them.
     if let Some(u) = known_url {
         if sites::site_of(u) != Site::Generic && sites::classify(u) == AddressKind::Other {
-            return Ok(not_a_profile(u));
+            return Ok(other_page(u));
         }
     }
     let doc = parse::document(&prepare(html));
@@ -106,7 +106,7 @@ fn extract_with(
         }
     }
     let mut profile = match (adapter, sites::classify(&url)) {
-        (_, AddressKind::Other) => not_a_profile(&url),
+        (_, AddressKind::Other) => other_page(&url),
         (Some(adapter), AddressKind::Profile(_)) => adapters::apply(adapter, &doc, &url),
         (Some(adapter), AddressKind::Thread(_)) => match adapter.thread {
             Some(spec) => adapters::apply_thread(spec, site, &doc, &url),
@@ -157,6 +157,17 @@ pub fn selection(page_url: &str, text: &str) -> Option<Profile> {
         });
     }
     (!p.messages.is_empty()).then_some(p)
+}
+
+/// A page of a supported site that is no profile (a repository, a feed);
+/// search results and people lists say why nothing was read.
+fn other_page(url: &str) -> Profile {
+    let mut p = not_a_profile(url);
+    let list = |a: sites::Address| a.path.contains("/search") || a.path.contains("/mynetwork");
+    if sites::site_of(url) != Site::Generic && sites::parse(url).is_some_and(list) {
+        p.unread = Some(crate::model::Unread::List);
+    }
+    p
 }
 
 fn not_a_profile(url: &str) -> Profile {

@@ -503,7 +503,9 @@ mod tests {
 
     #[test]
     fn a_section_shown_but_not_read_is_reported_missing() {
-        let p = read(r#"<section><h2>Education</h2><div class="x">School of Things, 2010 to 2014</div></section><h1>A B</h1>"#);
+        let p = read(
+            r#"<section><h2>Education</h2><div class="x">School of Things, 2010 to 2014</div></section><h1>A B</h1>"#,
+        );
         assert_eq!(p.missing, ["education"]);
         assert!(read("<h1>A B</h1><p>no sections</p>").missing.is_empty());
     }

@@ -97,6 +97,9 @@ const STATES: &[(Unread, &str)] = &[
     (Unread::SignInWall, r#"meta[name="pageKey"][content^="auth_wall"]"#),
     (Unread::SignInWall, r#"meta[name="pageKey"][content*="guest-home"]"#),
     (Unread::SignInWall, r#"meta[name="pageKey"][content*="login"]"#),
+    // The sign-in wall's join form, as scrapers detect it (none of the real
+    // public profile pages holds it).
+    (Unread::SignInWall, r#".authwall-join-form, h1[data-test-id="authwall-join-form__title"], form#join-form"#),
     (Unread::NotFound, r#"[data-tracking-control-name^="public_profile_not-found"]"#),
 ];
 
