@@ -38,7 +38,7 @@ impl Skeleton {
         if looks_like_address(text) {
             self.replacer.replace_url(text)
         } else {
-            self.replacer.replace(text, Kind::Text)
+            self.replacer.replace(text)
         }
     }
 }
@@ -197,13 +197,6 @@ struct Skeletonizer {
     year_shift: i32,
 }
 
-/// Where a value goes: page text, or an address.
-#[derive(Clone, Copy, PartialEq)]
-enum Kind {
-    Text,
-    Url,
-}
-
 impl Skeletonizer {
     fn new(seed: u64) -> Self {
         Skeletonizer {
@@ -360,37 +353,30 @@ impl Skeletonizer {
             .collect()
     }
 
-    /// `text` with every word replaced (or kept, for the sites' words).
-    fn replace(&self, text: &str, _kind: Kind) -> String {
+    fn replace(&self, text: &str) -> String {
+        self.replace_words(text, false)
+    }
+
+    /// A structural value with any personal word in it replaced.
+    fn clean_structural(&self, value: &str) -> String {
+        self.replace_words(value, true)
+    }
+
+    /// `text` with its words replaced: every replaced word, or only the
+    /// personal ones (in structural values, where common words stay).
+    fn replace_words(&self, text: &str, personal_only: bool) -> String {
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
         for (at, word) in word_spans(text) {
             out.push_str(&text[last..at]);
             let lower = word.to_lowercase();
-            match self.map.get(&lower) {
+            match self.map.get(&lower).filter(|_| !personal_only || self.personal.contains(&lower)) {
                 Some(r) => out.push_str(&recase(word, r)),
                 None => out.push_str(word),
             }
             last = at + word.len();
         }
         out.push_str(&text[last..]);
-        out
-    }
-
-    /// A structural value with any personal word in it replaced.
-    fn clean_structural(&self, value: &str) -> String {
-        let mut out = String::with_capacity(value.len());
-        let mut last = 0;
-        for (at, word) in word_spans(value) {
-            out.push_str(&value[last..at]);
-            let lower = word.to_lowercase();
-            match self.map.get(&lower).filter(|_| self.personal.contains(&lower)) {
-                Some(r) => out.push_str(&recase(word, r)),
-                None => out.push_str(word),
-            }
-            last = at + word.len();
-        }
-        out.push_str(&value[last..]);
         out
     }
 
@@ -401,18 +387,18 @@ impl Skeletonizer {
                 let after = &value[i + 3..];
                 let host_end = after.find(['/', '?', '#']).unwrap_or(after.len());
                 let host = &after[..host_end];
-                let host = if kept_host(value) { host.to_string() } else { self.replace(host, Kind::Url) };
+                let host = if kept_host(value) { host.to_string() } else { self.replace(host) };
                 (format!("{}{host}", &value[..i + 3]), &after[host_end..])
             }
             None => (String::new(), value),
         };
-        format!("{head}{}", self.replace(rest, Kind::Url))
+        format!("{head}{}", self.replace(rest))
     }
 
     fn replace_json(&self, v: &Value) -> Value {
         match v {
             Value::String(s) if looks_like_address(s) => Value::String(self.replace_url(s)),
-            Value::String(s) => Value::String(self.replace(s, Kind::Text)),
+            Value::String(s) => Value::String(self.replace(s)),
             Value::Array(items) => Value::Array(items.iter().map(|i| self.replace_json(i)).collect()),
             Value::Object(map) => Value::Object(
                 map.iter()
@@ -445,14 +431,14 @@ impl Skeletonizer {
             }
             Node::Comment(c) => {
                 if !c.contains("saved from url=") {
-                    let _ = write!(out, "<!--{}-->", self.replace(c, Kind::Text).replace("--", "- "));
+                    let _ = write!(out, "<!--{}-->", self.replace(c).replace("--", "- "));
                 }
             }
             Node::Text(t) => {
                 if raw {
                     out.push_str(t);
                 } else {
-                    escape(&self.replace(t, Kind::Text), out);
+                    escape(&self.replace(t), out);
                 }
             }
             Node::Element(e) => {
@@ -470,7 +456,7 @@ impl Skeletonizer {
                     } else if attr == "srcset" {
                         value.split(',').map(|part| self.replace_url(part.trim())).collect::<Vec<_>>().join(", ")
                     } else {
-                        self.replace(value, Kind::Text)
+                        self.replace(value)
                     };
                     out.push(' ');
                     out.push_str(attr);
@@ -506,7 +492,7 @@ impl Skeletonizer {
                         for child in node.children() {
                             if raw {
                                 if let Node::Text(t) = child.value() {
-                                    escape(&self.replace(t, Kind::Text), out);
+                                    escape(&self.replace(t), out);
                                     continue;
                                 }
                             }
