@@ -46,7 +46,8 @@ pub const PUBLIC: Adapter = Adapter {
         items: &["li.education__list-item"],
         school: &["h3.profile-section-card__title"],
         school_cut: None,
-        degree: &["all:.education__item--degree-info"],
+        // Degree, then field of study; a third part is the grade ("First Class").
+        degree: &["all:.education__item--degree-info:nth-of-type(-n+2)"],
         dates: &[".education__item--duration", ".date-range"],
     }),
     json_ld: true,
