@@ -96,8 +96,9 @@ fn extract_with(
         None => page_address(html, &doc).ok_or(ExtractError::NoAddress)?,
     };
     let site = sites::site_of(&url);
-    let adapter = adapters::for_page(site, &doc, matches!(sites::classify(&url), AddressKind::Thread(_)));
-    if sites::classify(&url) != AddressKind::Other {
+    let kind = sites::classify(&url);
+    // A wall, an error or a bot check where the profile should be.
+    if kind != AddressKind::Other {
         let signs = adapters::ALL.iter().filter(|a| a.site == site).flat_map(|a| a.states.iter().copied());
         if let Some(state) = states::detect(&doc, &signs.collect::<Vec<_>>()) {
             let mut p = not_a_profile(&url);
@@ -105,7 +106,8 @@ fn extract_with(
             return Ok(p);
         }
     }
-    let mut profile = match (adapter, sites::classify(&url)) {
+    let adapter = adapters::for_page(site, &doc, matches!(kind, AddressKind::Thread(_)));
+    let mut profile = match (adapter, kind) {
         (_, AddressKind::Other) => other_page(&url),
         (Some(adapter), AddressKind::Profile(_)) => adapters::apply(adapter, &doc, &url),
         (Some(adapter), AddressKind::Thread(_)) => match adapter.thread {
@@ -305,7 +307,7 @@ pub(crate) fn block_text(el: ElementRef<'_>) -> String {
     while let Some(node) = nodes.next() {
         if let Some(e) = node.value().as_element() {
             if matches!(e.name(), "script" | "style" | "template" | "svg") && node.id() != el.id() {
-                // Skip the subtree: its text nodes are its only descendants we'd visit.
+                // Skip the element's whole subtree.
                 for _ in node.descendants().skip(1) {
                     nodes.next();
                 }
