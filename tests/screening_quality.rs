@@ -109,7 +109,10 @@ fn precision_and_recall_on_labelled_pairs() {
             } else {
                 tn += 1;
             }
-            fp_high += usize::from(s >= HIGH);
+            if s >= HIGH {
+                fp_high += 1;
+                misses.push(format!("near-miss at high {n:?} for {:?} ({s:.2})", entry.name));
+            }
         }
     }
     let precision = tp as f64 / (tp + fp).max(1) as f64;

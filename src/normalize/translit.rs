@@ -176,7 +176,7 @@ const KOREAN_SURNAMES: &[&[&str]] = &[
     &["i", "lee", "yi", "rhee", "ri", "li", "rhie"],
     &["bak", "park", "pak", "bahk"],
     &["choe", "choi", "chae"],
-    &["jeong", "jung", "chung", "joung"],
+    &["jeong", "jung", "chung", "joung", "jong", "chong", "cheong"],
     &["gang", "kang"],
     &["jo", "cho"],
     &["yun", "yoon"],
@@ -202,6 +202,52 @@ const KOREAN_SURNAMES: &[&[&str]] = &[
     &["yang"],
     &["bae", "pae"],
 ];
+
+/// The Revised Romanization spelling of a Korean surname written in any of
+/// its usual spellings ("Pak", "Park" → "bak"), if it is one.
+pub fn korean_surname(part: &str) -> Option<&'static str> {
+    KOREAN_SURNAMES.iter().find(|g| g.contains(&part)).map(|g| g[0])
+}
+
+/// Whether a lower-cased Latin word can be read as romanised Korean: a run
+/// of syllables (an optional initial, a vowel, an optional final) as
+/// Revised Romanization, McCune-Reischauer (breves folded away) and common
+/// usage write them. "jinwoo", "songchol", "ryom" read so; "garcia",
+/// "taylor", "joseph" do not. Short Western words may ("daniel"), so this
+/// only gates the Korean merges: both names must read so.
+pub fn reads_as_korean(word: &str) -> bool {
+    const INITIALS: &[&str] = &[
+        "kk", "tt", "pp", "ss", "jj", "tch", "ch", "sh", "g", "k", "n", "d", "t", "r", "l", "m", "b", "p", "s", "j",
+        "h",
+    ];
+    const VOWELS: &[&str] = &[
+        "yae", "yeo", "wae", "weo", "woo", "eo", "eu", "ae", "ya", "ye", "yo", "yu", "wa", "wo", "we", "wi", "ui",
+        "oe", "oo", "ee", "a", "e", "i", "o", "u",
+    ];
+    const FINALS: &[&str] = &["ng", "k", "n", "t", "l", "m", "p", "g"];
+    fn syllables(rest: &str, depth: usize) -> bool {
+        if rest.is_empty() {
+            return true;
+        }
+        if depth > 12 {
+            return false;
+        }
+        let initials = INITIALS.iter().filter(|i| rest.starts_with(**i)).map(|i| i.len()).chain([0]);
+        for i in initials {
+            for v in VOWELS.iter().filter(|v| rest[i..].starts_with(**v)) {
+                let after = &rest[i + v.len()..];
+                let finals = FINALS.iter().filter(|f| after.starts_with(**f)).map(|f| f.len()).chain([0]);
+                for f in finals {
+                    if syllables(&after[f..], depth + 1) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+    !word.is_empty() && word.is_ascii() && syllables(word, 0)
+}
 
 /// A spelling-independent key for a romanised Korean name part: surname
 /// variants become one, and the usual alternatives are merged: the vowels
@@ -271,6 +317,16 @@ mod tests {
         assert_eq!(romanise("王伟"), "wang wei");
         assert_eq!(romanise("欧阳娜娜"), "ouyang nana");
         assert_eq!(romanise("单雄信"), "shan xiongxin");
+    }
+
+    #[test]
+    fn korean_reading() {
+        for w in ["jinwoo", "songchol", "ryom", "kwanghun", "tongmyong", "kum", "hyok", "yeong", "daniel"] {
+            assert!(reads_as_korean(w), "{w}");
+        }
+        for w in ["garcia", "taylor", "joseph", "khaled", "khalifa", "sergey", "gorge", "smith"] {
+            assert!(!reads_as_korean(w), "{w}");
+        }
     }
 
     #[test]

@@ -61,35 +61,124 @@ const COMPANY_WORDS: &[&str] = &[
     "general",
 ];
 
-/// A name as screened: per part its key (variants merged) and its plain
-/// phonetic form (which composes, for joined and split given names).
+/// A name as screened. Each part has two keys: a Korean one, which merges
+/// the spellings of Revised Romanization, McCune-Reischauer and common usage
+/// (Kim/Gim, Chol/Cheol/Ch'ol, Jinwoo/Jinu, Ryom/Yeom), used only when both
+/// names read as romanised Korean; and a Latin one (folded, endings evened:
+/// Sergey/Sergei, Vitaliy/Vitali) for every other name, so that "Karen
+/// Garcia" is never "Khaled Khalifa" by Korean merges.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Name {
-    pub keys: Vec<String>,
-    pub plain: Vec<String>,
-    /// Adjacent parts joined (keys, then plain forms), computed once.
-    pub key_pairs: Vec<String>,
-    pub plain_pairs: Vec<String>,
+    pub korean: Vec<String>,
+    pub latin: Vec<String>,
+    /// Adjacent parts joined (Korean keys, then Latin), computed once.
+    pub korean_pairs: Vec<String>,
+    pub latin_pairs: Vec<String>,
+    /// Every part reads as romanised Korean (or was written in Hangul).
+    pub reads_korean: bool,
     /// The name carried a legal form (LLC, Corporation…): "Asatryan LLC"
     /// is a full company name although one word remains.
     pub legal_form: bool,
 }
 
+impl Name {
+    /// How many of its parts a query must cover: all but a patronymic
+    /// (see [`score`]).
+    pub fn needed_parts(&self) -> usize {
+        let n = self.latin.len();
+        if n >= 3 {
+            n - self.latin.iter().filter(|k| is_patronymic(k)).count()
+        } else {
+            n
+        }
+    }
+
+    /// The keys two names are compared by: Korean when both read so.
+    fn keys_with(&self, other: &Name) -> (&[String], &[String]) {
+        if self.reads_korean && other.reads_korean {
+            (&self.korean, &self.korean_pairs)
+        } else {
+            (&self.latin, &self.latin_pairs)
+        }
+    }
+}
+
+/// A romanised Korean part's screening key: surname spellings become one;
+/// within a syllable the vowels ㅓ/ㅜ/ㅡ/ㅣ as eo/ŏ/o, u/oo/woo, eu/ŭ, ee/i, and
+/// the consonant pairs g/k, d/t, b/p, j/ch, r/l, s/sh; an initial r or n
+/// that South Korean spelling drops before i/y (Ryom/Yeom, Ryang/Yang).
+/// Finer than `translit::korean_key` (which decides "could be the same" for
+/// NAME_MISMATCH): h stays (Sang-ho is not Sang-woo).
+fn korean_key(part: &str) -> String {
+    // A surname's irregular spellings (Park, Lee, Choi) take the key of its
+    // Revised Romanization, which composes like any syllable.
+    let mut s = translit::korean_surname(part).unwrap_or(part).to_string();
+    if (s.starts_with("ry") || s.starts_with("ny")) && s.len() > 2 {
+        s.remove(0);
+    }
+    for (from, to) in [
+        ("woo", "u"),
+        ("oo", "u"),
+        ("eo", "o"),
+        ("eu", "u"),
+        ("ee", "i"),
+        ("tch", "j"),
+        ("ch", "j"),
+        ("sh", "s"),
+        ("k", "g"),
+        ("t", "d"),
+        ("p", "b"),
+        ("r", "l"),
+    ] {
+        s = s.replace(from, to);
+    }
+    s
+}
+
+/// A Latin part's key: transliteration endings evened (Sergey/Sergei,
+/// Vitaliy/Vitali/Vitaly, Aleksey/Alexei) and kh/h, ks/x.
+fn latin_key(part: &str) -> String {
+    let mut s = part.replace("kh", "h").replace("ks", "x");
+    for (end, to) in [("iy", "i"), ("yi", "i"), ("ii", "i"), ("yy", "i"), ("ey", "ei")] {
+        if s.len() > end.len() + 2 && s.ends_with(end) {
+            s.truncate(s.len() - end.len());
+            s.push_str(to);
+        }
+    }
+    if s.len() > 3 && s.ends_with('y') {
+        s.pop();
+        s.push('i');
+    }
+    s
+}
+
+/// Apostrophes inside a name part (McCune-Reischauer's Ch'ŏl, O'Neil) join
+/// it rather than split it.
+fn without_apostrophes(name: &str) -> String {
+    name.chars().filter(|c| !matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`')).collect()
+}
+
 /// Screening tokens of a name: folded, transliterated, company words
 /// dropped, keyed.
 pub fn tokens(name: &str) -> Name {
-    let lower = name.to_lowercase();
+    let lower = without_apostrophes(&name.to_lowercase());
     let romanised: Vec<String> = lower.split_whitespace().map(translit::romanise).collect();
     let folded = fold(&romanised.join(" "));
     let all: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
-    let parts: Vec<String> = all.iter().filter(|t| !COMPANY_WORDS.contains(t)).map(|t| t.to_string()).collect();
-    let keys: Vec<String> = parts.iter().map(|p| translit::korean_key(p)).collect();
-    let plain: Vec<String> = parts.iter().map(|p| translit::korean_plain(p)).collect();
+    let parts: Vec<&str> = all.iter().copied().filter(|t| !COMPANY_WORDS.contains(t)).collect();
+    let korean: Vec<String> = parts.iter().map(|p| korean_key(p)).collect();
+    let latin: Vec<String> = parts.iter().map(|p| latin_key(p)).collect();
+    // Pairs are keyed as one word ("se"+"un" as "seun"), as a query that
+    // joins them writes them: a merge may span the join (eu).
+    let joined: Vec<String> = parts.windows(2).map(|w| w.concat()).collect();
     Name {
-        key_pairs: keys.windows(2).map(|w| w.concat()).collect(),
-        plain_pairs: plain.windows(2).map(|w| w.concat()).collect(),
-        keys,
-        plain,
+        korean_pairs: joined.iter().map(|j| korean_key(j)).collect(),
+        latin_pairs: joined.iter().map(|j| latin_key(j)).collect(),
+        // A surname's usual spelling counts too (Park, Rhee, Choi).
+        reads_korean: !parts.is_empty()
+            && parts.iter().all(|p| translit::reads_as_korean(p) || translit::korean_surname(p).is_some()),
+        korean,
+        latin,
         legal_form: parts.len() < all.len(),
     }
 }
@@ -108,6 +197,10 @@ pub struct NameScore {
     pub tokens: Vec<TokenMatch>,
     /// Query parts the listing does not have.
     pub contradicting: Vec<String>,
+    /// Every listed part that counts was matched by an equal key (a
+    /// spelling variant, or given names joined or split), none only by a
+    /// similar spelling: what a `critical` match needs besides its score.
+    pub exact: bool,
 }
 
 fn token_similarity(q: &str, e: &str) -> f64 {
@@ -128,20 +221,26 @@ fn token_similarity(q: &str, e: &str) -> f64 {
     }
 }
 
+/// Patronymics and similar name parts a query may leave out without
+/// naming someone else ("Timur Safin" for SAFIN, Timur Rafailevich).
+fn is_patronymic(key: &str) -> bool {
+    ["ovich", "evich", "ovna", "evna", "ichna", "ogly", "oglu", "kyzy", "uly"].iter().any(|e| key.ends_with(e))
+}
+
 /// Scores a query name against a listed name (both from [`tokens`]).
 pub fn score(query: &Name, listed: &Name, query_kind: EntryKind, listed_kind: EntryKind) -> NameScore {
-    let (q, l) = (&query.keys, &listed.keys);
+    let (q, q_pairs) = query.keys_with(listed);
+    let (l, l_pairs) = listed.keys_with(query);
     if q.is_empty() || l.is_empty() {
-        return NameScore { score: 0.0, tokens: vec![], contradicting: vec![] };
+        return NameScore { score: 0.0, tokens: vec![], contradicting: vec![], exact: false };
     }
     let mut used = vec![false; q.len()];
     let mut matches: Vec<Option<TokenMatch>> = vec![None; l.len()];
     // Given names written joined on one side and apart on the other
-    // ("Kumhyok" / "Kum Hyok"), compared in their composing plain forms.
-    for (qi, qp) in query.plain.iter().enumerate() {
+    // ("Kumhyok" / "Kum Hyok").
+    for (qi, qk) in q.iter().enumerate() {
         for li in 0..l.len().saturating_sub(1) {
-            let joined = *qp == listed.plain_pairs[li] || q[qi] == listed.key_pairs[li];
-            if matches[li].is_none() && matches[li + 1].is_none() && joined {
+            if matches[li].is_none() && matches[li + 1].is_none() && *qk == l_pairs[li] {
                 used[qi] = true;
                 for k in [li, li + 1] {
                     matches[k] = Some(TokenMatch { listed: l[k].clone(), query: Some(q[qi].clone()), score: 1.0 });
@@ -164,8 +263,7 @@ pub fn score(query: &Name, listed: &Name, query_kind: EntryKind, listed_kind: En
             if s > best.as_ref().map_or(0.0, |b| b.2) {
                 best = Some((vec![qi], q[qi].clone(), s));
             }
-            let joined =
-                qi + 1 < q.len() && (query.plain_pairs[qi] == listed.plain[li] || query.key_pairs[qi] == l[li]);
+            let joined = qi + 1 < q.len() && q_pairs[qi] == l[li];
             if joined && !used[qi + 1] {
                 best = Some((vec![qi, qi + 1], format!("{} {}", q[qi], q[qi + 1]), 1.0));
             }
@@ -180,9 +278,16 @@ pub fn score(query: &Name, listed: &Name, query_kind: EntryKind, listed_kind: En
     }
     let matches: Vec<TokenMatch> = matches.into_iter().flatten().collect();
     let contradicting: Vec<String> = q.iter().zip(&used).filter(|(_, u)| !**u).map(|(t, _)| t.clone()).collect();
-    let coverage = matches.iter().map(|m| m.score).sum::<f64>() / l.len() as f64;
+    // A patronymic the query leaves out counts a quarter against it: "Timur
+    // Safin" stays a match for SAFIN, Timur Rafailevich (high, not critical).
+    let omitted_patronymic = |m: &&TokenMatch| m.query.is_none() && is_patronymic(&m.listed) && l.len() >= 3;
+    let counted: Vec<&TokenMatch> = matches.iter().filter(|m| !omitted_patronymic(m)).collect();
+    let omitted = matches.len() - counted.len();
+    let coverage =
+        counted.iter().map(|m| m.score).sum::<f64>() / (counted.len() as f64 + 0.25 * omitted as f64).max(1.0);
+    let exact = counted.iter().all(|m| m.score >= 1.0);
     let mut s = coverage * 0.8f64.powi(contradicting.len() as i32);
-    if l.len() == 1 && q.len() > 1 {
+    if counted.len() == 1 && q.len() > 1 {
         s *= 0.6;
     }
     // One word says little, unless it is a company's full name with its
@@ -193,7 +298,7 @@ pub fn score(query: &Name, listed: &Name, query_kind: EntryKind, listed_kind: En
     if query_kind != listed_kind {
         s *= 0.85;
     }
-    NameScore { score: s, tokens: matches, contradicting }
+    NameScore { score: s, tokens: matches, contradicting, exact }
 }
 
 /// One name form (a primary name or an alias) of a listed entry.
@@ -245,18 +350,16 @@ impl Index {
         let mut by_token: HashMap<String, Vec<u32>> = HashMap::new();
         let mut by_prefix: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, form) in forms.iter().enumerate() {
-            for t in &form.name.keys {
+            // Both keyings: which one a comparison uses depends on the query.
+            for t in form.name.korean.iter().chain(&form.name.latin) {
                 by_token.entry(t.clone()).or_default().push(i as u32);
                 for block in prefix(t).into_iter().chain(skeleton(t)) {
                     by_prefix.entry(block).or_default().push(i as u32);
                 }
             }
-            // Joined and split given names: plain forms of parts ("~"), and
-            // adjacent listed parts joined ("~~", covering two parts).
-            for p in &form.name.plain {
-                by_token.entry(format!("~{p}")).or_default().push(i as u32);
-            }
-            for pair in form.name.plain_pairs.iter().chain(&form.name.key_pairs) {
+            // Adjacent listed parts joined ("~~", covering two parts), for a
+            // query writing given names as one word.
+            for pair in form.name.korean_pairs.iter().chain(&form.name.latin_pairs) {
                 by_token.entry(format!("~~{pair}")).or_default().push(i as u32);
             }
         }
@@ -280,40 +383,48 @@ impl Index {
         // How many listed parts each form could have covered by this query:
         // a form needs at least HIGH of its parts matched to score HIGH, so
         // forms below that are never scored. Dense counters, one slot per
-        // form; `last` stops one query part counting a form twice.
+        // form; a query part counts for a form once, with the most parts it
+        // could cover (a joined given name covers two, though its first
+        // letters matched one part first).
         let mut covered = vec![0u16; self.forms.len()];
         let mut last = vec![u16::MAX; self.forms.len()];
+        let mut weight_now = vec![0u16; self.forms.len()];
         let mut touched: Vec<u32> = Vec::new();
         let mut add = |found: Option<&Vec<u32>>, weight: u16, unit: u16| {
             for &i in found.into_iter().flatten() {
                 let slot = i as usize;
                 if last[slot] != unit {
                     last[slot] = unit;
+                    weight_now[slot] = 0;
                     if covered[slot] == 0 {
                         touched.push(i);
                     }
-                    covered[slot] += weight;
+                }
+                if weight > weight_now[slot] {
+                    covered[slot] += weight - weight_now[slot];
+                    weight_now[slot] = weight;
                 }
             }
         };
-        for (qi, key) in query.keys.iter().enumerate() {
+        let keys: Vec<(&String, &String)> = query.korean.iter().zip(&query.latin).collect();
+        for (qi, (korean, latin)) in keys.iter().enumerate() {
             let unit = qi as u16;
-            add(self.by_token.get(key), 1, unit);
-            add(prefix(key).and_then(|p| self.by_prefix.get(&p)), 1, unit);
-            add(skeleton(key).and_then(|p| self.by_prefix.get(&p)), 1, unit);
-            add(self.by_token.get(&format!("~{}", query.plain[qi])), 1, unit);
-            // One query part may stand for two listed parts ("Kumhyok").
-            add(self.by_token.get(&format!("~~{}", query.plain[qi])), 2, unit);
-            add(self.by_token.get(&format!("~~{key}")), 2, unit);
+            for key in [*korean, *latin] {
+                add(self.by_token.get(key), 1, unit);
+                add(prefix(key).and_then(|p| self.by_prefix.get(&p)), 1, unit);
+                add(skeleton(key).and_then(|p| self.by_prefix.get(&p)), 1, unit);
+                // One query part may stand for two listed parts ("Kumhyok").
+                add(self.by_token.get(&format!("~~{key}")), 2, unit);
+            }
         }
-        for (qi, pair) in query.plain_pairs.iter().enumerate() {
-            let unit = (query.keys.len() + qi) as u16;
-            add(self.by_token.get(&format!("~{pair}")), 1, unit);
-            add(self.by_token.get(&query.key_pairs[qi]), 1, unit);
+        for (qi, (korean, latin)) in query.korean_pairs.iter().zip(&query.latin_pairs).enumerate() {
+            let unit = (keys.len() + qi) as u16;
+            add(self.by_token.get(korean), 1, unit);
+            add(self.by_token.get(latin), 1, unit);
         }
         let candidates: Vec<u32> = touched
             .into_iter()
-            .filter(|&i| f64::from(covered[i as usize]) >= HIGH * self.forms[i as usize].name.keys.len() as f64)
+            .filter(|&i| f64::from(covered[i as usize]) >= HIGH * self.forms[i as usize].name.needed_parts() as f64)
             .collect();
         self.best_per_entry(&query, kind, candidates.into_iter().map(|i| i as usize))
     }
@@ -401,5 +512,78 @@ mod tests {
         assert!(s("Emma Daniels", "EMMA LLC", Person, Entity) < HIGH, "a bare company word");
         assert!(s("Fortuna Games Studio", "FORTUNA LIMITED LIABILITY COMPANY", Entity, Entity) < CRITICAL);
         assert!(s("Li Wu", "LU, Wu", Person, Person) < HIGH, "short tokens must match exactly");
+    }
+
+    fn exact(q: &str, listed: &str) -> (f64, bool) {
+        let r = score(&tokens(q), &tokens(listed), Person, Person);
+        (r.score, r.exact)
+    }
+
+    /// Standard South Korean and other romanisations of listed spellings
+    /// (the failures named in issue #14, nomenklatura scoring them ≥ 0.90).
+    #[test]
+    fn real_romanisations_of_listed_names_match() {
+        for (q, listed) in [
+            ("Kwanghun Park", "PAK, Kwang Hun"),
+            ("Ri Songchol", "RI, Song Chol"),
+            ("Kim Tongmyong", "KIM, Tong Myong"),
+            ("Jeong Song-cheol", "JONG, Song Chol"),
+            ("Yeom Cheol-ho", "RYOM, Chol Ho"),
+            ("Yang Su-nam", "RYANG, Su Nam"),
+            ("Ko Chol Chae", "KO, Ch'ol-chae"),
+            ("Choi Seok-min", "CH'OE, Sok Min"),
+            ("Kim Se Un", "KIM, Se Un"),
+        ] {
+            let (s, is_exact) = exact(q, listed);
+            assert!(s >= CRITICAL && is_exact, "{q} vs {listed}: {s:.2} exact {is_exact}");
+        }
+        // A patronymic the query leaves out: still a match, for review.
+        let (s, _) = exact("Timur Safin", "SAFIN, Timur Rafailevich");
+        assert!((HIGH..CRITICAL).contains(&s), "{s:.2}");
+    }
+
+    /// Ordinary names that only look like listed ones (issue #14): never a
+    /// critical name match, and most not even a match.
+    #[test]
+    fn ordinary_names_are_not_listed_ones_by_spelling_alone() {
+        for (q, listed) in [
+            ("Kim Sang-woo", "KIM, Sang Ho"),
+            ("Mary Taylor", "TAYLOR, Mark"),
+            ("Joseph Moore", "MORENO, Joseph"),
+            ("Daniel Moore", "MORENO, Daniel"),
+            ("Sergey Vilkov", "VOLKOV, Sergey"),
+            ("Jo Yongchol", "JO, Yong Won"),
+        ] {
+            let (s, is_exact) = exact(q, listed);
+            assert!(!(s >= CRITICAL && is_exact), "{q} vs {listed}: {s:.2} exact {is_exact}");
+        }
+        // Korean merges apply only where both names read as Korean.
+        assert!(exact("Karen Garcia", "KHALIFA, Khaled").0 < HIGH);
+        let company = |q: &str, listed: &str| score(&tokens(q), &tokens(listed), Entity, Entity).score;
+        assert!(company("Korea General Corporation", "GORGE LIMITED") < HIGH);
+    }
+
+    /// A given name written as one word covers two listed parts, also where a
+    /// decoy shares its first letters with one of them.
+    #[test]
+    fn joined_given_names_pass_the_index() {
+        let entry = |id: &str, name: &str| Entry {
+            id: id.into(),
+            kind: Person,
+            name: name.into(),
+            aliases: vec![],
+            programs: vec![],
+            designated: None,
+            country: None,
+            source: "t".into(),
+        };
+        let entries = [entry("a", "PAK, Kwang Hun"), entry("b", "KWAK, Hun Il"), entry("c", "RI, Song Chol")];
+        let index = Index::build(entries.iter(), (0..entries.len()).map(|i| (0, i)).collect());
+        for (q, want) in [("Kwanghun Park", 0), ("Ri Songchol", 2)] {
+            let hits = index.search(q, Person);
+            assert_eq!(hits.first().map(|h| h.owner.1), Some(want), "{q}: {hits:?}");
+            let slow: Vec<_> = index.search_brute_force(q, Person).into_iter().map(|h| h.owner).collect();
+            assert_eq!(hits.iter().map(|h| h.owner).collect::<Vec<_>>(), slow, "{q}");
+        }
     }
 }
