@@ -36,6 +36,7 @@ fn big_list() -> Lists {
             designated: None,
             country: None,
             source: "synthetic".into(),
+            marks: Default::default(),
         });
     }
     entries.extend(vetter::screening::builtin().entries);

@@ -5,20 +5,30 @@
 //! named in messages, against the sanctions lists in force (the built-in
 //! DPRK designations plus imported OFAC/OpenSanctions files), and every
 //! e-mail, domain, phone, handle and wallet against imported known-persona
-//! indicators. A name hit at [`matcher::CRITICAL`] or above is `critical`;
-//! a weaker, partial one (from [`matcher::HIGH`]) is `high`. The evidence
-//! gives the entry, its list, program and date, the score and the
-//! per-part breakdown; indicators keep their source, because public persona
-//! lists mix court records with unconfirmed research.
+//! indicators. A name alone is a potential match, not a verdict: a hit is
+//! `critical` when the name scores [`matcher::CRITICAL`] with every part
+//! matched exactly (a spelling variant, not a similar spelling) *and* the
+//! profiles show a second mark the list records (a listed country where the
+//! candidate is, a listed e-mail, phone or wallet, an entry the list links it
+//! to, two of its listed names), or when it is a company's full name of
+//! several words. The same name without a second mark is `high` ("Same name
+//! as a listed person": verify date of birth and identity document), as is a
+//! weaker, partial match (from [`matcher::HIGH`]). The evidence gives the
+//! entry, its list, program and date, the score, the per-part breakdown and
+//! what corroborates it; indicators keep their source, because public
+//! persona lists mix court records with unconfirmed research.
 //!
 //! ## Why it matters
 //! Paying a designated person or company is a sanctions violation whatever
 //! the employer knew (strict liability).
 //!
 //! ## Known false positives
-//! Namesakes. A one-word name never reaches `critical`, and a name part the
-//! listing does not have counts against the match; the entry's date and
-//! place of birth (in the list's notes) tell namesakes apart.
+//! Namesakes: common names (Kim Chol, Li Wei) are shared by many people, so
+//! the same name alone stays `high`, and a namesake living in a listed
+//! country reaches `critical` only with that second mark; the entry's date
+//! and place of birth (in the list's notes) tell namesakes apart. A one-word
+//! name never reaches `critical`, and a name part the listing does not have
+//! counts against the match.
 
 use super::{ui, ui_with, CaseInput, Evidence, Finding, Severity};
 use crate::screening::import::normalise_indicator;
@@ -31,6 +41,18 @@ pub const IOC_ID: &str = "IOC_MATCH";
 
 /// Company names written in messages: capitalised words ending in a legal form.
 const COMPANY_PATTERN: &str = r"\b(?:[A-Z][A-Za-z&.-]*\s+){0,5}(?:LLC|L\.L\.C\.|Ltd\.?|Limited|Co\.,?\s*Ltd\.?|Corporation|Corp\.?|Company|Inc\.?|GmbH|JSC|OOO)\b";
+
+/// Hits of a case on one listed entry.
+#[derive(Default)]
+struct Hits {
+    best: f64,
+    /// The best hit matched every counted name part exactly.
+    exact: bool,
+    evidence: Vec<Evidence>,
+    /// (listed form, name as written) of each hit: two of the entry's names
+    /// on the candidate's profiles corroborate each other.
+    forms: std::collections::BTreeSet<(String, String)>,
+}
 
 pub fn check_sanctions(case: &CaseInput<'_>) -> Vec<Finding> {
     let lists = active();
@@ -56,39 +78,57 @@ pub fn check_sanctions(case: &CaseInput<'_>) -> Vec<Finding> {
             ));
         }
     }
-    let mut by_entry: BTreeMap<(usize, usize), (f64, Vec<Evidence>)> = BTreeMap::new();
-    for (profile, field, value, kind) in subjects {
-        for hit in lists.index.search(&value, kind) {
+    let mut by_entry: BTreeMap<(usize, usize), Hits> = BTreeMap::new();
+    for (profile, field, value, kind) in &subjects {
+        for hit in lists.index.search(value, *kind) {
             let (list, entry) = lists.entry(hit.owner);
-            let slot = by_entry.entry(hit.owner).or_insert((0.0, Vec::new()));
-            slot.0 = slot.0.max(hit.score.score);
-            slot.1.push(Evidence {
+            let slot = by_entry.entry(hit.owner).or_default();
+            if hit.score.score > slot.best || (hit.score.score == slot.best && hit.score.exact) {
+                slot.best = hit.score.score;
+                slot.exact = hit.score.exact;
+            }
+            slot.forms.insert((hit.form.clone(), value.clone()));
+            slot.evidence.push(Evidence {
                 profile: profile.clone(),
-                field: field.into(),
+                field: (*field).into(),
                 value: value.clone(),
                 note: Some(describe(&hit, list, entry)),
                 composed: false,
             });
         }
     }
+    let identifiers = identifiers(case);
+    let hit_entries: Vec<&crate::screening::Entry> = by_entry.keys().map(|o| lists.entry(*o).1).collect();
     by_entry
         .into_iter()
-        .map(|(owner, (best, evidence))| {
+        .map(|(owner, hits)| {
             let (list, entry) = lists.entry(owner);
-            let critical = best >= matcher::CRITICAL;
+            let mut evidence = hits.evidence;
+            let corroboration = corroborate(entry, case, &identifiers, &hit_entries, &hits.forms, &subjects);
+            let name_match = hits.best >= matcher::CRITICAL && hits.exact;
+            // A company's full name of several words is itself specific; a
+            // person's name, or a one-word company, needs a second listed mark.
+            let specific_entity = entry.kind == EntryKind::Entity && matcher::tokens(&entry.name).needed_parts() >= 2;
+            let critical = name_match && (specific_entity || !corroboration.is_empty());
+            let name_only = name_match && !critical;
+            evidence.extend(corroboration);
             let programs = if entry.programs.is_empty() {
                 ui("flag_SANCTIONS_MATCH_noProgram")
             } else {
                 entry.programs.join(", ")
             };
+            let (title, explanation) = if critical {
+                ("flag_SANCTIONS_MATCH_title", "flag_SANCTIONS_MATCH_explain")
+            } else if name_only {
+                ("flag_SANCTIONS_MATCH_nameOnlyTitle", "flag_SANCTIONS_MATCH_nameOnlyExplain")
+            } else {
+                ("flag_SANCTIONS_MATCH_partialTitle", "flag_SANCTIONS_MATCH_partialExplain")
+            };
             Finding {
                 id: SANCTIONS_ID.into(),
                 severity: if critical { Severity::Critical } else { Severity::High },
-                title: ui(if critical { "flag_SANCTIONS_MATCH_title" } else { "flag_SANCTIONS_MATCH_partialTitle" }),
-                explanation: ui_with(
-                    if critical { "flag_SANCTIONS_MATCH_explain" } else { "flag_SANCTIONS_MATCH_partialExplain" },
-                    &[&entry.name, &list.name, &programs],
-                ),
+                title: ui(title),
+                explanation: ui_with(explanation, &[&entry.name, &list.name, &programs]),
                 evidence,
                 guidance: match entry.designated.as_deref() {
                     Some(date) => ui_with("flag_SANCTIONS_MATCH_guidanceDated", &[&entry.id, &entry.source, date]),
@@ -97,6 +137,89 @@ pub fn check_sanctions(case: &CaseInput<'_>) -> Vec<Finding> {
             }
         })
         .collect()
+}
+
+/// What on the candidate's profiles confirms that a name match is the
+/// listed one and not a namesake, as evidence: a country the list gives
+/// for the entry (nationality, citizenship, address) where a profile is; an
+/// e-mail, phone or wallet the list records; an entry the list links it to,
+/// named on the profiles too (an employer, another hit); two of the entry's
+/// listed names on the profiles.
+fn corroborate(
+    entry: &crate::screening::Entry,
+    case: &CaseInput<'_>,
+    identifiers: &[Seen],
+    hit_entries: &[&crate::screening::Entry],
+    forms: &std::collections::BTreeSet<(String, String)>,
+    subjects: &[(String, &str, String, EntryKind)],
+) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    let marks = &entry.marks;
+    for p in case.profiles {
+        if let (Some(country), Some(location)) = (&p.country, &p.location) {
+            if marks.countries.contains(country) {
+                out.push(Evidence {
+                    profile: p.url.clone(),
+                    field: "location".into(),
+                    value: location.value.clone(),
+                    note: Some(ui_with("ev_corroboratedCountry", &[country, &entry.name])),
+                    composed: false,
+                });
+            }
+        }
+    }
+    for seen in identifiers.iter().filter(|s| marks.identifiers.contains(&s.value)) {
+        out.push(Evidence {
+            profile: seen.profile.clone(),
+            field: seen.field.into(),
+            value: seen.raw.clone(),
+            note: Some(ui_with("ev_corroboratedIdentifier", &[&entry.name])),
+            composed: false,
+        });
+    }
+    // Linked entries, as either side records the link: another hit of the
+    // case, or a name on the profiles (an employer) that is the linked name.
+    let same = |a: &str, b: &str| matcher::tokens(a) == matcher::tokens(b);
+    for other in hit_entries.iter().filter(|o| o.id != entry.id) {
+        if marks.linked.iter().any(|l| same(l, &other.name)) || other.marks.linked.iter().any(|l| same(l, &entry.name))
+        {
+            out.push(Evidence {
+                profile: String::new(),
+                field: "linked entry".into(),
+                value: other.name.clone(),
+                note: Some(ui_with("ev_corroboratedLinked", &[&other.name, &entry.name])),
+                composed: true,
+            });
+        }
+    }
+    for linked in &marks.linked {
+        let listed = matcher::tokens(linked);
+        let named = subjects.iter().find(|(_, _, value, kind)| {
+            let s = matcher::score(&matcher::tokens(value), &listed, *kind, *kind);
+            s.score >= matcher::CRITICAL && s.exact
+        });
+        if let Some((profile, field, value, _)) = named {
+            out.push(Evidence {
+                profile: profile.clone(),
+                field: (*field).into(),
+                value: value.clone(),
+                note: Some(ui_with("ev_corroboratedLinked", &[linked, &entry.name])),
+                composed: false,
+            });
+        }
+    }
+    let distinct_forms: std::collections::BTreeSet<&String> = forms.iter().map(|(form, _)| form).collect();
+    let distinct_names: std::collections::BTreeSet<&String> = forms.iter().map(|(_, name)| name).collect();
+    if distinct_forms.len() >= 2 && distinct_names.len() >= 2 {
+        out.push(Evidence {
+            profile: String::new(),
+            field: "names".into(),
+            value: distinct_names.into_iter().cloned().collect::<Vec<_>>().join(" / "),
+            note: Some(ui_with("ev_corroboratedAliases", &[&entry.name])),
+            composed: true,
+        });
+    }
+    out
 }
 
 fn describe(hit: &Hit, list: &crate::screening::List, entry: &crate::screening::Entry) -> String {
@@ -148,52 +271,9 @@ fn iocs_among(case: &CaseInput<'_>, lists: &[crate::screening::List]) -> Vec<Fin
     if indicators.is_empty() {
         return Vec::new();
     }
-    // Every identifier of the case as (where, field, as written, kind,
-    // platform of a handle, normalised like the indicators).
-    let mut seen: Vec<(String, &str, String, IndicatorKind, String, String)> = Vec::new();
-    for p in case.profiles {
-        let platform = p.site.label().to_ascii_lowercase();
-        let mut add = |field: &'static str, raw: &str, kind: IndicatorKind| {
-            if let Some(value) = normalise_indicator(kind, raw) {
-                let on = if kind == IndicatorKind::Handle { platform.clone() } else { String::new() };
-                seen.push((p.url.clone(), field, raw.to_string(), kind, on, value));
-            }
-        };
-        for e in &p.emails {
-            add("email", &e.value, IndicatorKind::Email);
-            if let Some((_, domain)) = e.value.rsplit_once('@') {
-                add("e-mail domain", domain, IndicatorKind::Domain);
-            }
-        }
-        for ph in &p.phones {
-            add("phone", &ph.value, IndicatorKind::Phone);
-        }
-        if let Some(h) = &p.handle {
-            add("handle", &h.value, IndicatorKind::Handle);
-        }
-        for l in &p.links {
-            if let Some(addr) = crate::sites::parse(&l.value) {
-                add("link", &addr.host, IndicatorKind::Domain);
-            }
-        }
-        if let Some(addr) = crate::sites::parse(&p.url) {
-            add("page", &addr.host, IndicatorKind::Domain);
-        }
-    }
-    // Messenger accounts named in bios and messages (Telegram, Skype, Discord).
-    for (platform, handle, at) in super::shared_identifier::messenger_handles(case.profiles, case.messages) {
-        seen.push((at.profile, "messenger", at.value, IndicatorKind::Handle, platform.into(), handle));
-    }
-    let wallet =
-        crate::extract::regex(r"\b(?:bc1[ac-hj-np-z02-9]{25,60}|0x[0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})\b");
-    for m in super::behaviour::messages(case) {
-        for w in wallet.find_iter(m.text) {
-            let w = w.as_str().to_string();
-            seen.push((m.source.to_string(), "wallet in message", w.clone(), IndicatorKind::Wallet, String::new(), w));
-        }
-    }
+    let seen = identifiers(case);
     let mut evidence = Vec::new();
-    for (profile, field, raw, kind, platform, value) in &seen {
+    for Seen { profile, field, raw, kind, platform, value } in &seen {
         for (list, ind) in &indicators {
             let same = match kind {
                 IndicatorKind::Handle => {
@@ -222,7 +302,8 @@ fn iocs_among(case: &CaseInput<'_>, lists: &[crate::screening::List]) -> Vec<Fin
         let query = matcher::tokens(&name.value);
         for (list, ind) in indicators.iter().filter(|(_, i)| i.kind == IndicatorKind::Name) {
             let listed = matcher::tokens(&ind.value);
-            if matcher::score(&query, &listed, EntryKind::Person, EntryKind::Person).score >= matcher::CRITICAL {
+            let s = matcher::score(&query, &listed, EntryKind::Person, EntryKind::Person);
+            if s.score >= matcher::CRITICAL && s.exact {
                 evidence.push(Evidence {
                     profile: p.url.clone(),
                     field: "name".into(),
@@ -244,6 +325,80 @@ fn iocs_among(case: &CaseInput<'_>, lists: &[crate::screening::List]) -> Vec<Fin
         evidence,
         guidance: ui("flag_IOC_MATCH_guidance"),
     }]
+}
+
+/// An identifier of a case: where it was, the field, as written, its kind,
+/// the platform of a handle, and its value normalised like indicators.
+struct Seen {
+    profile: String,
+    field: &'static str,
+    raw: String,
+    kind: IndicatorKind,
+    platform: String,
+    value: String,
+}
+
+/// Every e-mail, domain, phone, handle and wallet of a case.
+fn identifiers(case: &CaseInput<'_>) -> Vec<Seen> {
+    let mut seen: Vec<Seen> = Vec::new();
+    for p in case.profiles {
+        let platform = p.site.label().to_ascii_lowercase();
+        let mut add = |field: &'static str, raw: &str, kind: IndicatorKind| {
+            if let Some(value) = normalise_indicator(kind, raw) {
+                let on = if kind == IndicatorKind::Handle { platform.clone() } else { String::new() };
+                seen.push(Seen { profile: p.url.clone(), field, raw: raw.to_string(), kind, platform: on, value });
+            }
+        };
+        for e in &p.emails {
+            add("email", &e.value, IndicatorKind::Email);
+            if let Some((_, domain)) = e.value.rsplit_once('@') {
+                add("e-mail domain", domain, IndicatorKind::Domain);
+            }
+        }
+        for ph in &p.phones {
+            add("phone", &ph.value, IndicatorKind::Phone);
+        }
+        if let Some(h) = &p.handle {
+            add("handle", &h.value, IndicatorKind::Handle);
+        }
+        for l in &p.links {
+            if let Some(addr) = crate::sites::parse(&l.value) {
+                add("link", &addr.host, IndicatorKind::Domain);
+            }
+        }
+        if let Some(addr) = crate::sites::parse(&p.url) {
+            add("page", &addr.host, IndicatorKind::Domain);
+        }
+    }
+    // Messenger accounts named in bios and messages (Telegram, Skype, Discord).
+    for (platform, handle, at) in super::shared_identifier::messenger_handles(case.profiles, case.messages) {
+        seen.push(Seen {
+            profile: at.profile,
+            field: "messenger",
+            raw: at.value,
+            kind: IndicatorKind::Handle,
+            platform: platform.into(),
+            value: handle,
+        });
+    }
+    let wallet = crate::extract::regex(
+        r"\b(?:bc1[ac-hj-np-z02-9]{25,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})\b",
+    );
+    for m in super::behaviour::messages(case) {
+        for w in wallet.find_iter(m.text) {
+            let w = w.as_str().to_string();
+            let value = normalise_indicator(IndicatorKind::Wallet, &w).unwrap_or_else(|| w.clone());
+            seen.push(Seen {
+                profile: m.source.to_string(),
+                field: "wallet in message",
+                raw: w,
+                kind: IndicatorKind::Wallet,
+                platform: String::new(),
+                value,
+            });
+        }
+    }
+    seen
 }
 
 /// Is "YYYY-MM-DD" before the current month?
@@ -269,15 +424,41 @@ mod tests {
         f
     }
 
+    /// A name alone is a potential match, not a verdict: `critical` needs a
+    /// second mark the list records that the profiles show.
     #[test]
-    fn a_designated_person_is_critical_with_the_breakdown() {
+    fn a_designated_person_is_critical_only_with_a_second_listed_mark() {
         let mut p = Profile::empty("https://github.com/skh", Site::Github);
         p.name = Some(Sourced::new("Kum-Hyok Song", "t"));
-        let f = findings(p, &[]);
+        let f = findings(p.clone(), &[]);
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].severity, Severity::Critical);
+        assert_eq!(f[0].severity, Severity::High, "the same name alone");
+        assert_eq!(f[0].title, ui("flag_SANCTIONS_MATCH_nameOnlyTitle"));
+        assert!(f[0].explanation.contains("date of birth and identity document"), "{}", f[0].explanation);
         let note = f[0].evidence[0].note.as_deref().unwrap();
         assert!(note.contains("SONG, Kum Hyok") && note.contains("score 1.00"), "{note}");
+        // In a country the list gives for the entry: the same person, likely.
+        p.location = Some(Sourced::new("Pyongyang, North Korea", "t"));
+        p.country = Some("KP".into());
+        let f = findings(p, &[]);
+        assert_eq!(f[0].severity, Severity::Critical);
+        let by = f[0].evidence.iter().find(|e| e.field == "location").expect("the corroboration is evidence");
+        assert!(by.note.as_deref().unwrap().contains("KP, a country the list gives"), "{by:?}");
+        // The listed person with the company the list links them to.
+        let mut p = Profile::empty("https://www.linkedin.com/in/ga", Site::Linkedin);
+        p.name = Some(Sourced::new("Gayk Asatryan", "t"));
+        assert_eq!(findings(p.clone(), &[])[0].severity, Severity::High);
+        p.work.push(Job {
+            employer: Some("Asatryan LLC".into()),
+            title: None,
+            start: None,
+            end: None,
+            source: "t".into(),
+            employment: None,
+        });
+        let f = findings(p, &[]);
+        let person = f.iter().find(|f| f.evidence[0].field == "name").unwrap();
+        assert_eq!(person.severity, Severity::Critical, "{person:?}");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! `ALT.CSV` (aliases) beside it, OpenSanctions `targets.simple.csv`, and
 //! the IOC CSV `type,value,source[,confidence,expires]`.
 
-use super::{Entry, EntryKind, Indicator, IndicatorKind, List};
+use super::{Entry, EntryKind, Indicator, IndicatorKind, List, Marks};
 use crate::normalize::contact::{email_canonical, phone_e164};
 use std::collections::HashMap;
 use std::fmt;
@@ -67,6 +67,79 @@ fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty() && s != "-0-").then(|| s.to_string())
 }
 
+/// What a list's remarks say of an entry: OFAC's `SDN.CSV` remarks and the
+/// built-in list's notes ("DOB 14 Jun 1974; nationality Russia; Email
+/// Address x@example.com; a.k.a. 'HIDDEN COBRA'; Linked To: NAME.").
+struct Remarks {
+    marks: Marks,
+    /// Names the remarks give as a.k.a., f.k.a. or n.k.a., with that kind.
+    aliases: Vec<(String, String)>,
+}
+
+fn remarks(text: &str) -> Remarks {
+    let mut marks = Marks::default();
+    let mut aliases = Vec::new();
+    let re = |p: &'static str| crate::extract::regex(p);
+    for c in re(r"(?i)\b(a\.k\.a\.|f\.k\.a\.|n\.k\.a\.),?\s*'([^']{2,120})'").captures_iter(text) {
+        aliases.push((c[2].trim().to_string(), c[1].to_ascii_lowercase()));
+    }
+    for c in re(r"(?i)\bDOB\s+(?:circa\s+|approximately\s+)?([^;]{4,40})").captures_iter(text) {
+        marks.birth_years.extend(years(&c[1]));
+    }
+    for c in re(r"(?i)\b(?:nationality|citizen|citizenship)(?:\s+and\s+citizen)?\s+([A-Za-z ,.'-]{3,40}?)\s*(?:;|\.|$)")
+        .captures_iter(text)
+    {
+        marks.countries.extend(country_code(&c[1]));
+    }
+    for c in re(r"(?i)\bEmail Address\s+([^\s;]+@[^\s;]+?)\.?(?:;|\s|$)").captures_iter(text) {
+        marks.identifiers.extend(normalise_indicator(IndicatorKind::Email, &c[1]));
+    }
+    for c in re(r"(?i)\b(?:Phone(?: Number)?|Telephone)\s+(\+?[0-9][0-9 ()-]{6,20})").captures_iter(text) {
+        marks.identifiers.extend(normalise_indicator(IndicatorKind::Phone, &c[1]));
+    }
+    for c in re(r"(?i)\bDigital Currency Address - [A-Z]{2,6}\s+([A-Za-z0-9]{20,100})").captures_iter(text) {
+        marks.identifiers.extend(normalise_indicator(IndicatorKind::Wallet, &c[1]));
+    }
+    for c in re(r"(?i)\bLinked To:?\s+([^;]{3,120}?)\s*(?:;|\.\s|\.$|$)").captures_iter(text) {
+        marks.linked.push(c[1].trim().to_string());
+    }
+    marks.birth_years.sort_unstable();
+    marks.birth_years.dedup();
+    marks.countries.sort();
+    marks.countries.dedup();
+    Remarks { marks, aliases }
+}
+
+/// The four-digit years in a date or a range ("14 Jun 1974", "1970 to 1972").
+fn years(text: &str) -> Vec<u16> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .filter(|y| (1900..=2030).contains(y))
+        .collect()
+}
+
+/// "Korea, North" → "KP"; a country name or code as lists write them.
+fn country_code(name: &str) -> Option<String> {
+    let n = name.trim().trim_end_matches('.').to_ascii_lowercase();
+    let known = [
+        ("korea, north", "KP"),
+        ("north korea", "KP"),
+        ("democratic people's republic of korea", "KP"),
+        ("korea, south", "KR"),
+        ("south korea", "KR"),
+        ("russia", "RU"),
+        ("china", "CN"),
+    ];
+    if let Some((_, code)) = known.iter().find(|(k, _)| *k == n) {
+        return Some((*code).to_string());
+    }
+    if n.len() == 2 && n.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Some(n.to_ascii_uppercase());
+    }
+    crate::normalize::location::resolve(name).map(|place| place.country.to_string())
+}
+
 /// The built-in format: `id,type,name,aliases,programs,designated,country,source_url,notes`.
 pub fn builtin(text: &str) -> Result<List, ImportError> {
     let mut entries = Vec::new();
@@ -82,6 +155,11 @@ pub fn builtin(text: &str) -> Result<List, ImportError> {
         if f[2].is_empty() {
             return Err(err(line, "empty name"));
         }
+        let notes = remarks(f.get(8).map_or("", String::as_str));
+        let mut marks = notes.marks;
+        marks.alias_kinds = notes.aliases.into_iter().collect();
+        marks.countries.extend(non_empty(&f[6]).and_then(|c| country_code(&c)));
+        marks.countries.dedup();
         entries.push(Entry {
             id: f[0].clone(),
             kind,
@@ -91,6 +169,7 @@ pub fn builtin(text: &str) -> Result<List, ImportError> {
             designated: non_empty(&f[5]),
             country: non_empty(&f[6]),
             source: f[7].clone(),
+            marks,
         });
     }
     if entries.is_empty() {
@@ -126,11 +205,14 @@ pub fn ofac(sdn: &str, alt: Option<&str>, origin: &str) -> Result<List, ImportEr
             _ => continue, // vessels and aircraft are not candidates or employers
         };
         by_num.insert(f[0].clone(), entries.len());
+        let mut remarks = remarks(&f[11]);
+        let remark_aliases: Vec<String> = remarks.aliases.iter().map(|(name, _)| name.clone()).collect();
+        remarks.marks.alias_kinds = remarks.aliases.into_iter().collect();
         entries.push(Entry {
             id: format!("ofac-{}", f[0]),
             kind,
             name: f[1].clone(),
-            aliases: Vec::new(),
+            aliases: remark_aliases,
             programs: f[3]
                 .split(['[', ']', ';'])
                 .map(str::trim)
@@ -140,6 +222,7 @@ pub fn ofac(sdn: &str, alt: Option<&str>, origin: &str) -> Result<List, ImportEr
             designated: None,
             country: None,
             source: format!("OFAC SDN list, entry {}", f[0]),
+            marks: remarks.marks,
         });
     }
     if entries.is_empty() {
@@ -169,6 +252,7 @@ pub fn opensanctions(text: &str, origin: &str) -> Result<List, ImportError> {
         |name: &str| headers.iter().position(|h| h == name).ok_or_else(|| err(1, format!("missing column {name:?}")));
     let (id, schema, name, aliases) = (col("id")?, col("schema")?, col("name")?, col("aliases")?);
     let (sanctions, countries) = (col("sanctions").ok(), col("countries").ok());
+    let (birth_dates, emails, phones) = (col("birth_date").ok(), col("emails").ok(), col("phones").ok());
     let mut entries = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| err(e.position().map_or(0, |p| p.line()), format!("not valid CSV ({e})")))?;
@@ -192,6 +276,20 @@ pub fn opensanctions(text: &str, origin: &str) -> Result<List, ImportError> {
             designated: None,
             country: countries.map(get).and_then(non_empty),
             source: format!("OpenSanctions {}", get(id)),
+            marks: Marks {
+                birth_years: birth_dates.map(|i| years(get(i))).unwrap_or_default(),
+                countries: countries
+                    .map(|i| split_list(get(i)).iter().map(|c| c.to_ascii_uppercase()).collect())
+                    .unwrap_or_default(),
+                identifiers: [(emails, IndicatorKind::Email), (phones, IndicatorKind::Phone)]
+                    .iter()
+                    .filter_map(|(col, kind)| col.map(|i| (i, *kind)))
+                    .flat_map(|(i, kind)| {
+                        split_list(get(i)).into_iter().filter_map(move |v| normalise_indicator(kind, &v))
+                    })
+                    .collect(),
+                ..Marks::default()
+            },
         });
     }
     if entries.is_empty() {
@@ -292,6 +390,34 @@ mod tests {
         let saenal = list.entries.iter().find(|e| e.name.contains("SAENAL")).unwrap();
         assert_eq!(saenal.kind, EntryKind::Entity);
         assert!(saenal.aliases.len() >= 3);
+    }
+
+    #[test]
+    fn remarks_give_what_tells_an_entry_apart_and_its_aliases() {
+        let list = builtin(super::super::BUILTIN_CSV).unwrap();
+        let asatryan = list.entries.iter().find(|e| e.name == "ASATRYAN, Gayk").unwrap();
+        assert_eq!(asatryan.marks.birth_years, [1974]);
+        assert_eq!(asatryan.marks.countries, ["RU"]);
+        let llc = list.entries.iter().find(|e| e.name == "ASATRYAN LIMITED LIABILITY COMPANY").unwrap();
+        assert_eq!(llc.marks.linked, ["ASATRYAN, Gayk"]);
+        // OFAC's remarks: DOB, nationality, e-mail, a wallet, the aliases only
+        // the remarks give (with their kind), and links to other entries.
+        let sdn = "1,\"LAZARUS GROUP\",-0- ,\"CYBER2] [DPRK3\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"a.k.a. 'HIDDEN COBRA'; a.k.a. 'GUARDIANS OF PEACE'; f.k.a. 'WHOIS TEAM'; Linked To: RECONNAISSANCE GENERAL BUREAU.\"\n\
+                   2,\"PAK, Jin Hyok\",\"individual\",\"CYBER2\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 1984; nationality Korea, North; Email Address jin.pak@example.com; Digital Currency Address - XBT 1KkTZqnmQRs3AkmWx2JsLYoXf5tFXSBLu8; Linked To: LAZARUS GROUP.\"\n";
+        let list = ofac(sdn, None, "SDN.CSV").unwrap();
+        let lazarus = &list.entries[0];
+        assert_eq!(lazarus.aliases, ["HIDDEN COBRA", "GUARDIANS OF PEACE", "WHOIS TEAM"]);
+        assert_eq!(lazarus.marks.alias_kinds["WHOIS TEAM"], "f.k.a.");
+        assert_eq!(lazarus.marks.linked, ["RECONNAISSANCE GENERAL BUREAU"]);
+        let pak = &list.entries[1];
+        assert_eq!(pak.marks.birth_years, [1984]);
+        assert_eq!(pak.marks.countries, ["KP"]);
+        assert!(pak.marks.identifiers.contains(&"jin.pak@example.com".to_string()), "{:?}", pak.marks.identifiers);
+        assert_eq!(pak.marks.identifiers.len(), 2, "{:?}", pak.marks.identifiers);
+        assert_eq!(pak.marks.linked, ["LAZARUS GROUP"]);
+        // "Hidden Cobra" is found now.
+        let lists = crate::screening::Lists::new(vec![list]);
+        assert_eq!(lists.index.search("Hidden Cobra", EntryKind::Entity).first().map(|h| h.owner.1), Some(0));
     }
 
     #[test]

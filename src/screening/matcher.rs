@@ -576,6 +576,7 @@ mod tests {
             designated: None,
             country: None,
             source: "t".into(),
+            marks: Default::default(),
         };
         let entries = [entry("a", "PAK, Kwang Hun"), entry("b", "KWAK, Hun Il"), entry("c", "RI, Song Chol")];
         let index = Index::build(entries.iter(), (0..entries.len()).map(|i| (0, i)).collect());

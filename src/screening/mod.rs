@@ -32,6 +32,32 @@ pub struct Entry {
     pub country: Option<String>,
     /// Where the record comes from (press release, list file).
     pub source: String,
+    /// What tells the entry apart from a namesake, as the list records it
+    /// (a name alone is never a verdict).
+    #[serde(default)]
+    pub marks: Marks,
+}
+
+/// An entry's identifying details besides its names.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Marks {
+    /// Years of birth (a list may give several).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub birth_years: Vec<u16>,
+    /// Countries of nationality, citizenship and address (ISO 3166 alpha-2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
+    /// E-mail addresses, phone numbers and digital currency addresses,
+    /// normalised as indicators are (`import::normalise_indicator`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<String>,
+    /// Names of the entries this one is linked to ("Linked To:").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub linked: Vec<String>,
+    /// How the list gives an alias, where it says: "a.k.a.", "f.k.a." (a
+    /// former name), "n.k.a." (a new one).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub alias_kinds: std::collections::BTreeMap<String, String>,
 }
 
 /// What kind of identifier an IOC is.
