@@ -17,10 +17,16 @@ pub struct ImportError {
     /// 1-based line of the file, or 0 when the problem is the whole file.
     pub line: u64,
     pub reason: String,
+    /// The file the problem is in, when it is not the one imported (the
+    /// `ALT.CSV` beside an `SDN.CSV`).
+    pub file: Option<String>,
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{file}, ")?;
+        }
         if self.line == 0 {
             write!(f, "{}", self.reason)
         } else {
@@ -32,30 +38,115 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 fn err(line: u64, reason: impl Into<String>) -> ImportError {
-    ImportError { line, reason: reason.into() }
+    ImportError { line, reason: reason.into(), file: None }
 }
 
-/// Every record of a CSV text, with its line; a CSV error (an unterminated
-/// quote in a truncated file) is an import error.
-fn records(text: &str, headers: bool) -> Result<Vec<(u64, Vec<String>)>, ImportError> {
-    // Quotes come in pairs (an escaped quote is doubled): an odd count
-    // means a field never closed, a file cut short.
-    if text.matches('"').count() % 2 == 1 {
-        let line = text.rfind('"').map_or(0, |at| text[..at].lines().count() as u64);
-        return Err(err(line, "a quoted field never ends: the file looks truncated"));
+/// Finds the quoting damage of a list file, where it is: a quoted field
+/// that never ends (a file cut short, or a stray quote opening a field that
+/// swallows the rest), a quoted field that runs over a line end (list files
+/// have none: two stray quotes), a quote inside a quoted field that is
+/// neither doubled nor its end. Lines count `\n` (CRLF files too).
+fn check_quotes(text: &str) -> Result<(), ImportError> {
+    let bytes = text.as_bytes();
+    let (mut line, mut i) = (1u64, 0usize);
+    let mut field_start = true;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' if field_start => {
+                let opened = line;
+                i += 1;
+                loop {
+                    match bytes.get(i) {
+                        None => {
+                            return Err(err(
+                                opened,
+                                "a quoted field opened here never ends: the file is cut short or has a stray quote",
+                            ))
+                        }
+                        Some(b'\n') => {
+                            return Err(err(
+                                opened,
+                                "a quoted field opened here runs over the end of the line: a stray quote",
+                            ))
+                        }
+                        Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
+                        Some(b'"') => {
+                            i += 1;
+                            match bytes.get(i) {
+                                None | Some(b',' | b'\n' | b'\r') => break,
+                                // OFAC pads some fields after the quote ("x" ,).
+                                Some(b' ') => break,
+                                Some(_) => return Err(err(line, "a quote inside a quoted field: a stray quote")),
+                            }
+                        }
+                        Some(_) => i += 1,
+                    }
+                }
+                field_start = false;
+            }
+            b'\n' => {
+                line += 1;
+                i += 1;
+                field_start = true;
+            }
+            b',' => {
+                i += 1;
+                field_start = true;
+            }
+            b' ' | b'\t' | b'\r' if field_start => i += 1,
+            _ => {
+                i += 1;
+                field_start = false;
+            }
+        }
     }
+    Ok(())
+}
+
+/// Every record of a CSV text, with its line; quoting damage (a truncated
+/// file, a stray quote) is an import error at the line it starts on.
+fn records(text: &str, headers: bool) -> Result<Vec<(u64, Vec<String>)>, ImportError> {
+    check_quotes(text)?;
     let mut reader =
         csv::ReaderBuilder::new().has_headers(headers).comment(Some(b'#')).flexible(true).from_reader(text.as_bytes());
     let mut out = Vec::new();
+    let mut lines = LineCounter::new(text);
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
+            let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
             err(line, format!("not valid CSV ({e}); is the file complete?"))
         })?;
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         out.push((line, record.iter().map(|f| f.trim().to_string()).collect()));
     }
     Ok(out)
+}
+
+/// The line of a byte offset, counting `\n` (csv's own line numbers are
+/// one short in CRLF files), for offsets that only grow.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter { text: text.as_bytes(), at: 0, line: 1 }
+    }
+
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut to = (byte as usize).min(self.text.len());
+        // A record after a CRLF is said to start at the LF: it starts after.
+        while matches!(self.text.get(to), Some(b'\r' | b'\n')) {
+            to += 1;
+        }
+        if to >= self.at {
+            self.line += memchr::memchr_iter(b'\n', &self.text[self.at..to]).count() as u64;
+            self.at = to;
+        }
+        self.line
+    }
 }
 
 fn split_list(field: &str) -> Vec<String> {
@@ -229,12 +320,13 @@ pub fn ofac(sdn: &str, alt: Option<&str>, origin: &str) -> Result<List, ImportEr
         return Err(err(0, "no persons or entities in SDN.CSV"));
     }
     if let Some(alt) = alt {
-        for (line, f) in records(alt, false)? {
+        let in_alt = |e: ImportError| ImportError { file: Some("ALT.CSV".into()), ..e };
+        for (line, f) in records(alt, false).map_err(in_alt)? {
             if f.len() == 1 {
                 continue;
             }
             if f.len() != 5 {
-                return Err(err(line, format!("an ALT.CSV row has 5 columns, this one {}", f.len())));
+                return Err(in_alt(err(line, format!("an ALT.CSV row has 5 columns, this one {}", f.len()))));
             }
             if let (Some(&i), Some(name)) = (by_num.get(&f[0]), non_empty(&f[3])) {
                 entries[i].aliases.push(name);
@@ -246,6 +338,8 @@ pub fn ofac(sdn: &str, alt: Option<&str>, origin: &str) -> Result<List, ImportEr
 
 /// OpenSanctions `targets.simple.csv` (with its header).
 pub fn opensanctions(text: &str, origin: &str) -> Result<List, ImportError> {
+    check_quotes(text)?;
+    let mut lines = LineCounter::new(text);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| err(1, format!("no header row ({e})")))?.clone();
     let col =
@@ -255,8 +349,13 @@ pub fn opensanctions(text: &str, origin: &str) -> Result<List, ImportError> {
     let (birth_dates, emails, phones) = (col("birth_date").ok(), col("emails").ok(), col("phones").ok());
     let mut entries = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| err(e.position().map_or(0, |p| p.line()), format!("not valid CSV ({e})")))?;
-        let line = record.position().map_or(0, |p| p.line());
+        let record = record
+            .map_err(|e| err(e.position().map_or(0, |p| lines.line_at(p.byte())), format!("not valid CSV ({e})")))?;
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+        // A row cut short (a truncated file) has fewer columns than the header.
+        if record.len() != headers.len() {
+            return Err(err(line, format!("a row has {} columns, the header {}", record.len(), headers.len())));
+        }
         let get = |i: usize| record.get(i).unwrap_or("").trim();
         let kind = match get(schema) {
             "Person" => EntryKind::Person,
@@ -430,6 +529,49 @@ mod tests {
         assert_eq!(list.entries.len(), 2, "vessels are skipped");
         assert_eq!(list.entries[1].aliases, vec!["ASATRYAN, Gaik"]);
         assert_eq!(list.entries[1].programs, vec!["DPRK3"]);
+    }
+
+    fn sdn_row(n: usize) -> String {
+        format!("{n},\"PERSON, Number {n}\",\"individual\",\"DPRK3\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 1980.\"")
+    }
+
+    /// The damage named in issue #14, each refused with the file and the line
+    /// where it is.
+    #[test]
+    fn damaged_list_files_are_refused_where_the_damage_is() {
+        // OpenSanctions: cut in the middle of a row, or in a quoted field.
+        let header = "id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,phones,emails,dataset,first_seen,last_seen,last_change";
+        let row = |i: usize| {
+            format!("NK-{i},Person,\"KIM, Chol {i}\",,1980,kp,,,,,,us_ofac_sdn,2024-01-01,2024-01-01,2024-01-01")
+        };
+        let whole = format!("{header}\n{}\n{}\n{}\n", row(1), row(2), row(3));
+        assert_eq!(opensanctions(&whole, "t").unwrap().entries.len(), 3);
+        let cut_in_row = &whole[..whole.len() - 30];
+        assert_eq!(opensanctions(cut_in_row, "t").unwrap_err().line, 4);
+        let cut_in_quote = &whole[..whole.rfind("Chol 3").unwrap()];
+        let e = opensanctions(cut_in_quote, "t").unwrap_err();
+        assert_eq!((e.line, e.reason.contains("never ends")), (4, true), "{e}");
+        let stray = whole.replace("NK-2,Person,", "NK-2,Person,\"");
+        assert_eq!(opensanctions(&stray, "t").unwrap_err().line, 3);
+        // OFAC, CRLF: a short row is reported at its own line.
+        let mut rows: Vec<String> = (1..=5).map(sdn_row).collect();
+        rows[3] = "4,\"PERSON, Short\",\"individual\"".into();
+        assert_eq!(ofac(&rows.join("\r\n"), None, "x").unwrap_err().line, 4);
+        // A stray quote at line 5,001 of 6,000 is reported there, not at the end.
+        let mut rows: Vec<String> = (1..=6_000).map(sdn_row).collect();
+        rows[5_000] = rows[5_000].replace("\"DPRK3\"", "\"DPRK3");
+        let e = ofac(&rows.join("\r\n"), None, "x").unwrap_err();
+        assert_eq!(e.line, 5_001, "{e}");
+        // Two stray quotes (a quoted field running over lines) are refused too.
+        let mut rows: Vec<String> = (1..=20).map(sdn_row).collect();
+        rows[6] = rows[6].replace("-0- ,\"DOB", "\"-0- ,\"DOB");
+        rows[9] = rows[9].replace(",-0- ,", ",\"-0- ,");
+        assert_eq!(ofac(&rows.join("\n"), None, "x").unwrap_err().line, 7);
+        // A bad ALT.CSV is named as such.
+        let alt = "1,1001,\"aka\",\"PERSON, Alias\",-0- \n2,1002,\"aka\"\n";
+        let e = ofac(&(1..=3).map(sdn_row).collect::<Vec<_>>().join("\n"), Some(alt), "SDN.CSV").unwrap_err();
+        assert_eq!((e.file.as_deref(), e.line), (Some("ALT.CSV"), 2));
+        assert!(e.to_string().starts_with("ALT.CSV, line 2: "), "{e}");
     }
 
     #[test]
