@@ -217,14 +217,14 @@ pub fn korean_surname(part: &str) -> Option<&'static str> {
 /// only gates the Korean merges: both names must read so.
 pub fn reads_as_korean(word: &str) -> bool {
     const INITIALS: &[&str] = &[
-        "kk", "tt", "pp", "ss", "jj", "tch", "ch", "sh", "g", "k", "n", "d", "t", "r", "l", "m", "b", "p", "s", "j",
-        "h",
+        "kk", "tt", "pp", "ss", "jj", "tch", "ch", "sh", "ph", "th", "kh", "g", "k", "n", "d", "t", "r", "l", "m", "b",
+        "p", "s", "j", "h",
     ];
     const VOWELS: &[&str] = &[
         "yae", "yeo", "wae", "weo", "woo", "eo", "eu", "ae", "ya", "ye", "yo", "yu", "wa", "wo", "we", "wi", "ui",
         "oe", "oo", "ee", "a", "e", "i", "o", "u",
     ];
-    const FINALS: &[&str] = &["ng", "k", "n", "t", "l", "m", "p", "g"];
+    const FINALS: &[&str] = &["ng", "k", "n", "t", "l", "m", "p", "g", "b"];
     fn syllables(rest: &str, depth: usize) -> bool {
         if rest.is_empty() {
             return true;
@@ -321,7 +321,7 @@ mod tests {
 
     #[test]
     fn korean_reading() {
-        for w in ["jinwoo", "songchol", "ryom", "kwanghun", "tongmyong", "kum", "hyok", "yeong", "daniel"] {
+        for w in ["jinwoo", "songchol", "ryom", "kwanghun", "tongmyong", "kum", "hyok", "yeong", "young", "phil", "daniel"] {
             assert!(reads_as_korean(w), "{w}");
         }
         for w in ["garcia", "taylor", "joseph", "khaled", "khalifa", "sergey", "gorge", "smith"] {

@@ -520,7 +520,16 @@ mod tests {
     fn a_listed_name_matches_only_in_full() {
         let lists = ioc_list("type,value,source\nname,Kim Chol Jin,court filing\n");
         for (name, hit) in
-            [("Jin Kim", false), ("Kim", false), ("Chol Kim", false), ("Kim Chol Jin", true), ("Jin Chol Kim", true)]
+            // The family name may come last; the given syllables keep their
+            // order (Jin-chol is another name than Chol-jin).
+            [
+                ("Jin Kim", false),
+                ("Kim", false),
+                ("Chol Kim", false),
+                ("Kim Chol Jin", true),
+                ("Chol Jin Kim", true),
+                ("Jin Chol Kim", false),
+            ]
         {
             let mut p = Profile::empty("https://github.com/x", Site::Github);
             p.name = Some(Sourced::new(name, "t"));

@@ -211,7 +211,7 @@ fn years(text: &str) -> Vec<u16> {
 }
 
 /// "Korea, North" → "KP"; a country name or code as lists write them.
-fn country_code(name: &str) -> Option<String> {
+pub fn country_code(name: &str) -> Option<String> {
     let n = name.trim().trim_end_matches('.').to_ascii_lowercase();
     let known = [
         ("korea, north", "KP"),

@@ -76,6 +76,8 @@ pub struct Name {
     pub latin_pairs: Vec<String>,
     /// Every part reads as romanised Korean (or was written in Hangul).
     pub reads_korean: bool,
+    /// Written in Hangul or Han: syllables, compared exactly.
+    pub syllabic: bool,
     /// The name carried a legal form (LLC, Corporation…): "Asatryan LLC"
     /// is a full company name although one word remains.
     pub legal_form: bool,
@@ -103,24 +105,44 @@ impl Name {
     }
 }
 
-/// A romanised Korean part's screening key: surname spellings become one;
-/// within a syllable the vowels ㅓ/ㅜ/ㅡ/ㅣ as eo/ŏ/o, u/oo/woo, eu/ŭ, ee/i, and
-/// the consonant pairs g/k, d/t, b/p, j/ch, r/l, s/sh; an initial r or n
-/// that South Korean spelling drops before i/y (Ryom/Yeom, Ryang/Yang).
-/// Finer than `translit::korean_key` (which decides "could be the same" for
-/// NAME_MISMATCH): h stays (Sang-ho is not Sang-woo).
+/// Korean surnames whose usual spellings the syllable rules below do not
+/// join (Park/Bak, Lee/Yi/Ri, Choi/Choe, Ahn/An, Oh/O, Lim/Im, Roh/No).
+/// Chae (채) is not Choe (최).
+const SURNAMES: &[&[&str]] = &[
+    &["bak", "park", "pak", "bahk", "pag"],
+    &["i", "lee", "yi", "rhee", "rhie", "ri", "li", "ree", "rhi"],
+    &["choe", "choi", "choy"],
+    &["an", "ahn"],
+    &["o", "oh"],
+    &["im", "lim", "rim"],
+    &["no", "noh", "roh", "ro"],
+];
+
+/// A romanised Korean part's screening key: the spellings of Revised
+/// Romanization, McCune-Reischauer (breves folded away, apostrophes
+/// dropped) and common usage become one: aspiration written with h (Phil,
+/// Thae), the vowels ㅓ/ㅗ/ㅜ/ㅡ as eo, o, u, oo, woo, ou, eu (Cheol, Chol,
+/// Chul; Young, Yong; Seung, Sung), the consonant pairs g/k, d/t, b/p,
+/// j/ch, r/l, s/sh, and an initial r or n that South Korean spelling drops
+/// before i/y (Ryom/Yeom, Ryang/Yang). Finer than `translit::korean_key`
+/// (which decides "could be the same" for NAME_MISMATCH): h stays (Sang-ho
+/// is not Sang-woo).
 fn korean_key(part: &str) -> String {
-    // A surname's irregular spellings (Park, Lee, Choi) take the key of its
-    // Revised Romanization, which composes like any syllable.
-    let mut s = translit::korean_surname(part).unwrap_or(part).to_string();
+    let surname = SURNAMES.iter().find(|g| g.contains(&part)).map(|g| g[0]);
+    let mut s = surname.unwrap_or(part).to_string();
     if (s.starts_with("ry") || s.starts_with("ny")) && s.len() > 2 {
         s.remove(0);
     }
     for (from, to) in [
+        ("ph", "p"),
+        ("th", "t"),
+        ("kh", "k"),
         ("woo", "u"),
         ("oo", "u"),
+        ("ou", "u"),
         ("eo", "o"),
         ("eu", "u"),
+        ("u", "o"),
         ("ee", "i"),
         ("tch", "j"),
         ("ch", "j"),
@@ -171,12 +193,14 @@ pub fn tokens(name: &str) -> Name {
     // Pairs are keyed as one word ("se"+"un" as "seun"), as a query that
     // joins them writes them: a merge may span the join (eu).
     let joined: Vec<String> = parts.windows(2).map(|w| w.concat()).collect();
+    let syllabic = name.chars().any(|c| translit::has_hangul(&c.to_string()) || ('\u{4E00}'..='\u{9FFF}').contains(&c));
     Name {
+        syllabic,
         korean_pairs: joined.iter().map(|j| korean_key(j)).collect(),
         latin_pairs: joined.iter().map(|j| latin_key(j)).collect(),
         // A surname's usual spelling counts too (Park, Rhee, Choi).
         reads_korean: !parts.is_empty()
-            && parts.iter().all(|p| translit::reads_as_korean(p) || translit::korean_surname(p).is_some()),
+            && parts.iter().all(|p| translit::reads_as_korean(p) || SURNAMES.iter().any(|g| g.contains(p))),
         korean,
         latin,
         legal_form: parts.len() < all.len(),
@@ -231,6 +255,12 @@ fn is_patronymic(key: &str) -> bool {
 pub fn score(query: &Name, listed: &Name, query_kind: EntryKind, listed_kind: EntryKind) -> NameScore {
     let (q, q_pairs) = query.keys_with(listed);
     let (l, l_pairs) = listed.keys_with(query);
+    // Korean syllables are short and alike: their spelling variants are in
+    // the key, and a merely similar syllable is another name (Hyon/Hyok).
+    let korean = query.reads_korean && listed.reads_korean;
+    let syllables = korean || query.syllabic || listed.syllabic;
+    let similarity = |a: &str, b: &str| if syllables { f64::from(u8::from(a == b)) } else { token_similarity(a, b) };
+
     if q.is_empty() || l.is_empty() {
         return NameScore { score: 0.0, tokens: vec![], contradicting: vec![], exact: false };
     }
@@ -259,7 +289,7 @@ pub fn score(query: &Name, listed: &Name, query_kind: EntryKind, listed_kind: En
             if used[qi] {
                 continue;
             }
-            let s = token_similarity(&q[qi], &l[li]);
+            let s = similarity(&q[qi], &l[li]);
             if s > best.as_ref().map_or(0.0, |b| b.2) {
                 best = Some((vec![qi], q[qi].clone(), s));
             }
@@ -285,8 +315,23 @@ pub fn score(query: &Name, listed: &Name, query_kind: EntryKind, listed_kind: En
     let omitted = matches.len() - counted.len();
     let coverage =
         counted.iter().map(|m| m.score).sum::<f64>() / (counted.len() as f64 + 0.25 * omitted as f64).max(1.0);
-    let exact = counted.iter().all(|m| m.score >= 1.0);
-    let mut s = coverage * 0.8f64.powi(contradicting.len() as i32);
+    // A Korean name's family name may come first or last, but its given
+    // syllables keep their order: Seo-yeong is not Yong-su.
+    // Read in the query's order, the parts it matched spell the listed name
+    // family-first or family-last (joined or split given names alike).
+    let in_order = !korean || l.len() < 2 || matches.iter().any(|m| m.query.is_none()) || {
+        // Keyed again as one word: a merge may span a join (Se+un / Seun).
+        let read = korean_key(&q.iter().zip(&used).filter(|(_, u)| **u).map(|(k, _)| k.as_str()).collect::<String>());
+        read == korean_key(&l.concat()) || read == korean_key(&format!("{}{}", l[1..].concat(), l[0]))
+    };
+    let exact = counted.iter().all(|m| m.score >= 1.0) && in_order;
+    // An extra Korean syllable makes another name (Kim Kun / Kim Geon-u).
+    let extra = if korean { 0.7f64 } else { 0.8 };
+    let mut s = coverage * extra.powi(contradicting.len() as i32);
+    // Given syllables in another order make another name: no match.
+    if !in_order {
+        s *= 0.75;
+    }
     if counted.len() == 1 && q.len() > 1 {
         s *= 0.6;
     }

