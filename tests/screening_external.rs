@@ -43,12 +43,7 @@ fn entries(data: &Value) -> Vec<Entry> {
             id: format!("ofac-{}", e["uid"].as_str().unwrap()),
             kind: if e["type"] == "Individual" { EntryKind::Person } else { EntryKind::Entity },
             name: e["name"].as_str().unwrap().to_string(),
-            aliases: e["aliases"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|a| a["name"].as_str().unwrap().to_string())
-                .collect(),
+            aliases: e["aliases"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap().to_string()).collect(),
             programs: strings(&e["programs"]),
             designated: None,
             country: None,
@@ -236,7 +231,10 @@ fn screening_on_the_ofac_list_and_ordinary_names() {
     // What the README states (measured 2026-12-06).
     assert_eq!(found, dprk.len(), "every listed spelling is found as the same name");
     assert!(wrong.is_empty(), "{wrong:?}");
-    assert!(same_name >= 44 && same_name + for_review >= 48, "other romanisations: {same_name} + {for_review} of {variants}");
+    assert!(
+        same_name >= 44 && same_name + for_review >= 48,
+        "other romanisations: {same_name} + {for_review} of {variants}"
+    );
     assert!(wrong_variant.is_empty(), "{wrong_variant:?}");
     assert!(namesakes.len() <= 2 && partial.is_empty(), "ordinary names: {namesakes:?} {partial:?}");
     assert!(critical.is_empty(), "a name alone is never critical: {critical:?}");

@@ -321,7 +321,9 @@ mod tests {
 
     #[test]
     fn korean_reading() {
-        for w in ["jinwoo", "songchol", "ryom", "kwanghun", "tongmyong", "kum", "hyok", "yeong", "young", "phil", "daniel"] {
+        for w in
+            ["jinwoo", "songchol", "ryom", "kwanghun", "tongmyong", "kum", "hyok", "yeong", "young", "phil", "daniel"]
+        {
             assert!(reads_as_korean(w), "{w}");
         }
         for w in ["garcia", "taylor", "joseph", "khaled", "khalifa", "sergey", "gorge", "smith"] {
