@@ -108,14 +108,7 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         return 2;
     }
     let mut list_problems = Vec::new();
-    let mut lists = Vec::new();
-    for (path, is_ioc) in sanctions.iter().map(|p| (p, false)).chain(iocs.iter().map(|p| (p, true))) {
-        match load_list(path, is_ioc) {
-            Ok(list) => lists.push(list),
-            Err(reason) => list_problems.push(Skipped { path: path.display().to_string(), reason }),
-        }
-    }
-    crate::screening::set_imported(lists);
+    crate::screening::set_active(load_lists(&sanctions, &iocs, &mut list_problems));
     let mut store = Store::with_linking(Linking::Explicit);
     if let Some(dir) = &store_dir {
         match native_store::load(dir, &mut store) {
@@ -146,18 +139,100 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     i32::from(!report.skipped.is_empty())
 }
 
-/// Reads one list file; an OFAC `SDN.CSV` brings the `ALT.CSV` beside it.
-fn load_list(path: &Path, is_ioc: bool) -> Result<crate::screening::List, String> {
+/// One list file as read: an OFAC `SDN.CSV` brings the `ALT.CSV` beside it.
+struct ListFile {
+    path: PathBuf,
+    is_ioc: bool,
+    origin: String,
+    text: String,
+    alt: Option<String>,
+}
+
+fn read_list(path: &Path, is_ioc: bool) -> Result<ListFile, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
     let origin = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let result = if is_ioc {
-        crate::screening::import::iocs(&text, &origin)
+    let alt = (!is_ioc)
+        .then(|| path.with_file_name(if origin.chars().all(|c| !c.is_lowercase()) { "ALT.CSV" } else { "alt.csv" }))
+        .and_then(|alt| std::fs::read_to_string(alt).ok());
+    Ok(ListFile { path: path.to_path_buf(), is_ioc, origin, text, alt })
+}
+
+fn parse_list(file: &ListFile) -> Result<crate::screening::List, String> {
+    let result = if file.is_ioc {
+        crate::screening::import::iocs(&file.text, &file.origin)
     } else {
-        let alt = path.with_file_name(if origin.chars().all(|c| !c.is_lowercase()) { "ALT.CSV" } else { "alt.csv" });
-        let alt = std::fs::read_to_string(alt).ok();
-        crate::screening::import::sanctions_file(&text, alt.as_deref(), &origin)
+        crate::screening::import::sanctions_file(&file.text, file.alt.as_deref(), &file.origin)
     };
     result.map_err(|e| format!("not imported, {e}"))
+}
+
+/// The built-in list and these files, indexed. Lists compiled from the same
+/// files before are loaded from the cache ([`cache_dir`]): parsing and
+/// indexing OFAC's list takes most of a scan, loading it a few
+/// milliseconds. A file that cannot be read or parsed is reported in
+/// `problems` (and nothing is cached, so it is reported again next time).
+fn load_lists(sanctions: &[PathBuf], iocs: &[PathBuf], problems: &mut Vec<Skipped>) -> crate::screening::Lists {
+    let mut files = Vec::new();
+    for (path, is_ioc) in sanctions.iter().map(|p| (p, false)).chain(iocs.iter().map(|p| (p, true))) {
+        match read_list(path, is_ioc) {
+            Ok(file) => files.push(file),
+            Err(reason) => problems.push(Skipped { path: path.display().to_string(), reason }),
+        }
+    }
+    let mut inputs: Vec<&[u8]> = Vec::new();
+    for file in &files {
+        let kind: &[u8] = if file.is_ioc { b"iocs" } else { b"sanctions" };
+        let alt = file.alt.as_deref().map_or(&b"\0no ALT.CSV"[..], str::as_bytes);
+        inputs.extend([kind, file.origin.as_bytes(), file.text.as_bytes(), alt]);
+    }
+    let fingerprint = crate::screening::fingerprint(&inputs);
+    let cached = cache_dir().filter(|_| !files.is_empty()).map(|dir| dir.join("lists.bin"));
+    if let Some(lists) = cached
+        .as_ref()
+        .and_then(|path| std::fs::read(path).ok())
+        .and_then(|bytes| crate::screening::Lists::from_bytes(&bytes, fingerprint).ok())
+    {
+        return lists;
+    }
+    let mut lists = Vec::new();
+    for file in &files {
+        match parse_list(file) {
+            Ok(list) => lists.push(list),
+            Err(reason) => problems.push(Skipped { path: file.path.display().to_string(), reason }),
+        }
+    }
+    let complete = lists.len() == files.len();
+    let lists = crate::screening::with_builtin(lists);
+    if let Some(path) = cached.filter(|_| complete) {
+        // A cache: when it cannot be written the next scan parses again.
+        let _ = write_atomically(&path, &lists.to_bytes(fingerprint));
+    }
+    lists
+}
+
+/// Where the CLI keeps compiled lists: `$VETTER_CACHE_DIR` (empty: no
+/// cache), else `$XDG_CACHE_HOME/vetter`, else `~/.cache/vetter`.
+fn cache_dir() -> Option<PathBuf> {
+    let set = |name: &str| std::env::var_os(name);
+    if let Some(dir) = set("VETTER_CACHE_DIR") {
+        return (!dir.is_empty()).then(|| PathBuf::from(dir));
+    }
+    if let Some(dir) = set("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir).join("vetter"));
+    }
+    set("HOME").filter(|d| !d.is_empty()).map(|home| PathBuf::from(home).join(".cache").join("vetter"))
+}
+
+/// Writes `bytes` to `path` through a temporary file renamed over it, so
+/// that a reader (another scan) never sees half a file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let temporary = path.with_extension(format!("tmp{}", std::process::id()));
+    std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path)).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
 }
 
 /// Reads and analyses every case directory, comparing every case with

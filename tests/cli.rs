@@ -3,7 +3,13 @@
 use std::process::Command;
 
 fn vetter(args: &[&str]) -> (i32, String, String) {
+    vetter_caching_in(&std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-cache"), args)
+}
+
+/// `vetter` with its cache of compiled lists in `cache` (never the user's).
+fn vetter_caching_in(cache: &std::path::Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_vetter"))
+        .env("VETTER_CACHE_DIR", cache)
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -103,6 +109,52 @@ fn imported_lists_add_matches_and_a_bad_list_is_skipped_not_fatal() {
     // potential match to verify, not a verdict.
     assert_eq!(finding["severity"], "high");
     assert_eq!(finding["title"], "Same name as a listed person");
+}
+
+/// Lists are compiled once and loaded from the cache after; the cache
+/// follows the files (a changed file is read again) and a damaged cache is
+/// rebuilt, never trusted.
+#[test]
+fn compiled_lists_are_cached_and_follow_their_files() {
+    let dir = std::env::temp_dir().join(format!("vetter-list-cache-{}", std::process::id()));
+    let (case, cache) = (dir.join("case"), dir.join("cache"));
+    std::fs::create_dir_all(&case).unwrap();
+    std::fs::write(
+        case.join("page.html"),
+        "<!-- saved from url=(0026)https://github.com/hkwon77 -->\n<div class=h-card><span class='p-name vcard-fullname'>Hyon Kwon</span></div>",
+    )
+    .unwrap();
+    let sdn = dir.join("SDN.CSV");
+    let row =
+        |name: &str| format!("90001,\"{name}\",\"individual\",\"DPRK2\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n");
+    std::fs::write(&sdn, row("KWON, Hyon")).unwrap();
+    let args = ["scan", "--json", "--sanctions", sdn.to_str().unwrap(), case.to_str().unwrap()];
+    let listed = |out: &str| {
+        let report: serde_json::Value = serde_json::from_str(out).unwrap();
+        report["cases"][0]["findings"].as_array().unwrap().iter().any(|f| f["id"] == "SANCTIONS_MATCH")
+    };
+    let (code, first, _) = vetter_caching_in(&cache, &args);
+    assert_eq!(code, 0);
+    assert!(listed(&first));
+    let stored = cache.join("lists.bin");
+    let compiled = std::fs::read(&stored).expect("the compiled lists are cached");
+    let written = std::fs::metadata(&stored).unwrap().modified().unwrap();
+    let (_, second, _) = vetter_caching_in(&cache, &args);
+    assert_eq!(second, first, "the cached lists answer as the parsed ones");
+    assert_eq!(std::fs::metadata(&stored).unwrap().modified().unwrap(), written, "a cache hit writes nothing");
+
+    let mut damaged = compiled.clone();
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0x20;
+    std::fs::write(&stored, &damaged).unwrap();
+    let (_, third, _) = vetter_caching_in(&cache, &args);
+    assert_eq!(third, first, "a damaged cache is rebuilt");
+    assert_eq!(std::fs::read(&stored).unwrap(), compiled);
+
+    std::fs::write(&sdn, row("PARK, Ji Hoon")).unwrap();
+    let (_, changed, _) = vetter_caching_in(&cache, &args);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(!listed(&changed), "a changed list file is read again: {changed}");
 }
 
 #[test]

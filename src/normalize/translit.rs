@@ -151,6 +151,9 @@ fn hangul_syllable(c: char) -> String {
 /// split given-name syllables at will (Jin-woo, Jinwoo), which the matchers
 /// handle by joining adjacent parts.
 pub fn romanise(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_string();
+    }
     if !word.is_empty() && word.chars().all(is_han) {
         if let Some(latin) = romanise_han(word) {
             return latin;
@@ -225,28 +228,35 @@ pub fn reads_as_korean(word: &str) -> bool {
         "oe", "oo", "ee", "a", "e", "i", "o", "u",
     ];
     const FINALS: &[&str] = &["ng", "k", "n", "t", "l", "m", "p", "g", "b"];
-    fn syllables(rest: &str, depth: usize) -> bool {
-        if rest.is_empty() {
-            return true;
+    if word.is_empty() || !word.is_ascii() {
+        return false;
+    }
+    // The first byte first: most candidates fail there, without a memcmp.
+    fn starts(rest: &str, with: &str) -> bool {
+        rest.as_bytes().first() == with.as_bytes().first() && rest.starts_with(with)
+    }
+    // fewest[i]: the fewest syllables that spell word[..i] (a name part has
+    // at most 13); one pass over the positions, no backtracking.
+    let mut fewest = vec![usize::MAX; word.len() + 1];
+    fewest[0] = 0;
+    for at in 0..word.len() {
+        if fewest[at] >= 13 {
+            continue;
         }
-        if depth > 12 {
-            return false;
-        }
-        let initials = INITIALS.iter().filter(|i| rest.starts_with(**i)).map(|i| i.len()).chain([0]);
+        let rest = &word[at..];
+        let initials = INITIALS.iter().filter(|i| starts(rest, i)).map(|i| i.len()).chain([0]);
         for i in initials {
-            for v in VOWELS.iter().filter(|v| rest[i..].starts_with(**v)) {
+            for v in VOWELS.iter().filter(|v| starts(&rest[i..], v)) {
                 let after = &rest[i + v.len()..];
-                let finals = FINALS.iter().filter(|f| after.starts_with(**f)).map(|f| f.len()).chain([0]);
+                let finals = FINALS.iter().filter(|f| starts(after, f)).map(|f| f.len()).chain([0]);
                 for f in finals {
-                    if syllables(&after[f..], depth + 1) {
-                        return true;
-                    }
+                    let end = at + i + v.len() + f;
+                    fewest[end] = fewest[end].min(fewest[at] + 1);
                 }
             }
         }
-        false
     }
-    !word.is_empty() && word.is_ascii() && syllables(word, 0)
+    fewest[word.len()] <= 13
 }
 
 /// A spelling-independent key for a romanised Korean name part: surname

@@ -9,6 +9,9 @@
 pub fn decompose_without_marks(s: &str) -> String {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
+    if s.is_ascii() {
+        return s.to_string();
+    }
     s.nfkd().filter(|c| !is_combining_mark(*c)).collect()
 }
 

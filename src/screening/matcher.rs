@@ -26,6 +26,7 @@
 use super::{Entry, EntryKind};
 use crate::normalize::{fold, translit};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// From this score a match is `critical`: every listed part matched and
 /// nothing contradicts it.
@@ -129,10 +130,12 @@ const SURNAMES: &[&[&str]] = &[
 /// is not Sang-woo).
 fn korean_key(part: &str) -> String {
     let surname = SURNAMES.iter().find(|g| g.contains(&part)).map(|g| g[0]);
-    let mut s = surname.unwrap_or(part).to_string();
-    if (s.starts_with("ry") || s.starts_with("ny")) && s.len() > 2 {
+    let mut s = surname.unwrap_or(part).as_bytes().to_vec();
+    if (s.starts_with(b"ry") || s.starts_with(b"ny")) && s.len() > 2 {
         s.remove(0);
     }
+    // In this order: later rules read what earlier ones wrote (woo → u → o).
+    let mut out = Vec::with_capacity(s.len());
     for (from, to) in [
         ("ph", "p"),
         ("th", "t"),
@@ -152,9 +155,28 @@ fn korean_key(part: &str) -> String {
         ("p", "b"),
         ("r", "l"),
     ] {
-        s = s.replace(from, to);
+        replace_ascii(&s, from.as_bytes(), to.as_bytes(), &mut out);
+        std::mem::swap(&mut s, &mut out);
     }
-    s
+    // ASCII replaced by ASCII keeps UTF-8 valid.
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// `str::replace` for ASCII patterns into a reused buffer: keying every
+/// name of a 15,000-entry list calls it 17 times per part, and allocating
+/// (and preparing a substring search) each time was most of the cost.
+fn replace_ascii(s: &[u8], from: &[u8], to: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] == from[0] && s[i..].starts_with(from) {
+            out.extend_from_slice(to);
+            i += from.len();
+        } else {
+            out.push(s[i]);
+            i += 1;
+        }
+    }
 }
 
 /// A Latin part's key: transliteration endings evened (Sergey/Sergei,
@@ -183,28 +205,67 @@ fn without_apostrophes(name: &str) -> String {
 /// Screening tokens of a name: folded, transliterated, company words
 /// dropped, keyed.
 pub fn tokens(name: &str) -> Name {
+    tokens_with(name, &mut KeyMemo::default())
+}
+
+/// A part's keys and whether it reads as romanised Korean (worked out when
+/// first asked: a joined pair's reading never is).
+#[derive(Clone)]
+struct PartKeys {
+    korean: String,
+    latin: String,
+    reads_korean: Option<bool>,
+}
+
+/// The keys of the parts seen so far: a list's names share most of their
+/// parts (Kim, Mohammad, Trading), so building the index keys each once.
+#[derive(Default)]
+struct KeyMemo(HashMap<String, PartKeys, rustc_hash::FxBuildHasher>);
+
+impl KeyMemo {
+    fn keys(&mut self, part: &str) -> &mut PartKeys {
+        if !self.0.contains_key(part) {
+            let keys = PartKeys { korean: korean_key(part), latin: latin_key(part), reads_korean: None };
+            self.0.insert(part.to_string(), keys);
+        }
+        self.0.get_mut(part).expect("inserted above")
+    }
+
+    fn reads_korean(&mut self, part: &str) -> bool {
+        let keys = self.keys(part);
+        // A surname's usual spelling counts too (Park, Rhee, Choi).
+        *keys
+            .reads_korean
+            .get_or_insert_with(|| translit::reads_as_korean(part) || SURNAMES.iter().any(|g| g.contains(&part)))
+    }
+}
+
+fn tokens_with(name: &str, memo: &mut KeyMemo) -> Name {
     let lower = without_apostrophes(&name.to_lowercase());
     let romanised: Vec<String> = lower.split_whitespace().map(translit::romanise).collect();
     let folded = fold(&romanised.join(" "));
     let all: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
     let parts: Vec<&str> = all.iter().copied().filter(|t| !COMPANY_WORDS.contains(t)).collect();
-    let korean: Vec<String> = parts.iter().map(|p| korean_key(p)).collect();
-    let latin: Vec<String> = parts.iter().map(|p| latin_key(p)).collect();
+    let mut name = Name {
+        syllabic: translit::has_hangul(name) || name.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+        reads_korean: !parts.is_empty(),
+        legal_form: parts.len() < all.len(),
+        ..Name::default()
+    };
+    for part in &parts {
+        let keys = memo.keys(part);
+        name.korean.push(keys.korean.clone());
+        name.latin.push(keys.latin.clone());
+        name.reads_korean &= memo.reads_korean(part);
+    }
     // Pairs are keyed as one word ("se"+"un" as "seun"), as a query that
     // joins them writes them: a merge may span the join (eu).
-    let joined: Vec<String> = parts.windows(2).map(|w| w.concat()).collect();
-    let syllabic = name.chars().any(|c| translit::has_hangul(&c.to_string()) || ('\u{4E00}'..='\u{9FFF}').contains(&c));
-    Name {
-        syllabic,
-        korean_pairs: joined.iter().map(|j| korean_key(j)).collect(),
-        latin_pairs: joined.iter().map(|j| latin_key(j)).collect(),
-        // A surname's usual spelling counts too (Park, Rhee, Choi).
-        reads_korean: !parts.is_empty()
-            && parts.iter().all(|p| translit::reads_as_korean(p) || SURNAMES.iter().any(|g| g.contains(p))),
-        korean,
-        latin,
-        legal_form: parts.len() < all.len(),
+    for pair in parts.windows(2) {
+        let keys = memo.keys(&pair.concat());
+        name.korean_pairs.push(keys.korean.clone());
+        name.latin_pairs.push(keys.latin.clone());
     }
+    name
 }
 
 /// What a query part matched, for the per-token breakdown.
@@ -348,20 +409,81 @@ pub fn score(query: &Name, listed: &Name, query_kind: EntryKind, listed_kind: En
 
 /// One name form (a primary name or an alias) of a listed entry.
 struct Form {
-    owner: (usize, usize),
     text: String,
-    name: Name,
+    stored: StoredForm,
+}
+
+/// What is stored of a form besides its text (which the lists hold).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+struct StoredForm {
+    owner: (u32, u32),
     kind: EntryKind,
+    /// [`Name::needed_parts`], kept so that filtering candidates needs no
+    /// tokens.
+    needed: u16,
 }
 
 /// An inverted index over every name form: exact token keys, the first
 /// three letters and the consonant skeleton of longer tokens (so that
 /// spelling variants meet), and joined parts. A query is scored only against
 /// the forms it could cover to [`HIGH`].
+///
+/// Keys are kept as 64-bit hashes in sorted arrays rather than strings in a
+/// map: an index over OFAC's 22,000 names then builds without a quarter of a
+/// million small allocations and is stored and loaded as flat numbers
+/// ([`crate::screening::Lists::to_bytes`]). A hash collision only adds a
+/// candidate; scoring compares the names themselves.
 pub struct Index {
     forms: Vec<Form>,
-    by_token: HashMap<String, Vec<u32>>,
-    by_prefix: HashMap<String, Vec<u32>>,
+    /// Each form's tokens, worked out when first compared (a loaded index
+    /// has none until a query needs them).
+    names: Vec<OnceLock<Name>>,
+    by_token: Postings,
+    by_prefix: Postings,
+}
+
+/// Key hash → the forms holding it: `keys` sorted, `forms[i]` under `keys[i]`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Postings {
+    keys: Vec<u64>,
+    forms: Vec<u32>,
+}
+
+impl Postings {
+    fn from_pairs(mut pairs: Vec<(u64, u32)>) -> Postings {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let (keys, forms) = pairs.into_iter().unzip();
+        Postings { keys, forms }
+    }
+
+    fn get(&self, key: &str) -> &[u32] {
+        let hash = key_hash(key);
+        let start = self.keys.partition_point(|&k| k < hash);
+        let len = self.keys[start..].partition_point(|&k| k == hash);
+        &self.forms[start..start + len]
+    }
+
+    fn is_valid(&self, forms: usize) -> bool {
+        self.keys.len() == self.forms.len()
+            && self.keys.windows(2).all(|w| w[0] <= w[1])
+            && self.forms.iter().all(|&f| (f as usize) < forms)
+    }
+}
+
+fn key_hash(key: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(key.as_bytes());
+    h.finish()
+}
+
+/// What [`Index`] is stored as.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct IndexParts {
+    forms: Vec<StoredForm>,
+    by_token: Postings,
+    by_prefix: Postings,
 }
 
 fn prefix(token: &str) -> Option<String> {
@@ -373,6 +495,25 @@ fn prefix(token: &str) -> Option<String> {
 fn skeleton(token: &str) -> Option<String> {
     (token.chars().count() >= 5)
         .then(|| format!("#{}", token.chars().filter(|c| !"aeiouy".contains(*c)).take(4).collect::<String>()))
+}
+
+/// The keys a listed name is found under, in `by_token` and in `by_prefix`.
+fn form_keys(name: &Name, mut token: impl FnMut(&str), mut prefixed: impl FnMut(&str)) {
+    // Both keyings: which one a comparison uses depends on the query.
+    for t in name.korean.iter().chain(&name.latin) {
+        token(t);
+        if let Some(p) = prefix(t) {
+            prefixed(&p);
+        }
+        if let Some(s) = skeleton(t) {
+            prefixed(&s);
+        }
+    }
+    // Adjacent listed parts joined ("~~", covering two parts), for a query
+    // writing given names as one word.
+    for pair in name.korean_pairs.iter().chain(&name.latin_pairs) {
+        token(&format!("~~{pair}"));
+    }
 }
 
 /// A hit of a query against the lists.
@@ -387,31 +528,74 @@ pub struct Hit {
 impl Index {
     pub fn build<'a>(entries: impl Iterator<Item = &'a Entry>, owners: Vec<(usize, usize)>) -> Index {
         let mut forms = Vec::new();
+        let mut names = Vec::new();
+        let mut memo = KeyMemo::default();
+        let (mut by_token, mut by_prefix) = (Vec::new(), Vec::new());
         for (entry, owner) in entries.zip(owners) {
             for text in std::iter::once(&entry.name).chain(&entry.aliases) {
-                forms.push(Form { owner, text: text.clone(), name: tokens(text), kind: entry.kind });
+                let name = tokens_with(text, &mut memo);
+                let i = forms.len() as u32;
+                form_keys(&name, |k| by_token.push((key_hash(k), i)), |k| by_prefix.push((key_hash(k), i)));
+                let needed = name.needed_parts() as u16;
+                let stored = StoredForm { owner: (owner.0 as u32, owner.1 as u32), kind: entry.kind, needed };
+                forms.push(Form { text: text.clone(), stored });
+                names.push(OnceLock::from(name));
             }
         }
-        let mut by_token: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut by_prefix: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, form) in forms.iter().enumerate() {
-            // Both keyings: which one a comparison uses depends on the query.
-            for t in form.name.korean.iter().chain(&form.name.latin) {
-                by_token.entry(t.clone()).or_default().push(i as u32);
-                for block in prefix(t).into_iter().chain(skeleton(t)) {
-                    by_prefix.entry(block).or_default().push(i as u32);
-                }
-            }
-            // Adjacent listed parts joined ("~~", covering two parts), for a
-            // query writing given names as one word.
-            for pair in form.name.korean_pairs.iter().chain(&form.name.latin_pairs) {
-                by_token.entry(format!("~~{pair}")).or_default().push(i as u32);
+        Index { forms, names, by_token: Postings::from_pairs(by_token), by_prefix: Postings::from_pairs(by_prefix) }
+    }
+
+    /// What the index is stored as (names are worked out again when needed).
+    pub fn parts(&self) -> IndexParts {
+        IndexParts {
+            forms: self.forms.iter().map(|f| f.stored).collect(),
+            by_token: self.by_token.clone(),
+            by_prefix: self.by_prefix.clone(),
+        }
+    }
+
+    /// An index from stored parts and the names of the entries it describes
+    /// (each entry's primary name, then its aliases, owner by owner, as
+    /// [`Index::build`] was given them). Some forms are keyed again and
+    /// looked up: an index stored by a version that keys names differently,
+    /// or damaged, is refused rather than used.
+    pub fn from_parts<'a>(
+        parts: IndexParts,
+        texts: impl Iterator<Item = ((u32, u32), &'a str)>,
+    ) -> Result<Index, String> {
+        let IndexParts { forms: stored, by_token, by_prefix } = parts;
+        let differs = || "the stored index does not describe these lists".to_string();
+        let mut forms = Vec::with_capacity(stored.len());
+        let mut stored = stored.into_iter();
+        for (owner, text) in texts {
+            match stored.next() {
+                Some(form) if form.owner == owner => forms.push(Form { text: text.to_string(), stored: form }),
+                _ => return Err(differs()),
             }
         }
-        for list in by_token.values_mut().chain(by_prefix.values_mut()) {
-            list.dedup();
+        if stored.next().is_some() {
+            return Err(differs());
         }
-        Index { forms, by_token, by_prefix }
+        if !by_token.is_valid(forms.len()) || !by_prefix.is_valid(forms.len()) {
+            return Err("the stored index is damaged".into());
+        }
+        let index = Index { names: forms.iter().map(|_| OnceLock::new()).collect(), forms, by_token, by_prefix };
+        let step = (index.forms.len() / 32).max(1);
+        for i in (0..index.forms.len()).step_by(step).chain(index.forms.len().checked_sub(1)) {
+            let name = index.name(i);
+            let mut found = true;
+            let here = |postings: &Postings, k: &str| postings.get(k).binary_search(&(i as u32)).is_ok();
+            let mut prefixed = true;
+            form_keys(name, |k| found &= here(&index.by_token, k), |k| prefixed &= here(&index.by_prefix, k));
+            if !(found && prefixed) || usize::from(index.forms[i].stored.needed) != name.needed_parts() {
+                return Err("the stored index was made by another version".into());
+            }
+        }
+        Ok(index)
+    }
+
+    fn name(&self, i: usize) -> &Name {
+        self.names[i].get_or_init(|| tokens(&self.forms[i].text))
     }
 
     pub fn len(&self) -> usize {
@@ -435,8 +619,8 @@ impl Index {
         let mut last = vec![u16::MAX; self.forms.len()];
         let mut weight_now = vec![0u16; self.forms.len()];
         let mut touched: Vec<u32> = Vec::new();
-        let mut add = |found: Option<&Vec<u32>>, weight: u16, unit: u16| {
-            for &i in found.into_iter().flatten() {
+        let mut add = |found: &[u32], weight: u16, unit: u16| {
+            for &i in found {
                 let slot = i as usize;
                 if last[slot] != unit {
                     last[slot] = unit;
@@ -456,8 +640,12 @@ impl Index {
             let unit = qi as u16;
             for key in [*korean, *latin] {
                 add(self.by_token.get(key), 1, unit);
-                add(prefix(key).and_then(|p| self.by_prefix.get(&p)), 1, unit);
-                add(skeleton(key).and_then(|p| self.by_prefix.get(&p)), 1, unit);
+                if let Some(p) = prefix(key) {
+                    add(self.by_prefix.get(&p), 1, unit);
+                }
+                if let Some(s) = skeleton(key) {
+                    add(self.by_prefix.get(&s), 1, unit);
+                }
                 // One query part may stand for two listed parts ("Kumhyok").
                 add(self.by_token.get(&format!("~~{key}")), 2, unit);
             }
@@ -469,7 +657,7 @@ impl Index {
         }
         let candidates: Vec<u32> = touched
             .into_iter()
-            .filter(|&i| f64::from(covered[i as usize]) >= HIGH * self.forms[i as usize].name.needed_parts() as f64)
+            .filter(|&i| f64::from(covered[i as usize]) >= HIGH * f64::from(self.forms[i as usize].stored.needed))
             .collect();
         self.best_per_entry(&query, kind, candidates.into_iter().map(|i| i as usize))
     }
@@ -486,9 +674,10 @@ impl Index {
         let mut best: HashMap<(usize, usize), Hit> = HashMap::new();
         for i in forms {
             let form = &self.forms[i];
-            let s = score(query, &form.name, kind, form.kind);
-            if s.score >= HIGH && best.get(&form.owner).is_none_or(|h| h.score.score < s.score) {
-                best.insert(form.owner, Hit { owner: form.owner, form: form.text.clone(), score: s });
+            let s = score(query, self.name(i), kind, form.stored.kind);
+            let owner = (form.stored.owner.0 as usize, form.stored.owner.1 as usize);
+            if s.score >= HIGH && best.get(&owner).is_none_or(|h| h.score.score < s.score) {
+                best.insert(owner, Hit { owner, form: form.text.clone(), score: s });
             }
         }
         let mut hits: Vec<Hit> = best.into_values().collect();
@@ -631,5 +820,26 @@ mod tests {
             let slow: Vec<_> = index.search_brute_force(q, Person).into_iter().map(|h| h.owner).collect();
             assert_eq!(hits.iter().map(|h| h.owner).collect::<Vec<_>>(), slow, "{q}");
         }
+    }
+
+    /// An index stored by a version that keys names differently is refused.
+    #[test]
+    fn a_stored_index_keyed_otherwise_is_refused() {
+        let lists = crate::screening::Lists::new(vec![crate::screening::builtin()]);
+        let texts = || {
+            lists.lists[0].entries.iter().enumerate().flat_map(|(e, entry)| {
+                std::iter::once(&entry.name).chain(&entry.aliases).map(move |t| ((0, e as u32), t.as_str()))
+            })
+        };
+        assert!(Index::from_parts(lists.index.parts(), texts()).is_ok());
+        let mut parts = lists.index.parts();
+        for key in &mut parts.by_token.keys {
+            *key = key.wrapping_add(1);
+        }
+        let refused = Index::from_parts(parts, texts()).err();
+        assert_eq!(refused.as_deref(), Some("the stored index was made by another version"));
+        let mut parts = lists.index.parts();
+        parts.forms.pop();
+        assert!(Index::from_parts(parts, texts()).is_err(), "one name more than forms");
     }
 }
