@@ -1,6 +1,9 @@
 //! Screening speed (`cargo bench --bench screening`): one profile's 20
 //! names and organisations against a list of 40,000 names, through the
-//! index and by brute force over every name.
+//! index and by brute force over every name; and loading lists, by indexing
+//! their entries and from their compiled bytes (what the CLI's cache and
+//! the extension keep), on the same list and, once `cargo xtask setup` has
+//! prepared it, on OFAC's SDN list of 7 May 2024.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -100,5 +103,47 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// The SDN entries prepared for the external benchmark, if present.
+fn real_sdn() -> Option<List> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/suites/screening/data.json");
+    let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    let names = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array().into_iter().flatten().filter_map(|a| a["name"].as_str().map(str::to_string)).collect()
+    };
+    let entries = data["sdn"]
+        .as_array()?
+        .iter()
+        .map(|e| Entry {
+            id: e["uid"].as_str().unwrap_or_default().to_string(),
+            kind: if e["type"] == "Individual" { EntryKind::Person } else { EntryKind::Entity },
+            name: e["name"].as_str().unwrap_or_default().to_string(),
+            aliases: names(&e["aliases"]),
+            programs: vec![],
+            designated: None,
+            country: None,
+            source: "OFAC SDN 2024-05-07".into(),
+            marks: Default::default(),
+        })
+        .collect();
+    Some(List { name: "SDN".into(), origin: "SDN.CSV".into(), dated: None, entries, indicators: vec![] })
+}
+
+fn loading(c: &mut Criterion) {
+    let synthetic = big_list().lists;
+    let mut group = c.benchmark_group("load lists");
+    group.sample_size(10);
+    let sets = std::iter::once(("40,000 synthetic names", synthetic))
+        .chain(real_sdn().map(|sdn| ("OFAC SDN 2024-05-07", vec![vetter::screening::builtin(), sdn])));
+    for (label, lists) in sets {
+        let bytes = Lists::new(lists.clone()).to_bytes(1);
+        group
+            .bench_function(format!("{label}: index the entries"), |b| b.iter(|| Lists::new(black_box(lists.clone()))));
+        group.bench_function(format!("{label}: from compiled bytes"), |b| {
+            b.iter(|| Lists::from_bytes(black_box(&bytes), 1).expect("loads"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, loading);
 criterion_main!(benches);

@@ -55,6 +55,22 @@ export async function readAll(db) {
   return { records: keys.map((k, i) => [String(k), String(values[i])]), settings };
 }
 
+/** A value of the meta store (undefined when absent). */
+export async function getMeta(db, key) {
+  const tx = db.transaction(META, 'readonly');
+  const value = await promised(tx.objectStore(META).get(key));
+  await done(tx);
+  return value;
+}
+
+/** Sets (or, with undefined, removes) a value of the meta store. */
+export async function putMeta(db, key, value) {
+  const tx = db.transaction(META, 'readwrite');
+  if (value === undefined) tx.objectStore(META).delete(key);
+  else tx.objectStore(META).put(value, key);
+  await done(tx);
+}
+
 /** Writes one batch of changes atomically: all of it or none. */
 export async function write(db, { put, delete: gone, settings }) {
   const tx = db.transaction([PROFILES, META], 'readwrite');

@@ -29,6 +29,9 @@ function show(reply) {
     row.append(actions);
     tbody.append(row);
   }
+  const load = reply.load;
+  document.getElementById('lists-load').textContent =
+    load && reply.imported?.length ? t(load.from === 'compiled' ? 'listsLoadedCompiled' : 'listsLoadedFiles', load.ms) : '';
 }
 
 async function send(message, done) {

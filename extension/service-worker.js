@@ -2,7 +2,15 @@
 // the content scripts and the panel. Listeners are registered synchronously
 // at top level so that a worker woken by a message receives it; each
 // handler then awaits `ready`.
-import init, { Engine, activateLists, checkList, listSummaries, loadData } from '../pkg/vetter.js';
+import init, {
+  Engine,
+  activateCompiledLists,
+  activateLists,
+  checkList,
+  compiledLists,
+  listSummaries,
+  loadData,
+} from '../pkg/vetter.js';
 import * as db from './db.js';
 import { catalogue, levelLabel, t } from './i18n.js';
 
@@ -50,11 +58,6 @@ async function start() {
       chrome.storage.session.get([TABS_KEY, FORCED_KEY]),
     ]);
   forcedTabs = forced ?? {};
-  try {
-    activateLists(JSON.stringify(lists ?? []));
-  } catch (err) {
-    notices.push(t('noticeLists', err.message));
-  }
   tabs = savedTabs ?? {};
   prefs = { ...prefs, ...(savedPrefs ?? {}) };
   engine = new Engine();
@@ -62,8 +65,13 @@ async function start() {
     database = await db.open();
   } catch (err) {
     notices.push(t('noticeNoDatabase', err.message));
-    return;
   }
+  try {
+    await activateStoredLists(lists ?? []);
+  } catch (err) {
+    notices.push(t('noticeLists', err.message));
+  }
+  if (!database) return;
   let stored;
   try {
     stored = await db.readAll(database);
@@ -258,6 +266,45 @@ function manageLists(msg) {
   return result;
 }
 
+// The imported lists compiled (names, aliases, index) are kept in IndexedDB
+// beside the cases: a worker that starts again loads them in milliseconds
+// instead of parsing OFAC's list for a second. The files in storage.local
+// stay the source; the compiled copy is used only for the same files
+// (names, import times and sizes) and by the same version, and is made
+// again from the files otherwise.
+const COMPILED_LISTS_KEY = 'compiledLists';
+const listsFingerprint = (lists) =>
+  JSON.stringify(lists.map((l) => [l.kind, l.name, l.importedAt, String(l.text ?? '').length, l.alt == null ? -1 : String(l.alt).length]));
+
+// How the lists in force were loaded last, for the options page (and the
+// browser harness's timing): { from: 'compiled' | 'files', ms }.
+let listsLoad = null;
+
+async function activateStoredLists(lists) {
+  const fingerprint = listsFingerprint(lists);
+  const started = performance.now();
+  if (database && lists.length) {
+    try {
+      const compiled = await db.getMeta(database, COMPILED_LISTS_KEY);
+      if (compiled?.fingerprint === fingerprint) {
+        const summaries = activateCompiledLists(compiled.bytes, fingerprint);
+        listsLoad = { from: 'compiled', ms: Math.round(performance.now() - started) };
+        return summaries;
+      }
+    } catch {
+      // Made again from the files below.
+    }
+  }
+  const summaries = activateLists(JSON.stringify(lists));
+  listsLoad = { from: 'files', ms: Math.round(performance.now() - started) };
+  if (database) {
+    // A cache: when it cannot be written, the next start parses the files.
+    const compiled = lists.length ? { fingerprint, bytes: compiledLists(fingerprint) } : undefined;
+    await db.putMeta(database, COMPILED_LISTS_KEY, compiled).catch(() => {});
+  }
+  return summaries;
+}
+
 async function changeLists(msg) {
   const { [LISTS_KEY]: stored = [] } = await chrome.storage.local.get(LISTS_KEY);
   let next = stored;
@@ -275,11 +322,19 @@ async function changeLists(msg) {
   if (next !== stored) {
     // Stored first: a failed write (quota) leaves what is in force as it was.
     await chrome.storage.local.set({ [LISTS_KEY]: next });
-    const summaries = activateLists(JSON.stringify(next));
+    const summaries = await activateStoredLists(next);
     broadcastUpdate();
-    return { lists: JSON.parse(summaries), imported: next.map(({ name, kind, importedAt }) => ({ name, kind, importedAt })) };
+    return {
+      lists: JSON.parse(summaries),
+      imported: next.map(({ name, kind, importedAt }) => ({ name, kind, importedAt })),
+      load: listsLoad,
+    };
   }
-  return { lists: JSON.parse(listSummaries()), imported: stored.map(({ name, kind, importedAt }) => ({ name, kind, importedAt })) };
+  return {
+    lists: JSON.parse(listSummaries()),
+    imported: stored.map(({ name, kind, importedAt }) => ({ name, kind, importedAt })),
+    load: listsLoad,
+  };
 }
 
 // The digest of a page snapshot, recorded with its profile so that a report

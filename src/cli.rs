@@ -21,7 +21,9 @@ one JSON document instead. --store keeps every case scanned in DIR and
 compares new cases with all of them (shared contacts, texts, photos). --sanctions adds an OFAC SDN.CSV (with ALT.CSV
 beside it), OpenSanctions targets.simple.csv or Vetter list CSV to the
 built-in DPRK list; --iocs adds a CSV of known-persona indicators
-(type,value,source[,confidence,expires]).
+(type,value,source[,confidence,expires]). Lists are compiled once and
+cached in $VETTER_CACHE_DIR (else $XDG_CACHE_HOME/vetter, ~/.cache/vetter;
+empty: no cache).
 
 exit status: 0 all input processed, 1 some input skipped, 2 usage error
 

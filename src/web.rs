@@ -403,6 +403,27 @@ pub fn activate_lists(files_json: &str) -> Result<String, JsError> {
     Ok(summaries())
 }
 
+/// The lists in force compiled to bytes (names, aliases, index), marked
+/// with `fingerprint` (what the extension stored them from): the worker
+/// keeps them so that a restart loads them with
+/// [`activate_compiled_lists`] instead of parsing the files again.
+#[wasm_bindgen(js_name = compiledLists)]
+pub fn compiled_lists(fingerprint: &str) -> Vec<u8> {
+    crate::screening::active().to_bytes(crate::screening::fingerprint(&[fingerprint.as_bytes()]))
+}
+
+/// Makes lists compiled by [`compiled_lists`] with the same `fingerprint`
+/// the lists in force and returns every list's summary. An error (other
+/// files, another version, damage) changes nothing: the caller then
+/// activates the files themselves.
+#[wasm_bindgen(js_name = activateCompiledLists)]
+pub fn activate_compiled_lists(bytes: &[u8], fingerprint: &str) -> Result<String, JsError> {
+    let lists = crate::screening::Lists::from_bytes(bytes, crate::screening::fingerprint(&[fingerprint.as_bytes()]))
+        .map_err(|e| JsError::new(&e))?;
+    crate::screening::set_active(lists);
+    Ok(summaries())
+}
+
 /// Every list in force: name, origin, date, entry and indicator counts.
 #[wasm_bindgen(js_name = listSummaries)]
 pub fn list_summaries() -> String {

@@ -2,7 +2,7 @@
 // in the panel.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { panelFrame, useBrowser } from './harness.mjs';
+import { panelFrame, stopServiceWorkers, useBrowser } from './harness.mjs';
 
 const env = useBrowser({ before, after });
 
@@ -33,6 +33,50 @@ test('a malformed list is refused with its line and changes nothing; a good one 
   await page.reload();
   await page.waitForFunction(() => document.querySelectorAll('#lists tbody tr').length === 2);
   assert.match((await rows(page))[1], /demo-iocs\.csv/);
+});
+
+test('imported lists are compiled once; a restarted worker loads the compiled copy, or the files if it is damaged', async () => {
+  const loadedFrom = async () => {
+    await stopServiceWorkers(env.browser.context, env.browser.extensionId);
+    const page = await optionsPage();
+    await page.waitForFunction(() => document.getElementById('lists-load').textContent !== '');
+    const shown = { text: await page.innerText('#lists-load'), rows: (await rows(page)).length };
+    return { page, ...shown };
+  };
+  let { page, text, rows: count } = await loadedFrom();
+  assert.match(text, /compiled copy/);
+  assert.equal(count, 2);
+  // Damage the compiled copy where the worker keeps it (same origin).
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('vetter');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          const store = tx.objectStore('meta');
+          const read = store.get('compiledLists');
+          read.onsuccess = () => {
+            const bytes = new Uint8Array(read.result.bytes);
+            bytes[bytes.length >> 1] ^= 0x20;
+            store.put({ ...read.result, bytes }, 'compiledLists');
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.close();
+  ({ page, text, rows: count } = await loadedFrom());
+  assert.match(text, /read from their files/, 'a damaged copy is not used');
+  assert.equal(count, 2, 'and nothing is lost');
+  await page.close();
+  ({ page, text } = await loadedFrom());
+  assert.match(text, /compiled copy/, 'the copy was made again');
+  await page.close();
 });
 
 test('a profile matching an imported indicator shows IOC_MATCH with its source', async () => {
