@@ -29,9 +29,11 @@ function show(reply) {
     row.append(actions);
     tbody.append(row);
   }
-  const load = reply.load;
-  document.getElementById('lists-load').textContent =
-    load && reply.imported?.length ? t(load.from === 'compiled' ? 'listsLoadedCompiled' : 'listsLoadedFiles', load.ms) : '';
+  const load = reply.imported?.length ? reply.load : null;
+  let loaded = '';
+  if (load?.from === 'compiled') loaded = t('listsLoadedCompiled', load.ms);
+  else if (load) loaded = t('listsLoadedFiles', load.ms);
+  document.getElementById('lists-load').textContent = loaded;
 }
 
 async function send(message, done) {
