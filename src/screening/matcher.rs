@@ -404,8 +404,13 @@ pub fn score(query: &Name, listed: &Name, query_kind: EntryKind, listed_kind: En
     let in_order = !korean || l.len() < 2 || matches.iter().any(|m| m.query.is_none()) || {
         // Keyed again as one word: a merge may span a join (Se+un / Seun).
         let read = korean_key(&q.iter().zip(&used).filter(|(_, u)| **u).map(|(k, _)| k.as_str()).collect::<String>());
+        // The listing may put the family name first ("KIM, Yong Chol") or
+        // last ("Yong Chol KIM"): read it both ways round.
         let spells = |read: &str, l: &[String]| {
-            read == korean_key(&l.concat()) || read == korean_key(&format!("{}{}", l[1..].concat(), l[0]))
+            let last = l.len() - 1;
+            read == korean_key(&l.concat())
+                || read == korean_key(&format!("{}{}", l[1..].concat(), l[0]))
+                || read == korean_key(&format!("{}{}", l[last], l[..last].concat()))
         };
         // Keys join a surname's spellings (Ri → i), which a given syllable
         // joined to another does not share ("Hongri" for Hong Ri): read as
@@ -795,8 +800,11 @@ mod tests {
             ("Ko Chol Chae", "KO, Ch'ol-chae"),
             ("Choi Seok-min", "CH'OE, Sok Min"),
             ("Kim Se Un", "KIM, Se Un"),
-            // Found in the external benchmark: Ri as a given syllable.
+            // Found in the external benchmark: Ri as a given syllable; a
+            // listing with the family name last (the EU's), read family first.
             ("Hongri Li", "LI, Hong Ri"),
+            ("Bak Jaegyeong", "Jae-gyong PAK"),
+            ("김영철", "Young-chul KIM"),
         ] {
             let (s, is_exact) = exact(q, listed);
             assert!(s >= CRITICAL && is_exact, "{q} vs {listed}: {s:.2} exact {is_exact}");

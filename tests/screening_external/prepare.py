@@ -10,6 +10,11 @@ writes OUT_DIR/data.json:
   package inoutlists 1.0.3, MIT; the list itself is a US government work):
   every person and entity with its aliases, programs, nationalities and
   address countries, years of birth and remarks;
+- the EU consolidated financial sanctions list of 13 May 2024 (another
+  fixture of inoutlists): every person and entity with its Latin names, and
+  for the DPRK persons it also names in Hangul, their standard South Korean
+  spellings (Revised Romanization by koroman, syllable by syllable as names
+  are written: Gim Yeongcheol, Yeong-cheol Gim);
 - ordinary personal names by origin from Faker 40.63.0 (MIT): South Korean
   (Hangul, and romanised by koroman 1.0.16, MIT, Revised Romanization),
   Chinese, Vietnamese, Russian, Ukrainian, Pakistani, US, Spanish and
@@ -89,6 +94,46 @@ def sdn_entries(path):
     return published, entries
 
 
+def is_hangul(s):
+    return any("\uac00" <= c <= "\ud7a3" for c in s)
+
+
+def eu_entries(path, koroman):
+    """The EU list's persons and entities: Latin names, countries, and the
+    Revised Romanization of the names it gives in Hangul."""
+    ns = {"ns": "http://eu.europa.ec/fpi/fsd/export"}
+    root = ET.parse(path).getroot()
+    generated = root.get("generationDate", "")[:10]
+    rr = lambda syllables: koroman.romanize(syllables)
+    out = []
+    for e in root.findall("ns:sanctionEntity", ns):
+        subject = e.find("ns:subjectType", ns)
+        kind = {"person": "Individual", "enterprise": "Entity"}.get(subject.get("code") if subject is not None else "")
+        if kind is None:
+            continue
+        names = [a.get("wholeName", "").strip() for a in e.findall("ns:nameAlias", ns)]
+        latin = [n for n in dict.fromkeys(names) if n and not is_hangul(n)]
+        spellings = []
+        for hangul in dict.fromkeys(n for n in names if is_hangul(n)):
+            # A Korean name: family name first, one syllable (two-syllable
+            # family names are rare and not guessed), given syllables
+            # romanised one by one as names are written.
+            if kind != "Individual" or " " in hangul or not 2 <= len(hangul) <= 4:
+                continue
+            family = rr(hangul[0]).capitalize()
+            given = [rr(c) for c in hangul[1:]]
+            spellings.append({
+                "hangul": hangul,
+                "queries": [f"{family} {''.join(given).capitalize()}", f"{'-'.join(given).capitalize()} {family}"],
+            })
+        countries = sorted({c.get("countryIso2Code", "") for c in e.findall("ns:citizenship", ns)}
+                           | {c.get("countryIso2Code", "") for c in e.findall("ns:address", ns)} - {"", "00"})
+        programmes = sorted({r.get("programme", "") for r in e.findall("ns:regulation", ns)} - {""})
+        out.append({"id": e.get("logicalId"), "type": kind, "names": latin, "programmes": programmes,
+                    "countries": countries, "korean": spellings})
+    return generated, out
+
+
 def ordinary_names(faker_dir, koroman_dir):
     sys.path.insert(0, str(faker_dir))
     sys.path.insert(0, str(koroman_dir))
@@ -142,18 +187,28 @@ def main():
         faker, sha_faker = fetch("Faker", work)
         koroman_dir, sha_koroman = fetch("koroman", work)
         published, entries = sdn_entries(inoutlists / "tests/integration/fixtures/sdn.xml")
+        koroman_path = koroman_dir / "src" if (koroman_dir / "src").is_dir() else koroman_dir
+        sys.path.insert(0, str(koroman_path))
+        import koroman  # noqa: E402
+        eu_file = "tests/integration/fixtures/20240513-FULL-1_1(xsd).xml"
+        eu_generated, eu = eu_entries(inoutlists / eu_file, koroman)
         data = {
             "sources": [
                 {"what": "OFAC SDN list", "published": published, "package": "inoutlists==1.0.3",
                  "path": "tests/integration/fixtures/sdn.xml", "sha256": sha_lists},
+                {"what": "EU consolidated financial sanctions list", "published": eu_generated,
+                 "package": "inoutlists==1.0.3", "path": eu_file, "sha256": sha_lists},
                 {"what": "ordinary names", "package": "Faker==40.63.0", "sha256": sha_faker},
                 {"what": "Revised Romanization of Hangul", "package": "koroman==1.0.16", "sha256": sha_koroman},
             ],
             "sdn": entries,
-            "ordinary": ordinary_names(faker, koroman_dir / "src" if (koroman_dir / "src").is_dir() else koroman_dir),
+            "eu": eu,
+            "ordinary": ordinary_names(faker, koroman_path),
         }
     (out_dir / "data.json").write_text(json.dumps(data, ensure_ascii=False))
-    print(f"{out_dir / 'data.json'}: {len(data['sdn'])} SDN entries ({published}), {len(data['ordinary'])} ordinary names")
+    korean = sum(len(e["korean"]) for e in data["eu"])
+    print(f"{out_dir / 'data.json'}: {len(data['sdn'])} SDN entries ({published}), {len(data['eu'])} EU entries "
+          f"({korean} Hangul names), {len(data['ordinary'])} ordinary names")
 
 
 if __name__ == "__main__":
