@@ -174,6 +174,25 @@ fn screening_on_the_ofac_list_and_ordinary_names() {
         }
     }
 
+    // 2b. The same for every listed individual (Arabic, Cyrillic, Latin
+    // American, Chinese names…): how many of OFAC's other spellings are
+    // found as the same name.
+    let (mut all_variants, mut all_same, mut all_found, mut all_wrong) = (0, 0, 0, 0);
+    for e in all.iter().filter(|e| e.kind == EntryKind::Person) {
+        let primary = spelling(&e.name);
+        for alias in e.aliases.iter().filter(|a| family(a) == family(&e.name) && spelling(a) != primary) {
+            all_variants += 1;
+            let hits = bare.index.search(&as_written(alias), EntryKind::Person);
+            match hits.iter().find(|h| bare.entry(h.owner).1.id == e.id) {
+                Some(h) => {
+                    all_found += 1;
+                    all_same += usize::from(h.score.score >= CRITICAL && h.score.exact);
+                }
+                None => all_wrong += usize::from(!hits.is_empty()),
+            }
+        }
+    }
+
     // 3. Ordinary names against the whole list.
     let ordinary: Vec<(String, String)> = data["ordinary"]
         .as_array()
@@ -299,6 +318,7 @@ fn screening_on_the_ofac_list_and_ordinary_names() {
         "OFAC SDN of 2024-05-07: {} entries, {} DPRK-linked individuals; index built in {load_ms:.0} ms\n\
          listed spellings: {found}/{} found as the same name, {} on another entry {not_found:?}\n\
          other romanisations OFAC lists ({variants}): {same_name} same name, {for_review} partial (for review), {} missed, {} on another entry\n\
+         other spellings OFAC lists for every individual ({all_variants}): {all_same} same name, {all_found} found, {all_wrong} only another entry\n\
          ordinary names ({}): same name as a listed person {} ({:.1} per 1,000), partial matches {} ({:.1} per 1,000), critical {} by name alone, {} with their own country on the profile\n\
          where the profile corroborates (a listed country): listed spellings {listed_critical}/{listed_corroborated} critical, other romanisations {variant_critical}/{variant_corroborated} critical {listed_not:?}\n\
          {per_query_us:.0} µs per query (this build)\n\
@@ -343,6 +363,7 @@ fn screening_on_the_ofac_list_and_ordinary_names() {
     assert_eq!(listed_critical, listed_corroborated, "corroborated listed spellings are critical: {listed_not:?}");
     assert!(listed_corroborated >= 130 && variant_critical >= 39, "{variant_critical}/{variant_corroborated}");
     assert!(wrong_variant.is_empty(), "{wrong_variant:?}");
+    assert!(all_same >= 400 && all_found >= 1550, "every individual: {all_same} same name, {all_found} found");
     assert!(namesakes.len() <= 2 && partial.is_empty(), "ordinary names: {namesakes:?} {partial:?}");
     assert!(critical.is_empty(), "a name alone is never critical: {critical:?}");
 }

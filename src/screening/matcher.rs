@@ -1,8 +1,8 @@
 //! Name screening: is this name (or employer) one of the listed persons or
 //! companies?
 //!
-//! Names become token sets: folded, transliterated, company suffixes
-//! dropped, hyphenated parts split ("Kum-Hyok" → kum, hyok) and every token
+//! Names become token sets: folded, transliterated, company suffixes and
+//! Arabic articles dropped, hyphenated parts split ("Kum-Hyok" → kum, hyok) and every token
 //! keyed so that Korean romanisation variants meet (Kim/Gim, Pak/Park/Bak,
 //! Lee/Yi/Rhee/Ri, Jo/Cho, Kum/Geum). Order does not matter (Korean and
 //! Chinese names appear family-name first or last).
@@ -106,6 +106,54 @@ impl Name {
     }
 }
 
+/// Common Arabic names and their usual romanisations (the first is the
+/// key): Muhammad/Mohammed/Mohamed, Husayn/Hussein, Yusuf/Youssef. Only
+/// spellings of one Arabic name are joined: Hasan (حسن) is not Husayn
+/// (حسين), Salih (صالح) not Salah (صلاح).
+const ARABIC_NAMES: &[&[&str]] = &[
+    &["muhammad", "mohammed", "mohammad", "mohamed", "mohamad", "muhammed", "muhamad", "muhamed", "mohammod"],
+    &["ahmad", "ahmed", "ahmet"],
+    &["husayn", "hussein", "hussain", "husain", "husein", "hossein", "hosein", "hussien"],
+    &["hasan", "hassan", "hasen"],
+    &["yusuf", "yousef", "youssef", "yusef", "yousif", "yousuf", "youssouf", "yossef"],
+    &["khalil", "khaleel", "halil"],
+    &["ibrahim", "ebrahim", "ibraheem"],
+    &["ismail", "ismael", "esmail", "ismaeel"],
+    &["mustafa", "mostafa", "moustafa", "mustapha", "mostapha"],
+    &["mahmud", "mahmoud", "mahmood"],
+    &["umar", "omar", "omer"],
+    &["uthman", "othman", "osman", "usman", "othmane"],
+    &["said", "saeed", "saeid", "saied"],
+    &["salih", "saleh"],
+    &["khalid", "khaled"],
+    &["abdallah", "abdullah", "abdalla", "abdulla", "abdellah"],
+    &["abdul", "abd", "abdel", "abdal", "abdol", "abdoul", "abdur", "abdar", "abdus", "abdul"],
+    &["rahman", "rehman", "rahmaan"],
+    &["rahim", "raheem"],
+    &["karim", "kareem"],
+    &["nasir", "nasser", "naser", "nassir", "nasar"],
+    &["faysal", "faisal", "feisal"],
+    &["hamid", "hameed"],
+    &["majid", "majeed", "magid"],
+    &["rashid", "rasheed", "rachid"],
+    &["walid", "waleed"],
+    &["zayd", "zaid", "zeid"],
+    &["yahya", "yehia", "yahia"],
+    &["isa", "issa", "eisa"],
+    &["musa", "moussa", "mousa", "moosa"],
+    &["jafar", "jaafar", "jaffar"],
+    &["tariq", "tarek", "tarik", "tareq"],
+    &["qasim", "kassem", "qassem", "kasim", "qasem", "kacem"],
+    &["usama", "osama", "oussama"],
+    &["sulayman", "suleiman", "sulaiman", "soliman", "sleiman", "suleyman"],
+    &["jamal", "gamal"],
+    &["ayman", "aiman"],
+];
+
+/// Arabic articles written apart ("Abd al-Rahman", "al-Baghdadi"): a query
+/// may leave them out or join them ("Abdul Rahman", "Baghdadi").
+const ARTICLES: &[&str] = &["al", "el", "ul", "ar", "ad", "as", "ash", "at", "az"];
+
 /// Korean surnames whose usual spellings the syllable rules below do not
 /// join (Park/Bak, Lee/Yi/Ri, Choi/Choe, Ahn/An, Oh/O, Lim/Im, Roh/No).
 /// Chae (채) is not Choe (최).
@@ -182,6 +230,9 @@ fn replace_ascii(s: &[u8], from: &[u8], to: &[u8], out: &mut Vec<u8>) {
 /// A Latin part's key: transliteration endings evened (Sergey/Sergei,
 /// Vitaliy/Vitali/Vitaly, Aleksey/Alexei) and kh/h, ks/x.
 fn latin_key(part: &str) -> String {
+    if let Some(group) = ARABIC_NAMES.iter().find(|g| g.contains(&part)) {
+        return group[0].to_string();
+    }
     let mut s = part.replace("kh", "h").replace("ks", "x");
     // A soft sign before a patronymic's ending, written y, i or not at all
     // (Yuryevich, Yurievich, Yurevich).
@@ -266,7 +317,17 @@ fn tokens_with(name: &str, memo: &mut KeyMemo) -> Name {
     let romanised: Vec<String> = lower.split_whitespace().map(translit::romanise).collect();
     let folded = fold(&romanised.join(" "));
     let all: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
-    let parts: Vec<&str> = all.iter().copied().filter(|t| !COMPANY_WORDS.contains(t)).collect();
+    let mut parts: Vec<&str> = all.iter().copied().filter(|t| !COMPANY_WORDS.contains(t)).collect();
+    // An Arabic article before another part is left out ("Abd al-Rahman" =
+    // "Abdul Rahman"); never a name's only or last part.
+    if parts.len() > 2 {
+        let last = parts.len() - 1;
+        let mut i = 0;
+        parts.retain(|p| {
+            i += 1;
+            !(i <= last && ARTICLES.contains(p))
+        });
+    }
     let mut name = Name {
         syllabic: translit::has_hangul(name) || name.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
         reads_korean: !parts.is_empty(),
@@ -818,6 +879,16 @@ mod tests {
             let (s, is_exact) = exact(q, listed);
             assert!(s >= CRITICAL && is_exact, "{q} vs {listed}: {s:.2} exact {is_exact}");
         }
+        // Arabic romanisations and articles.
+        for (q, listed) in [
+            ("Muhammad Ali", "MOHAMMED, Ali"),
+            ("Abdul Rahman Hussein", "HUSAYN, Abd al-Rahman"),
+            ("Yusuf Khalil", "YOUSEF, Khaleel"),
+            ("Abu Bakr Baghdadi", "AL-BAGHDADI, Abu Bakr"),
+        ] {
+            let (s, is_exact) = exact(q, listed);
+            assert!(s >= CRITICAL && is_exact, "{q} vs {listed}: {s:.2} exact {is_exact}");
+        }
         let (s, _) = exact("Timur Safin", "SAFIN, Timur Rafailevich");
         assert!((HIGH..CRITICAL).contains(&s), "{s:.2}");
     }
@@ -839,6 +910,10 @@ mod tests {
         }
         // Korean merges apply only where both names read as Korean.
         assert!(exact("Karen Garcia", "KHALIFA, Khaled").0 < HIGH);
+        // Only spellings of one Arabic name are one: Hasan is not Husayn;
+        // An (a Korean family name) is no article.
+        assert!(exact("Hassan Ali", "HUSAYN, Ali").0 < HIGH);
+        assert!(exact("An Chol Min", "CHOL, Min").0 < HIGH);
         let company = |q: &str, listed: &str| score(&tokens(q), &tokens(listed), Entity, Entity).score;
         assert!(company("Korea General Corporation", "GORGE LIMITED") < HIGH);
     }
