@@ -60,6 +60,22 @@ const COMPANY_WORDS: &[&str] = &[
     "of",
     "and",
     "general",
+    "aktiengesellschaft",
+    "oao",
+    "zao",
+    "pao",
+    "ojsc",
+    "cjsc",
+    "pjsc",
+    "srl",
+    "sarl",
+    "spa",
+    "sro",
+    "doo",
+    "ltda",
+    "nv",
+    "kft",
+    "zrt",
 ];
 
 /// A name as screened. Each part has two keys: a Korean one, which merges
@@ -79,6 +95,10 @@ pub struct Name {
     pub reads_korean: bool,
     /// Written in Hangul or Han: syllables, compared exactly.
     pub syllabic: bool,
+    /// Written in Hangul: two such names compare their syllables as
+    /// romanised strictly, without the merges of romanised spellings (김종은
+    /// is not 김정은).
+    pub hangul: bool,
     /// The name carried a legal form (LLC, Corporation…): "Asatryan LLC"
     /// is a full company name although one word remains.
     pub legal_form: bool,
@@ -98,7 +118,7 @@ impl Name {
 
     /// The keys two names are compared by: Korean when both read so.
     fn keys_with(&self, other: &Name) -> (&[String], &[String]) {
-        if self.reads_korean && other.reads_korean {
+        if self.reads_korean && other.reads_korean && !(self.hangul && other.hangul) {
             (&self.korean, &self.korean_pairs)
         } else {
             (&self.latin, &self.latin_pairs)
@@ -149,6 +169,46 @@ const ARABIC_NAMES: &[&[&str]] = &[
     &["jamal", "gamal"],
     &["ayman", "aiman"],
 ];
+
+/// Words for "son of" / "daughter of" before a father's name.
+const SON_OF: &[&str] = &["bin", "ibn", "bint", "binti", "ben"];
+
+/// Legal forms of several words (folded), read as one legal form.
+const LEGAL_PHRASES: &[&str] = &[
+    "open joint stock company",
+    "closed joint stock company",
+    "public joint stock company",
+    "joint stock company",
+    "societatea cu raspundere limitata",
+    "sp z o o",
+    "spolka z ograniczona odpowiedzialnoscia",
+    "obshchestvo s ogranichennoy otvetstvennostyu",
+    "aktsionernoye obshchestvo",
+    "aktsionernoe obshchestvo",
+    "s a de c v",
+];
+
+/// Letters written apart are one word: "A.B.C. Company" = "ABC Company",
+/// "L.X.C" = "LXC", "S.R.L." = "SRL" (a single initial stays).
+fn initialisms(words: Vec<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut run = String::new();
+    let single = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
+    for w in words {
+        if single(w) {
+            run.push_str(w);
+            continue;
+        }
+        if !run.is_empty() {
+            out.push(std::mem::take(&mut run));
+        }
+        out.push(w.to_string());
+    }
+    if !run.is_empty() {
+        out.push(run);
+    }
+    out
+}
 
 /// Arabic articles written apart ("Abd al-Rahman", "al-Baghdadi"): a query
 /// may leave them out or join them ("Abdul Rahman", "Baghdadi").
@@ -316,8 +376,17 @@ fn tokens_with(name: &str, memo: &mut KeyMemo) -> Name {
     let lower = without_apostrophes(&name.to_lowercase());
     let romanised: Vec<String> = lower.split_whitespace().map(translit::romanise).collect();
     let folded = fold(&romanised.join(" "));
-    let all: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
-    let mut parts: Vec<&str> = all.iter().copied().filter(|t| !COMPANY_WORDS.contains(t)).collect();
+    // Legal forms of several words, in the languages lists use, become one
+    // ("Open Joint Stock Company Gazprom" = "OAO Gazprom").
+    let mut padded = format!(" {folded} ");
+    for phrase in LEGAL_PHRASES {
+        while let Some(at) = padded.find(&format!(" {phrase} ")) {
+            padded.replace_range(at..at + phrase.len() + 2, " llc ");
+        }
+    }
+    let all = initialisms(padded.split(' ').filter(|t| !t.is_empty()).collect());
+    let mut parts: Vec<String> = all.iter().filter(|t| !COMPANY_WORDS.contains(&t.as_str())).cloned().collect();
+    let legal_form = parts.len() < all.len();
     // An Arabic article before another part is left out ("Abd al-Rahman" =
     // "Abdul Rahman"); never a name's only or last part.
     if parts.len() > 2 {
@@ -325,13 +394,26 @@ fn tokens_with(name: &str, memo: &mut KeyMemo) -> Name {
         let mut i = 0;
         parts.retain(|p| {
             i += 1;
-            !(i <= last && ARTICLES.contains(p))
+            !(i <= last && ARTICLES.contains(&p.as_str()))
         });
+    }
+    // "bin"/"ibn" and the father's name are one part: order matters there
+    // (Salman bin Muhammad is not Muhammad bin Salman).
+    let mut i = 1;
+    while i + 1 < parts.len() {
+        if SON_OF.contains(&parts[i].as_str()) {
+            let father = parts.remove(i + 1);
+            let father =
+                ARABIC_NAMES.iter().find(|g| g.contains(&father.as_str())).map_or(father, |g| g[0].to_string());
+            parts[i] = format!("bin{father}");
+        }
+        i += 1;
     }
     let mut name = Name {
         syllabic: translit::has_hangul(name) || name.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+        hangul: translit::has_hangul(name),
         reads_korean: !parts.is_empty(),
-        legal_form: parts.len() < all.len(),
+        legal_form,
         ..Name::default()
     };
     for part in &parts {
@@ -802,6 +884,16 @@ mod tests {
         assert!(s("Myong Chol-min", "MYONG, Chol Min", Person, Person) >= CRITICAL);
         assert!(s("Korea Sobaeksu Trading Company", "KOREA SOBAEKSU TRADING CORPORATION", Entity, Entity) >= CRITICAL);
         assert!(s("Fortuna LLC", "FORTUNA LIMITED LIABILITY COMPANY", Entity, Entity) >= HIGH);
+        // Legal forms in other words and languages, initialisms (nomenklatura's name bench).
+        for (q, listed) in [
+            ("OAO Gazprom", "Open Joint Stock Company Gazprom"),
+            ("Siemens Aktiengesellschaft", "Siemens AG"),
+            ("SRL PRO TRAFFIC", "Societatea cu Raspundere Limitata PRO TRAFFIC"),
+            ("ABC Company", "A.B.C. Company"),
+            ("LXC Aviation", "L.X.C Aviation"),
+        ] {
+            assert!(s(q, listed, Entity, Entity) >= CRITICAL, "{q} vs {listed}: {}", s(q, listed, Entity, Entity));
+        }
     }
 
     #[test]
@@ -910,6 +1002,13 @@ mod tests {
         }
         // Korean merges apply only where both names read as Korean.
         assert!(exact("Karen Garcia", "KHALIFA, Khaled").0 < HIGH);
+        // Found in nomenklatura's name bench: two names in Hangul compare
+        // their syllables strictly; the father's name after "bin" keeps its
+        // place.
+        assert!(!exact("김종은", "김정은").1, "종 is not 정");
+        assert!(exact("김정은", "김정은").1);
+        assert!(!exact("Salman bin Muhammad al-Rawi", "MUHAMMAD BIN SALMAN AL-RAWI").1);
+        assert!(exact("Muhammad bin Salman", "MOHAMMED BIN SALMAN").1);
         // Only spellings of one Arabic name are one: Hasan is not Husayn;
         // An (a Korean family name) is no article.
         assert!(exact("Hassan Ali", "HUSAYN, Ali").0 < HIGH);
