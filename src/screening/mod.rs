@@ -121,6 +121,7 @@ impl Lists {
     pub fn to_bytes(&self, inputs: u64) -> Vec<u8> {
         let stored = Stored {
             version: env!("CARGO_PKG_VERSION").to_string(),
+            keying: KEYING,
             builtin: fingerprint(&[BUILTIN_CSV.as_bytes()]),
             inputs,
             lists: self.lists.iter().map(StoredList::from).collect(),
@@ -148,7 +149,10 @@ impl Lists {
         }
         let payload = &content[MAGIC.len()..];
         let stored: Stored = postcard::from_bytes(payload).map_err(|e| format!("stored lists unreadable: {e}"))?;
-        if stored.version != env!("CARGO_PKG_VERSION") || stored.builtin != fingerprint(&[BUILTIN_CSV.as_bytes()]) {
+        if stored.version != env!("CARGO_PKG_VERSION")
+            || stored.keying != KEYING
+            || stored.builtin != fingerprint(&[BUILTIN_CSV.as_bytes()])
+        {
             return Err(format!("stored by version {}", stored.version));
         }
         if stored.inputs != inputs {
@@ -179,12 +183,33 @@ pub fn fingerprint(parts: &[&[u8]]) -> u64 {
 
 const MAGIC: &[u8] = b"vetter lists 1\n";
 
+/// The source of the code that keys names, hashed when compiling: stored
+/// lists keyed by other code (a development build, not only another
+/// version) are made again. Evaluated at compile time, so the sources are
+/// not in the binary.
+const KEYING: u64 = {
+    const fn fnv(bytes: &[u8], mut hash: u64) -> u64 {
+        let mut i = 0;
+        while i < bytes.len() {
+            hash ^= bytes[i] as u64;
+            hash = hash.wrapping_mul(0x100_0000_01b3);
+            i += 1;
+        }
+        hash
+    }
+    let hash = fnv(include_bytes!("matcher.rs"), 0xcbf2_9ce4_8422_2325);
+    let hash = fnv(include_bytes!("../normalize/translit.rs"), hash);
+    let hash = fnv(include_bytes!("../normalize/mod.rs"), hash);
+    fnv(include_bytes!("../normalize/unicode.rs"), hash)
+};
+
 /// Stored lists. The compact encoding writes fields by position, so it
 /// cannot skip empty ones as [`Marks`]' JSON does: these mirror types keep
 /// every field.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Stored {
     version: String,
+    keying: u64,
     builtin: u64,
     inputs: u64,
     lists: Vec<StoredList>,
