@@ -120,7 +120,7 @@ pub fn hash_rgba(width: u32, height: u32, pixels: &[u8]) -> Result<PhotoHash, No
         return Err(NotAPhoto::BadPixels);
     }
     let image = Rgba { width, height, pixels };
-    if brightness_spread(&image) < MIN_PHOTO_SPREAD {
+    if brightness_spread(&image) < MIN_PHOTO_SPREAD || is_low_detail(&image) {
         return Err(NotAPhoto::Placeholder);
     }
     Ok(PhotoHash(blockhash::blockhash256(&image).into()))
@@ -142,6 +142,39 @@ fn brightness_spread(image: &Rgba<'_>) -> f64 {
     }
     let mean = sum / n;
     (sum_sq / n - mean * mean).max(0.0).sqrt()
+}
+
+/// Share of the sampled pixels the four commonest colours may cover before
+/// a picture counts as drawn, not photographed.
+const MAX_FEW_COLOURS_SHARE: f64 = 0.92;
+
+/// A drawing of a few flat colours (a site's silhouette avatar, an
+/// identicon, initials on a disc), saved or re-encoded so that its address
+/// no longer says what it is: its four commonest colours, coarsely binned
+/// (8 levels a channel, so JPEG noise and anti-aliased edges stay in their
+/// bins), cover nearly all of it. A photograph's light, skin and hair spread
+/// over many.
+fn is_low_detail(image: &Rgba<'_>) -> bool {
+    let step_x = (image.width / 64).max(1);
+    let step_y = (image.height / 64).max(1);
+    let mut bins = vec![0u32; 512];
+    let mut n = 0u32;
+    for y in (0..image.height).step_by(step_y as usize) {
+        for x in (0..image.width).step_by(step_x as usize) {
+            let i = ((y * image.width + x) * 4) as usize;
+            let p = &image.pixels[i..i + 4];
+            let alpha = u32::from(p[3]);
+            let level = |c: u8| ((u32::from(c) * alpha + 255 * (255 - alpha)) / 255 / 32) as usize;
+            bins[level(p[0]) * 64 + level(p[1]) * 8 + level(p[2])] += 1;
+            n += 1;
+        }
+    }
+    bins.sort_unstable_by(|a, b| b.cmp(a));
+    let top: u32 = bins[..4].iter().sum();
+    // And few colours of any weight: a plain-backdrop headshot has its
+    // backdrop and suit in two bins, but its skin's light spreads over many.
+    let significant = bins.iter().take_while(|&&count| count * 100 >= n).count();
+    f64::from(top) >= MAX_FEW_COLOURS_SHARE * f64::from(n) && significant <= 6
 }
 
 /// Addresses of the sites' default avatars and generated placeholders.
@@ -310,6 +343,55 @@ pub(crate) mod tests {
             eprintln!("crop {margin}px each side: {d} bits");
             assert!(d <= SAME_PHOTO_BITS, "cropped {margin}px: {d}");
         }
+    }
+
+    /// A two-tone silhouette avatar (head and shoulders), as sites draw
+    /// their default pictures.
+    fn silhouette(size: u32, noise: u32) -> Vec<u8> {
+        let mut px = Vec::with_capacity((size * size * 4) as usize);
+        for y in 0..size {
+            for x in 0..size {
+                let (fx, fy) = (x as f64 / size as f64 - 0.5, y as f64 / size as f64);
+                let head = fx * fx + (fy - 0.38) * (fy - 0.38) < 0.04;
+                let shoulders = fy > 0.7 && fx * fx + (fy - 1.05) * (fy - 1.05) < 0.16;
+                let base: u8 = if head || shoulders { 160 } else { 225 };
+                // Re-encoding noise, repeatable.
+                let jitter = ((x * 7 + y * 13) % (2 * noise + 1)) as i32 - noise as i32;
+                let v = (i32::from(base) + jitter).clamp(0, 255) as u8;
+                px.extend_from_slice(&[v, v, v.saturating_add(8), 255]);
+            }
+        }
+        px
+    }
+
+    /// Issue #15: a plain two-tone silhouette saved locally was PHOTO_REUSE
+    /// between two candidates. A drawing of a few colours is never a photo;
+    /// the synthetic portraits (gradients, light, texture) still are.
+    #[test]
+    fn drawings_of_a_few_colours_are_placeholders_and_portraits_are_not() {
+        for (size, noise) in [(200, 0), (200, 4), (96, 6), (400, 2)] {
+            assert_eq!(hash_rgba(size, size, &silhouette(size, noise)), Err(NotAPhoto::Placeholder), "{size} ±{noise}");
+        }
+        for seed in 0..12 {
+            assert!(hash_rgba(160, 160, &portrait(160, 160, seed)).is_ok(), "portrait {seed}");
+        }
+        // A headshot on a plain backdrop: most of it backdrop and suit, the
+        // face lit from one side.
+        let headshot: Vec<u8> = (0..200u32 * 200)
+            .flat_map(|i| {
+                let (x, y) = (f64::from(i % 200) / 200.0 - 0.5, f64::from(i / 200) / 200.0);
+                let face = x * x / 0.04 + (y - 0.4) * (y - 0.4) / 0.07 < 1.0;
+                let v = if face {
+                    (150.0 + 180.0 * x + 60.0 * (y - 0.4)).clamp(0.0, 255.0) as u8
+                } else if y > 0.72 {
+                    30
+                } else {
+                    245
+                };
+                [v, (f64::from(v) * 0.8) as u8, (f64::from(v) * 0.65) as u8, 255]
+            })
+            .collect();
+        assert!(hash_rgba(200, 200, &headshot).is_ok(), "a lit face on a plain backdrop is a photo");
     }
 
     #[test]
