@@ -91,6 +91,12 @@ pub struct Name {
     /// Adjacent parts joined (Korean keys, then Latin), computed once.
     pub korean_pairs: Vec<String>,
     pub latin_pairs: Vec<String>,
+    /// A name written in Hangul, keyed as McCune-Reischauer writes its given
+    /// name: with the sound changes between syllables (덕룡 Tŏng-nyong,
+    /// 순룡 Sul-lyong, 익문 Ing-mun). Empty when there are none; Revised
+    /// Romanization writes names without them (Deok-ryong), so both count.
+    pub korean_pronounced: Vec<String>,
+    pub korean_pronounced_pairs: Vec<String>,
     /// Every part reads as romanised Korean (or was written in Hangul).
     pub reads_korean: bool,
     /// Written in Hangul or Han: syllables, compared exactly.
@@ -366,9 +372,18 @@ impl KeyMemo {
     fn reads_korean(&mut self, part: &str) -> bool {
         let keys = self.keys(part);
         // A surname's usual spelling counts too (Park, Rhee, Choi).
-        *keys
-            .reads_korean
-            .get_or_insert_with(|| translit::reads_as_korean(part) || SURNAMES.iter().any(|g| g.contains(&part)))
+        *keys.reads_korean.get_or_insert_with(|| {
+            // McCune-Reischauer writes a final ㄹ before a vowel or h as r
+            // (P'ir-hyo, Wŏr-hwan): one syllable, so that Omar, Jafar
+            // and Peter keep their Latin comparison.
+            let vowel_runs = part.as_bytes().split(|b| !b"aeiouwy".contains(b)).filter(|run| !run.is_empty()).count();
+            let final_r = part.len() > 1 && part.ends_with('r') && vowel_runs == 1 && {
+                let mut as_l = part[..part.len() - 1].to_string();
+                as_l.push('l');
+                translit::reads_as_korean(&as_l)
+            };
+            translit::reads_as_korean(part) || final_r || SURNAMES.iter().any(|g| g.contains(&part))
+        })
     }
 }
 
@@ -429,7 +444,57 @@ fn tokens_with(name: &str, memo: &mut KeyMemo) -> Name {
         name.korean_pairs.push(keys.korean.clone());
         name.latin_pairs.push(keys.latin.clone());
     }
+    if name.hangul && name.reads_korean {
+        let spoken = pronounced(&parts);
+        if spoken != parts {
+            for part in &spoken {
+                name.korean_pronounced.push(memo.keys(part).korean.clone());
+            }
+            for pair in spoken.windows(2) {
+                name.korean_pronounced_pairs.push(memo.keys(&pair.concat()).korean.clone());
+            }
+        }
+    }
     name
+}
+
+/// A Hangul name's syllables (Revised Romanization, family name first) with
+/// the sound changes McCune-Reischauer writes inside the given name: a
+/// final k, p or t before n, m or r becomes ng, m or n, and that r an n
+/// (덕룡 deong-nyong, 백린 baeng-nin, 익문 ing-mun); n before r, or r after
+/// l, becomes l (순룡 sul-lyong, 철로 cheol-lo); r after m or ng becomes n
+/// (강릉 gang-neung).
+fn pronounced(syllables: &[String]) -> Vec<String> {
+    let mut out = syllables.to_vec();
+    for i in 2..out.len() {
+        let (before, after) = out.split_at_mut(i);
+        let (prev, next) = (&mut before[i - 1], &mut after[0]);
+        let nasal_next = next.starts_with('n') || next.starts_with('m') || next.starts_with('r');
+        let stop = !prev.ends_with("ng")
+            && (prev.ends_with('k') || prev.ends_with('g') || prev.ends_with('p') || prev.ends_with('t'));
+        if stop && nasal_next {
+            let last = prev.pop().unwrap_or_default();
+            prev.push_str(match last {
+                'k' | 'g' => "ng",
+                'p' => "m",
+                _ => "n",
+            });
+            if next.starts_with('r') {
+                next.replace_range(0..1, "n");
+            }
+        } else if next.starts_with('r') {
+            if prev.ends_with('n') && !prev.ends_with("ng") {
+                prev.pop();
+                prev.push('l');
+                next.replace_range(0..1, "l");
+            } else if prev.ends_with('l') {
+                next.replace_range(0..1, "l");
+            } else if prev.ends_with('m') || prev.ends_with("ng") {
+                next.replace_range(0..1, "n");
+            }
+        }
+    }
+    out
 }
 
 /// What a query part matched, for the per-token breakdown.
@@ -478,6 +543,29 @@ fn is_patronymic(key: &str) -> bool {
 
 /// Scores a query name against a listed name (both from [`tokens`]).
 pub fn score(query: &Name, listed: &Name, query_kind: EntryKind, listed_kind: EntryKind) -> NameScore {
+    let plain = score_keys(query, listed, query_kind, listed_kind);
+    if query.korean_pronounced.is_empty() && listed.korean_pronounced.is_empty() {
+        return plain;
+    }
+    // A Hangul name as written and as pronounced: the better reading counts.
+    let pronounced = |n: &Name| {
+        (!n.korean_pronounced.is_empty()).then(|| Name {
+            korean: n.korean_pronounced.clone(),
+            korean_pairs: n.korean_pronounced_pairs.clone(),
+            korean_pronounced: vec![],
+            korean_pronounced_pairs: vec![],
+            ..n.clone()
+        })
+    };
+    let (q, l) = (pronounced(query), pronounced(listed));
+    let rank = |s: &NameScore| (s.exact && s.score >= CRITICAL, s.score);
+    [(q.as_ref(), Some(listed)), (Some(query), l.as_ref()), (q.as_ref(), l.as_ref())]
+        .into_iter()
+        .filter_map(|(a, b)| Some(score_keys(a?, b?, query_kind, listed_kind)))
+        .fold(plain, |best, s| if rank(&s) > rank(&best) { s } else { best })
+}
+
+fn score_keys(query: &Name, listed: &Name, query_kind: EntryKind, listed_kind: EntryKind) -> NameScore {
     let (q, q_pairs) = query.keys_with(listed);
     let (l, l_pairs) = listed.keys_with(query);
     // Korean syllables are short and alike: their spelling variants are in
@@ -675,8 +763,8 @@ fn skeleton(token: &str) -> Option<String> {
 
 /// The keys a listed name is found under, in `by_token` and in `by_prefix`.
 fn form_keys(name: &Name, mut token: impl FnMut(&str), mut prefixed: impl FnMut(&str)) {
-    // Both keyings: which one a comparison uses depends on the query.
-    for t in name.korean.iter().chain(&name.latin) {
+    // Every keying: which one a comparison uses depends on the query.
+    for t in name.korean.iter().chain(&name.latin).chain(&name.korean_pronounced) {
         token(t);
         if let Some(p) = prefix(t) {
             prefixed(&p);
@@ -687,7 +775,7 @@ fn form_keys(name: &Name, mut token: impl FnMut(&str), mut prefixed: impl FnMut(
     }
     // Adjacent listed parts joined ("~~", covering two parts), for a query
     // writing given names as one word.
-    for pair in name.korean_pairs.iter().chain(&name.latin_pairs) {
+    for pair in name.korean_pairs.iter().chain(&name.latin_pairs).chain(&name.korean_pronounced_pairs) {
         token(&format!("~~{pair}"));
     }
 }
@@ -814,7 +902,7 @@ impl Index {
         let keys: Vec<(&String, &String)> = query.korean.iter().zip(&query.latin).collect();
         for (qi, (korean, latin)) in keys.iter().enumerate() {
             let unit = qi as u16;
-            for key in [*korean, *latin] {
+            for key in [*korean, *latin].into_iter().chain(query.korean_pronounced.get(qi)) {
                 add(self.by_token.get(key), 1, unit);
                 if let Some(p) = prefix(key) {
                     add(self.by_prefix.get(&p), 1, unit);
@@ -830,6 +918,9 @@ impl Index {
             let unit = (keys.len() + qi) as u16;
             add(self.by_token.get(korean), 1, unit);
             add(self.by_token.get(latin), 1, unit);
+            if let Some(pronounced) = query.korean_pronounced_pairs.get(qi) {
+                add(self.by_token.get(pronounced), 1, unit);
+            }
         }
         let candidates: Vec<u32> = touched
             .into_iter()
@@ -1009,6 +1100,20 @@ mod tests {
         assert!(exact("김정은", "김정은").1);
         assert!(!exact("Salman bin Muhammad al-Rawi", "MUHAMMAD BIN SALMAN AL-RAWI").1);
         assert!(exact("Muhammad bin Salman", "MOHAMMED BIN SALMAN").1);
+        // Hangul against McCune-Reischauer's hyphenated given names, which
+        // write the sound changes between syllables (scriptshifter's
+        // Korean samples); Revised Romanization does not.
+        for (q, listed) in [
+            ("강덕룡", "Kang Tŏng-nyong"),
+            ("강순룡", "Kang Sul-lyong"),
+            ("강필효", "Kang P'ir-hyo"),
+            ("노백린", "No Paeng-nin"),
+            ("강덕룡", "Gang Deok-ryong"),
+        ] {
+            let (s, is_exact) = exact(q, listed);
+            assert!(s >= CRITICAL && is_exact, "{q} vs {listed}: {s:.2} exact {is_exact}");
+        }
+        assert!(!exact("강덕룡", "Kang Tŏng-myŏng").1, "룡 is not 명");
         // Only spellings of one Arabic name are one: Hasan is not Husayn;
         // An (a Korean family name) is no article.
         assert!(exact("Hassan Ali", "HUSAYN, Ali").0 < HIGH);
