@@ -163,4 +163,4 @@ const FLOOR_SHIPPING: (usize, usize) = (2, 0);
 const FLOOR_IDENTITY: (usize, usize) = (4, 0);
 const FLOOR_WITHOUT_WORK: (usize, usize) = (0, 0);
 const FLOOR_AVAILABILITY: (usize, usize) = (5, 0);
-const FLOOR_CONTACT: (usize, usize) = (0, 0);
+const FLOOR_CONTACT: (usize, usize) = (23, 2);

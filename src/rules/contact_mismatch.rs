@@ -20,6 +20,74 @@ use std::collections::BTreeMap;
 
 pub const ID: &str = "CONTACT_MISMATCH";
 
+/// A phone number or e-mail address written in a message.
+pub(crate) struct TextContact<'a> {
+    pub is_phone: bool,
+    /// E.164 or the canonical mailbox.
+    pub key: String,
+    pub raw: &'a str,
+}
+
+/// Words that say a run of digits is a phone number ("my new number is
+/// 555 0143"), in the languages of the messages Vetter reads.
+const PHONE_WORDS: &[&str] = &[
+    "phone",
+    "number",
+    "mobile",
+    "cell",
+    "call",
+    "tel",
+    "whatsapp",
+    "signal",
+    "sms",
+    "text me",
+    "número",
+    "numero",
+    "telefone",
+    "teléfono",
+    "telefono",
+    "celular",
+    "móvil",
+    "movil",
+    "номер",
+    "телефон",
+    "мобільн",
+    "мобильн",
+];
+
+/// Phone numbers and e-mail addresses a message gives: an address anywhere;
+/// a number written internationally (+, 00), or nationally where the
+/// message calls it a number and the profiles' country says which.
+pub(crate) fn contacts_in_text<'a>(text: &'a str, country: Option<&str>) -> Vec<TextContact<'a>> {
+    let mut found = Vec::new();
+    if text.contains('@') {
+        let email = crate::extract::regex(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}");
+        for m in email.find_iter(text) {
+            if let Some(key) = email_canonical(m.as_str()).filter(|k| !is_role_address(k)) {
+                found.push(TextContact { is_phone: false, key, raw: m.as_str() });
+            }
+        }
+    }
+    if text.bytes().filter(u8::is_ascii_digit).count() >= 7 {
+        let lower = text.to_lowercase();
+        let called_a_number = PHONE_WORDS.iter().any(|w| lower.contains(w));
+        let phone = crate::extract::regex(r"(?:\+|\b00|\b)\d[\d\s().\-]{5,18}\d\b");
+        for m in phone.find_iter(text) {
+            let raw = m.as_str().trim();
+            let international = raw.starts_with('+') || raw.starts_with("00");
+            // Dates, years and amounts are not numbers: "2019-2022".
+            let looks_like_dates = raw.split(['-', '.', '/', ' ']).all(|p| p.len() == 4 || p.len() <= 2);
+            if !(international || called_a_number) || looks_like_dates {
+                continue;
+            }
+            if let Some(key) = phone_e164(raw, if international { None } else { country }) {
+                found.push(TextContact { is_phone: true, key, raw });
+            }
+        }
+    }
+    found
+}
+
 pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
     let mut phones: BTreeMap<String, Vec<Evidence>> = BTreeMap::new();
     let mut emails: BTreeMap<String, Vec<Evidence>> = BTreeMap::new();
@@ -47,6 +115,25 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
             }
         }
     }
+    // Contacts the candidate gives in messages ("my number changed, use …
+    // from now on") count as those on pages; the evidence quotes the message.
+    let country = case.profiles.iter().find_map(|p| p.country.as_deref());
+    for m in super::behaviour::messages(case) {
+        for contact in contacts_in_text(m.text, country) {
+            let quote = quote_around(m.text, contact.raw);
+            if names_a_payee(&quote) {
+                continue;
+            }
+            let evidence = Evidence {
+                profile: m.source.to_string(),
+                field: "message".into(),
+                value: quote,
+                note: Some(contact.key.clone()),
+                composed: false,
+            };
+            if contact.is_phone { &mut phones } else { &mut emails }.entry(contact.key).or_default().push(evidence);
+        }
+    }
     let mut findings = Vec::new();
     let kinds = [
         ("flag_CONTACT_MISMATCH_phonesTitle", "flag_CONTACT_MISMATCH_phonesExplain", phones, Severity::Low),
@@ -67,6 +154,54 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
         });
     }
     findings
+}
+
+/// A sentence giving someone else's payment account ("send it to my
+/// cousin's PayPal: …"): that address is a payee's, not the candidate's
+/// contact (`PAYMENT_DETAILS_CHANGE` judges it).
+fn names_a_payee(sentence: &str) -> bool {
+    const PAYMENT: &[&str] =
+        &["paypal", "payoneer", "wise", "bank", "iban", "account", "cuenta", "conta", "счет", "счёт", "рахун", "карт"];
+    const SOMEONE_ELSE: &[&str] = &[
+        "cousin",
+        "brother",
+        "sister",
+        "friend",
+        "wife",
+        "husband",
+        "uncle",
+        "aunt",
+        "relative",
+        "partner",
+        "primo",
+        "prima",
+        "hermano",
+        "hermana",
+        "amigo",
+        "amiga",
+        "irmão",
+        "irmã",
+        "parente",
+        "брат",
+        "сестр",
+        "друг",
+        "друз",
+        "жены",
+        "жінк",
+        "дружин",
+        "родственник",
+        "родич",
+    ];
+    let lower = sentence.to_lowercase();
+    PAYMENT.iter().any(|w| lower.contains(w)) && SOMEONE_ELSE.iter().any(|w| lower.contains(w))
+}
+
+/// The sentence of `text` holding `raw` (a quotation, at most 300 characters).
+fn quote_around(text: &str, raw: &str) -> String {
+    let at = text.find(raw).unwrap_or(0);
+    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let end = text[at + raw.len()..].find(['!', '?', '\n']).map_or(text.len(), |i| at + raw.len() + i + 1);
+    crate::text::clean(&text[start..end.min(text.len())], 300)
 }
 
 /// Two values disagree only if they come from different profiles.
@@ -93,6 +228,26 @@ mod tests {
             .into_iter()
             .map(|f| (f.severity, f.title))
             .collect()
+    }
+
+    /// Issue #15: "my number changed, please use … from now on" was not
+    /// compared with the profiles' contacts.
+    #[test]
+    fn a_contact_given_in_a_message_is_compared_with_the_profiles() {
+        let profiles = [profile("https://a.example/", &["+1 470 555 0123"], &["alex@example.com"])];
+        let run = |text: &str| {
+            let messages = [crate::model::Message { source: "chat.txt".into(), text: text.into() }];
+            check(&CaseInput { profiles: &profiles, messages: &messages, now_month: 0 })
+        };
+        let f = run("My number changed, please use +44 7700 900123 from now on.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        let quoted = f[0].evidence.iter().find(|e| e.field == "message").expect("the message is evidence");
+        assert!(quoted.value.contains("My number changed"), "{quoted:?}");
+        assert_eq!(run("Write to alex.dev.work@gmail.com instead.").len(), 1);
+        // Not numbers: dates and years; not the candidate's: a payee's address.
+        assert!(run("I worked there 2019-2022 and 2023 - 2024, phone me any time.").is_empty());
+        assert!(run("Send it to my cousin's PayPal: li.wei@example.com").is_empty());
+        assert!(run("Same number as on my profile: +1 (470) 555-0123.").is_empty());
     }
 
     #[test]

@@ -109,8 +109,20 @@ fn identifiers(profiles: &[Profile], messages: &[Message]) -> Seen {
             scan(text, &p.url, field, &mut add);
         }
     }
+    let country = profiles.iter().find_map(|p| p.country.as_deref());
+    let message_texts = profiles
+        .iter()
+        .flat_map(|p| p.messages.iter().map(move |m| (m.text.as_str(), p.url.as_str())))
+        .chain(messages.iter().map(|m| (m.text.as_str(), m.source.as_str())));
     for m in messages {
         scan(&m.text, &m.source, "message", &mut add);
+    }
+    // A phone number or e-mail given in a message is the candidate's as much
+    // as one on a page.
+    for (text, at) in message_texts {
+        for contact in super::contact_mismatch::contacts_in_text(text, country) {
+            add(contact.key, if contact.is_phone { "phone" } else { "e-mail" }, at, "message", contact.raw);
+        }
     }
     seen
 }
@@ -309,6 +321,24 @@ mod tests {
         assert!(shared_with("pay to DE89370400440532013000").contains("bank account (IBAN) DE89370400440532013000"));
         assert!(iban_checksum_ok("GB82WEST12345698765432"));
         assert!(!iban_checksum_ok("DE89370400440532013001"), "one digit off");
+    }
+
+    /// Issue #15: a number announced in a message ("my number changed, use
+    /// … from now on") links candidates like one on a page.
+    #[test]
+    fn a_phone_or_e_mail_given_in_a_message_links_candidates() {
+        let a = candidate("https://a.example/", "Ann Lee", "+44 7700 900123", "ann@example.com", None);
+        let b = candidate("https://b.example/", "Bo Chan", "+1 470 555 0102", "bo@example.com", None);
+        let msgs = [Message {
+            source: "b.txt".into(),
+            text: "My number changed, please use +44 7700 900 123 from now on, or ann@example.com.".into(),
+        }];
+        let others = [OtherCandidate { label: "Bo Chan".into(), profiles: &b, messages: &msgs }];
+        let notes: Vec<String> =
+            check(&a, &[], &others).into_iter().flat_map(|f| f.evidence).filter_map(|e| e.note).collect();
+        let notes = notes.join(" / ");
+        assert!(notes.contains("+447700900123"), "{notes}");
+        assert!(notes.contains("ann@example.com"), "{notes}");
     }
 
     #[test]
