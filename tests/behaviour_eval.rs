@@ -65,6 +65,18 @@ struct Counts {
     found: usize,
     negatives: usize,
     false_alarms: usize,
+    /// Positives and found in the held-out half.
+    held_out: (usize, usize),
+}
+
+/// The half an item is in: the word lists were tuned on the misses of the
+/// other half only ("dev"), so recall on this one ("held out") says how
+/// they carry to wording they were not written from. An item and its
+/// translations are in the same half.
+fn held_out(id: &str) -> bool {
+    let family = ["-es", "-pt", "-ru", "-uk"].iter().fold(id, |id, s| id.strip_suffix(s).unwrap_or(id));
+    let hash = family.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    hash % 2 == 1
 }
 
 #[test]
@@ -95,29 +107,37 @@ fn behavioural_flags_on_messages_the_rules_were_not_written_from() {
             if want {
                 c.positives += 1;
                 c.found += usize::from(has);
+                if held_out(&item.id) {
+                    c.held_out.0 += 1;
+                    c.held_out.1 += usize::from(has);
+                }
                 let lang = by_lang.entry(item.lang.clone()).or_default();
                 lang.0 += 1;
                 lang.1 += usize::from(has);
-                if !has {
+                if !has && !held_out(&item.id) {
                     missed.push(format!("{flag} {}: {}", item.id, item.text));
                 }
             } else {
                 c.negatives += 1;
                 c.false_alarms += usize::from(has);
-                if has {
+                if has && !held_out(&item.id) {
                     alarms.push(format!("{flag} {}: {}", item.id, item.text));
                 }
             }
         }
     }
     let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
-    let mut table = String::from("| flag | positives | recall | false alarms |\n|---|---|---|---|\n");
+    let mut table =
+        String::from("| flag | positives | recall | held-out recall | false alarms |\n|---|---|---|---|---|\n");
     for (flag, c) in &by_flag {
         table.push_str(&format!(
-            "| `{flag}` | {} | {:.0} % ({}) | {:.1} % ({} of {}) |\n",
+            "| `{flag}` | {} | {:.0} % ({}) | {:.0} % ({} of {}) | {:.1} % ({} of {}) |\n",
             c.positives,
             pct(c.found, c.positives),
             c.found,
+            pct(c.held_out.1, c.held_out.0),
+            c.held_out.1,
+            c.held_out.0,
             pct(c.false_alarms, c.negatives),
             c.false_alarms,
             c.negatives
@@ -126,7 +146,7 @@ fn behavioural_flags_on_messages_the_rules_were_not_written_from() {
     let langs: Vec<String> =
         by_lang.iter().map(|(l, (n, found))| format!("{l} {:.0} % of {n}", pct(*found, *n))).collect();
     eprintln!(
-        "{} messages\n{table}recall by language: {}\nmissed:\n{}\nfalse alarms:\n{}",
+        "{} messages\n{table}recall by language: {}\nmissed (dev half):\n{}\nfalse alarms (dev half):\n{}",
         items.len(),
         langs.join(", "),
         missed.join("\n"),
@@ -155,9 +175,9 @@ fn behavioural_flags_on_messages_the_rules_were_not_written_from() {
 }
 
 // (found, false alarms) measured on 2026-12-06.
-const FLOOR_OFF_PLATFORM: (usize, usize) = (6, 1);
+const FLOOR_OFF_PLATFORM: (usize, usize) = (25, 1);
 const FLOOR_CRYPTO: (usize, usize) = (13, 2);
-const FLOOR_PAYMENT_DETAILS: (usize, usize) = (2, 0);
+const FLOOR_PAYMENT_DETAILS: (usize, usize) = (26, 0);
 const FLOOR_ACCOUNT_SWITCH: (usize, usize) = (4, 0);
 const FLOOR_SHIPPING: (usize, usize) = (2, 0);
 const FLOOR_IDENTITY: (usize, usize) = (4, 0);

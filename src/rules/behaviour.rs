@@ -34,6 +34,14 @@ pub struct Behaviour {
     pub explanation: &'static str,
     pub guidance: &'static str,
     pub patterns: &'static [&'static str],
+    /// Requests as concepts a sentence names together, in every language
+    /// Vetter reads (English, Spanish, Portuguese, Russian, Ukrainian): each
+    /// entry is a list of concepts, each concept a list of words, and a
+    /// sentence matches an entry when it names every concept. A word with a
+    /// leading space starts a word ("bloque" → "bloqueada"), a trailing one
+    /// ends it. The phrasings requests take vary more than patterns can
+    /// follow; what they must name does not.
+    pub together: &'static [&'static [&'static [&'static str]]],
 }
 
 pub const BEHAVIOURS: &[Behaviour] = &[
@@ -56,6 +64,122 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             r"(?i)\b(?:tele\s*-?\s*gram|whats\s*-?\s*app|skype|discord|signal|wechat|viber)\s*(?:is better|would be better|instead|please|(?:id|handle|number)\s*[:\-])",
             r"(?i)\b(?:my|our)\s+(?:telegram|whatsapp|skype|discord|signal|wechat)\s*(?:is\b|:|@|(?:id|handle|number|account|username)\b)",
         ],
+        together: &[
+            &[
+                &[
+                    " telegram",
+                    " telegarm",
+                    " t e l e g r a m",
+                    " whatsapp",
+                    " whats app",
+                    " signal ",
+                    " skype",
+                    " discord",
+                    " wechat",
+                    " viber",
+                    " телеграм",
+                    " вотсап",
+                    " ватсап",
+                    " вацап",
+                    " вайбер",
+                    " скайп",
+                ],
+                &[
+                    " continu",
+                    " move ",
+                    " switch",
+                    " ping me",
+                    " text me",
+                    " write me",
+                    " message me",
+                    " reach me",
+                    " add me",
+                    " contact me",
+                    " faster",
+                    " easier",
+                    " better for",
+                    " seguimos",
+                    " sigamos",
+                    " continuar",
+                    " pasemos",
+                    " escr",
+                    " agr",
+                    " me chama",
+                    " vamos ",
+                    " passar",
+                    " продолж",
+                    " перейд",
+                    " пиши",
+                    " напиши",
+                    " добав",
+                    " давай",
+                    " удобн",
+                    " быстр",
+                    " продовж",
+                    " пиш",
+                    " напиш",
+                    " дода",
+                    " зручн",
+                    " швидш",
+                ],
+            ],
+            &[
+                &[
+                    " personal email",
+                    " personal e mail",
+                    " gmail",
+                    " phone number",
+                    " email phone",
+                    " directly",
+                    " outside of upwork",
+                    " outside upwork",
+                    " outside the platform",
+                    " off platform",
+                    " correo personal",
+                    " número de teléfono",
+                    " numero de telefono",
+                    " directamente",
+                    " fuera de upwork",
+                    " e mail pessoal",
+                    " email pessoal",
+                    " número de telefone",
+                    " diretamente",
+                    " fora do upwork",
+                    " личную почту",
+                    " номер телефона",
+                    " напрямую",
+                    " вне upwork",
+                    " особисту пошту",
+                    " номер телефону",
+                    " напряму",
+                    " поза upwork",
+                ],
+                &[
+                    " easier",
+                    " faster",
+                    " stay in touch",
+                    " communicat",
+                    " continue",
+                    " working together",
+                    " save",
+                    " fees",
+                    " fácil",
+                    " contacto",
+                    " comision",
+                    " sigamos",
+                    " contato",
+                    " taxas",
+                    " continuar",
+                    " удобн",
+                    " связ",
+                    " комисс",
+                    " давайте",
+                    " зручн",
+                    " зв язк",
+                    " коміс",
+                ],
+            ],
+        ],
     },
     Behaviour {
         id: "CRYPTO_PAYMENT_REQUEST",
@@ -76,6 +200,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             r"\b(?:bc1[ac-hj-np-z02-9]{25,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33})\b",
             r"(?i)\b(?:pay|paid|payment|send|transfer|wallet|invoice|usdt|usdc|eth)\b[^\n]{0,60}\b0x[0-9a-f]{40}\b",
         ],
+        together: &[],
     },
     Behaviour {
         id: "PAYMENT_DETAILS_CHANGE",
@@ -89,6 +214,156 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             r"(?i)\b(?:use|send (?:it|the money|payment) to|pay (?:to|into))\s+(?:my\s+)?(?:brother|sister|cousin|friend|wife|husband|uncle|partner|colleague)(?:'s)?\s+(?:account|card|paypal|payoneer)",
             r"(?i)\b(?:new|different|another)\s+(?:bank\s+)?account\s+for\s+(?:the\s+)?payments?",
         ],
+        together: &[&[
+            &[
+                " pay",
+                " salar",
+                " wage",
+                " invoice",
+                " transfer",
+                " wire",
+                " iban",
+                " bank",
+                " paypal",
+                " payoneer",
+                " wise ",
+                " wallet",
+                " money",
+                " funds",
+                " pago",
+                " pagar",
+                " sueldo",
+                " transferencia",
+                " factura",
+                " banco",
+                " cuenta",
+                " dinero",
+                " billetera",
+                " beneficiari",
+                " pagamento",
+                " salário",
+                " fatura",
+                " conta ",
+                " dinheiro",
+                " carteira",
+                " оплат",
+                " зарплат",
+                " перевод",
+                " счет",
+                " счёт",
+                " банк",
+                " деньг",
+                " кошел",
+                " реквизит",
+                " получател",
+                " пейпал",
+                " рахун",
+                " переказ",
+                " грош",
+                " гаман",
+                " реквізит",
+                " отримувач",
+            ],
+            &[
+                " changed",
+                " switched",
+                " new bank",
+                " new iban",
+                " new account",
+                " new payoneer",
+                " new paypal",
+                " other wallet",
+                " other account",
+                " another account",
+                " different account",
+                " closed",
+                " blocked",
+                " frozen",
+                " under review",
+                " cousin",
+                " brother",
+                " sister",
+                " wife",
+                " husband",
+                " flatmate",
+                " roommate",
+                " business partner",
+                " cambi",
+                " otra cuenta",
+                " otra billetera",
+                " bloquead",
+                " congel",
+                " cerrad",
+                " en revisión",
+                " primo",
+                " prima ",
+                " herman",
+                " esposa",
+                " esposo",
+                " mudei",
+                " outra conta",
+                " outra carteira",
+                " bloquead",
+                " congelad",
+                " encerrad",
+                " em análise",
+                " irmão",
+                " irmao",
+                " irmã",
+                " marido",
+                " смени",
+                " другой кош",
+                " другой сч",
+                " заблок",
+                " замороз",
+                " закры",
+                " на проверке",
+                " брат",
+                " сестр",
+                " жена",
+                " мужа",
+                " змінив",
+                " інший гаман",
+                " інший рах",
+                " заблок",
+                " замороз",
+                " закри",
+                " на перевірці",
+                " дружин",
+                " чолов",
+            ],
+            &[
+                " send",
+                " please",
+                " pls",
+                " could you",
+                " can you",
+                " update",
+                " use ",
+                " receive",
+                " envía",
+                " envia ",
+                " envíe",
+                " envie ",
+                " manda",
+                " paga ",
+                " por favor",
+                " porfa",
+                " actualiz",
+                " mande",
+                " pague",
+                " atualiz",
+                " pfv",
+                " отправ",
+                " переведи",
+                " пожалуйста",
+                " обнов",
+                " надішл",
+                " відправ",
+                " будь ласка",
+                " онов",
+            ],
+        ]],
     },
     Behaviour {
         id: "ACCOUNT_SWITCH_REQUEST",
@@ -101,6 +376,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             r"(?i)\bmy\s+(?:upwork|freelancer|fiverr|toptal|linkedin|paypal|payoneer|)\s*(?:account|profile)\s+(?:was|has been|got|is)\s+(?:suspended|banned|closed|blocked|restricted|locked|deactivated)",
             r"(?i)\b(?:continue|work|contract|proceed)\b[^.!?\n]{0,30}\b(?:under|with|through|using|via)\s+(?:my\s+)?(?:another|a different|a new|my (?:cousin|brother|sister|friend|partner|colleague)(?:'s)?)\s+(?:account|profile|name)",
         ],
+        together: &[],
     },
     Behaviour {
         id: "SHIPPING_MISMATCH",
@@ -113,6 +389,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             r"(?i)\b(?:send|ship|deliver|mail)\b[^.!?\n]{0,30}\b(?:laptop|computer|equipment|device|macbook|documents?)\b[^.!?\n]{0,40}\b(?:different|another|other|friend'?s?|relative'?s?|cousin'?s?|new)\s+address",
             r"(?i)\b(?:can(?:no|')?t|cannot|unable to)\s+(?:receive|accept)\b[^.!?\n]{0,40}\baddress",
         ],
+        together: &[],
     },
     Behaviour {
         id: "IDENTITY_BORROWING",
@@ -125,6 +402,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             r"(?i)\b(?:borrow|use|lend me)\s+(?:your|their|his|her)\s+(?:id|identity|ssn|social security|passport|name|personal (?:info(?:rmation)?|details)|account|profile)\b",
             r"(?i)\b(?:register|sign up|open)\b[^.!?\n]{0,30}\b(?:in|under|with)\s+(?:your|their|his|her)\s+name\b",
         ],
+        together: &[],
     },
     Behaviour {
         id: "PAYMENT_WITHOUT_WORK",
@@ -137,6 +415,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             r"(?i)\bpay\b[^.!?\n]{0,30}\b(?:up\s*-?\s*front|in advance|before (?:the )?(?:first )?(?:milestone|check-?in|delivery|work|i start))",
             r"(?i)\b(?:advance|upfront)\s+payment\b",
         ],
+        together: &[],
     },
     Behaviour {
         id: "AVAILABILITY_EVASION",
@@ -151,6 +430,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             r"(?i)\b(?:not|never)\s+(?:available|reachable|online)\s+(?:during|in)\s+(?:your\s+)?(?:business|working|office)\s+hours",
             r"(?i)\b(?:only|prefer)\s+(?:text|chat|messages?)\b[^.!?\n]{0,20}\b(?:no|not)\s+(?:calls?|video)",
         ],
+        together: &[],
     },
 ];
 
@@ -212,6 +492,22 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                 || behaviour.id == "CRYPTO_PAYMENT_REQUEST"
                     && lower.chars().filter(char::is_ascii_alphanumeric).count() >= 26;
             if !gated || !patterns.iter().any(|re| re.is_match(m.text)) {
+                // Or a sentence naming the concepts of a request together.
+                // A short message may put the concepts in two sentences
+                // ("your personal email? It is easier to stay in touch").
+                let short = m.text.len() <= 400 && names_together(behaviour.together, m.text);
+                let found = sentences(m.text).find(|s| names_together(behaviour.together, s));
+                if let Some(sentence) = found.or(short.then_some(m.text)) {
+                    if evidence.len() < 5 {
+                        evidence.push(Evidence {
+                            profile: m.source.to_string(),
+                            field: "message".into(),
+                            value: crate::text::clean(sentence, 300),
+                            note: m.author.map(|a| ui_with("ev_from", &[a])),
+                            composed: false,
+                        });
+                    }
+                }
                 continue;
             }
             for sentence in sentences(m.text) {
@@ -252,6 +548,22 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Whether `sentence` names every concept of one of `entries` (see
+/// [`Behaviour::together`]).
+fn names_together(entries: &[&[&[&str]]], sentence: &str) -> bool {
+    if entries.is_empty() {
+        return false;
+    }
+    // Lower-cased, every mark a space, spaces around: " word " bounds.
+    let mut words = String::with_capacity(sentence.len() + 2);
+    words.push(' ');
+    for c in sentence.chars().flat_map(char::to_lowercase) {
+        words.push(if c.is_alphanumeric() || c == '%' { c } else { ' ' });
+    }
+    words.push(' ');
+    entries.iter().any(|concepts| concepts.iter().all(|words_of| words_of.iter().any(|w| words.contains(w))))
 }
 
 /// The words around a match, for evidence.
@@ -295,6 +607,40 @@ mod tests {
             ["PAYMENT_WITHOUT_WORK"]
         );
         assert_eq!(flags("Sorry, I can't do video calls, my camera is broken."), ["AVAILABILITY_EVASION"]);
+    }
+
+    /// Issue #15: requests phrased indirectly or in other languages were
+    /// missed; a sentence naming a payment, another person's or a changed
+    /// account and a request is one, in every language Vetter reads.
+    #[test]
+    fn requests_named_by_their_concepts_fire_in_other_languages() {
+        for text in [
+            "My account is blocked, could you send this month's payment to my uncle's Wise?",
+            "Mi cuenta está bloqueada, por favor manda el pago a la cuenta de mi hermano.",
+            "Minha conta foi encerrada, por favor mande o pagamento para a conta do meu marido.",
+            "Мой счёт заблокирован, пожалуйста, отправьте оплату на карту брата.",
+            "Мій рахунок заблоковано, будь ласка, надішліть оплату на рахунок дружини.",
+        ] {
+            assert!(flags(text).contains(&"PAYMENT_DETAILS_CHANGE".to_string()), "{text}: {:?}", flags(text));
+        }
+        for text in [
+            "Upwork is slow for me, let's continue on Telegram.",
+            "Sigamos por WhatsApp, es más rápido.",
+            "Давайте продолжим в Телеграме, так удобнее.",
+            "Would you share your personal email? It is easier to stay in touch that way.",
+        ] {
+            assert_eq!(flags(text), ["OFF_PLATFORM_REQUEST"], "{text}: {:?}", flags(text));
+        }
+        // The same words in ordinary messages.
+        for text in [
+            "I changed the demo app's payment method to Stripe test keys.",
+            "Mudei o método de pagamento do app de demonstração.",
+            "My brother is also a developer; invoices go through Upwork as usual.",
+            "I built a Telegram bot for a client last year; the code is on my GitHub.",
+            "Мой брат тоже разработчик.",
+        ] {
+            assert!(flags(text).is_empty(), "{text}: {:?}", flags(text));
+        }
     }
 
     #[test]
