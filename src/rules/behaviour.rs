@@ -7,7 +7,11 @@
 //! Splits every message of the case (threads read from pages, selections,
 //! `.txt` files) into sentences and matches phrase patterns tolerant of
 //! spacing, case and common obfuscation ("tele gram", "t.me/…", wallet
-//! addresses). The evidence is the sentence.
+//! addresses), and word lists in English, Spanish, Portuguese, Russian and
+//! Ukrainian for the concepts a request names together (a payment, someone
+//! else's account, a request: `PAYMENT_DETAILS_CHANGE`). The evidence is the
+//! sentence (or a short message whose two sentences name them). Measured on
+//! 530 messages the rules were not written from: `tests/behaviour_eval.rs`.
 //!
 //! ## Why it matters
 //! Each pattern is a behaviour the 2022 advisory lists for companies hiring
@@ -16,7 +20,9 @@
 //! ## Known false positives
 //! A recruiter's own messages are skipped when the author is known to be the
 //! other party; a candidate quoting a policy ("we never pay in crypto") can
-//! still match.
+//! still match a pattern (the word lists have vetoes for it), and a message
+//! about shipping a laptop back "instead" of keeping it can match
+//! `SHIPPING_MISMATCH`.
 
 use super::{ui, ui_with, CaseInput, Evidence, Finding, Severity};
 use crate::model::PageKind;
@@ -42,8 +48,13 @@ pub struct Behaviour {
     /// ends it. The phrasings requests take vary more than patterns can
     /// follow; what they must name does not.
     pub together: &'static [&'static [&'static [&'static str]]],
+    /// Words that make a sentence matched by `together` a statement, not a
+    /// request ("we never take payment in crypto").
+    pub unless: &'static [&'static str],
 }
 
+// Word lists stay a few to a line (rustfmt would put one on each).
+#[rustfmt::skip]
 pub const BEHAVIOURS: &[Behaviour] = &[
     Behaviour {
         id: "OFF_PLATFORM_REQUEST",
@@ -67,119 +78,35 @@ pub const BEHAVIOURS: &[Behaviour] = &[
         together: &[
             &[
                 &[
-                    " telegram",
-                    " telegarm",
-                    " t e l e g r a m",
-                    " whatsapp",
-                    " whats app",
-                    " signal ",
-                    " skype",
-                    " discord",
-                    " wechat",
-                    " viber",
-                    " телеграм",
-                    " вотсап",
-                    " ватсап",
-                    " вацап",
-                    " вайбер",
+                    " telegram", " telegarm", " t e l e g r a m", " whatsapp", " whats app", " signal ", " skype",
+                    " discord", " wechat", " viber", " телеграм", " вотсап", " ватсап", " вацап", " вайбер",
                     " скайп",
                 ],
                 &[
-                    " continu",
-                    " move ",
-                    " switch",
-                    " ping me",
-                    " text me",
-                    " write me",
-                    " message me",
-                    " reach me",
-                    " add me",
-                    " contact me",
-                    " faster",
-                    " easier",
-                    " better for",
-                    " seguimos",
-                    " sigamos",
-                    " continuar",
-                    " pasemos",
-                    " escr",
-                    " agr",
-                    " me chama",
-                    " vamos ",
-                    " passar",
-                    " продолж",
-                    " перейд",
-                    " пиши",
-                    " напиши",
-                    " добав",
-                    " давай",
-                    " удобн",
-                    " быстр",
-                    " продовж",
-                    " пиш",
-                    " напиш",
-                    " дода",
-                    " зручн",
-                    " швидш",
+                    " continu", " move ", " switch", " ping me", " text me", " write me", " message me", " reach me",
+                    " add me", " contact me", " faster", " easier", " better for", " seguimos", " sigamos",
+                    " continuar", " pasemos", " escr", " agr", " me chama", " vamos ", " passar", " продолж",
+                    " перейд", " пиши", " напиши", " добав", " давай", " удобн", " быстр", " продовж", " пиш",
+                    " напиш", " дода", " зручн", " швидш",
                 ],
             ],
             &[
                 &[
-                    " personal email",
-                    " personal e mail",
-                    " gmail",
-                    " phone number",
-                    " email phone",
-                    " directly",
-                    " outside of upwork",
-                    " outside upwork",
-                    " outside the platform",
-                    " off platform",
-                    " correo personal",
-                    " número de teléfono",
-                    " numero de telefono",
-                    " directamente",
-                    " fuera de upwork",
-                    " e mail pessoal",
-                    " email pessoal",
-                    " número de telefone",
-                    " diretamente",
-                    " fora do upwork",
-                    " личную почту",
-                    " номер телефона",
-                    " напрямую",
-                    " вне upwork",
-                    " особисту пошту",
-                    " номер телефону",
-                    " напряму",
-                    " поза upwork",
+                    " personal email", " personal e mail", " gmail", " phone number", " email phone", " directly",
+                    " outside of upwork", " outside upwork", " outside the platform", " off platform",
+                    " correo personal", " número de teléfono", " numero de telefono", " directamente",
+                    " fuera de upwork", " e mail pessoal", " email pessoal", " número de telefone", " diretamente",
+                    " fora do upwork", " личную почту", " номер телефона", " напрямую", " вне upwork",
+                    " особисту пошту", " номер телефону", " напряму", " поза upwork",
                 ],
                 &[
-                    " easier",
-                    " faster",
-                    " stay in touch",
-                    " communicat",
-                    " continue",
-                    " working together",
-                    " save",
-                    " fees",
-                    " fácil",
-                    " contacto",
-                    " comision",
-                    " sigamos",
-                    " contato",
-                    " taxas",
-                    " continuar",
-                    " удобн",
-                    " связ",
-                    " комисс",
-                    " давайте",
-                    " зручн",
-                    " зв язк",
-                    " коміс",
+                    " easier", " faster", " stay in touch", " communicat", " continue", " working together", " save",
+                    " fees", " fácil", " contacto", " comision", " sigamos", " contato", " taxas", " continuar",
+                    " удобн", " связ", " комисс", " давайте", " зручн", " зв язк", " коміс",
                 ],
             ],
         ],
+        unless: &[],
     },
     Behaviour {
         id: "CRYPTO_PAYMENT_REQUEST",
@@ -200,7 +127,26 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             r"\b(?:bc1[ac-hj-np-z02-9]{25,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33})\b",
             r"(?i)\b(?:pay|paid|payment|send|transfer|wallet|invoice|usdt|usdc|eth)\b[^\n]{0,60}\b0x[0-9a-f]{40}\b",
         ],
-        together: &[],
+        together: &[
+            &[
+                &[
+                    " usdt", " usdc", " tether", " stablecoin", " btc", " bitcoin", " eth ", " ether", " crypto",
+                    " trc20", " trc 20", " erc20", " bep20", " binance", " криптовалют", " крипт", " біткоїн",
+                    " биткоин", " криптомон", " cripto",
+                ],
+                &[
+                    " ok", " fine", " pay", " paid", " settle", " take it", " accept", " send", " address", " addr",
+                    " wallet", " salary", " prefer", " easier", " pago", " pagar", " acepto", " dirección",
+                    " billetera", " prefiero", " pagamento", " pagar", " aceito", " endereço", " carteira",
+                    " prefiro", " оплат", " плат", " адрес", " кошел", " принима", " удобн", " оплат", " адрес",
+                    " гаман", " прийма", " зручн",
+                ],
+            ],
+        ],
+        unless: &[
+            " never", " don t accept", " do not accept", " nunca", " no aceptamos", " não aceitamos", " никогда",
+            " не принима", " ніколи", " не прийма",
+        ],
     },
     Behaviour {
         id: "PAYMENT_DETAILS_CHANGE",
@@ -214,156 +160,36 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             r"(?i)\b(?:use|send (?:it|the money|payment) to|pay (?:to|into))\s+(?:my\s+)?(?:brother|sister|cousin|friend|wife|husband|uncle|partner|colleague)(?:'s)?\s+(?:account|card|paypal|payoneer)",
             r"(?i)\b(?:new|different|another)\s+(?:bank\s+)?account\s+for\s+(?:the\s+)?payments?",
         ],
-        together: &[&[
+        together: &[
             &[
-                " pay",
-                " salar",
-                " wage",
-                " invoice",
-                " transfer",
-                " wire",
-                " iban",
-                " bank",
-                " paypal",
-                " payoneer",
-                " wise ",
-                " wallet",
-                " money",
-                " funds",
-                " pago",
-                " pagar",
-                " sueldo",
-                " transferencia",
-                " factura",
-                " banco",
-                " cuenta",
-                " dinero",
-                " billetera",
-                " beneficiari",
-                " pagamento",
-                " salário",
-                " fatura",
-                " conta ",
-                " dinheiro",
-                " carteira",
-                " оплат",
-                " зарплат",
-                " перевод",
-                " счет",
-                " счёт",
-                " банк",
-                " деньг",
-                " кошел",
-                " реквизит",
-                " получател",
-                " пейпал",
-                " рахун",
-                " переказ",
-                " грош",
-                " гаман",
-                " реквізит",
-                " отримувач",
+                &[
+                    " pay", " salar", " wage", " invoice", " transfer", " wire", " iban", " bank", " paypal",
+                    " payoneer", " wise ", " wallet", " money", " funds", " pago", " pagar", " sueldo",
+                    " transferencia", " factura", " banco", " cuenta", " dinero", " billetera", " beneficiari",
+                    " pagamento", " salário", " fatura", " conta ", " dinheiro", " carteira", " оплат", " зарплат",
+                    " перевод", " счет", " счёт", " банк", " деньг", " кошел", " реквизит", " получател", " пейпал",
+                    " рахун", " переказ", " грош", " гаман", " реквізит", " отримувач",
+                ],
+                &[
+                    " changed", " switched", " new bank", " new iban", " new account", " new payoneer",
+                    " new paypal", " other wallet", " other account", " another account", " different account",
+                    " closed", " blocked", " frozen", " under review", " cousin", " brother", " sister", " wife",
+                    " husband", " flatmate", " roommate", " business partner", " cambi", " otra cuenta",
+                    " otra billetera", " bloquead", " congel", " cerrad", " en revisión", " primo", " prima ",
+                    " herman", " esposa", " esposo", " mudei", " outra conta", " outra carteira", " congelad",
+                    " encerrad", " em análise", " irmão", " irmao", " irmã", " marido", " смени", " другой кош",
+                    " другой сч", " заблок", " замороз", " закры", " на проверке", " брат", " сестр", " жена",
+                    " мужа", " змінив", " інший гаман", " інший рах", " закри", " на перевірці", " дружин", " чолов",
+                ],
+                &[
+                    " send", " please", " pls", " could you", " can you", " update", " use ", " receive", " envía",
+                    " envia ", " envíe", " envie ", " manda", " paga ", " por favor", " porfa", " actualiz",
+                    " mande", " pague", " atualiz", " pfv", " отправ", " переведи", " пожалуйста", " обнов",
+                    " надішл", " відправ", " будь ласка", " онов",
+                ],
             ],
-            &[
-                " changed",
-                " switched",
-                " new bank",
-                " new iban",
-                " new account",
-                " new payoneer",
-                " new paypal",
-                " other wallet",
-                " other account",
-                " another account",
-                " different account",
-                " closed",
-                " blocked",
-                " frozen",
-                " under review",
-                " cousin",
-                " brother",
-                " sister",
-                " wife",
-                " husband",
-                " flatmate",
-                " roommate",
-                " business partner",
-                " cambi",
-                " otra cuenta",
-                " otra billetera",
-                " bloquead",
-                " congel",
-                " cerrad",
-                " en revisión",
-                " primo",
-                " prima ",
-                " herman",
-                " esposa",
-                " esposo",
-                " mudei",
-                " outra conta",
-                " outra carteira",
-                " bloquead",
-                " congelad",
-                " encerrad",
-                " em análise",
-                " irmão",
-                " irmao",
-                " irmã",
-                " marido",
-                " смени",
-                " другой кош",
-                " другой сч",
-                " заблок",
-                " замороз",
-                " закры",
-                " на проверке",
-                " брат",
-                " сестр",
-                " жена",
-                " мужа",
-                " змінив",
-                " інший гаман",
-                " інший рах",
-                " заблок",
-                " замороз",
-                " закри",
-                " на перевірці",
-                " дружин",
-                " чолов",
-            ],
-            &[
-                " send",
-                " please",
-                " pls",
-                " could you",
-                " can you",
-                " update",
-                " use ",
-                " receive",
-                " envía",
-                " envia ",
-                " envíe",
-                " envie ",
-                " manda",
-                " paga ",
-                " por favor",
-                " porfa",
-                " actualiz",
-                " mande",
-                " pague",
-                " atualiz",
-                " pfv",
-                " отправ",
-                " переведи",
-                " пожалуйста",
-                " обнов",
-                " надішл",
-                " відправ",
-                " будь ласка",
-                " онов",
-            ],
-        ]],
+        ],
+        unless: &[],
     },
     Behaviour {
         id: "ACCOUNT_SWITCH_REQUEST",
@@ -376,7 +202,45 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             r"(?i)\bmy\s+(?:upwork|freelancer|fiverr|toptal|linkedin|paypal|payoneer|)\s*(?:account|profile)\s+(?:was|has been|got|is)\s+(?:suspended|banned|closed|blocked|restricted|locked|deactivated)",
             r"(?i)\b(?:continue|work|contract|proceed)\b[^.!?\n]{0,30}\b(?:under|with|through|using|via)\s+(?:my\s+)?(?:another|a different|a new|my (?:cousin|brother|sister|friend|partner|colleague)(?:'s)?)\s+(?:account|profile|name)",
         ],
-        together: &[],
+        together: &[
+            &[
+                &[
+                    " upwork", " fiverr", " freelancer", " toptal", " linkedin", " github", " guru", " profile",
+                    " perfil", " профил", " профіл",
+                ],
+                &[
+                    " shut down", " suspend", " closed", " banned", " blocked", " restricted", " deactivated",
+                    " locked", " cerr", " bloque", " restringid", " desactivad", " encerr", " закры", " заблок",
+                    " огранич", " забан", " приостанов", " закри", " обмеж", " призупин",
+                ],
+                &[
+                    " my ", " mi ", " mis ", " minha", " meu ", " мой", " мне ", " мій", " мені", " меня",
+                ],
+            ],
+            &[
+                &[
+                    " continu", " rehire", " hire me", " order", " work", " push", " proceed", " seguir", " trabaj",
+                    " contrat", " encarg", " продолж", " нанять", " наймит", " работ", " закаж", " продовж", " найм",
+                    " працю", " замов",
+                ],
+                &[
+                    " new profile", " new account", " new seller", " different account", " different github",
+                    " another account", " other account", " brother", " sister", " cousin", " partner", " friend",
+                    " nuevo perfil", " nueva cuenta", " otra cuenta", " novo perfil", " nova conta", " outra conta",
+                    " herman", " primo", " socio", " irmão", " irmao", " sócio", " новый профиль", " новый аккаунт",
+                    " новому профил", " новом профил", " новый акк", " другой аккаунт", " другом аккаунт",
+                    " аккаунте брата", " аккаунт брата", " профиль брата", " профиль моего", " профиль партн",
+                    " нового продав", " новий профіль", " новий акаунт", " новому профіл", " інший акаунт",
+                    " іншому акаунт", " акаунті брата", " акаунт брата", " профіль мого", " профіль партн",
+                ],
+                &[
+                    " account", " acount", " profile", " github", " seller", " name", " cuenta", " perfil",
+                    " nombre", " conta", " nome", " аккаунт", " акаунт", " профил", " продав", " имя", " профіл",
+                    " продавц", " ім я",
+                ],
+            ],
+        ],
+        unless: &[],
     },
     Behaviour {
         id: "SHIPPING_MISMATCH",
@@ -389,7 +253,27 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             r"(?i)\b(?:send|ship|deliver|mail)\b[^.!?\n]{0,30}\b(?:laptop|computer|equipment|device|macbook|documents?)\b[^.!?\n]{0,40}\b(?:different|another|other|friend'?s?|relative'?s?|cousin'?s?|new)\s+address",
             r"(?i)\b(?:can(?:no|')?t|cannot|unable to)\s+(?:receive|accept)\b[^.!?\n]{0,40}\baddress",
         ],
-        together: &[],
+        together: &[
+            &[
+                &[
+                    " ship", " send", " deliver", " mail ", " envía", " envia", " envíe", " envie", " manda",
+                    " mande", " entreg", " отправ", " достав", " пересл", " вышл", " надішл", " відправ", " перешл",
+                ],
+                &[
+                    " laptop", " macbook", " equipment", " hardware", " device", " computer", " portátil",
+                    " portatil", " equipo", " computador", " equipamento", " notebook", " ноут", " оборудован",
+                    " компьютер", " устройств", " обладнан", " комп ютер", " пристр", " техник",
+                ],
+                &[
+                    " instead", " another", " different", " other address", " friend", " freind", " uncle",
+                    " cousin", " forwarder", " forwarding", " staying", " current place", " otra dirección",
+                    " otra direccion", " amig", " tío", " reenv", " en lugar", " outro endereço", " outro endereco",
+                    " tio ", " redireciona", " em vez", " другой адрес", " друг", " дяд", " пересылк", " вместо",
+                    " інш", " переадрес", " замість", " не на адрес", " не по адрес",
+                ],
+            ],
+        ],
+        unless: &[],
     },
     Behaviour {
         id: "IDENTITY_BORROWING",
@@ -402,7 +286,24 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             r"(?i)\b(?:borrow|use|lend me)\s+(?:your|their|his|her)\s+(?:id|identity|ssn|social security|passport|name|personal (?:info(?:rmation)?|details)|account|profile)\b",
             r"(?i)\b(?:register|sign up|open)\b[^.!?\n]{0,30}\b(?:in|under|with)\s+(?:your|their|his|her)\s+name\b",
         ],
-        together: &[],
+        together: &[
+            &[
+                &[
+                    " rent", " borrow", " lend", " buy your", " sell me", " provide", " hold a", " hold the",
+                    " under your name", " in your name", " use your", " alquil", " prest", " a tu nombre",
+                    " a su nombre", " comprar tu", " alug", " emprest", " em seu nome", " no seu nome", " аренд",
+                    " одолж", " на твое имя", " на ваше имя", " купл", " оренд", " позич", " на твоє ім",
+                    " на ваше ім",
+                ],
+                &[
+                    " account", " acc ", " profile", " identity", " id ", " passport", " ssn", " social security",
+                    " name", " contract", " cuenta", " perfil", " identidad", " pasaporte", " nombre", " contrato",
+                    " conta", " identidade", " passaporte", " nome", " аккаунт", " акк", " профил", " паспорт",
+                    " личност", " имя", " договор", " акаунт", " профіл", " особист", " ім я", " контракт",
+                ],
+            ],
+        ],
+        unless: &[],
     },
     Behaviour {
         id: "PAYMENT_WITHOUT_WORK",
@@ -415,7 +316,33 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             r"(?i)\bpay\b[^.!?\n]{0,30}\b(?:up\s*-?\s*front|in advance|before (?:the )?(?:first )?(?:milestone|check-?in|delivery|work|i start))",
             r"(?i)\b(?:advance|upfront)\s+payment\b",
         ],
-        together: &[],
+        together: &[
+            &[
+                &[
+                    " release", " approv", " pay ", " paid", " payment", " fee", " advance", " advanse", " budget",
+                    " bonus", " libera", " libér", " aprob", " pago", " anticip", " presupuesto", " libere",
+                    " aprov", " pagamento", " adiant", " orçamento", " выплат", " одобр", " оплат", " предоплат",
+                    " аванс", " бюджет", " виплат", " схвал", " передоплат",
+                ],
+                &[
+                    " before i start", " before starting", " before i ve started", " befor start", " up front",
+                    " upfront", " in advance", " 100%", " anyway", " not ready", " isn t ready", " behind",
+                    " next week", " by friday", " later", " remaining", " first milestone", " antes de empezar",
+                    " por adelantado", " atrasad", " la semana que viene", " el viernes", " terminaré",
+                    " primer hito", " antes de começar", " antes de comecar", " adiantado", " semana que vem",
+                    " na sexta", " primeiro marco", " до начала", " заранее", " отстаю", " на следующей неделе",
+                    " к пятнице", " доделаю", " сначала", " первый этап", " до початку", " заздалегідь", " відстаю",
+                    " наступного тижня", " дороблю", " спочатку", " перший етап",
+                ],
+                &[
+                    " please", " pls", " could you", " can you", " would you", " need", " just ", " release",
+                    " approv", " por favor", " podría", " necesito", " solo ", " libér", " poderia", " preciso",
+                    " só ", " libere", " aprov", " пожалуйста", " не могли бы", " нужн", " только", " выплатите",
+                    " одобр", " будь ласка", " чи не могли", " потрібн", " тільки", " виплатіть", " схвал",
+                ],
+            ],
+        ],
+        unless: &[],
     },
     Behaviour {
         id: "AVAILABILITY_EVASION",
@@ -430,7 +357,41 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             r"(?i)\b(?:not|never)\s+(?:available|reachable|online)\s+(?:during|in)\s+(?:your\s+)?(?:business|working|office)\s+hours",
             r"(?i)\b(?:only|prefer)\s+(?:text|chat|messages?)\b[^.!?\n]{0,20}\b(?:no|not)\s+(?:calls?|video)",
         ],
-        together: &[],
+        together: &[
+            &[
+                &[
+                    " video", " camera", " cam ", " webcam", " web cam", " on camera", " vídeo", " videollamada",
+                    " cámara", " camara", " câmera", " camera", " видео", " камер", " відео", " камер",
+                ],
+                &[
+                    " don t", " can t", " cannot", " won t", " skip", " rather", " prefer", " only", " broken",
+                    " brokn", " not working", " doesn t work", " off", " no hago", " no puedo", " saltar", " prefer",
+                    " rota", " roto", " no enciende", " no funciona", " não faço", " não posso", " pular",
+                    " quebrad", " não liga", " não funciona", " не ", " пропуст", " предпоч", " только", " сломал",
+                    " не включ", " не работ", " не можу", " пропуст", " тільки", " зламал", " не вмика", " не працю",
+                ],
+                &[
+                    " chat", " audio", " voice", " text", " call", " interview", " meeting", " chat", " audio",
+                    " voz", " entrevista", " reunión", " reunion", " llamada", " bate papo", " áudio", " ligação",
+                    " reunião", " чат", " голос", " аудио", " собесед", " звон", " созвон", " встреч", " чат",
+                    " голос", " аудіо", " співбесід", " дзвін", " зустріч",
+                ],
+            ],
+            &[
+                &[
+                    " check in", " check ins", " standup", " stand up", " meetings", " calls", " reuniones",
+                    " llamadas", " reuniões", " chamadas", " созвон", " встреч", " звонк", " созвони", " дзвінк",
+                    " зустріч",
+                ],
+                &[
+                    " aren t necessary", " not necessary", " no need", " skip", " instead", " just send",
+                    " written update", " no son necesari", " no hace falta", " en su lugar", " não são necessári",
+                    " não precisa", " em vez", " не нужн", " не обязательн", " вместо", " не потрібн",
+                    " не обов язков", " замість",
+                ],
+            ],
+        ],
+        unless: &[],
     },
 ];
 
@@ -496,7 +457,9 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                 // A short message may put the concepts in two sentences
                 // ("your personal email? It is easier to stay in touch").
                 let short = m.text.len() <= 400 && names_together(behaviour.together, m.text);
-                let found = sentences(m.text).find(|s| names_together(behaviour.together, s));
+                let request = |s: &str| names_together(behaviour.together, s) && !names_any(behaviour.unless, s);
+                let short = short && request(m.text);
+                let found = sentences(m.text).find(|s| request(s));
                 if let Some(sentence) = found.or(short.then_some(m.text)) {
                     if evidence.len() < 5 {
                         evidence.push(Evidence {
@@ -564,6 +527,11 @@ fn names_together(entries: &[&[&[&str]]], sentence: &str) -> bool {
     }
     words.push(' ');
     entries.iter().any(|concepts| concepts.iter().all(|words_of| words_of.iter().any(|w| words.contains(w))))
+}
+
+/// Whether `text` holds one of `words` (bounded as in [`Behaviour::together`]).
+fn names_any(words: &[&str], text: &str) -> bool {
+    !words.is_empty() && names_together(&[&[words]], text)
 }
 
 /// The words around a match, for evidence.
