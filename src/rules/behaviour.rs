@@ -320,9 +320,9 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             &[
                 &[
                     " release", " approv", " pay ", " paid", " payment", " fee", " advance", " advanse", " budget",
-                    " bonus", " libera", " libér", " aprob", " pago", " anticip", " presupuesto", " libere",
-                    " aprov", " pagamento", " adiant", " orçamento", " выплат", " одобр", " оплат", " предоплат",
-                    " аванс", " бюджет", " виплат", " схвал", " передоплат",
+                    " bonus", " libera", " libér", " aprob", " pago", " anticip", " por adelantado", " presupuesto",
+                    " libere", " aprov", " pagamento", " adiant", " orçamento", " выплат", " одобр", " оплат",
+                    " предоплат", " аванс", " бюджет", " виплат", " схвал", " передоплат",
                 ],
                 &[
                     " before i start", " before starting", " before i ve started", " befor start", " up front",
@@ -336,9 +336,10 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                 ],
                 &[
                     " please", " pls", " could you", " can you", " would you", " need", " just ", " release",
-                    " approv", " por favor", " podría", " necesito", " solo ", " libér", " poderia", " preciso",
-                    " só ", " libere", " aprov", " пожалуйста", " не могли бы", " нужн", " только", " выплатите",
-                    " одобр", " будь ласка", " чи не могли", " потрібн", " тільки", " виплатіть", " схвал",
+                    " approv", " aprob", " importaría", " importaria", " por favor", " podría", " necesito",
+                    " solo ", " libér", " poderia", " preciso", " só ", " libere", " aprov", " пожалуйста",
+                    " не могли бы", " нужн", " только", " выплатите", " одобр", " будь ласка", " чи не могли",
+                    " потрібн", " тільки", " виплатіть", " схвал",
                 ],
             ],
         ],
@@ -445,7 +446,7 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
     let lowered: Vec<String> = msgs.iter().map(|m| m.text.to_lowercase()).collect();
     for (behaviour, patterns) in BEHAVIOURS.iter().zip(compiled()) {
         let mut evidence: Vec<Evidence> = Vec::new();
-        for (m, lower) in msgs.iter().zip(&lowered) {
+        for (at, (m, lower)) in msgs.iter().zip(&lowered).enumerate() {
             // Wallet addresses have no keyword: they are checked whenever the
             // behaviour's patterns include one (crypto), through "0x"/"bc1"/
             // a long base58 run, so gate only on the words, plus digits.
@@ -456,16 +457,23 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                 // Or a sentence naming the concepts of a request together.
                 // A short message may put the concepts in two sentences
                 // ("your personal email? It is easier to stay in touch").
-                let short = m.text.len() <= 400 && names_together(behaviour.together, m.text);
                 let request = |s: &str| names_together(behaviour.together, s) && !names_any(behaviour.unless, s);
-                let short = short && request(m.text);
-                let found = sentences(m.text).find(|s| request(s));
-                if let Some(sentence) = found.or(short.then_some(m.text)) {
+                let short = m.text.len() <= 400 && request(m.text);
+                let found = sentences(m.text).find(|s| request(s)).or(short.then_some(m.text)).map(str::to_string);
+                // Or split over two short messages of one author ("laptop is
+                // ready? || ship it to my forwarder").
+                let split = || {
+                    let before = msgs.get(at.checked_sub(1)?)?;
+                    let pair = format!("{} … {}", before.text, m.text);
+                    let same_thread = before.source == m.source && before.author == m.author;
+                    (same_thread && before.text.len() <= 400 && m.text.len() <= 400 && request(&pair)).then_some(pair)
+                };
+                if let Some(quote) = found.or_else(split) {
                     if evidence.len() < 5 {
                         evidence.push(Evidence {
                             profile: m.source.to_string(),
                             field: "message".into(),
-                            value: crate::text::clean(sentence, 300),
+                            value: crate::text::clean(&quote, 300),
                             note: m.author.map(|a| ui_with("ev_from", &[a])),
                             composed: false,
                         });
@@ -609,6 +617,26 @@ mod tests {
         ] {
             assert!(flags(text).is_empty(), "{text}: {:?}", flags(text));
         }
+    }
+
+    /// A request split over two messages of one thread (issue #15).
+    #[test]
+    fn a_request_split_over_two_messages_is_one() {
+        let thread = |texts: &[&str], sources: &[&str]| {
+            let messages: Vec<Message> =
+                texts.iter().zip(sources).map(|(t, s)| Message { source: (*s).into(), text: (*t).into() }).collect();
+            check(&CaseInput { profiles: &[], messages: &messages, now_month: 0 })
+                .into_iter()
+                .map(|f| (f.id, f.evidence[0].value.clone()))
+                .collect::<Vec<_>>()
+        };
+        let texts = ["Is the laptop ready? Great.", "Ship it to my forwarder please, I'll send the address."];
+        let found = thread(&texts, &["chat.txt", "chat.txt"]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "SHIPPING_MISMATCH");
+        assert!(found[0].1.contains("laptop") && found[0].1.contains("forwarder"), "both are quoted: {found:?}");
+        // Two different threads are not one request.
+        assert!(thread(&texts, &["a.txt", "b.txt"]).is_empty());
     }
 
     #[test]
