@@ -39,19 +39,15 @@ fn items() -> Vec<Item> {
 }
 
 /// The flags Vetter raises on one item: its text as the candidate's
-/// messages (" || " separates two messages), beside a profile with
-/// contacts of its own.
+/// messages in one thread (" || " separates two messages), beside a profile
+/// with contacts of its own.
 fn raised(item: &Item) -> Vec<String> {
     let mut profile = Profile::empty("https://www.upwork.com/freelancers/~01eval", Site::Upwork);
     profile.name = Some(Sourced::new("Alex Morgan", "t"));
     profile.emails = vec![Sourced::new("alex.morgan@example.com", "t")];
     profile.phones = vec![Sourced::new("+1 202 555 0143", "t")];
-    let messages: Vec<Message> = item
-        .text
-        .split(" || ")
-        .enumerate()
-        .map(|(_, text)| Message { source: item.id.clone(), text: text.to_string() })
-        .collect();
+    let messages: Vec<Message> =
+        item.text.split(" || ").map(|text| Message { source: item.id.clone(), text: text.to_string() }).collect();
     analyse(&[profile], &messages, 0)
         .findings
         .into_iter()
