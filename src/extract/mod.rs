@@ -401,6 +401,11 @@ pub(crate) fn scan_text(block: &str, source: &str, profile: &mut Profile) {
     }
 }
 
+/// The e-mail addresses written in `text`.
+pub(crate) fn emails_in(text: &str) -> impl Iterator<Item = &str> {
+    patterns().email.find_iter(text).map(|m| m.as_str())
+}
+
 struct Patterns {
     url: regex_lite::Regex,
     email: regex_lite::Regex,

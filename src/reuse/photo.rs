@@ -102,12 +102,26 @@ impl blockhash::Image for Rgba<'_> {
     }
 
     fn brightness(&self, x: u32, y: u32) -> u32 {
+        self.over_white(x, y).iter().sum()
+    }
+}
+
+impl Rgba<'_> {
+    /// A pixel's red, green and blue as it shows on a white page: transparent
+    /// pixels count as white, as they show on most pages.
+    fn over_white(&self, x: u32, y: u32) -> [u32; 3] {
         let i = ((y * self.width + x) * 4) as usize;
         let p = &self.pixels[i..i + 4];
-        // Transparent pixels count as white, as they show on most pages.
         let alpha = u32::from(p[3]);
-        let over_white = |c: u8| (u32::from(c) * alpha + 255 * (255 - alpha)) / 255;
-        over_white(p[0]) + over_white(p[1]) + over_white(p[2])
+        [p[0], p[1], p[2]].map(|c| (u32::from(c) * alpha + 255 * (255 - alpha)) / 255)
+    }
+
+    /// The points of a grid of at most about 64 × 64 over the picture: the
+    /// placeholder checks look at these, not every pixel.
+    fn sample_grid(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let step_x = (self.width / 64).max(1) as usize;
+        let step_y = (self.height / 64).max(1) as usize;
+        (0..self.height).step_by(step_y).flat_map(move |y| (0..self.width).step_by(step_x).map(move |x| (x, y)))
     }
 }
 
@@ -129,16 +143,12 @@ pub fn hash_rgba(width: u32, height: u32, pixels: &[u8]) -> Result<PhotoHash, No
 /// Standard deviation of brightness over a sample grid (0-255 scale).
 fn brightness_spread(image: &Rgba<'_>) -> f64 {
     use blockhash::Image;
-    let step_x = (image.width / 64).max(1);
-    let step_y = (image.height / 64).max(1);
     let (mut n, mut sum, mut sum_sq) = (0f64, 0f64, 0f64);
-    for y in (0..image.height).step_by(step_y as usize) {
-        for x in (0..image.width).step_by(step_x as usize) {
-            let b = f64::from(image.brightness(x, y)) / 3.0;
-            n += 1.0;
-            sum += b;
-            sum_sq += b * b;
-        }
+    for (x, y) in image.sample_grid() {
+        let b = f64::from(image.brightness(x, y)) / 3.0;
+        n += 1.0;
+        sum += b;
+        sum_sq += b * b;
     }
     let mean = sum / n;
     (sum_sq / n - mean * mean).max(0.0).sqrt()
@@ -155,19 +165,12 @@ const MAX_FEW_COLOURS_SHARE: f64 = 0.92;
 /// bins), cover nearly all of it. A photograph's light, skin and hair spread
 /// over many.
 fn is_low_detail(image: &Rgba<'_>) -> bool {
-    let step_x = (image.width / 64).max(1);
-    let step_y = (image.height / 64).max(1);
     let mut bins = vec![0u32; 512];
     let mut n = 0u32;
-    for y in (0..image.height).step_by(step_y as usize) {
-        for x in (0..image.width).step_by(step_x as usize) {
-            let i = ((y * image.width + x) * 4) as usize;
-            let p = &image.pixels[i..i + 4];
-            let alpha = u32::from(p[3]);
-            let level = |c: u8| ((u32::from(c) * alpha + 255 * (255 - alpha)) / 255 / 32) as usize;
-            bins[level(p[0]) * 64 + level(p[1]) * 8 + level(p[2])] += 1;
-            n += 1;
-        }
+    for (x, y) in image.sample_grid() {
+        let [r, g, b] = image.over_white(x, y).map(|c| (c / 32) as usize);
+        bins[r * 64 + g * 8 + b] += 1;
+        n += 1;
     }
     bins.sort_unstable_by(|a, b| b.cmp(a));
     let top: u32 = bins[..4].iter().sum();

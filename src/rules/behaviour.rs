@@ -458,8 +458,10 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                 // A short message may put the concepts in two sentences
                 // ("your personal email? It is easier to stay in touch").
                 let request = |s: &str| names_together(behaviour.together, s) && !names_any(behaviour.unless, s);
-                let short = m.text.len() <= 400 && request(m.text);
-                let found = sentences(m.text).find(|s| request(s)).or(short.then_some(m.text)).map(str::to_string);
+                let found = sentences(m.text)
+                    .find(|s| request(s))
+                    .or_else(|| (m.text.len() <= 400 && request(m.text)).then_some(m.text))
+                    .map(str::to_string);
                 // Or split over two short messages of one author ("laptop is
                 // ready? || ship it to my forwarder").
                 let split = || {
@@ -470,13 +472,7 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                 };
                 if let Some(quote) = found.or_else(split) {
                     if evidence.len() < 5 {
-                        evidence.push(Evidence {
-                            profile: m.source.to_string(),
-                            field: "message".into(),
-                            value: crate::text::clean(&quote, 300),
-                            note: m.author.map(|a| ui_with("ev_from", &[a])),
-                            composed: false,
-                        });
+                        evidence.push(quoted(m, crate::text::clean(&quote, 300)));
                     }
                 }
                 continue;
@@ -485,25 +481,12 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                 // A dot inside "t.me" or a wallet splits nothing that matters:
                 // match the whole message when the sentence alone misses.
                 if patterns.iter().any(|re| re.is_match(sentence)) && evidence.len() < 5 {
-                    evidence.push(Evidence {
-                        profile: m.source.to_string(),
-                        field: "message".into(),
-                        value: crate::text::clean(sentence, 300),
-                        note: m.author.map(|a| ui_with("ev_from", &[a])),
-                        composed: false,
-                    });
+                    evidence.push(quoted(m, crate::text::clean(sentence, 300)));
                 }
             }
             if evidence.iter().all(|e| e.profile != m.source) {
                 if let Some(hit) = patterns.iter().find_map(|re| re.find(m.text)) {
-                    let around = context(m.text, hit.start(), hit.end());
-                    evidence.push(Evidence {
-                        profile: m.source.to_string(),
-                        field: "message".into(),
-                        value: around,
-                        note: m.author.map(|a| ui_with("ev_from", &[a])),
-                        composed: false,
-                    });
+                    evidence.push(quoted(m, context(m.text, hit.start(), hit.end())));
                 }
             }
         }
@@ -519,6 +502,17 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// A quotation of message `m` as evidence.
+fn quoted(m: &CaseMessage<'_>, value: String) -> Evidence {
+    Evidence {
+        profile: m.source.to_string(),
+        field: "message".into(),
+        value,
+        note: m.author.map(|a| ui_with("ev_from", &[a])),
+        composed: false,
+    }
 }
 
 /// Whether `sentence` names every concept of one of `entries` (see

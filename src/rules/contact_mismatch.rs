@@ -61,10 +61,9 @@ const PHONE_WORDS: &[&str] = &[
 pub(crate) fn contacts_in_text<'a>(text: &'a str, country: Option<&str>) -> Vec<TextContact<'a>> {
     let mut found = Vec::new();
     if text.contains('@') {
-        let email = crate::extract::regex(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}");
-        for m in email.find_iter(text) {
-            if let Some(key) = email_canonical(m.as_str()).filter(|k| !is_role_address(k)) {
-                found.push(TextContact { is_phone: false, key, raw: m.as_str() });
+        for raw in crate::extract::emails_in(text) {
+            if let Some(key) = email_canonical(raw).filter(|k| !is_role_address(k)) {
+                found.push(TextContact { is_phone: false, key, raw });
             }
         }
     }
