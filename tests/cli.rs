@@ -362,3 +362,28 @@ fn partial_reads_name_the_fields_not_read() {
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert!(report["cases"][0]["profiles"][0]["missing"].as_array().unwrap().contains(&serde_json::json!("location")));
 }
+
+/// Issue #15: two different candidates whose overviews are the same 60
+/// words except one number and one technology are one template.
+#[test]
+fn overviews_differing_by_a_number_and_a_technology_are_one_template() {
+    let root = std::env::temp_dir().join(format!("vetter-overview-{}", std::process::id()));
+    let overview = "I am a results-driven software engineer with YEARS years of hands-on experience designing, \
+        building and maintaining web platforms with TECH for clients in North America and Europe. I care about \
+        clear communication, honest estimates and code that the next developer can read. I am available for long \
+        term contracts, comfortable with agile teams, and I reply to messages within a few hours on working days.";
+    assert!((55..=65).contains(&overview.split_whitespace().count()), "{}", overview.split_whitespace().count());
+    let a = candidate_dir(&root, "a", "Daniel Kim", &overview.replace("YEARS", "7").replace("TECH", "React"), None);
+    let b = candidate_dir(&root, "b", "Ahmed Salem", &overview.replace("YEARS", "9").replace("TECH", "Angular"), None);
+    let (code, out, err) = vetter(&["scan", "--json", &a, &b]);
+    std::fs::remove_dir_all(&root).unwrap();
+    assert_eq!(code, 0, "{err}\n{out}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for case in ["a", "b"] {
+        assert!(
+            flags_of(&report, case).contains(&"TEMPLATE_REUSE".to_string()),
+            "{case}: {:?}",
+            flags_of(&report, case)
+        );
+    }
+}

@@ -60,33 +60,116 @@ const SUFFIXES: &[&str] = &[
     "the",
 ];
 
-/// "Google LLC" → "google"; "The Acme Corporation, Inc." → "acme".
+/// Legal forms written before the name ("ООО Яндекс", romanised "ooo").
+const PREFIXES: &[&str] = &["the", "ooo", "oao", "zao", "pao", "tov", "pt"];
+
+/// "Google LLC" → "google"; "The Acme Corporation, Inc." → "acme";
+/// "Bank of America, N.A." → "bank of america".
 pub fn organisation_key(name: &str) -> String {
-    let mut words: Vec<String> = fold(name).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
-    while words.len() > 1 && words.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
+    // Letters written apart are one word: "N.A." → "na", "A.B.C." → "abc".
+    let mut words: Vec<String> = Vec::new();
+    let mut after_letter = false;
+    for w in fold(name).split(' ').filter(|w| !w.is_empty()) {
+        let letter = w.chars().count() == 1;
+        match words.last_mut() {
+            Some(last) if letter && after_letter => last.push_str(w),
+            _ => words.push(w.to_string()),
+        }
+        after_letter = letter;
+    }
+    while words.len() > 1 && words.last().is_some_and(|w| SUFFIXES.contains(&w.as_str()) || w == "na") {
         words.pop();
     }
-    if words.len() > 1 && words[0] == "the" {
+    while words.len() > 1 && PREFIXES.contains(&words[0].as_str()) {
         words.remove(0);
     }
     words.join(" ")
 }
 
-/// Same organisation, allowing suffixes and one name containing the other
-/// ("Google" ~ "Google Cloud").
+/// Same organisation, allowing suffixes, one name containing the other
+/// ("Google" ~ "Google Cloud"), an initialism ("IBM" ~ "International
+/// Business Machines Corp.") and another script when its Latin letters spell
+/// the same name ("Яндекс" ~ "Yandex").
 pub fn same_organisation(a: &str, b: &str) -> bool {
-    let (a, b) = (organisation_key(a), organisation_key(b));
-    !a.is_empty() && (a == b || a.split(' ').next() == b.split(' ').next() && (a.starts_with(&b) || b.starts_with(&a)))
+    // Initials are written in capitals: "ACME" may stand for four words, "Acme" is a name.
+    let capitals = |name: &str| {
+        let first = name.split_whitespace().next().unwrap_or_default();
+        first.chars().any(char::is_alphabetic) && !first.chars().any(char::is_lowercase)
+    };
+    let (a_initials, b_initials) = (capitals(a), capitals(b));
+    let (a, b) = if script(a) == script(b) {
+        (organisation_key(a), organisation_key(b))
+    } else {
+        (latin_organisation_key(a), latin_organisation_key(b))
+    };
+    !a.is_empty()
+        && (a == b
+            || a.split(' ').next() == b.split(' ').next() && (a.starts_with(&b) || b.starts_with(&a))
+            || a_initials && initialism_of(&a, &b)
+            || b_initials && initialism_of(&b, &a))
 }
 
-/// Whether a name is written in Latin letters, so that [`same_organisation`]
-/// can tell it apart from another Latin name. "Київський політехнічний
-/// інститут" and "Kyiv Polytechnic Institute" are one school.
-fn comparable(name: &str) -> bool {
-    name.chars().filter(|c| c.is_alphabetic()).all(|c| {
-        matches!(c as u32, 0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF)
-            && !matches!(c, '×' | '÷')
-    })
+/// Whether `short` (one word of 2-6 letters) is the initials of `long`'s
+/// words, with or without its small words: "ibm" ~ "international business
+/// machines", "tcs" ~ "tata consultancy services".
+fn initialism_of(short: &str, long: &str) -> bool {
+    const SMALL: &[&str] = &["of", "and", "for", "de", "la", "und", "et", "the"];
+    let words: Vec<&str> = long.split(' ').collect();
+    if short.contains(' ') || !(2..=6).contains(&short.len()) || words.len() < 2 {
+        return false;
+    }
+    let initials = |skip_small: bool| -> String {
+        words.iter().filter(|w| !(skip_small && SMALL.contains(w))).filter_map(|w| w.chars().next()).collect()
+    };
+    short == initials(true) || short == initials(false)
+}
+
+/// The organisation key of a name in Latin letters, whatever its script:
+/// Cyrillic, Hangul and Han are romanised, and the spellings that Latin
+/// names of Cyrillic brands use are folded together ("yandeks" = "yandex").
+fn latin_organisation_key(name: &str) -> String {
+    let latin: Vec<String> = fold(name).split(' ').map(crate::normalize::translit::romanise).collect();
+    organisation_key(&latin.join(" ")).replace("ks", "x").replace("kh", "h")
+}
+
+/// The script a name is written in. Only names of one script are told
+/// apart: "Київський політехнічний інститут" and "Kyiv Polytechnic
+/// Institute" are one school, a translation, while "Яндекс" and "Сбербанк"
+/// are two employers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Hangul,
+    Han,
+    Other,
+}
+
+fn script(name: &str) -> Script {
+    let of = |c: char| match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF => Script::Latin,
+        0x370..=0x3FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x400..=0x52F => Script::Cyrillic,
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Script::Hangul,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF => Script::Han,
+        _ => Script::Other,
+    };
+    let mut letters = name.chars().filter(|c| c.is_alphabetic() && !matches!(c, '×' | '÷')).map(of);
+    let Some(first) = letters.next() else { return Script::Other };
+    if letters.all(|s| s == first) {
+        first
+    } else {
+        Script::Other
+    }
+}
+
+/// Whether two names can be told apart: both in one script. A name in
+/// another script may be a translation ("Лаборатория Касперского" /
+/// "Kaspersky Lab"), which is no contradiction.
+fn comparable(a: &str, b: &str) -> bool {
+    let s = script(a);
+    s != Script::Other && s == script(b)
 }
 
 /// "2019-03" → months since year 0; "2019" → January (start) or December (end).
@@ -194,7 +277,8 @@ pub fn check_history(case: &CaseInput<'_>) -> Vec<Finding> {
         for b in &dated[i + 1..] {
             // Only exclusive full-time positions contradict each other: a board
             // seat or a side project held meanwhile is no other story.
-            for ja in a.work.iter().filter(|j| j.employer.as_deref().is_some_and(comparable) && is_full_time(j)) {
+            for ja in a.work.iter().filter(|j| j.employer.is_some() && is_full_time(j)) {
+                let employer = ja.employer.as_deref().unwrap_or_default();
                 let Some(sa) = span(ja, now) else { continue };
                 let overlapping: Vec<&Job> = b
                     .work
@@ -205,7 +289,8 @@ pub fn check_history(case: &CaseInput<'_>) -> Vec<Finding> {
                     .work
                     .iter()
                     .any(|jb| matches!((&ja.employer, &jb.employer), (Some(x), Some(y)) if same_organisation(x, y)));
-                let all_comparable = overlapping.iter().all(|jb| jb.employer.as_deref().is_none_or(comparable));
+                let all_comparable =
+                    overlapping.iter().all(|jb| jb.employer.as_deref().is_none_or(|e| comparable(employer, e)));
                 if !overlapping.is_empty() && !b_knows_employer && all_comparable {
                     ev.push(job_evidence(a, job_label(ja)));
                     ev.extend(overlapping.iter().map(|jb| job_evidence(b, job_label(jb))));
@@ -222,14 +307,14 @@ pub fn check_history(case: &CaseInput<'_>) -> Vec<Finding> {
                 continue;
             }
             // Only schools of the same years contradict each other.
-            for x in a.education.iter().filter(|x| comparable(&x.school)) {
+            for x in &a.education {
                 let Some(sx) = school_span(x, now) else { continue };
                 let same_years: Vec<_> = b
                     .education
                     .iter()
                     .filter(|y| school_span(y, now).is_some_and(|sy| overlap(sx, sy) >= 12))
                     .collect();
-                if !same_years.is_empty() && same_years.iter().all(|y| comparable(&y.school)) {
+                if !same_years.is_empty() && same_years.iter().all(|y| comparable(&x.school, &y.school)) {
                     ev.push(evidence(a, "education", x.school.clone()));
                     ev.extend(same_years.iter().map(|y| evidence(b, "education", y.school.clone())));
                 }
@@ -414,6 +499,42 @@ mod tests {
         let a = profile("https://a.example/", vec![job("Kraków Software Sp. z o.o.", "Dev", "2019-01", "2023-01")]);
         let b = profile("https://b.example/", vec![job("Łódź Systems", "Dev", "2019-01", "2023-01")]);
         assert_eq!(history(a, b), 1, "Latin names with diacritics are still compared");
+        let a = profile("https://a.example/", vec![job("Сбербанк", "Инженер", "2019-01", "2023-01")]);
+        let b = profile("https://b.example/", vec![job("Яндекс", "Инженер", "2019-01", "2023-01")]);
+        assert_eq!(history(a, b), 1, "two Cyrillic names are two employers");
+    }
+
+    /// Issue #15: employer names normalised across legal forms,
+    /// initialisms and scripts.
+    #[test]
+    fn the_same_employer_written_otherwise_is_one_employer() {
+        for (x, y) in [
+            ("IBM", "International Business Machines Corporation"),
+            ("TCS", "Tata Consultancy Services Ltd."),
+            ("Bank of America, N.A.", "BOA"),
+            ("Яндекс", "Yandex LLC"),
+            ("ООО Яндекс", "Yandex"),
+            ("Google LLC", "Google"),
+        ] {
+            assert!(same_organisation(x, y) && same_organisation(y, x), "{x} / {y}");
+            let a = profile("https://a.example/", vec![job(x, "Engineer", "2019-01", "2023-01")]);
+            let b = profile("https://b.example/", vec![job(y, "Engineer", "2019-01", "2023-01")]);
+            assert_eq!(history(a, b), 0, "{x} / {y}");
+            let both = profile(
+                "https://a.example/",
+                vec![job(x, "Engineer", "2019-01", "2023-01"), job(y, "Engineer", "2019-01", "2023-01")],
+            );
+            assert_eq!(timeline(both), 0, "{x} / {y} in one profile is one job, listed twice");
+        }
+        for (x, y) in [
+            ("IBM", "Infosys BPM"),
+            ("SAP", "Sapient"),
+            ("Yandex", "Сбербанк"),
+            ("Acme", "Apex Capital Markets Enterprises"),
+            ("Ibm", "International Business Machines"),
+        ] {
+            assert!(!same_organisation(x, y), "{x} / {y}");
+        }
     }
 
     #[test]
