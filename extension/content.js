@@ -28,6 +28,10 @@
   let staleTries = 0; // reads of this address that still showed another profile
   let collapse = () => {};
 
+  // A message to the worker; null when it cannot answer (the extension was
+  // updated or reloaded under this page).
+  const send = (msg) => chrome.runtime.sendMessage(msg).catch(() => null);
+
   function snapshot() {
     const html = document.documentElement ? document.documentElement.outerHTML : '';
     return html.length > MAX_SNAPSHOT_CHARS ? html.slice(0, MAX_SNAPSHOT_CHARS) : html;
@@ -99,8 +103,6 @@
     .move { cursor: grab; touch-action: none; }
     .move:active { cursor: grabbing; }`;
 
-  const DOCK_KEY = 'vetter.dock';
-  const POSITION_KEY = 'vetter.position'; // { x, y } of a panel moved by hand
   const KEY_STEP = 16; // pixels per arrow key press; Shift moves four steps
 
   function showPanel(reply) {
@@ -143,13 +145,15 @@
         const left = free(wrap) ? wrap.getBoundingClientRect().left < innerWidth / 2 : wrap.classList.toggle('left');
         place(wrap, null);
         wrap.classList.toggle('left', left);
-        chrome.storage.local.set({ [DOCK_KEY]: left ? 'left' : 'right', [POSITION_KEY]: null }).catch(() => {});
+        send({ type: 'vetter/set-panel-place', dock: left ? 'left' : 'right', position: null });
       });
       const move = moveHandle(wrap);
-      chrome.storage.local.get([DOCK_KEY, POSITION_KEY]).then((v) => {
-        wrap.classList.toggle('left', v[DOCK_KEY] === 'left');
-        place(wrap, v[POSITION_KEY]);
-      }, () => {});
+      // Kept by the worker: storage is closed to content scripts (a page's
+      // script world could otherwise write what the worker reads).
+      send({ type: 'vetter/panel-place' }).then((v) => {
+        wrap.classList.toggle('left', v?.dock === 'left');
+        place(wrap, v?.position);
+      });
       const bar = document.createElement('div');
       bar.className = 'bar';
       bar.append(badge, move, dock);
@@ -220,7 +224,7 @@
     handle.className = 'move';
     handle.textContent = '✥';
     handle.setAttribute('aria-label', chrome.i18n.getMessage('moveLabel'));
-    const save = (at) => chrome.storage.local.set({ [POSITION_KEY]: at }).catch(() => {});
+    const save = (at) => send({ type: 'vetter/set-panel-place', position: at });
     let drag = null;
     const drop = () => {
       if (!drag) return;

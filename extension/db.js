@@ -92,6 +92,23 @@ export async function quarantine(db, rejected, records) {
   await done(tx);
 }
 
+/**
+ * Forgets records set aside before `before` (ms since the epoch; all of
+ * them when undefined): retention and "Delete everything" cover every copy.
+ */
+export async function forgetQuarantined(db, before) {
+  const tx = db.transaction(QUARANTINE, 'readwrite');
+  const store = tx.objectStore(QUARANTINE);
+  if (before === undefined) store.clear();
+  else {
+    const [keys, values] = await Promise.all([promised(store.getAllKeys()), promised(store.getAll())]);
+    keys.forEach((key, i) => {
+      if (!(Number(values[i]?.at) >= before)) store.delete(key);
+    });
+  }
+  await done(tx);
+}
+
 export async function quarantined(db) {
   const tx = db.transaction(QUARANTINE, 'readonly');
   const all = await promised(tx.objectStore(QUARANTINE).getAll());

@@ -135,6 +135,7 @@ document.getElementById('import-cases').addEventListener('submit', async (event)
   if (!file) return;
   const r = await chrome.runtime.sendMessage({ type: 'vetter/import-cases', json: await file.text() });
   if (r.error) say(t('casesNotImported', r.error), true);
+  else if (r.refused) say(t('casesImportedSomeRefused', r.imported, r.refused), true);
   else say(t('casesImported', r.imported));
   event.target.reset();
   loadCases();

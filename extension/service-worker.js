@@ -14,14 +14,58 @@ import init, {
 import * as db from './db.js';
 import { catalogue, levelLabel, t } from './i18n.js';
 
+// What the worker reads from storage is checked, whoever wrote it: storage
+// is closed to content scripts where the browser allows (Chromium 120+),
+// and what an older version or a damaged profile left is still checked.
+const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// The recruiter's name for sign-offs, as they set it on the options page.
+async function signOffName() {
+  const { [USER_KEY]: user } = await chrome.storage.local.get(USER_KEY);
+  return typeof user === 'string' ? user.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 100) : '';
+}
+
+function checkedPrefs(saved) {
+  const p = isPlainObject(saved) ? saved : {};
+  return {
+    disabledSites: Array.isArray(p.disabledSites) ? p.disabledSites.filter((s) => typeof s === 'string').slice(0, 50) : [],
+    minSeverity: SEVERITIES.includes(p.minSeverity) ? p.minSeverity : 'info',
+  };
+}
+
+function checkedPlace(saved) {
+  const p = isPlainObject(saved) ? saved : {};
+  const at = p.position;
+  const valid = isPlainObject(at) && [at.x, at.y].every((n) => Number.isFinite(n) && n >= 0 && n <= 100_000);
+  return { dock: p.dock === 'left' ? 'left' : 'right', position: valid ? { x: at.x, y: at.y } : null };
+}
+
+// Imported list files as stored: anything else is left out (and reported).
+function checkedLists(saved) {
+  if (!Array.isArray(saved)) return [];
+  return saved.filter(
+    (l) =>
+      isPlainObject(l) &&
+      LIST_KINDS.includes(l.kind) &&
+      typeof l.name === 'string' &&
+      l.name.length <= 300 &&
+      typeof l.text === 'string' &&
+      (l.alt == null || typeof l.alt === 'string'),
+  );
+}
+
 // Where schema 1 kept every profile, in one storage.local value (migrated).
 const V1_STORE_KEY = 'vetter.store';
+const UNREADABLE_PREFIX = 'vetter.store.unreadable.'; // a schema-1 store that could not be read, kept aside
 const LISTS_KEY = 'vetter.lists'; // imported sanctions/IOC files: [{kind, name, text, alt, importedAt}]
 const TABS_KEY = 'vetter.tabs';
 const FORCED_KEY = 'vetter.forced';
 // The user's choices: sites not to read ("Website" = personal sites) and the
 // least severity shown.
 const PREFS_KEY = 'vetter.prefs';
+const PLACE_KEY = 'vetter.panelPlace'; // { dock: 'left' | 'right', position: { x, y } | null }
+const SEVERITIES = ['info', 'low', 'medium', 'high'];
+const LIST_KINDS = ['sanctions', 'iocs'];
 let prefs = { disabledSites: [], minSeverity: 'info' };
 // The content script caps snapshots too; this guards against a page that lies.
 const MAX_SNAPSHOT_CHARS = 4_000_000;
@@ -41,6 +85,10 @@ const ready = start();
 const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv', 'han-pinyin.txt'];
 
 async function start() {
+  // Storage for the extension's own pages and worker only: a content script
+  // runs beside the page's scripts and must not write what the worker reads.
+  // (Chromium 120+ for storage.local; Firefox only restricts session storage.)
+  await chrome.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
   await init({ module_or_path: chrome.runtime.getURL('pkg/vetter_bg.wasm') });
   loadData('messages.json', await catalogue()); // UI strings of reports
   await Promise.all(
@@ -57,9 +105,9 @@ async function start() {
       chrome.storage.local.get([V1_STORE_KEY, LISTS_KEY, PREFS_KEY]),
       chrome.storage.session.get([TABS_KEY, FORCED_KEY]),
     ]);
-  forcedTabs = forced ?? {};
-  tabs = savedTabs ?? {};
-  prefs = { ...prefs, ...(savedPrefs ?? {}) };
+  forcedTabs = isPlainObject(forced) ? forced : {};
+  tabs = isPlainObject(savedTabs) ? savedTabs : {};
+  prefs = checkedPrefs(savedPrefs);
   engine = new Engine();
   try {
     database = await db.open();
@@ -67,7 +115,7 @@ async function start() {
     notices.push(t('noticeNoDatabase', err.message));
   }
   try {
-    await activateStoredLists(lists ?? []);
+    await activateStoredLists(checkedLists(lists));
   } catch (err) {
     notices.push(t('noticeLists', err.message));
   }
@@ -96,7 +144,7 @@ async function start() {
     }
   }
   if (v1 !== undefined) await migrateV1(v1);
-  engine.purgeExpired(Date.now());
+  purgeExpired(Date.now());
   lastPurge = Date.now();
   await persist();
 }
@@ -107,7 +155,7 @@ async function migrateV1(document) {
   try {
     engine.migrateV1(document);
   } catch (err) {
-    const aside = `vetter.store.unreadable.${Date.now()}`;
+    const aside = `${UNREADABLE_PREFIX}${Date.now()}`;
     await chrome.storage.local.set({ [aside]: document });
     notices.push(t('noticeV1Unreadable', err.message, aside));
     await chrome.storage.local.remove(V1_STORE_KEY);
@@ -161,7 +209,28 @@ let lastPurge = 0;
 function purgeIfDue() {
   if (Date.now() - lastPurge < 3_600_000) return;
   lastPurge = Date.now();
-  engine.purgeExpired(Date.now());
+  purgeExpired(Date.now());
+}
+
+// Retention covers every copy: the cases, records set aside as unreadable
+// and a schema-1 store kept aside. Returns how many profiles were forgotten.
+function purgeExpired(now) {
+  const purged = engine.purgeExpired(now);
+  const days = engine.retentionDays();
+  if (days > 0) forgetSetAside(now - days * 86_400_000).catch(() => {});
+  return purged;
+}
+
+// Forgets what was set aside before `before` (everything when undefined).
+async function forgetSetAside(before) {
+  if (database) await db.forgetQuarantined(database, before);
+  const all = await chrome.storage.local.get(null);
+  const aside = Object.keys(all).filter((k) => {
+    if (!k.startsWith(UNREADABLE_PREFIX)) return false;
+    const at = Number(k.slice(UNREADABLE_PREFIX.length));
+    return before === undefined || !(at >= before);
+  });
+  if (aside.length) await chrome.storage.local.remove(aside);
 }
 
 // The photo is fetched with the extension's host permission, decoded by
@@ -306,7 +375,7 @@ async function activateStoredLists(lists) {
 }
 
 async function changeLists(msg) {
-  const { [LISTS_KEY]: stored = [] } = await chrome.storage.local.get(LISTS_KEY);
+  const stored = checkedLists((await chrome.storage.local.get(LISTS_KEY))[LISTS_KEY]);
   let next = stored;
   if (msg.type === 'vetter/import-list') {
     const file = { kind: msg.kind, name: String(msg.name ?? ''), text: String(msg.text ?? ''), alt: msg.alt ?? null };
@@ -368,13 +437,17 @@ function act(msg) {
         return ok ? { ok } : { error: t('fieldEnteredNotSaved') };
       }
       case 'vetter/delete-case': return { deleted: engine.deleteCase(str(msg.key)) };
-      case 'vetter/delete-all': return { deleted: engine.deleteAll() };
-      case 'vetter/import-cases': return { imported: engine.importCases(str(msg.json)) };
+      case 'vetter/delete-all': {
+        const deleted = engine.deleteAll();
+        forgetSetAside(undefined).catch(() => {});
+        return { deleted };
+      }
+      case 'vetter/import-cases': return JSON.parse(engine.importCases(str(msg.json), now));
       case 'vetter/set-retention': {
         const days = Number(msg.days);
         if (!Number.isInteger(days) || days < 0 || days > 3650) return { error: 'Retention must be 0 to 3650 days.' };
         engine.setRetentionDays(days);
-        return { ok: true, purged: engine.purgeExpired(now) };
+        return { ok: true, purged: purgeExpired(now) };
       }
     }
   } catch (err) {
@@ -450,8 +523,7 @@ async function handle(msg, sender) {
     case 'vetter/set-retention': {
       if (!isExtensionPage(sender)) return { error: 'not allowed' };
       if (msg.type === 'vetter/explain' || msg.type === 'vetter/enter-field') {
-        const { [USER_KEY]: user } = await chrome.storage.local.get(USER_KEY);
-        msg = { ...msg, by: user || t('unnamedRecruiter') };
+        msg = { ...msg, by: (await signOffName()) || t('unnamedRecruiter') };
       }
       const result = act(msg);
       await persist();
@@ -460,7 +532,7 @@ async function handle(msg, sender) {
     }
     case 'vetter/cases': {
       if (!isExtensionPage(sender)) return { error: 'not allowed' };
-      const { [USER_KEY]: user = '' } = await chrome.storage.local.get(USER_KEY);
+      const user = await signOffName();
       return { cases: JSON.parse(engine.caseList(Date.now(), msg.rated === true)), retentionDays: engine.retentionDays(), user, notices };
     }
     // From the dossier: one case by key, or the case of the active tab.
@@ -518,15 +590,23 @@ async function handle(msg, sender) {
     case 'vetter/prefs': {
       if (!isExtensionPage(sender)) return { error: 'not allowed' };
       if (msg.set) {
-        const severities = ['info', 'low', 'medium', 'high'];
-        prefs = {
-          disabledSites: Array.isArray(msg.set.disabledSites) ? msg.set.disabledSites.map(String) : prefs.disabledSites,
-          minSeverity: severities.includes(msg.set.minSeverity) ? msg.set.minSeverity : prefs.minSeverity,
-        };
+        prefs = checkedPrefs({ ...prefs, ...msg.set });
         await chrome.storage.local.set({ [PREFS_KEY]: prefs });
         broadcastUpdate();
       }
       return { prefs };
+    }
+    // The panel's place on pages (content scripts): storage is closed to
+    // them, so the worker keeps it, checked.
+    case 'vetter/panel-place': {
+      const { [PLACE_KEY]: place } = await chrome.storage.local.get(PLACE_KEY);
+      return checkedPlace(place);
+    }
+    case 'vetter/set-panel-place': {
+      const { [PLACE_KEY]: place } = await chrome.storage.local.get(PLACE_KEY);
+      const next = checkedPlace({ ...checkedPlace(place), ...(msg.dock ? { dock: msg.dock } : {}), position: msg.position });
+      await chrome.storage.local.set({ [PLACE_KEY]: next });
+      return { ok: true };
     }
     case 'vetter/set-user': {
       if (!isExtensionPage(sender)) return { error: 'not allowed' };

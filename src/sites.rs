@@ -104,6 +104,74 @@ const PER_USER_HOSTS: &[&str] = &[
     "youtube.com",
 ];
 
+/// Hosts of many people's pages that are never a candidate's personal site,
+/// whoever links to them: webmail, document editors and cloud storage (a
+/// résumé on Google Docs), link aggregators, code hosts, social networks and
+/// site builders' shared hosts. Reading them because one candidate linked
+/// one page would read the recruiter's own mail and documents.
+const SHARED_HOSTS: &[&str] = &[
+    "google.com",
+    "mail.google.com",
+    "docs.google.com",
+    "drive.google.com",
+    "sites.google.com",
+    "outlook.com",
+    "outlook.live.com",
+    "office.com",
+    "live.com",
+    "yahoo.com",
+    "mail.yahoo.com",
+    "proton.me",
+    "mail.proton.me",
+    "icloud.com",
+    "dropbox.com",
+    "onedrive.live.com",
+    "1drv.ms",
+    "box.com",
+    "notion.so",
+    "notion.site",
+    "linktr.ee",
+    "linktree.com",
+    "beacons.ai",
+    "bio.link",
+    "carrd.co",
+    "about.me",
+    "bit.ly",
+    "tinyurl.com",
+    "calendly.com",
+    "gist.github.com",
+    "raw.githubusercontent.com",
+    "sourceforge.net",
+    "npmjs.com",
+    "pypi.org",
+    "crates.io",
+    "reddit.com",
+    "tiktok.com",
+    "pinterest.com",
+    "threads.net",
+    "wa.me",
+    "api.whatsapp.com",
+    "discord.com",
+    "discord.gg",
+    "slack.com",
+    "zoom.us",
+    "teams.microsoft.com",
+    "wordpress.com",
+    "blogspot.com",
+    "wix.com",
+    "squarespace.com",
+    "vercel.app",
+    "netlify.app",
+    "herokuapp.com",
+];
+
+/// Whether `host` is one of [`SHARED_HOSTS`] or under one
+/// (`mail.google.com`, `foo.notion.site` — a site under a builder's host is
+/// someone's, but which pages are theirs the address cannot say).
+fn is_shared_host(host: &str) -> bool {
+    SHARED_HOSTS.iter().any(|shared| host == *shared || host.ends_with(&format!(".{shared}")))
+}
+
 /// GitHub paths that are site pages, not user pages.
 const GITHUB_RESERVED: &[&str] = &[
     "about",
@@ -285,9 +353,38 @@ pub fn classify(url: &str) -> AddressKind {
         Site::Generic => match (PER_USER_HOSTS.contains(&host.as_str()), s.first()) {
             (true, Some(user)) => profile(format!("{host}:{}", user.trim_start_matches('@'))),
             (true, None) => AddressKind::Other,
-            (false, _) => profile(format!("web:{host}")),
+            (false, _) if is_shared_host(&host) => AddressKind::Other,
+            // The address itself (host and path): a personal site is the
+            // page linked and the pages under it, never a whole host.
+            (false, _) => profile(web_key(&host, &s)),
         },
     }
+}
+
+/// `web:host/path` of a page of a personal site, path segments lower-cased,
+/// an index page the same as its folder.
+fn web_key(host: &str, segments: &[&str]) -> String {
+    let mut key = format!("web:{host}");
+    let last = segments.len().saturating_sub(usize::from(
+        segments.last().is_some_and(|s| matches!(*s, "index.html" | "index.htm" | "index.php")),
+    ));
+    for segment in &segments[..last] {
+        key.push('/');
+        key.push_str(segment);
+    }
+    key
+}
+
+/// The keys of a personal-site page and of every folder above it, the page
+/// first: `web:jane.example/blog/post`, `web:jane.example/blog`,
+/// `web:jane.example`. A linked address covers the pages under it.
+pub fn web_key_and_parents(key: &str) -> impl Iterator<Item = &str> {
+    let mut next = key.strip_prefix("web:").map(|_| key);
+    std::iter::from_fn(move || {
+        let current = next?;
+        next = current.rsplit_once('/').map(|(parent, _)| parent).filter(|p| p.len() > "web:".len());
+        Some(current)
+    })
 }
 
 /// Is this address a candidate's profile page itself (not one of its
@@ -318,9 +415,32 @@ mod tests {
         assert_eq!(profile_key("https://github.com/features"), None);
         assert_eq!(profile_key("https://www.upwork.com/freelancers/~01abc?viewMode=1"), Some("upwork:01abc".into()));
         assert_eq!(profile_key("https://de.linkedin.com/in/jane-doe"), Some("linkedin:jane-doe".into()));
-        assert_eq!(profile_key("https://jane.example/about"), Some("web:jane.example".into()));
+        assert_eq!(profile_key("https://jane.example/about"), Some("web:jane.example/about".into()));
+        assert_eq!(profile_key("https://jane.example/"), Some("web:jane.example".into()));
+        assert_eq!(profile_key("https://jane.example/Blog/index.html?x=1"), Some("web:jane.example/blog".into()));
         assert_eq!(profile_key("https://x.com/@jane"), Some("x.com:jane".into()));
         assert_eq!(profile_key("javascript:alert(1)"), None);
+    }
+
+    /// Issue #16: a personal site is the linked address and the pages under
+    /// it; webmail, document editors, link aggregators and other shared
+    /// hosts are never anyone's personal site.
+    #[test]
+    fn shared_hosts_are_never_personal_sites_and_a_site_is_its_address() {
+        for url in [
+            "https://mail.google.com/mail/u/0/#inbox",
+            "https://docs.google.com/document/d/1abc/edit",
+            "https://drive.google.com/file/d/1abc",
+            "https://linktr.ee/jane",
+            "https://outlook.live.com/mail/0/",
+            "https://jane.notion.site/Resume-123",
+            "https://www.dropbox.com/s/abc/cv.pdf",
+        ] {
+            assert_eq!(profile_key(url), None, "{url}");
+        }
+        let parents: Vec<&str> = web_key_and_parents("web:jane.example/blog/post").collect();
+        assert_eq!(parents, ["web:jane.example/blog/post", "web:jane.example/blog", "web:jane.example"]);
+        assert_eq!(web_key_and_parents("github:jane").count(), 0);
     }
 
     #[test]

@@ -319,10 +319,12 @@ impl Engine {
         Ok(self.store.export(&keys, ms(now_ms)))
     }
 
-    /// Imports an export file whole (nothing on error); returns how many profiles it held.
+    /// Imports an export file (nothing on error; records that fail the
+    /// checks are left out); returns `{"imported": n, "refused": m}` as JSON.
     #[wasm_bindgen(js_name = importCases)]
-    pub fn import_cases(&mut self, json: &str) -> Result<usize, JsError> {
-        self.store.import(json).map_err(|e| JsError::new(&e.to_string()))
+    pub fn import_cases(&mut self, json: &str, now_ms: f64) -> Result<String, JsError> {
+        let (imported, refused) = self.store.import(json, ms(now_ms)).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(serde_json::json!({ "imported": imported, "refused": refused }).to_string())
     }
 
     #[wasm_bindgen(js_name = profileCount)]

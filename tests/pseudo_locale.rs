@@ -7,7 +7,7 @@
 
 use vetter::analysis::{analyse, CaseViews};
 use vetter::model::{Job, Message, PortfolioMetrics, Profile, Review, Schooling, Site, Sourced, Stat};
-use vetter::reuse::photo::PhotoHash;
+use vetter::reuse::photo::signature_rgba;
 use vetter::rules::Finding;
 use vetter::store::Store;
 
@@ -159,7 +159,14 @@ fn every_finding_and_graph_label_comes_from_the_loaded_catalogue() {
     let mut store = Store::new();
     let bio = "I am a senior full stack engineer with deep experience building scalable web platforms for fintech \
                startups, leading teams across time zones and delivering reliable products on schedule for every client.";
-    let hash = PhotoHash::from_hex(&"3c5a96e1f00f7b21".repeat(4)).unwrap();
+    // A picture with light, shade and texture (a photo, not a flat placeholder).
+    let pixels: Vec<u8> = (0..64u32 * 64)
+        .flat_map(|i| {
+            let (x, y) = (i % 64, i / 64);
+            [(x * 4) as u8, (y * 4) as u8, ((x * y) % 251) as u8, 255]
+        })
+        .collect();
+    let signature = signature_rgba(64, 64, &pixels).unwrap();
     let mut keys = Vec::new();
     for (url, name) in [("https://github.com/annlee", "Ann Lee"), ("https://github.com/bochan", "Bo Chan")] {
         let mut p = Profile::empty(url, Site::Github);
@@ -168,7 +175,7 @@ fn every_finding_and_graph_label_comes_from_the_loaded_catalogue() {
         p.phones.push(Sourced::new("+1 470 555 0123", "t"));
         p.photo = Some(Sourced::new(format!("{url}.png"), "t"));
         let key = store.ingest(p, NOW_MS).unwrap();
-        store.set_photo_hash(&key, &format!("{url}.png"), hash);
+        store.set_photo_signature(&key, &format!("{url}.png"), &signature);
         keys.push(key);
     }
     let view = store.view(&keys[1], NOW_MS).unwrap();

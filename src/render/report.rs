@@ -38,7 +38,7 @@ pub struct Thresholds {
     pub sanctions_critical: f64,
     pub sanctions_high: f64,
     pub template_similarity: f32,
-    pub photo_max_differing_bits_of_256: u32,
+    pub photo_min_similarity: f32,
     pub score_medium_from: u8,
     pub score_high_from: u8,
 }
@@ -74,7 +74,7 @@ impl Provenance {
                 sanctions_critical: crate::screening::matcher::CRITICAL,
                 sanctions_high: crate::screening::matcher::HIGH,
                 template_similarity: crate::reuse::text::TEMPLATE_SIMILARITY,
-                photo_max_differing_bits_of_256: crate::reuse::photo::SAME_PHOTO_BITS,
+                photo_min_similarity: crate::reuse::photo::SAME_PHOTO,
                 score_medium_from: crate::score::MEDIUM_FROM,
                 score_high_from: crate::score::HIGH_FROM,
             },
@@ -230,7 +230,7 @@ fn blocks(view: &CaseView, p: &Provenance) -> Vec<Block> {
             &t.sanctions_critical.to_string(),
             &t.sanctions_high.to_string(),
             &t.template_similarity.to_string(),
-            &t.photo_max_differing_bits_of_256.to_string(),
+            &format!("{:.0}", t.photo_min_similarity * 100.0),
             &t.score_medium_from.to_string(),
             &t.score_high_from.to_string(),
         ],
@@ -239,10 +239,28 @@ fn blocks(view: &CaseView, p: &Provenance) -> Vec<Block> {
     b
 }
 
-/// Markdown text: table cells and list items must not break the layout.
+/// Markdown text from pages and users: table cells and list items must not
+/// break the layout, and nothing a page wrote may become markup — an image
+/// (`![](https://tracker…)` would load when the report is opened), a link,
+/// HTML or emphasis. CommonMark lets any ASCII punctuation be escaped.
 fn md(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ").replace('<', "&lt;")
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '!' | '&' | '~' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
+
+/// The exported HTML report loads nothing and runs nothing, whatever a page
+/// wrote into it: only its own inline style.
+const REPORT_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 pub fn markdown(view: &CaseView, p: &Provenance) -> String {
     let mut m = String::new();
@@ -273,7 +291,7 @@ pub fn markdown(view: &CaseView, p: &Provenance) -> String {
 
 pub fn html(view: &CaseView, p: &Provenance) -> String {
     let mut h = format!(
-        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{}</title><style>
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{REPORT_CSP}"><title>{}</title><style>
 body{{font:12px/1.45 system-ui,sans-serif;color:#111;max-width:900px;margin:24px auto;padding:0 16px}}
 h1{{font-size:20px}}h2{{font-size:15px;border-bottom:1px solid #ccc;padding-bottom:2px;margin-top:22px}}h3{{font-size:13px}}
 table{{border-collapse:collapse;width:100%}}th,td{{border:1px solid #ccc;padding:4px 6px;text-align:start;vertical-align:top;overflow-wrap:anywhere}}
@@ -344,6 +362,39 @@ mod tests {
         assert_eq!(j["case"]["explained"]["NAME_MISMATCH"]["by"], "Ann (HR)");
         assert!(j["provenance"]["rules"].as_array().unwrap().iter().any(|r| r == "TEMPLATE_REUSE"));
         assert_eq!(view.risk.score, 0, "the explained finding no longer counts");
+    }
+
+    /// Issue #16: a page-supplied name was written into the Markdown report
+    /// as it was, so `![](https://…)` became an image that loads when the
+    /// report is opened; the HTML report had no CSP.
+    #[test]
+    fn page_text_never_becomes_markup_in_reports() {
+        let mut s = Store::new();
+        let mut a = Profile::empty("https://github.com/dk", Site::Github);
+        a.name = Some(Sourced::new("Jin ![x](https://tracker.example/p.png) <img src=x> [a](javascript:1) *P*", "t"));
+        let key = s.ingest(a, 1).unwrap();
+        let view = s.view(&key, 0).unwrap();
+        let p = Provenance::current(7);
+        let md = markdown(&view, &p);
+        // What is left once every escaped character is taken out: no markup.
+        let mut unescaped = String::new();
+        let mut chars = md.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                chars.next();
+            } else {
+                unescaped.push(c);
+            }
+        }
+        for raw in ["![", "](", "<img", "[a]", "*P*"] {
+            assert!(!unescaped.contains(raw), "{raw} in {md}");
+        }
+        assert!(md.contains("Jin \\!\\[x\\](https://tracker.example/p.png)"), "{md}");
+        let h = html(&view, &p);
+        let csp = format!(r#"<meta http-equiv="Content-Security-Policy" content="{REPORT_CSP}">"#);
+        assert!(h.starts_with(&format!(r#"<!doctype html><html lang="en"><head><meta charset="utf-8">{csp}"#)), "{h}");
+        assert!(REPORT_CSP.contains("default-src 'none'") && !REPORT_CSP.contains("img-src"));
+        assert!(!h.contains("<img"), "escaped in HTML too");
     }
 
     /// A partial read and a field entered by hand are said as such in the

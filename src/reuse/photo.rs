@@ -1,84 +1,333 @@
-//! Profile photos reused across candidates: perceptual hashes and a
-//! Hamming-distance index.
+//! Profile photos reused across candidates: a signature per photo and a
+//! comparison that aligns crops.
 //!
-//! A photo is hashed with Blockhash (256 bits) from its pixels, which the
-//! browser decodes (or the CLI, natively). Resizing and re-compression move
-//! a few bits, a crop of 1-2 % per side about 8-14 (the tests measure it);
-//! a different picture moves about half. The index is multi-index
-//! hashing: the 256 bits, shuffled, are cut into 16 chunks of 16 bits, and
-//! two hashes within 15 bits of each other must agree exactly on at least
-//! one chunk (pigeonhole), so a query reads 16 buckets instead of every
-//! stored photo.
+//! Sites crop and re-encode the pictures people upload, so one portrait on
+//! two profiles differs by a crop of a few percent on each side, a size and
+//! a JPEG quality. A fixed perceptual hash (Blockhash, used before) moved
+//! past its threshold with crops of 2 %. Here a photo is kept as a
+//! *signature*: the mean brightness of a 32 × 32 grid over the whole
+//! picture and the mean colour of an 8 × 8 grid (1,152 bytes, kept instead
+//! of the pixels: a blurred thumbnail the size of an icon). Two signatures
+//! are compared by template matching:
+//! 1. each picture, trimmed by 0, 5 or 10 % on each side (81 windows), is
+//!    correlated with the other whole at 8 × 8 (normalised
+//!    cross-correlation); pairs below [`COARSE_MIN`] stop here;
+//! 2. the best window is refined, each side moved by 2, 1 and 0.5 % while
+//!    the correlation at 16 × 16 grows; light and shade must agree
+//!    ([`SAME_SHAPE`]), and so must the colours;
+//! 3. the aligned pictures' *detail* (each cell of 32 × 32 less the mean of
+//!    the cells around it) must agree ([`SAME_PHOTO`]): portraits of one
+//!    layout (aligned faces, studio headshots on one backdrop) share their
+//!    light and shade but not their detail.
+//!
+//! `tests/photo_eval.rs` measures it on real and generated portraits with
+//! copies cropped by up to 10 % per side, resized to 100 px and saved at
+//! JPEG quality 50 (figures in the README).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::Hash;
 
-pub const HASH_BYTES: usize = 32;
-const CHUNKS: usize = 16;
-/// Bits (of 256) within which two photos count as the same picture. The
-/// index finds everything within `CHUNKS - 1` bits.
-pub const SAME_PHOTO_BITS: u32 = 15;
+/// Side of the brightness grid a signature keeps.
+const GRID: usize = 32;
+/// Side of the colour grid a signature keeps.
+const COLOUR_GRID: usize = 8;
+/// Side of the grid windows are first compared on, and then refined on.
+const COARSE: usize = 8;
+const FINE: usize = 16;
+/// Trims tried for each side of a picture before refining.
+const TRIMS: [f32; 3] = [0.0, 0.05, 0.10];
+/// Largest trim a refined window may reach, per side.
+const MAX_TRIM: f32 = 0.16;
+/// Coarse correlation below which a pair is not refined.
+const COARSE_MIN: f32 = 0.80;
+/// Refined correlation of light and shade (16 × 16) below which two photos
+/// are different pictures.
+const SAME_SHAPE: f32 = 0.90;
+/// Correlation of the aligned pictures' detail (32 × 32, each cell less the
+/// mean of the 5 × 5 cells around it) from which they are the same picture:
+/// portraits of one layout (aligned faces, studio headshots on one backdrop)
+/// share their light and shade but not their detail.
+pub const SAME_PHOTO: f32 = 0.80;
+const DETAIL_RADIUS: usize = 2;
+/// Mean colour difference (of 255) of the aligned pictures above which they
+/// are different pictures, however alike their light and shade.
+const MAX_COLOUR_DIFFERENCE: f32 = 9.0;
 /// Brightness spread (standard deviation, 0-255) below which a picture is a
 /// flat placeholder, not a photo.
 const MIN_PHOTO_SPREAD: f64 = 12.0;
-/// Smallest picture worth hashing.
+/// Smallest picture worth comparing.
 const MIN_SIDE: u32 = 16;
+const SIGNATURE_PREFIX: &str = "s1:";
 
-/// A photo's perceptual hash.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct PhotoHash(pub [u8; HASH_BYTES]);
+/// A photo's signature: brightness on a 32 × 32 grid, colour (blue and red
+/// difference, offset by 128) on an 8 × 8 grid.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PhotoSignature {
+    luma: Vec<u8>,
+    colour: Vec<[u8; 2]>,
+}
 
-impl std::fmt::Debug for PhotoHash {
+impl std::fmt::Debug for PhotoSignature {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "PhotoHash({})", self.to_hex())
+        write!(f, "PhotoSignature({}…)", &self.to_text()[..19])
     }
 }
 
-impl PhotoHash {
-    pub fn distance(&self, other: &PhotoHash) -> u32 {
-        self.0.iter().zip(other.0.iter()).map(|(a, b)| (a ^ b).count_ones()).sum()
+impl PhotoSignature {
+    /// The stored form: a version prefix and hex.
+    pub fn to_text(&self) -> String {
+        let mut out = String::with_capacity(SIGNATURE_PREFIX.len() + 2 * (GRID * GRID + 2 * COLOUR_GRID * COLOUR_GRID));
+        out.push_str(SIGNATURE_PREFIX);
+        for b in self.luma.iter().chain(self.colour.iter().flatten()) {
+            out.push_str(&format!("{b:02x}"));
+        }
+        out
     }
 
-    pub fn to_hex(&self) -> String {
-        self.0.iter().map(|b| format!("{b:02x}")).collect()
-    }
-
-    pub fn from_hex(hex: &str) -> Option<PhotoHash> {
-        if hex.len() != HASH_BYTES * 2 || !hex.is_ascii() {
+    /// Reads the stored form; `None` for anything else, including the
+    /// Blockhash hex of earlier versions (the photo is then fetched again).
+    pub fn from_text(text: &str) -> Option<PhotoSignature> {
+        let hex = text.strip_prefix(SIGNATURE_PREFIX)?;
+        let n = GRID * GRID + 2 * COLOUR_GRID * COLOUR_GRID;
+        if hex.len() != 2 * n || !hex.is_ascii() {
             return None;
         }
-        let mut out = [0u8; HASH_BYTES];
-        for (i, slot) in out.iter_mut().enumerate() {
-            *slot = u8::from_str_radix(&hex[i * 2..i * 2 + 2], 16).ok()?;
-        }
-        Some(PhotoHash(out))
+        let bytes: Option<Vec<u8>> = (0..n).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()).collect();
+        let bytes = bytes?;
+        let (luma, colour) = bytes.split_at(GRID * GRID);
+        Some(PhotoSignature { luma: luma.to_vec(), colour: colour.chunks_exact(2).map(|c| [c[0], c[1]]).collect() })
     }
 
-    /// The 16-bit chunk `n` of the shuffled hash.
-    fn chunk(&self, n: usize) -> u16 {
-        (0..16).fold(0u16, |acc, i| {
-            let bit = SHUFFLE[n * 16 + i];
-            let set = self.0[bit / 8] >> (bit % 8) & 1;
-            acc << 1 | u16::from(set)
-        })
+    /// Brightness at a point of the picture (0-1 on each axis), interpolated.
+    fn luma_at(&self, x: f32, y: f32) -> f32 {
+        bilinear(GRID, x, y, |i| f32::from(self.luma[i]))
+    }
+
+    fn colour_at(&self, x: f32, y: f32, channel: usize) -> f32 {
+        bilinear(COLOUR_GRID, x, y, |i| f32::from(self.colour[i][channel]))
     }
 }
 
-/// A fixed shuffle of the 256 bit positions, so that a chunk mixes bits
-/// from all over the picture (neighbouring blocks are correlated: a plain
-/// background would otherwise make a few chunks very crowded).
-const SHUFFLE: [usize; 256] = {
-    let mut order = [0usize; 256];
-    let mut i = 0;
-    while i < 256 {
-        // 167 is odd, hence coprime with 256: a permutation.
-        order[i] = (i * 167 + 61) % 256;
-        i += 1;
-    }
-    order
-};
+fn bilinear(side: usize, x: f32, y: f32, value: impl Fn(usize) -> f32) -> f32 {
+    let last = (side - 1) as f32;
+    let fx = (x * side as f32 - 0.5).clamp(0.0, last);
+    let fy = (y * side as f32 - 0.5).clamp(0.0, last);
+    let (x0, y0) = (fx as usize, fy as usize);
+    let (x1, y1) = ((x0 + 1).min(side - 1), (y0 + 1).min(side - 1));
+    let (ax, ay) = (fx - x0 as f32, fy - y0 as f32);
+    let top = value(y0 * side + x0) * (1.0 - ax) + value(y0 * side + x1) * ax;
+    let bottom = value(y1 * side + x0) * (1.0 - ax) + value(y1 * side + x1) * ax;
+    top * (1.0 - ay) + bottom * ay
+}
 
-/// Why a picture was not hashed as a photo.
+/// A part of a picture: the share trimmed from its left, right, top and
+/// bottom.
+type Window = [f32; 4];
+const WHOLE: Window = [0.0; 4];
+
+/// The brightness of `window` on a `side × side` grid, with its mean taken
+/// away and scaled to length 1, so that a dot product of two is their
+/// normalised cross-correlation.
+fn pattern(sig: &PhotoSignature, window: Window, side: usize) -> Vec<f32> {
+    let [left, right, top, bottom] = window;
+    let (width, height) = (1.0 - left - right, 1.0 - top - bottom);
+    let mut values: Vec<f32> = (0..side * side)
+        .map(|i| {
+            let (cx, cy) = (((i % side) as f32 + 0.5) / side as f32, ((i / side) as f32 + 0.5) / side as f32);
+            sig.luma_at(left + width * cx, top + height * cy)
+        })
+        .collect();
+    let mean = values.iter().sum::<f32>() / values.len() as f32;
+    values.iter_mut().for_each(|v| *v -= mean);
+    let norm = values.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-3);
+    values.iter_mut().for_each(|v| *v /= norm);
+    values
+}
+
+/// The local detail of `window` on a `side × side` grid: each value less
+/// the mean of its neighbours within `radius`, scaled to length 1. Large
+/// flat areas (a backdrop, a white cut-out's margin) weigh nothing here, so
+/// two portraits of one layout differ by their faces.
+fn detail(sig: &PhotoSignature, window: Window) -> Vec<f32> {
+    let (side, radius) = (GRID, DETAIL_RADIUS);
+    let [left, right, top, bottom] = window;
+    let (width, height) = (1.0 - left - right, 1.0 - top - bottom);
+    let plain: Vec<f32> = (0..side * side)
+        .map(|i| {
+            let (cx, cy) = (((i % side) as f32 + 0.5) / side as f32, ((i / side) as f32 + 0.5) / side as f32);
+            sig.luma_at(left + width * cx, top + height * cy)
+        })
+        .collect();
+    let mut values: Vec<f32> = (0..side * side)
+        .map(|i| {
+            let (x, y) = (i % side, i / side);
+            let (mut sum, mut n) = (0.0, 0.0);
+            for yy in y.saturating_sub(radius)..(y + radius + 1).min(side) {
+                for xx in x.saturating_sub(radius)..(x + radius + 1).min(side) {
+                    sum += plain[yy * side + xx];
+                    n += 1.0;
+                }
+            }
+            plain[i] - sum / n
+        })
+        .collect();
+    let norm = values.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-3);
+    values.iter_mut().for_each(|v| *v /= norm);
+    values
+}
+
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// Mean colour difference between `window` of `a` and the whole of `b`.
+fn colour_difference(a: &PhotoSignature, window: Window, b: &PhotoSignature) -> f32 {
+    let [left, right, top, bottom] = window;
+    let n = COLOUR_GRID;
+    let mut sum = 0.0;
+    for i in 0..n * n {
+        let (cx, cy) = (((i % n) as f32 + 0.5) / n as f32, ((i / n) as f32 + 0.5) / n as f32);
+        let (ax, ay) = (left + (1.0 - left - right) * cx, top + (1.0 - top - bottom) * cy);
+        for channel in 0..2 {
+            sum += (a.colour_at(ax, ay, channel) - b.colour_at(cx, cy, channel)).abs();
+        }
+    }
+    sum / (2 * n * n) as f32
+}
+
+/// A coarse pattern, quantised to bytes (a unit vector's values times
+/// [`QUANTUM`], never clipped): the stored side of the coarse step, 64 bytes.
+type Coarse = [i8; COARSE * COARSE];
+const QUANTUM: f32 = 127.0;
+/// The trims of the stored centre pattern, per side.
+const CENTRE_TRIM: f32 = 0.10;
+
+fn quantise(pattern: &[f32]) -> Coarse {
+    let mut out = [0i8; COARSE * COARSE];
+    for (o, v) in out.iter_mut().zip(pattern) {
+        *o = (v * QUANTUM).round().clamp(-127.0, 127.0) as i8;
+    }
+    out
+}
+
+fn coarse_dot(a: &Coarse, b: &Coarse) -> f32 {
+    a.iter().zip(b).map(|(x, y)| i32::from(*x) * i32::from(*y)).sum::<i32>() as f32 / (QUANTUM * QUANTUM)
+}
+
+/// A signature with the two coarse patterns other photos are compared with:
+/// the whole picture, and its centre (10 % trimmed from each side). A
+/// picture that is a crop of this one matches a window of it near the
+/// centre's; one that this is a crop of has a window matching the whole.
+#[derive(Clone, Debug)]
+pub struct PreparedPhoto {
+    signature: PhotoSignature,
+    whole: Coarse,
+    centre: Coarse,
+}
+
+impl PreparedPhoto {
+    pub fn new(signature: PhotoSignature) -> PreparedPhoto {
+        let whole = quantise(&pattern(&signature, WHOLE, COARSE));
+        let centre = quantise(&pattern(&signature, [CENTRE_TRIM; 4], COARSE));
+        PreparedPhoto { signature, whole, centre }
+    }
+
+    pub fn signature(&self) -> &PhotoSignature {
+        &self.signature
+    }
+
+    /// This photo's 81 trimmed windows, as a query compares them.
+    fn windows(&self) -> Vec<(Window, Coarse)> {
+        let mut out = Vec::with_capacity(TRIMS.len().pow(4));
+        for left in TRIMS {
+            for right in TRIMS {
+                for top in TRIMS {
+                    for bottom in TRIMS {
+                        let w = [left, right, top, bottom];
+                        out.push((w, quantise(&pattern(&self.signature, w, COARSE))));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// How alike two photos are (the correlation of their aligned detail, up to
+/// 1), where either may be a crop of the other; `None` when no alignment
+/// comes near, or their light and shade or colours differ. `new` is the
+/// photo being compared (its windows are worked out here), `stored` one
+/// compared with.
+pub fn similarity(new: &PreparedPhoto, stored: &PreparedPhoto) -> Option<f32> {
+    similarity_with(new, &new.windows(), stored)
+}
+
+fn similarity_with(new: &PreparedPhoto, windows: &[(Window, Coarse)], stored: &PreparedPhoto) -> Option<f32> {
+    let best = |target: &Coarse| {
+        windows
+            .iter()
+            .map(|(w, p)| (*w, coarse_dot(p, target)))
+            .max_by(|x, y| x.1.total_cmp(&y.1))
+            .filter(|(_, c)| *c >= COARSE_MIN)
+    };
+    // `stored` is a crop of `new`: one of new's windows is stored's whole.
+    let stored_inside = best(&stored.whole).map(|(w, _)| (new, stored, w));
+    // `new` is a crop of `stored`: stored's centre is one of new's windows,
+    // from which follows where new lies in stored.
+    let new_inside = best(&stored.centre).map(|(w, _)| {
+        let axis = |near: f32, far: f32| {
+            let span = (1.0 - 2.0 * CENTRE_TRIM) / (1.0 - near - far).max(0.5);
+            let (near, far) = (CENTRE_TRIM - near * span, CENTRE_TRIM - far * span);
+            (near.clamp(0.0, MAX_TRIM), far.clamp(0.0, MAX_TRIM))
+        };
+        let ((left, right), (top, bottom)) = (axis(w[0], w[1]), axis(w[2], w[3]));
+        (stored, new, [left, right, top, bottom])
+    });
+    [stored_inside, new_inside]
+        .into_iter()
+        .flatten()
+        .filter_map(|(outer, inner, window)| {
+            let (window, shape) = refine(&outer.signature, &inner.signature, window);
+            if shape < SAME_SHAPE
+                || colour_difference(&outer.signature, window, &inner.signature) > MAX_COLOUR_DIFFERENCE
+            {
+                return None;
+            }
+            Some(dot(&detail(&outer.signature, window), &detail(&inner.signature, WHOLE)))
+        })
+        .max_by(|x, y| x.total_cmp(y))
+}
+
+/// Moves each side of `window` of `outer` while the correlation with the
+/// whole of `inner` grows, in steps of 2 %, then 1 %, then 0.5 %.
+fn refine(outer: &PhotoSignature, inner: &PhotoSignature, mut window: Window) -> (Window, f32) {
+    let target = pattern(inner, WHOLE, FINE);
+    let mut best = dot(&pattern(outer, window, FINE), &target);
+    let mut step = 0.02;
+    while step > 0.004 {
+        let mut improved = true;
+        while improved {
+            improved = false;
+            for side in 0..4 {
+                for direction in [-1.0, 1.0] {
+                    let mut tried = window;
+                    tried[side] = (tried[side] + direction * step).clamp(0.0, MAX_TRIM);
+                    if tried == window {
+                        continue;
+                    }
+                    let score = dot(&pattern(outer, tried, FINE), &target);
+                    if score > best + 1e-5 {
+                        (best, window, improved) = (score, tried, true);
+                    }
+                }
+            }
+        }
+        step /= 2.0;
+    }
+    (window, best)
+}
+
+/// Why a picture was not taken as a photo.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NotAPhoto {
     TooSmall,
@@ -94,18 +343,6 @@ struct Rgba<'a> {
     pixels: &'a [u8],
 }
 
-impl blockhash::Image for Rgba<'_> {
-    const MAX_BRIGHTNESS: u32 = 255 * 3;
-
-    fn dimensions(&self) -> (u32, u32) {
-        (self.width, self.height)
-    }
-
-    fn brightness(&self, x: u32, y: u32) -> u32 {
-        self.over_white(x, y).iter().sum()
-    }
-}
-
 impl Rgba<'_> {
     /// A pixel's red, green and blue as it shows on a white page: transparent
     /// pixels count as white, as they show on most pages.
@@ -116,6 +353,10 @@ impl Rgba<'_> {
         [p[0], p[1], p[2]].map(|c| (u32::from(c) * alpha + 255 * (255 - alpha)) / 255)
     }
 
+    fn brightness(&self, x: u32, y: u32) -> u32 {
+        self.over_white(x, y).iter().sum()
+    }
+
     /// The points of a grid of at most about 64 × 64 over the picture: the
     /// placeholder checks look at these, not every pixel.
     fn sample_grid(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
@@ -123,10 +364,57 @@ impl Rgba<'_> {
         let step_y = (self.height / 64).max(1) as usize;
         (0..self.height).step_by(step_y).flat_map(move |y| (0..self.width).step_by(step_x).map(move |x| (x, y)))
     }
+
+    /// Mean brightness (BT.601 luma) of each cell of a `GRID × GRID` grid
+    /// and mean colour of each cell of a `COLOUR_GRID` grid, over the whole
+    /// picture whatever its shape.
+    fn signature(&self) -> PhotoSignature {
+        let mut luma = vec![(0f64, 0u32); GRID * GRID];
+        let mut colour = vec![(0f64, 0f64, 0u32); COLOUR_GRID * COLOUR_GRID];
+        for y in 0..self.height {
+            let gy = (y as usize * GRID) / self.height as usize;
+            let cy = (y as usize * COLOUR_GRID) / self.height as usize;
+            for x in 0..self.width {
+                let [r, g, b] = self.over_white(x, y).map(f64::from);
+                let lum = 0.299 * r + 0.587 * g + 0.114 * b;
+                let cell = &mut luma[gy * GRID + (x as usize * GRID) / self.width as usize];
+                cell.0 += lum;
+                cell.1 += 1;
+                let cell = &mut colour[cy * COLOUR_GRID + (x as usize * COLOUR_GRID) / self.width as usize];
+                cell.0 += 0.564 * (b - lum);
+                cell.1 += 0.713 * (r - lum);
+                cell.2 += 1;
+            }
+        }
+        // A picture narrower than the grid leaves cells empty: they take
+        // their left (or upper) neighbour's value.
+        let mut last = 0u8;
+        let luma = luma
+            .iter()
+            .map(|&(sum, n)| {
+                if n > 0 {
+                    last = (sum / f64::from(n)).round().clamp(0.0, 255.0) as u8;
+                }
+                last
+            })
+            .collect();
+        let mut last = [128u8; 2];
+        let colour = colour
+            .iter()
+            .map(|&(blue, red, n)| {
+                if n > 0 {
+                    let n = f64::from(n);
+                    last = [blue, red].map(|c| (128.0 + c / n).round().clamp(0.0, 255.0) as u8);
+                }
+                last
+            })
+            .collect();
+        PhotoSignature { luma, colour }
+    }
 }
 
-/// Hashes a picture from its RGBA pixels (row-major, 4 bytes per pixel).
-pub fn hash_rgba(width: u32, height: u32, pixels: &[u8]) -> Result<PhotoHash, NotAPhoto> {
+/// A photo's signature from its RGBA pixels (row-major, 4 bytes per pixel).
+pub fn signature_rgba(width: u32, height: u32, pixels: &[u8]) -> Result<PhotoSignature, NotAPhoto> {
     if width < MIN_SIDE || height < MIN_SIDE {
         return Err(NotAPhoto::TooSmall);
     }
@@ -137,12 +425,11 @@ pub fn hash_rgba(width: u32, height: u32, pixels: &[u8]) -> Result<PhotoHash, No
     if brightness_spread(&image) < MIN_PHOTO_SPREAD || is_low_detail(&image) {
         return Err(NotAPhoto::Placeholder);
     }
-    Ok(PhotoHash(blockhash::blockhash256(&image).into()))
+    Ok(image.signature())
 }
 
 /// Standard deviation of brightness over a sample grid (0-255 scale).
 fn brightness_spread(image: &Rgba<'_>) -> f64 {
-    use blockhash::Image;
     let (mut n, mut sum, mut sum_sq) = (0f64, 0f64, 0f64);
     for (x, y) in image.sample_grid() {
         let b = f64::from(image.brightness(x, y)) / 3.0;
@@ -204,78 +491,56 @@ pub fn is_placeholder_address(url: &str) -> bool {
     MARKERS.iter().any(|m| lower.contains(m))
 }
 
-/// Stored photo hashes by owner, queried by Hamming distance.
+/// Stored photos by owner, compared with a new one by [`similarity`].
+/// Every stored photo is compared (crop-tolerant matching has no exact
+/// index): the coarse step is 162 dot products of 64 bytes per stored
+/// photo, and only near pairs are refined.
 pub struct PhotoIndex<K> {
-    hashes: HashMap<K, PhotoHash>,
-    chunks: Vec<HashMap<u16, Vec<K>>>,
+    photos: HashMap<K, PreparedPhoto>,
 }
 
 impl<K: Clone + Eq + Hash> Default for PhotoIndex<K> {
     fn default() -> Self {
-        PhotoIndex { hashes: HashMap::new(), chunks: vec![HashMap::new(); CHUNKS] }
+        PhotoIndex { photos: HashMap::new() }
     }
 }
 
 impl<K: Clone + Eq + Hash> PhotoIndex<K> {
-    pub fn insert(&mut self, owner: K, hash: PhotoHash) {
-        self.remove(&owner);
-        for (n, table) in self.chunks.iter_mut().enumerate() {
-            table.entry(hash.chunk(n)).or_default().push(owner.clone());
-        }
-        self.hashes.insert(owner, hash);
+    pub fn insert(&mut self, owner: K, signature: PhotoSignature) {
+        self.photos.insert(owner, PreparedPhoto::new(signature));
     }
 
     pub fn remove(&mut self, owner: &K) {
-        let Some(hash) = self.hashes.remove(owner) else { return };
-        for (n, table) in self.chunks.iter_mut().enumerate() {
-            let key = hash.chunk(n);
-            if let Some(owners) = table.get_mut(&key) {
-                owners.retain(|o| o != owner);
-                if owners.is_empty() {
-                    table.remove(&key);
-                }
-            }
-        }
+        self.photos.remove(owner);
     }
 
-    /// Stored photos within `max_bits` (at most 15) of `hash`, nearest first.
-    pub fn within(&self, hash: &PhotoHash, max_bits: u32) -> Vec<(K, u32)> {
-        debug_assert!(max_bits < CHUNKS as u32, "the index only guarantees distances below {CHUNKS}");
-        let mut seen = HashSet::new();
-        let mut out = Vec::new();
-        for (n, table) in self.chunks.iter().enumerate() {
-            for owner in table.get(&hash.chunk(n)).into_iter().flatten() {
-                if seen.insert(owner) {
-                    let d = self.hashes[owner].distance(hash);
-                    if d <= max_bits {
-                        out.push((owner.clone(), d));
-                    }
-                }
-            }
-        }
-        out.sort_by_key(|(_, d)| *d);
+    /// Stored photos that are the same picture as `owner`'s, most alike
+    /// first, with their similarity (0-1).
+    pub fn same_picture(&self, owner: &K) -> Vec<(K, f32)> {
+        let Some(photo) = self.photos.get(owner) else { return Vec::new() };
+        let windows = photo.windows();
+        let mut out: Vec<(K, f32)> = self
+            .photos
+            .iter()
+            .filter(|(k, _)| *k != owner)
+            .filter_map(|(k, other)| {
+                similarity_with(photo, &windows, other).filter(|s| *s >= SAME_PHOTO).map(|s| (k.clone(), s))
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
         out
     }
 
-    /// The same query by comparing with every stored photo (for tests and
-    /// the benchmark's baseline).
-    pub fn within_brute_force(&self, hash: &PhotoHash, max_bits: u32) -> Vec<(K, u32)> {
-        let mut out: Vec<(K, u32)> =
-            self.hashes.iter().map(|(k, h)| (k.clone(), h.distance(hash))).filter(|(_, d)| *d <= max_bits).collect();
-        out.sort_by_key(|(_, d)| *d);
-        out
-    }
-
-    pub fn get(&self, owner: &K) -> Option<&PhotoHash> {
-        self.hashes.get(owner)
+    pub fn get(&self, owner: &K) -> Option<&PhotoSignature> {
+        self.photos.get(owner).map(PreparedPhoto::signature)
     }
 
     pub fn len(&self) -> usize {
-        self.hashes.len()
+        self.photos.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.hashes.is_empty()
+        self.photos.is_empty()
     }
 }
 
@@ -294,7 +559,11 @@ pub(crate) mod tests {
                 let dy = (fy - 0.45) / 0.36;
                 let face = if dx * dx + dy * dy < 1.0 { 120.0 } else { 0.0 };
                 let wave = 40.0 * ((fx * (7 + seed % 5) as f64).sin() * (fy * (5 + seed % 7) as f64).cos());
-                let v = (60.0 + 80.0 * fy + face + wave).clamp(0.0, 255.0) as u8;
+                // Features of this picture alone (as a face and its light
+                // are): patches of light and shade on a 20 × 20 grid.
+                let patch = (fx * 20.0) as u64 * 20 + (fy * 20.0) as u64;
+                let feature = (crate::reuse::mix(patch ^ u64::from(seed) << 32) % 48) as f64 - 24.0;
+                let v = (60.0 + 80.0 * fy + face + wave + feature).clamp(0.0, 255.0) as u8;
                 px.extend_from_slice(&[v, v.saturating_sub(20), v / 2, 255]);
             }
         }
@@ -314,37 +583,51 @@ pub(crate) mod tests {
         out
     }
 
-    #[test]
-    fn a_resized_copy_hashes_close_and_another_picture_far() {
-        let original = portrait(200, 200, 1);
-        let a = hash_rgba(200, 200, &original).unwrap();
-        let small = resize(&original, 200, 200, 96, 96);
-        let b = hash_rgba(96, 96, &small).unwrap();
-        assert!(a.distance(&b) <= SAME_PHOTO_BITS, "resized: {}", a.distance(&b));
-        let other = hash_rgba(200, 200, &portrait(200, 200, 4)).unwrap();
-        assert!(a.distance(&other) > 40, "different: {}", a.distance(&other));
-        assert_eq!(PhotoHash::from_hex(&a.to_hex()), Some(a));
+    fn prepared(width: u32, height: u32, px: &[u8]) -> PreparedPhoto {
+        PreparedPhoto::new(signature_rgba(width, height, px).unwrap())
     }
 
-    fn crop(px: &[u8], w: u32, h: u32, margin: u32) -> (u32, u32, Vec<u8>) {
-        let (nw, nh) = (w - 2 * margin, h - 2 * margin);
+    #[test]
+    fn a_resized_copy_is_the_same_picture_and_another_picture_is_not() {
+        let original = portrait(200, 200, 1);
+        let a = prepared(200, 200, &original);
+        let b = prepared(96, 96, &resize(&original, 200, 200, 96, 96));
+        assert!(similarity(&a, &b).is_some_and(|s| s >= SAME_PHOTO), "resized: {:?}", similarity(&a, &b));
+        let other = prepared(200, 200, &portrait(200, 200, 4));
+        assert!(similarity(&a, &other).is_none_or(|s| s < SAME_PHOTO), "different: {:?}", similarity(&a, &other));
+        let text = a.signature().to_text();
+        assert_eq!(PhotoSignature::from_text(&text).as_ref(), Some(a.signature()));
+        // Blockhash hex of earlier versions, damaged or foreign text: not a signature.
+        assert_eq!(PhotoSignature::from_text(&"3c5a96e1f00f7b21".repeat(4)), None);
+        assert_eq!(PhotoSignature::from_text(&text[..text.len() - 2]), None);
+        assert_eq!(PhotoSignature::from_text(&text.replace("s1:", "s9:")), None);
+    }
+
+    /// The part of a picture between the given trims (pixels).
+    fn crop(px: &[u8], w: u32, h: u32, [left, right, top, bottom]: [u32; 4]) -> (u32, u32, Vec<u8>) {
+        let (nw, nh) = (w - left - right, h - top - bottom);
         let mut out = Vec::with_capacity((nw * nh * 4) as usize);
-        for y in margin..h - margin {
-            let row = ((y * w + margin) * 4) as usize;
+        for y in top..h - bottom {
+            let row = ((y * w + left) * 4) as usize;
             out.extend_from_slice(&px[row..row + (nw * 4) as usize]);
         }
         (nw, nh, out)
     }
 
+    /// Issue #15: a crop of a few percent per side (as sites crop uploads)
+    /// was a different picture to the fixed hash.
     #[test]
-    fn a_slightly_cropped_copy_still_counts_as_the_same_picture() {
+    fn a_cropped_copy_still_counts_as_the_same_picture() {
         let original = portrait(200, 200, 1);
-        let a = hash_rgba(200, 200, &original).unwrap();
-        for margin in [2, 4] {
-            let (w, h, px) = crop(&original, 200, 200, margin);
-            let d = a.distance(&hash_rgba(w, h, &px).unwrap());
-            eprintln!("crop {margin}px each side: {d} bits");
-            assert!(d <= SAME_PHOTO_BITS, "cropped {margin}px: {d}");
+        let a = prepared(200, 200, &original);
+        for trims in [[4, 4, 4, 4], [16, 2, 0, 10], [0, 20, 20, 0], [12, 12, 18, 6]] {
+            let (w, h, px) = crop(&original, 200, 200, trims);
+            let small = resize(&px, w, h, w / 2, h / 2);
+            let b = prepared(w / 2, h / 2, &small);
+            for (new, stored) in [(&a, &b), (&b, &a)] {
+                let alike = similarity(new, stored);
+                assert!(alike.is_some_and(|s| s >= SAME_PHOTO), "cropped {trims:?}: {alike:?}");
+            }
         }
     }
 
@@ -373,10 +656,14 @@ pub(crate) mod tests {
     #[test]
     fn drawings_of_a_few_colours_are_placeholders_and_portraits_are_not() {
         for (size, noise) in [(200, 0), (200, 4), (96, 6), (400, 2)] {
-            assert_eq!(hash_rgba(size, size, &silhouette(size, noise)), Err(NotAPhoto::Placeholder), "{size} ±{noise}");
+            assert_eq!(
+                signature_rgba(size, size, &silhouette(size, noise)),
+                Err(NotAPhoto::Placeholder),
+                "{size} ±{noise}"
+            );
         }
         for seed in 0..12 {
-            assert!(hash_rgba(160, 160, &portrait(160, 160, seed)).is_ok(), "portrait {seed}");
+            assert!(signature_rgba(160, 160, &portrait(160, 160, seed)).is_ok(), "portrait {seed}");
         }
         // A headshot on a plain backdrop: most of it backdrop and suit, the
         // face lit from one side.
@@ -394,43 +681,34 @@ pub(crate) mod tests {
                 [v, (f64::from(v) * 0.8) as u8, (f64::from(v) * 0.65) as u8, 255]
             })
             .collect();
-        assert!(hash_rgba(200, 200, &headshot).is_ok(), "a lit face on a plain backdrop is a photo");
+        assert!(signature_rgba(200, 200, &headshot).is_ok(), "a lit face on a plain backdrop is a photo");
     }
 
     #[test]
     fn flat_pictures_and_bad_buffers_are_not_photos() {
         let grey = vec![200u8; 64 * 64 * 4];
-        assert_eq!(hash_rgba(64, 64, &grey), Err(NotAPhoto::Placeholder));
-        assert_eq!(hash_rgba(64, 64, &grey[..100]), Err(NotAPhoto::BadPixels));
-        assert_eq!(hash_rgba(8, 8, &grey[..256]), Err(NotAPhoto::TooSmall));
+        assert_eq!(signature_rgba(64, 64, &grey), Err(NotAPhoto::Placeholder));
+        assert_eq!(signature_rgba(64, 64, &grey[..100]), Err(NotAPhoto::BadPixels));
+        assert_eq!(signature_rgba(8, 8, &grey[..256]), Err(NotAPhoto::TooSmall));
         assert!(is_placeholder_address("https://www.gravatar.com/avatar/00?d=mp"));
         assert!(!is_placeholder_address("https://avatars.githubusercontent.com/u/1234?v=4"));
     }
 
     #[test]
-    fn the_index_finds_exactly_what_a_full_scan_finds() {
+    fn the_index_finds_the_same_picture_and_forgets_removed_ones() {
         let mut index = PhotoIndex::default();
-        let base = hash_rgba(120, 120, &portrait(120, 120, 2)).unwrap();
-        let mut state = 7u64;
-        for i in 0..2_000u32 {
-            let mut h = base;
-            // Flip a pseudo-random number of bits: some near, most far.
-            state = crate::reuse::mix(state);
-            let flips = if i % 50 == 0 { (state % 12) as usize } else { 40 + (state % 60) as usize };
-            for f in 0..flips {
-                let bit = (crate::reuse::mix(state + f as u64) % 256) as usize;
-                h.0[bit / 8] ^= 1 << (bit % 8);
-            }
-            index.insert(i, h);
+        let original = portrait(160, 160, 2);
+        index.insert(0u32, signature_rgba(160, 160, &original).unwrap());
+        let (w, h, px) = crop(&original, 160, 160, [8, 0, 4, 12]);
+        index.insert(1, signature_rgba(w, h, &px).unwrap());
+        for seed in 3..8 {
+            index.insert(seed, signature_rgba(160, 160, &portrait(160, 160, seed)).unwrap());
         }
-        let sorted = |mut v: Vec<(u32, u32)>| {
-            v.sort();
-            v
-        };
-        let fast = sorted(index.within(&base, SAME_PHOTO_BITS));
-        assert!(fast.len() >= 20, "{}", fast.len());
-        assert_eq!(fast, sorted(index.within_brute_force(&base, SAME_PHOTO_BITS)));
-        index.remove(&0);
-        assert!(index.within(&base, SAME_PHOTO_BITS).iter().all(|(k, _)| *k != 0));
+        let found: Vec<u32> = index.same_picture(&0).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(found, vec![1]);
+        assert_eq!(index.same_picture(&1).into_iter().map(|(k, _)| k).collect::<Vec<_>>(), vec![0]);
+        index.remove(&1);
+        assert!(index.same_picture(&0).is_empty());
+        assert_eq!(index.len(), 6);
     }
 }

@@ -72,7 +72,8 @@ pub struct PhotoHit {
     pub other_url: String,
     pub other_photo: String,
     pub other_label: String,
-    pub distance: u32,
+    /// How alike the two pictures are once aligned (0-1).
+    pub similarity: f32,
 }
 
 fn quote(s: &str) -> String {
@@ -141,7 +142,7 @@ pub fn photo_finding(hits: &[PhotoHit]) -> Option<Finding> {
                     profile: h.this_url.clone(),
                     field: "photo".into(),
                     value: h.this_photo.clone(),
-                    note: Some(ui_with("ev_photoBits", &[&h.distance.to_string(), &h.other_label])),
+                    note: Some(ui_with("ev_photoAlike", &[&format!("{:.0}", h.similarity * 100.0), &h.other_label])),
                     composed: false,
                 },
                 Evidence {

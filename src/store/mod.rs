@@ -14,7 +14,7 @@ pub mod graph_types {
 }
 
 use crate::model::Profile;
-use crate::reuse::photo::{PhotoHash, PhotoIndex};
+use crate::reuse::photo::{PhotoIndex, PhotoSignature};
 use crate::reuse::text::TextIndex;
 use crate::rules::shared_identifier::identifier_keys;
 use crate::sites;
@@ -210,7 +210,11 @@ impl Store {
     /// Adds or refreshes a profile; returns its key, or `None` when the
     /// page held no profile.
     pub fn ingest(&mut self, profile: Profile, now_ms: u64) -> Option<String> {
-        let key = sites::profile_key(&profile.url)?;
+        let mut key = sites::profile_key(&profile.url)?;
+        // A page under a linked personal site is that site's profile.
+        if let Some(linked) = self.linked_key(&key) {
+            key = linked.to_string();
+        }
         self.ingest_keyed(key, profile, now_ms)
     }
 
@@ -272,8 +276,10 @@ impl Store {
         for (_, text) in crate::rules::reuse::candidate_texts(p) {
             self.texts.insert(key.clone(), &text);
         }
-        if let Some(hash) = stored.photo.as_ref().and_then(|ph| ph.hash.as_deref()).and_then(PhotoHash::from_hex) {
-            self.photos.insert(key.clone(), hash);
+        if let Some(signature) =
+            stored.photo.as_ref().and_then(|ph| ph.hash.as_deref()).and_then(PhotoSignature::from_text)
+        {
+            self.photos.insert(key.clone(), signature);
         }
         self.profiles.insert(key, stored);
     }
@@ -304,10 +310,20 @@ impl Store {
         self.photos.remove(&key.to_string());
     }
 
-    /// Is `url` a page that a stored profile links to (a candidate's
-    /// personal site)? Such pages are read like the supported sites.
+    /// Is `url` a page that a stored profile links to, or a page under one
+    /// (a candidate's personal site)? Such pages are read like the supported
+    /// sites.
     pub fn is_linked(&self, url: &str) -> bool {
-        sites::profile_key(url).is_some_and(|key| self.linkers.get(&key).next().is_some())
+        sites::profile_key(url).is_some_and(|key| self.linked_key(&key).is_some())
+    }
+
+    /// The key of the linked address that covers `key`: itself, or for a
+    /// page of a personal site the linked folder it is under.
+    fn linked_key<'k>(&self, key: &'k str) -> Option<&'k str> {
+        if !key.starts_with("web:") {
+            return self.linkers.get(key).next().is_some().then_some(key);
+        }
+        sites::web_key_and_parents(key).find(|k| self.linkers.get(k).next().is_some())
     }
 
     /// Profiles directly linked to `key`, automatically or by hand, minus
@@ -486,9 +502,9 @@ impl Store {
     /// Records a photo's pixels (decoded by the browser or the CLI) for the
     /// profile whose photo is at `url`; false when that is no longer its photo.
     pub fn set_photo(&mut self, key: &str, url: &str, width: u32, height: u32, rgba: &[u8]) -> bool {
-        let result = crate::reuse::photo::hash_rgba(width, height, rgba);
+        let result = crate::reuse::photo::signature_rgba(width, height, rgba);
         let photo = match result {
-            Ok(h) => StoredPhoto { url: url.into(), hash: Some(h.to_hex()), skipped: None },
+            Ok(signature) => StoredPhoto { url: url.into(), hash: Some(signature.to_text()), skipped: None },
             Err(why) => StoredPhoto { url: url.into(), hash: None, skipped: Some(format!("{why:?}").to_lowercase()) },
         };
         self.set_photo_record(key, photo)
@@ -501,9 +517,9 @@ impl Store {
         self.set_photo_record(key, photo)
     }
 
-    /// Records an already computed photo hash (a store import, the benchmark).
-    pub fn set_photo_hash(&mut self, key: &str, url: &str, hash: PhotoHash) -> bool {
-        self.set_photo_record(key, StoredPhoto { url: url.into(), hash: Some(hash.to_hex()), skipped: None })
+    /// Records an already computed photo signature (a store import, the benchmark).
+    pub fn set_photo_signature(&mut self, key: &str, url: &str, signature: &PhotoSignature) -> bool {
+        self.set_photo_record(key, StoredPhoto { url: url.into(), hash: Some(signature.to_text()), skipped: None })
     }
 
     fn set_photo_record(&mut self, key: &str, photo: StoredPhoto) -> bool {
@@ -511,9 +527,9 @@ impl Store {
         if stored.profile.photo.as_ref().map(|p| &p.value) != Some(&photo.url) {
             return false;
         }
-        let hash = photo.hash.as_deref().and_then(PhotoHash::from_hex);
+        let signature = photo.hash.as_deref().and_then(PhotoSignature::from_text);
         stored.photo = Some(photo);
-        match hash {
+        match signature {
             Some(h) => self.photos.insert(key.to_string(), h),
             None => self.photos.remove(&key.to_string()),
         }
@@ -526,7 +542,11 @@ impl Store {
     pub fn photo_to_fetch(&self, key: &str) -> Option<String> {
         let s = self.profiles.get(key)?;
         let url = &s.profile.photo.as_ref()?.value;
-        let fresh = s.photo.as_ref().is_none_or(|p| &p.url != url);
+        // A photo hashed by an earlier version (Blockhash) is fetched again.
+        let fresh = s
+            .photo
+            .as_ref()
+            .is_none_or(|p| &p.url != url || p.hash.as_deref().is_some_and(|h| PhotoSignature::from_text(h).is_none()));
         (fresh && sites::parse(url).is_some() && !crate::reuse::photo::is_placeholder_address(url)).then(|| url.clone())
     }
 
@@ -609,18 +629,27 @@ impl Store {
         serde_json::to_string_pretty(&export).expect("exports serialize")
     }
 
-    /// Imports an export (or a schema-1 document) whole, merging with what
-    /// is stored: nothing is imported from a file that does not read.
-    pub fn import(&mut self, json: &str) -> Result<usize, StoreError> {
+    /// Imports an export (or a schema-1 document), merging with what is
+    /// stored: nothing is imported from a file that does not read. A file
+    /// comes from anywhere, so it is checked like a page
+    /// ([`records::checked_import`]): a record filed under a key its address
+    /// does not give is left out, dates are not after `now_ms`, text is
+    /// cleaned and capped, and an explanation that does not say which
+    /// evidence it explained is dropped (it would cover any evidence).
+    /// Returns how many records were imported and how many left out.
+    pub fn import(&mut self, json: &str, now_ms: u64) -> Result<(usize, usize), StoreError> {
         let incoming = records::read_export(json)?;
-        let n = incoming.len();
+        let (mut imported, mut refused) = (0, 0);
         for (key, stored) in incoming {
-            if key.is_empty() || key.len() > 2_000 {
-                continue;
+            match records::checked_import(&key, stored, now_ms) {
+                Some(stored) => {
+                    self.merge_in(key, stored);
+                    imported += 1;
+                }
+                None => refused += 1,
             }
-            self.merge_in(key, stored);
         }
-        Ok(n)
+        Ok((imported, refused))
     }
 
     /// Findings of texts and photos of `case` found in other cases.

@@ -147,7 +147,8 @@ pub fn keep_latest(checklist: &mut BTreeMap<String, CheckState>, item: String, s
 pub struct StoredPhoto {
     /// The address the pixels came from.
     pub url: String,
-    /// Blockhash-256, hex; `None` when the picture is not a usable photo.
+    /// The photo's signature (`reuse::photo::PhotoSignature::to_text`);
+    /// `None` when the picture is not a usable photo.
     pub hash: Option<String>,
     /// Why there is no hash ("placeholder", "could not be fetched: …").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -343,6 +344,71 @@ pub fn read_export(json: &str) -> Result<Vec<(String, StoredProfile)>, StoreErro
     }
     let export: Export = serde_json::from_str(json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     Ok(export.profiles.into_iter().map(|r| (r.key, r.stored)).collect())
+}
+
+/// Longest text kept from an imported record's field (a bio is a few
+/// thousand characters; a page's whole text is capped when read).
+const MAX_IMPORTED_TEXT: usize = 20_000;
+/// Most items kept from an imported list (jobs, links, messages…).
+const MAX_IMPORTED_ITEMS: usize = 2_000;
+
+/// An imported record, checked like a page: `None` when its key is not the
+/// one its address gives (a record filed under another candidate's key
+/// would join or overwrite that case), else the record with its dates no
+/// later than `now_ms`, every text without control characters and capped,
+/// lists capped, and explanations that name no evidence dropped.
+pub fn checked_import(key: &str, stored: StoredProfile, now_ms: u64) -> Option<StoredProfile> {
+    let own_key = crate::sites::profile_key(&stored.profile.url);
+    let key_fits = match own_key.as_deref() {
+        Some(own) if own.starts_with("web:") => crate::sites::web_key_and_parents(own).any(|k| k == key),
+        Some(own) => own == key,
+        // Text the recruiter selected, and the CLI's saved folders.
+        None => {
+            key.strip_prefix("selection:").is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+                || key.starts_with("dir:")
+        }
+    };
+    if !key_fits || key.len() > 2_000 {
+        return None;
+    }
+    let mut value = serde_json::to_value(&stored).ok()?;
+    clean_strings(&mut value);
+    let mut stored: StoredProfile = serde_json::from_value(value).ok()?;
+    stored.first_seen = stored.first_seen.min(now_ms);
+    stored.last_seen = stored.last_seen.clamp(stored.first_seen, now_ms.max(stored.first_seen));
+    stored.explained.retain(|_, e| e.evidence.is_some());
+    for e in stored.explained.values_mut() {
+        e.at = e.at.min(now_ms);
+    }
+    for n in &mut stored.notes {
+        n.at = n.at.min(now_ms);
+    }
+    Some(stored)
+}
+
+/// Every string of an imported record without control characters (line
+/// breaks and tabs stay) and capped; every list capped.
+fn clean_strings(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => {
+            let cleaned: String = s
+                .chars()
+                .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+                .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+                .take(MAX_IMPORTED_TEXT)
+                .collect();
+            *s = cleaned;
+        }
+        Value::Array(items) => {
+            items.truncate(MAX_IMPORTED_ITEMS);
+            items.iter_mut().for_each(clean_strings);
+        }
+        Value::Object(fields) => {
+            fields.values_mut().for_each(clean_strings);
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]

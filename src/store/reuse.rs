@@ -4,7 +4,6 @@
 
 use super::Store;
 use crate::i18n::ui_with;
-use crate::reuse::photo::{PhotoHash, SAME_PHOTO_BITS};
 use crate::reuse::text;
 use crate::rules::reuse::{candidate_texts, photo_finding, template_finding, PhotoHit, TemplateHit};
 use crate::rules::Finding;
@@ -76,14 +75,13 @@ impl Store {
                 }
             }
             let Some(stored_photo) = self.profiles[key].photo.as_ref() else { continue };
-            let Some(hash) = stored_photo.hash.as_deref().and_then(PhotoHash::from_hex) else { continue };
-            let near: Vec<(String, u32)> =
-                self.photos.within(&hash, SAME_PHOTO_BITS).into_iter().filter(|(k, _)| !members.contains(k)).collect();
+            let near: Vec<(String, f32)> =
+                self.photos.same_picture(key).into_iter().filter(|(k, _)| !members.contains(k)).collect();
             let cases: BTreeSet<Vec<String>> = near.iter().map(|(k, _)| self.case_of(k)).collect();
             if cases.len() >= COMMON_PICTURE_CASES {
                 continue;
             }
-            for (other_key, distance) in near {
+            for (other_key, similarity) in near {
                 let them = &self.profiles[&other_key];
                 let Some(other_photo) = them.photo.as_ref() else { continue };
                 let other_label = connect(self, &other_key, "edgeSamePhoto");
@@ -93,7 +91,7 @@ impl Store {
                     other_url: them.profile.url.clone(),
                     other_photo: other_photo.url.clone(),
                     other_label,
-                    distance,
+                    similarity,
                 });
             }
         }

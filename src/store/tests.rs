@@ -180,16 +180,48 @@ fn export_and_import_round_trip_and_merge() {
     let one_case = s.export(std::slice::from_ref(&a), 3);
     let mut other = Store::new();
     other.ingest(profile("https://github.com/dk", "Jin Park", &[]), 5).unwrap();
-    assert_eq!(other.import(&one_case), Ok(2));
+    assert_eq!(other.import(&one_case, 10), Ok((2, 0)));
     assert_eq!(other.len(), 2);
     assert_eq!(other.get(&a).unwrap().notes.len(), 1);
     assert_eq!(other.get(&a).unwrap().last_seen, 5, "the newer copy of the page is kept");
     assert!(matches!(
-        other.import("{\"format\":\"vetter-cases\",\"schema\":2,\"profiles\":[{]}"),
+        other.import("{\"format\":\"vetter-cases\",\"schema\":2,\"profiles\":[{]}", 10),
         Err(StoreError::Corrupt(_))
     ));
     assert_eq!(other.len(), 2, "a broken file imports nothing");
-    assert_eq!(other.import("[1,2]"), Err(StoreError::NotCases));
+    assert_eq!(other.import("[1,2]", 10), Err(StoreError::NotCases));
+}
+
+/// Issue #16: an imported file was trusted: a record filed under another
+/// candidate's key, dates in the future, explanations that name no
+/// evidence (covering any), control and bidi characters in text.
+#[test]
+fn an_imported_file_is_checked_like_a_page() {
+    let mut s = Store::new();
+    let a = s.ingest(profile("https://github.com/dk", "Jin Park", &[]), 1).unwrap();
+    s.explain(&a, "NAME_MISMATCH", "Ann", "seen the ID", 2);
+    let export = s.export(&[], 3);
+    let mut doc: serde_json::Value = serde_json::from_str(&export).unwrap();
+    let record = doc["profiles"][0].clone();
+    // Filed under another candidate's key.
+    let mut misfiled = record.clone();
+    misfiled["key"] = "github:someone-else".into();
+    // From the future, with an explanation naming no evidence and hostile text.
+    let mut hostile = record.clone();
+    hostile["stored"]["last_seen"] = 9_999_999_999_999u64.into();
+    hostile["stored"]["first_seen"] = 9_999_999_999_999u64.into();
+    hostile["stored"]["explained"]["NAME_MISMATCH"]["evidence"] = serde_json::Value::Null;
+    hostile["stored"]["profile"]["name"]["value"] = "Jin\u{0}\u{202e}kraP \u{7}Park".into();
+    hostile["stored"]["profile"]["bio"] = serde_json::json!({"value": "x".repeat(100_000), "source": "t"});
+    doc["profiles"] = serde_json::json!([misfiled, hostile]);
+    let mut other = Store::new();
+    assert_eq!(other.import(&doc.to_string(), 1_000), Ok((1, 1)));
+    assert!(other.get("github:someone-else").is_none(), "a misfiled record is left out");
+    let got = other.get(&a).unwrap();
+    assert_eq!((got.first_seen, got.last_seen), (1_000, 1_000), "no date after the import");
+    assert!(got.explained.is_empty(), "an explanation naming no evidence would cover any");
+    assert_eq!(got.profile.name.as_ref().unwrap().value, "JinkraP Park");
+    assert_eq!(got.profile.bio.as_ref().unwrap().value.chars().count(), 20_000);
 }
 
 #[test]
@@ -208,6 +240,39 @@ fn linked_pages_are_recognised() {
     s.ingest(profile("https://github.com/dk", "Jin Park", &["https://dk.example/"]), 1).unwrap();
     assert!(s.is_linked("https://dk.example/about"));
     assert!(!s.is_linked("https://other.example/"));
+}
+
+/// Issue #16: a link to webmail, a document or a link aggregator made every
+/// page of that host part of the candidate's case; a personal site is the
+/// linked address and the pages under it.
+#[test]
+fn a_linked_address_covers_its_pages_and_never_a_shared_host() {
+    let mut s = Store::new();
+    let links = [
+        "https://mail.google.com/mail/u/0/",
+        "https://docs.google.com/document/d/1cv/edit",
+        "https://linktr.ee/jinpark",
+        "https://portfolio.example/~jin/",
+    ];
+    let dk = s.ingest(profile("https://github.com/dk", "Jin Park", &links), 1).unwrap();
+    for url in [
+        "https://mail.google.com/mail/u/0/#inbox",
+        "https://docs.google.com/document/d/other/edit",
+        "https://linktr.ee/someone",
+    ] {
+        assert!(!s.is_linked(url), "{url}");
+    }
+    assert!(s.is_linked("https://portfolio.example/~jin/projects"));
+    assert!(!s.is_linked("https://portfolio.example/~ann/"), "another user's folder on the same host");
+    assert!(!s.is_linked("https://portfolio.example/"));
+    // A page under the linked folder is that site's profile, in the case.
+    let site = s.ingest(profile("https://portfolio.example/~jin/projects", "Jin Park", &[]), 2).unwrap();
+    assert_eq!(site, "web:portfolio.example/~jin");
+    assert!(s.case_of(&dk).contains(&site));
+    // Two candidates linking two pages of one aggregator are not one case.
+    let a = s.ingest(profile("https://github.com/ann", "Ann Lee", &["https://linktr.ee/a"]), 3).unwrap();
+    let b = s.ingest(profile("https://github.com/bo", "Bo Chan", &["https://linktr.ee/b"]), 3).unwrap();
+    assert!(!s.case_of(&a).contains(&b));
 }
 
 #[test]

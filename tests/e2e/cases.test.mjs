@@ -224,8 +224,31 @@ describe('the store', () => {
     const file = await download.path();
     const exported = JSON.parse(readFileSync(file, 'utf8'));
     assert.equal(exported.format, 'vetter-cases');
+    // Copies set aside: the record the previous test damaged, and a schema-1
+    // store that could not be read. "Delete everything" covers them too (issue #16).
+    const setAside = () =>
+      page.evaluate(async () => {
+        const unreadable = Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('vetter.store.unreadable.'));
+        const quarantined = await new Promise((resolve, reject) => {
+          const req = indexedDB.open('vetter');
+          req.onsuccess = () => {
+            const get = req.result.transaction('quarantine', 'readonly').objectStore('quarantine').count();
+            get.onsuccess = () => resolve(get.result);
+            get.onerror = () => reject(get.error);
+          };
+          req.onerror = () => reject(req.error);
+        });
+        return { unreadable: unreadable.length, quarantined };
+      });
+    await page.evaluate(() => chrome.storage.local.set({ 'vetter.store.unreadable.1700000000000': '{"version":1,' }));
+    assert.deepEqual(await setAside(), { unreadable: 1, quarantined: 1 });
     await page.click('#delete-all');
     await page.waitForFunction(() => document.querySelectorAll('#cases tbody tr').length === 0);
+    await page.waitForFunction(async () => {
+      const keys = Object.keys(await chrome.storage.local.get(null));
+      return !keys.some((k) => k.startsWith('vetter.store.unreadable.'));
+    });
+    assert.deepEqual(await setAside(), { unreadable: 0, quarantined: 0 });
     await page.setInputFiles('#import-cases input[type=file]', file);
     await page.click('#import-cases button[type=submit]');
     await page.waitForFunction((n) => document.querySelectorAll('#cases tbody tr').length === n, before);

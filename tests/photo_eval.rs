@@ -1,0 +1,263 @@
+//! Photo evaluation (issue #15): the same portrait cropped by up to 10 % on
+//! each side, resized to 100 px and re-compressed at JPEG quality 50 (as
+//! sites crop and re-encode uploads) must still be the same picture, and
+//! different portraits must not be.
+//!
+//! Three sets of portraits, each with one transformed copy per portrait:
+//! - 200 portraits generated here (head, hair, eyes and mouth, clothing,
+//!   light and a backdrop of several kinds, with sensor noise);
+//! - real photos from registry packages, prepared by `cargo xtask setup`
+//!   into `target/suites/photos/` (`tests/photo_eval/prepare.py`, provenance
+//!   there; never committed): 300 aligned CelebA faces and the studio
+//!   headshots of a PyPI package (plain backdrops, one pose).
+//!
+//! Reported per set: copies matched, and false matches among all pairs of
+//! different portraits (each original with every other original and with
+//! every other portrait's copy). The README shows the table.
+
+use image::{codecs::jpeg::JpegEncoder, imageops::FilterType, ImageEncoder, RgbaImage};
+use std::path::Path;
+use vetter::reuse::photo::{signature_rgba, similarity, NotAPhoto, PreparedPhoto, SAME_PHOTO};
+
+/// Share of copies that must be matched, and most false matches allowed
+/// (per 1,000 pairs): the issue's targets.
+const MIN_MATCHED: f64 = 0.95;
+const MAX_FALSE_PER_1000: f64 = 1.0;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let z = (self.0 ^ (self.0 >> 33)).wrapping_mul(0xff51afd7ed558ccd);
+        z ^ (z >> 33)
+    }
+
+    fn range(&mut self, low: f64, high: f64) -> f64 {
+        low + (high - low) * ((self.next() >> 11) as f64 / (1u64 << 53) as f64)
+    }
+
+    fn colour(&mut self, low: f64, high: f64) -> [f64; 3] {
+        [self.range(low, high), self.range(low, high), self.range(low, high)]
+    }
+}
+
+fn mix(a: [f64; 3], b: [f64; 3], t: f64) -> [f64; 3] {
+    [0, 1, 2].map(|k| a[k] * (1.0 - t) + b[k] * t)
+}
+
+/// A generated head-and-shoulders portrait; `seed` picks every feature.
+fn portrait(seed: u64, width: u32, height: u32) -> RgbaImage {
+    let mut r = Rng(seed.wrapping_mul(7919) + 13);
+    let backdrop = r.next() % 4;
+    let (bg1, bg2) = (r.colour(20.0, 240.0), r.colour(20.0, 240.0));
+    let stripe = r.range(6.0, 30.0);
+    let (cx, cy) = (r.range(0.38, 0.62), r.range(0.35, 0.5));
+    let rx = r.range(0.13, 0.22);
+    let ry = rx * r.range(1.2, 1.5);
+    let skin_light = r.range(60.0, 230.0);
+    let skin = [skin_light, skin_light * r.range(0.7, 0.85), skin_light * r.range(0.5, 0.7)];
+    let hair = [r.range(10.0, 120.0), r.range(10.0, 90.0), r.range(5.0, 60.0)];
+    let hair_length = r.range(0.0, 0.9);
+    let clothing = r.colour(10.0, 240.0);
+    let shoulders = r.range(0.3, 0.48);
+    let light = r.range(-1.0, 1.0);
+    let blobs: Vec<(f64, f64, f64, [f64; 3])> =
+        (0..6).map(|_| (r.range(0.0, 1.0), r.range(0.0, 1.0), r.range(0.05, 0.3), r.colour(0.0, 255.0))).collect();
+    let mut noise = Rng(seed ^ 0xabcdef);
+    RgbaImage::from_fn(width, height, |x, y| {
+        let (fx, fy) = (f64::from(x) / f64::from(width), f64::from(y) / f64::from(height));
+        let mut c = match backdrop {
+            0 => bg1,
+            1 => mix(bg1, bg2, fy),
+            2 if ((fx * f64::from(width) / stripe) as u32) % 2 == 0 => bg1,
+            2 => bg2,
+            _ => blobs.iter().fold(bg1, |c, (bx, by, radius, colour)| {
+                let d = ((fx - bx).powi(2) + (fy - by).powi(2)).sqrt() / radius;
+                if d < 1.0 {
+                    mix(c, *colour, 1.0 - d)
+                } else {
+                    c
+                }
+            }),
+        };
+        let top = cy + ry * 1.1;
+        let sx = (fx - cx) / shoulders;
+        if fy > top && sx.abs() < 1.0 - 0.6 * (1.0 - ((fy - top) / 0.15).min(1.0)) {
+            c = clothing;
+        }
+        if fy > cy && fy < top + 0.05 && (fx - cx).abs() < rx * 0.45 {
+            c = skin.map(|v| v * 0.85);
+        }
+        let (hx, hy) = ((fx - cx) / (rx * 1.15), (fy - cy + ry * 0.1) / (ry * 1.1));
+        if hx * hx + hy * hy < 1.0 && fy < cy + ry * hair_length {
+            c = hair;
+        }
+        let (dx, dy) = ((fx - cx) / rx, (fy - cy) / ry);
+        if dx * dx + dy * dy < 1.0 {
+            c = skin.map(|v| v * (1.0 + 0.25 * light * dx - 0.1 * dy));
+            if dy < -0.55 + 0.1 * (dx * 6.0).sin() {
+                c = hair;
+            }
+            for eye in [-0.38, 0.38] {
+                let (ex, ey) = ((dx - eye) / 0.16, (dy + 0.1) / 0.07);
+                if ex * ex + ey * ey < 1.0 {
+                    c = [40.0, 30.0, 30.0];
+                }
+                if (dx - eye).abs() < 0.2 && (dy + 0.28).abs() < 0.03 {
+                    c = hair;
+                }
+            }
+            if dx.abs() < 0.3 && (dy - 0.5 - 0.05 * dx * dx).abs() < 0.04 {
+                c = [150.0, 60.0, 60.0];
+            }
+            if dx.abs() < 0.08 && dy > 0.05 && dy < 0.3 {
+                c = c.map(|v| v * 0.85);
+            }
+        }
+        let shade = 1.0 + 0.15 * light * (fx - 0.5);
+        let grain = noise.range(-9.0, 9.0);
+        let [red, green, blue] = c.map(|v| (v * shade + grain).clamp(0.0, 255.0) as u8);
+        image::Rgba([red, green, blue, 255])
+    })
+}
+
+/// What a site does to an upload: a crop of 0-10 % on each side, chosen
+/// independently, the longer side resized to 100 px, JPEG quality 50.
+fn site_copy(original: &RgbaImage, seed: u64) -> RgbaImage {
+    let mut r = Rng(seed.wrapping_mul(31) + 5);
+    let (w, h) = original.dimensions();
+    let [left, right, top, bottom] = [0; 4].map(|_| r.range(0.0, 0.10));
+    let (x0, y0) = ((left * f64::from(w)) as u32, (top * f64::from(h)) as u32);
+    let (x1, y1) = (w - (right * f64::from(w)) as u32, h - (bottom * f64::from(h)) as u32);
+    let cropped = image::imageops::crop_imm(original, x0, y0, x1 - x0, y1 - y0).to_image();
+    let (cw, ch) = cropped.dimensions();
+    let (nw, nh) = if cw >= ch { (100, (100 * ch / cw).max(1)) } else { ((100 * cw / ch).max(1), 100) };
+    let small = image::imageops::resize(&cropped, nw, nh, FilterType::Triangle);
+    // JPEG has no transparency: a cut-out is flattened onto white, as it shows.
+    let flat = image::RgbImage::from_fn(nw, nh, |x, y| {
+        let [r, g, b, a] = small.get_pixel(x, y).0.map(u32::from);
+        image::Rgb([r, g, b].map(|c| ((c * a + 255 * (255 - a)) / 255) as u8))
+    });
+    let mut jpeg = Vec::new();
+    JpegEncoder::new_with_quality(&mut jpeg, 50).write_image(&flat, nw, nh, image::ExtendedColorType::Rgb8).unwrap();
+    image::load_from_memory(&jpeg).unwrap().to_rgba8()
+}
+
+fn prepare(picture: &RgbaImage) -> Result<PreparedPhoto, NotAPhoto> {
+    let (w, h) = picture.dimensions();
+    signature_rgba(w, h, picture.as_raw()).map(PreparedPhoto::new)
+}
+
+struct Outcome {
+    portraits: usize,
+    not_photos: usize,
+    matched: usize,
+    pairs: usize,
+    false_matches: usize,
+    worst_false: Option<(usize, usize, f32)>,
+}
+
+fn evaluate(pictures: &[RgbaImage]) -> Outcome {
+    let mut originals = Vec::new();
+    let mut copies = Vec::new();
+    let mut not_photos = 0;
+    for (i, picture) in pictures.iter().enumerate() {
+        match (prepare(picture), prepare(&site_copy(picture, i as u64))) {
+            (Ok(o), Ok(c)) => {
+                originals.push(o);
+                copies.push(c);
+            }
+            _ => not_photos += 1,
+        }
+    }
+    let n = originals.len();
+    let score = |a: &PreparedPhoto, b: &PreparedPhoto| similarity(a, b).unwrap_or(0.0);
+    let copies_alike: Vec<f32> = (0..n).map(|i| score(&originals[i], &copies[i])).collect();
+    let matched = copies_alike.iter().filter(|s| **s >= SAME_PHOTO).count();
+    // Each original with every other portrait's copy, and with every other original.
+    let mut others_alike = Vec::new();
+    let mut worst_false = None::<(usize, usize, f32)>;
+    for i in 0..n {
+        for j in (0..n).filter(|&j| j != i) {
+            let mut alike = vec![score(&originals[i], &copies[j])];
+            if i < j {
+                alike.push(score(&originals[i], &originals[j]));
+            }
+            for s in alike {
+                if s >= SAME_PHOTO && worst_false.is_none_or(|(_, _, w)| s > w) {
+                    worst_false = Some((i, j, s));
+                }
+                others_alike.push(s);
+            }
+        }
+    }
+    let pairs = others_alike.len();
+    let false_matches = others_alike.iter().filter(|s| **s >= SAME_PHOTO).count();
+    let mut lowest_copies = copies_alike.clone();
+    lowest_copies.sort_by(|a, b| a.total_cmp(b));
+    others_alike.sort_by(|a, b| b.total_cmp(a));
+    eprintln!(
+        "  copies, least alike: {:?}; other portraits, most alike: {:?}",
+        &lowest_copies[..5.min(n)],
+        &others_alike[..5.min(pairs)]
+    );
+    Outcome { portraits: n, not_photos, matched, pairs, false_matches, worst_false }
+}
+
+fn report(set: &str, o: &Outcome) {
+    let matched = o.matched as f64 / o.portraits as f64;
+    let false_per_1000 = 1000.0 * o.false_matches as f64 / o.pairs as f64;
+    eprintln!(
+        "{set}: {} portraits ({} not taken as photos); copies matched {}/{} ({:.1} %); false matches {}/{} pairs ({:.3} per 1,000); worst false match {:?}",
+        o.portraits,
+        o.not_photos,
+        o.matched,
+        o.portraits,
+        100.0 * matched,
+        o.false_matches,
+        o.pairs,
+        false_per_1000,
+        o.worst_false
+    );
+    assert!(matched >= MIN_MATCHED, "{set}: {:.1} % of copies matched", 100.0 * matched);
+    assert!(false_per_1000 <= MAX_FALSE_PER_1000, "{set}: {false_per_1000:.3} false matches per 1,000 pairs");
+}
+
+#[test]
+fn generated_portraits_and_their_site_copies() {
+    let pictures: Vec<RgbaImage> = (0..200).map(|i| portrait(i, 300 + (i % 3) as u32 * 50, 400)).collect();
+    let outcome = evaluate(&pictures);
+    // A few generated portraits are drawings of flat colours (placeholders).
+    assert!(outcome.portraits >= 190, "{} generated portraits taken as photos", outcome.portraits);
+    report("generated", &outcome);
+}
+
+fn real_set(name: &str, limit: usize) -> Vec<RgbaImage> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/suites/photos").join(name);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}; run `cargo xtask setup` (it fetches the photos from PyPI)", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    // Some files' names say JPEG for another format: the content decides.
+    let decode = |p: &Path| image::ImageReader::open(p).ok()?.with_guessed_format().ok()?.decode().ok();
+    let pictures: Vec<RgbaImage> = files.iter().take(limit).filter_map(|p| decode(p)).map(|i| i.to_rgba8()).collect();
+    assert!(pictures.len() * 100 >= files.len().min(limit) * 99, "{}: most pictures decode", dir.display());
+    pictures
+}
+
+#[test]
+fn real_aligned_faces_and_their_site_copies() {
+    let outcome = evaluate(&real_set("celeba", 300));
+    assert_eq!(outcome.not_photos, 0);
+    report("CelebA (aligned faces)", &outcome);
+}
+
+#[test]
+fn real_studio_headshots_and_their_site_copies() {
+    let pictures = real_set("headshots", usize::MAX);
+    let outcome = evaluate(&pictures);
+    assert!(outcome.portraits >= 370, "{} headshots taken as photos", outcome.portraits);
+    report("studio headshots", &outcome);
+}
