@@ -109,8 +109,10 @@
     if (!host || !host.isConnected) {
       // A plain div: a custom element name could be defined by the page,
       // which would then run code on (and reach into) the host.
+      // No attribute or id to look for: a page should not be able to tell
+      // that its visitor uses Vetter (issue #16). The element itself cannot
+      // be hidden from the page's DOM; it says nothing about what it is.
       host = document.createElement('div');
-      host.setAttribute('data-vetter', '');
       // Inline !important beats any page stylesheet: the host never takes
       // space in the page's layout.
       host.style.setProperty('all', 'initial', 'important');
@@ -170,6 +172,13 @@
       document.documentElement.append(host);
     }
     wrap().classList.remove('notice-only');
+    setBadge(reply);
+  }
+
+  // The badge says what the panel beside it shows: the worker sends it the
+  // same view's level each time the panel loads its view.
+  function setBadge(reply) {
+    if (!badge || !frame) return;
     const level = typeof reply.level === 'string' ? reply.level : 'none';
     const score = Number.isFinite(reply.score) ? reply.score : 0;
     badge.dataset.level = level;
@@ -297,6 +306,7 @@
   // Escape in the panel (an extension frame) reaches here through the worker.
   chrome.runtime.onMessage.addListener((msg) => {
     if (msg?.type === 'vetter/collapse') collapse();
+    if (msg?.type === 'vetter/badge') setBadge(msg);
   });
   analyse();
 })();

@@ -36,7 +36,9 @@ async function refresh() {
   }
   // What was typed stays only when the same case is shown again (the tab
   // may have moved on to another candidate).
-  const keys = JSON.parse(reply.view).keys ?? [];
+  const parsed = JSON.parse(reply.view);
+  const keys = parsed.keys ?? [];
+  document.body.dataset.score = String(parsed.risk?.score ?? 0);
   const sameCase = keys.some((k) => shownKeys.includes(k));
   shownKeys = keys;
   const started = performance.now();

@@ -234,20 +234,88 @@ async function forgetSetAside(before) {
 }
 
 // The photo is fetched with the extension's host permission, decoded by
-// the browser and hashed in Rust; pixels never leave the worker.
+// the browser and reduced to a signature in Rust; pixels never leave the
+// worker. The address comes from a page, so it is checked first: public
+// hosts only (never an address of the recruiter's own network), a time
+// limit, an image type, a byte cap while reading and a cap on decoded pixels
+// read from the file's header before the browser decodes it.
 const MAX_PHOTO_SIDE = 256;
-// A profile photo is tens of kilobytes; the address comes from the page, so
-// a huge file is refused before it is decoded (an image too large to decode
-// fails in createImageBitmap, caught below).
 const MAX_PHOTO_BYTES = 5_000_000;
+const MAX_PHOTO_PIXELS = 40_000_000; // 8000 x 5000: more is no profile photo
+const PHOTO_TIMEOUT_MS = 15_000;
+
+// A host a profile photo can be on: a name under a public suffix. Loopback,
+// private and link-local addresses, IP literals of any form, single-label
+// intranet names and reserved or local suffixes are refused.
+function isPublicPhotoAddress(url) {
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return false;
+  if (u.username || u.password || (u.port && !['80', '443'].includes(u.port))) return false;
+  const host = u.hostname.toLowerCase().replace(/\.$/, '');
+  if (host.startsWith('[') || /^[0-9.]+$/.test(host) || /^0x/i.test(host) || !host.includes('.')) return false;
+  return !/(^|\.)(localhost|local|localdomain|internal|intranet|lan|home|corp|private|home\.arpa|test|invalid|onion)$/.test(host);
+}
+
+// Width and height from a PNG, GIF, WebP or JPEG header (null when unknown).
+function imageSize(bytes) {
+  const u16 = (i, little) => (little ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1]);
+  const u32 = (i) => ((bytes[i] << 24) | (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3]) >>> 0;
+  const ascii = (i, n) => String.fromCharCode(...bytes.subarray(i, i + n));
+  if (bytes.length >= 24 && ascii(1, 3) === 'PNG') return [u32(16), u32(20)];
+  if (bytes.length >= 10 && ascii(0, 3) === 'GIF') return [u16(6, true), u16(8, true)];
+  if (bytes.length >= 30 && ascii(0, 4) === 'RIFF' && ascii(8, 4) === 'WEBP') {
+    const chunk = ascii(12, 4);
+    if (chunk === 'VP8X') return [1 + (bytes[24] | (bytes[25] << 8) | (bytes[26] << 16)), 1 + (bytes[27] | (bytes[28] << 8) | (bytes[29] << 16))];
+    if (chunk === 'VP8L') return [1 + (u16(21, true) & 0x3fff), 1 + ((u16(22, true) >> 6) | ((bytes[24] & 0x0f) << 10))];
+    if (chunk === 'VP8 ') return [u16(26, true) & 0x3fff, u16(28, true) & 0x3fff];
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) {
+    for (let i = 2; i + 9 < bytes.length; ) {
+      if (bytes[i] !== 0xff) return null;
+      const marker = bytes[i + 1];
+      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return [u16(i + 7), u16(i + 5)];
+      i += 2 + u16(i + 2);
+    }
+  }
+  return null;
+}
+
+async function fetchPhoto(url) {
+  if (!isPublicPhotoAddress(url)) throw new Error('not a public address');
+  const response = await fetch(url, { credentials: 'omit', redirect: 'error', signal: AbortSignal.timeout(PHOTO_TIMEOUT_MS) });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const type = (response.headers.get('content-type') ?? '').toLowerCase();
+  if (!type.startsWith('image/') || type.startsWith('image/svg')) throw new Error(`not a picture (${type || 'no type'})`);
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_PHOTO_BYTES) throw new Error('larger than 5 MB');
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_PHOTO_BYTES) {
+      await reader.cancel();
+      throw new Error('larger than 5 MB');
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  chunks.reduce((at, c) => (bytes.set(c, at), at + c.byteLength), 0);
+  const dims = imageSize(bytes);
+  if (!dims) throw new Error('not a PNG, GIF, WebP or JPEG picture');
+  if (dims[0] * dims[1] > MAX_PHOTO_PIXELS) throw new Error(`${dims[0]} x ${dims[1]} pixels: too large`);
+  return new Blob([bytes], { type });
+}
+
 async function hashPhoto(key, url) {
   try {
-    const response = await fetch(url, { credentials: 'omit' });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    if (Number(response.headers.get('content-length') ?? 0) > MAX_PHOTO_BYTES) throw new Error('larger than 5 MB');
-    const blob = await response.blob();
-    if (blob.size > MAX_PHOTO_BYTES) throw new Error('larger than 5 MB');
-    const bitmap = await createImageBitmap(blob);
+    const bitmap = await createImageBitmap(await fetchPhoto(url));
     const scale = Math.min(1, MAX_PHOTO_SIDE / Math.max(bitmap.width, bitmap.height));
     const [w, h] = [Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale))];
     const canvas = new OffscreenCanvas(w, h);
@@ -264,6 +332,9 @@ async function hashPhoto(key, url) {
   await persist();
   broadcastUpdate();
 }
+
+// For the end-to-end tests (the worker's scope): the checks above.
+globalThis.__vetterPhotoChecks = { isPublicPhotoAddress, imageSize };
 
 const pageOf = (url) => (url ?? '').split('#')[0];
 
@@ -507,6 +578,11 @@ async function handle(msg, sender) {
       if (!json) return { view: null };
       const view = JSON.parse(json);
       view.notices = [...notices, ...view.notices];
+      // One state for the panel and the badge beside it (issue #16).
+      const level = view.risk?.level ?? 'none';
+      chrome.tabs
+        .sendMessage(sender.tab.id, { type: 'vetter/badge', level, levelLabel: levelLabel(level), score: view.risk?.score ?? 0 }, { frameId: 0 })
+        .catch(() => {});
       return { view: JSON.stringify(view) };
     }
     // From the panel, the options page and the dossier: the recruiter's

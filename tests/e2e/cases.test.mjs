@@ -34,6 +34,20 @@ function addCandidate(id, name, bio, photo) {
   return url;
 }
 
+/** Waits until the badge shows the score the panel beside it shows; returns both. */
+async function badgeMatchesPanel(page) {
+  const frame = await panelFrame(page);
+  const badge = await (await frame.frameElement()).evaluateHandle((el) => el.previousElementSibling.firstElementChild);
+  const deadline = Date.now() + 5_000;
+  let seen;
+  do {
+    seen = { score: await frame.evaluate(() => document.body.dataset.score), badge: await badge.asElement().textContent() };
+    if (seen.badge.endsWith(` · ${seen.score}/100`)) return seen;
+    await page.waitForTimeout(100);
+  } while (Date.now() < deadline);
+  assert.fail(`the badge and the panel disagree: ${JSON.stringify(seen)}`);
+}
+
 async function open(url) {
   const page = await env.browser.context.newPage();
   await page.goto(url);
@@ -143,11 +157,16 @@ describe('cases across tabs', () => {
     await again.waitForFunction(() => /PROFILES IN THIS CASE \(1\)/i.test(document.getElementById('panel').innerText));
     let flags = await waitForFlag(page, 'NAME_MISMATCH', { present: false, timeout: 3_000 });
     assert.ok(!flags.includes('NAME_MISMATCH'), `separated: ${flags}`);
+    // Issue #16: the badge beside the panel kept the score of the page's
+    // first read while the panel showed the case as it is now.
+    const separated = await badgeMatchesPanel(page);
     await again.waitForSelector('#merge-target option[value="github:dkim-builds"]', { state: 'attached' });
     await again.selectOption('#merge-target', 'github:dkim-builds');
     await again.click('button[data-action="merge"]');
     flags = await waitForFlag(page, 'NAME_MISMATCH');
     assert.ok(flags.includes('LOCATION_MISMATCH'));
+    const merged = await badgeMatchesPanel(page);
+    assert.ok(Number(merged.score) > Number(separated.score), JSON.stringify({ merged, separated }));
   });
 });
 
@@ -188,6 +207,40 @@ describe('reuse across candidates', () => {
   });
 });
 
+describe('photos', () => {
+  // Issue #16: the worker fetched any http(s) address a page named as a
+  // photo, loopback and the recruiter's own network included, read the
+  // whole body before checking its size, with no time limit or type check.
+  test('are fetched only from public addresses, of an image type, with their size read first', async () => {
+    const [picture] = await pictures();
+    const local = `https://127.0.0.1:${env.server.port}/private/photo.jpg`;
+    env.server.route(local, picture);
+    env.server.route('https://www.upwork.com/freelancers/page.jpg', { body: Buffer.from('<html>hi</html>'), type: 'text/html' });
+    const g = addCandidate('~01foto0004', 'Gina G.', 'QA engineer automating web tests with Playwright.', local);
+    const h = addCandidate('~01foto0005', 'Hugo H.', 'Data engineer moving batch jobs to streaming.', 'page.jpg');
+    await open(g);
+    await open(h);
+    assert.equal(await workerAnswer(env.browser.context, `photo:${local}`), 'failed', 'a loopback address is never fetched');
+    assert.equal(await workerAnswer(env.browser.context, 'photo:https://www.upwork.com/freelancers/page.jpg'), 'failed', 'not a picture');
+    const worker = env.browser.context.serviceWorkers().at(-1);
+    const checks = await worker.evaluate(() => {
+      const { isPublicPhotoAddress: ok, imageSize } = globalThis.__vetterPhotoChecks;
+      const png = new Uint8Array(24);
+      png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 0x86, 0xa0, 0, 1, 0x86, 0xa0]);
+      return {
+        refused: ['http://localhost/a.jpg', 'http://10.0.0.8/a.jpg', 'http://[::1]/a.jpg', 'http://2130706433/a.jpg', 'http://0x7f.1/a.jpg',
+          'http://intranet/a.jpg', 'https://nas.local/a.jpg', 'https://git.corp/a.jpg', 'https://cdn.example.com:8443/a.jpg',
+          'https://user:pw@cdn.example.com/a.jpg', 'file:///etc/passwd', 'ftp://cdn.example.com/a.jpg'].filter(ok),
+        allowed: ['https://media.licdn.com/dms/image/abc', 'https://avatars.githubusercontent.com/u/1?v=4'].map(ok),
+        pngSize: imageSize(png),
+      };
+    });
+    assert.deepEqual(checks.refused, []);
+    assert.deepEqual(checks.allowed, [true, true]);
+    assert.deepEqual(checks.pngSize, [100_000, 100_000], 'a decompression bomb is refused by its header');
+  });
+});
+
 describe('the store', () => {
   test('a damaged record is set aside and reported; the other cases stay', async () => {
     const page = await env.browser.context.newPage();
@@ -212,6 +265,36 @@ describe('the store', () => {
     const text = await (await panelFrame(upwork)).$eval('#panel', (el) => el.innerText);
     assert.match(text, /github:broken1/);
     assert.match(text, /set aside/);
+  });
+
+  // Issue #16: the worker read preferences and lists from storage.local as
+  // they were, and storage.local is writable from content scripts.
+  test('what the worker reads from storage is checked', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(`chrome-extension://${env.browser.extensionId}/extension/options.html`);
+    await page.evaluate(() =>
+      chrome.storage.local.set({
+        'vetter.prefs': { minSeverity: '<b>x</b>', disabledSites: 'GitHub, Upwork' },
+        'vetter.lists': [{ kind: 'evil', name: 7, text: {} }],
+        'vetter.panelPlace': { dock: 'top', position: { x: 'NaN', y: -1 } },
+      }),
+    );
+    await page.close();
+    await stopServiceWorkers(env.browser.context, env.browser.extensionId);
+    const options = await env.browser.context.newPage();
+    await options.goto(`chrome-extension://${env.browser.extensionId}/extension/options.html`);
+    const seen = await options.evaluate(async () => ({
+      prefs: (await chrome.runtime.sendMessage({ type: 'vetter/prefs' })).prefs,
+      place: await chrome.runtime.sendMessage({ type: 'vetter/panel-place' }),
+      lists: (await chrome.runtime.sendMessage({ type: 'vetter/lists' })).imported,
+    }));
+    assert.deepEqual(seen.prefs, { disabledSites: [], minSeverity: 'info' });
+    assert.deepEqual(seen.place, { dock: 'right', position: null });
+    assert.deepEqual(seen.lists, []);
+    await options.evaluate(() => chrome.storage.local.remove(['vetter.prefs', 'vetter.lists', 'vetter.panelPlace']));
+    await options.close();
+    const upwork = await open(DANIEL_UPWORK);
+    await waitForFlag(upwork, 'NAME_MISMATCH');
   });
 
   test('the options page exports, deletes and imports cases', async () => {

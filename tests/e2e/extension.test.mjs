@@ -2,7 +2,7 @@
 // served under their real hostnames.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { panelFlags, panelFrame, stopServiceWorkers, useBrowser, workerAnswer } from './harness.mjs';
+import { hasVetterHost, panelFlags, panelFrame, stopServiceWorkers, useBrowser, workerAnswer } from './harness.mjs';
 
 const DANIEL_UPWORK = 'https://www.upwork.com/freelancers/~01demo0001';
 const DANIEL_GITHUB = 'https://github.com/dkim-builds';
@@ -76,11 +76,11 @@ describe('the host page', () => {
   test('can neither reach, restyle nor shift the panel', async () => {
     const { page } = await open(DANIEL_GITHUB);
     await panelFrame(page);
-    const seen = await page.evaluate(() => {
-      const host = document.querySelector('div[data-vetter]');
+    const seen = await page.evaluate((extensionId) => {
+      const host = [...document.documentElement.children].find((e) => e.tagName === 'DIV' && e.style.zIndex === '2147483647');
       const rect = host.getBoundingClientRect();
       const style = document.createElement('style');
-      style.textContent = 'div[data-vetter], iframe { display: none !important; visibility: hidden !important; }';
+      style.textContent = 'html > div, iframe { display: none !important; visibility: hidden !important; }';
       document.head.append(style);
       return {
         shadowRoot: host.shadowRoot,
@@ -88,8 +88,16 @@ describe('the host page', () => {
         size: [rect.width, rect.height],
         inFlow: document.body.contains(host),
         displayAfterHostileCss: getComputedStyle(host).display,
+        // What a page could look for (issue #16): a marker attribute, the
+        // extension's id in resource timing entries.
+        marked: document.querySelectorAll('[data-vetter]').length,
+        attributes: [...host.attributes].map((a) => a.name),
+        entriesNamingExtension: performance.getEntries().filter((e) => e.name.includes(extensionId)).length,
       };
-    });
+    }, env.browser.extensionId);
+    assert.equal(seen.marked, 0, 'nothing on the page names Vetter');
+    assert.deepEqual(seen.attributes, ['style']);
+    assert.equal(seen.entriesNamingExtension, 0, "the panel's address does not carry the extension id");
     assert.equal(seen.shadowRoot, null, 'shadow root must be closed');
     assert.equal(seen.position, 'fixed');
     assert.deepEqual(seen.size, [0, 0], 'the host element takes no space');
@@ -199,7 +207,7 @@ describe('bad input', () => {
     env.server.route(url, '<!doctype html><title>Upwork</title><main><h2>Find work you love</h2><p>Browse projects in development, design and marketing.</p></main>');
     const { page } = await open(url);
     assert.equal(await workerAnswer(env.browser.context, url), 'none');
-    assert.equal(await page.evaluate(() => document.querySelector('div[data-vetter]')), null);
+    assert.equal(await hasVetterHost(page), false);
   });
 
   test('a 5 MB page neither crashes the content script nor breaks the page', async () => {

@@ -120,6 +120,10 @@ export function useBrowser({ before, after }) {
   return state;
 }
 
+/** Whether the page holds Vetter's host element (it carries no marker of its own). */
+export const hasVetterHost = (page) =>
+  page.evaluate(() => [...document.documentElement.children].some((e) => e.tagName === 'DIV' && e.style.zIndex === '2147483647'));
+
 /** The Vetter panel frame inside `page`, once it has rendered. */
 export async function panelFrame(page, { timeout = 15_000 } = {}) {
   const deadline = Date.now() + timeout;

@@ -2,7 +2,7 @@
 // from their profile, and "Analyse selection with Vetter".
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { panelFrame, useBrowser, workerAnswer } from './harness.mjs';
+import { hasVetterHost, panelFrame, useBrowser, workerAnswer } from './harness.mjs';
 
 const env = useBrowser({ before, after });
 
@@ -34,7 +34,7 @@ test('a site nobody links to is not read', async () => {
   const page = await env.browser.context.newPage();
   await page.goto('https://alex-dev-portfolio.example/');
   assert.equal(await workerAnswer(env.browser.context, 'https://alex-dev-portfolio.example/'), 'not linked');
-  assert.equal(await page.evaluate(() => document.querySelector('div[data-vetter]')), null);
+  assert.equal(await hasVetterHost(page), false);
 });
 
 test('a selection analysed from the context menu joins the page\'s case', async () => {

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, panelFrame, useBrowser, workerAnswer } from './harness.mjs';
+import { ROOT, hasVetterHost, panelFrame, useBrowser, workerAnswer } from './harness.mjs';
 
 const DANIEL_UPWORK = 'https://www.upwork.com/freelancers/~01demo0001';
 const DANIEL_GITHUB = 'https://github.com/dkim-builds';
@@ -310,7 +310,7 @@ describe('the options', () => {
     await options.waitForSelector('#prefs-status:has-text("Saved")');
     const github = await open('https://github.com/mgonzalez-data');
     assert.equal(await workerAnswer(env.browser.context, 'https://github.com/mgonzalez-data'), 'not read');
-    assert.equal(await github.evaluate(() => document.querySelector('div[data-vetter]')), null, 'GitHub is switched off');
+    assert.equal(await hasVetterHost(github), false, 'GitHub is switched off');
     const upwork = await open(DANIEL_UPWORK);
     const frame = await panelFrame(upwork);
     const text = await frame.$eval('#panel', (el) => el.innerText);
