@@ -632,13 +632,13 @@ impl Store {
     /// Imports an export (or a schema-1 document), merging with what is
     /// stored: nothing is imported from a file that does not read. A file
     /// comes from anywhere, so it is checked like a page
-    /// ([`records::checked_import`]): a record filed under a key its address
+    /// ([`records::clean_json_text`], [`records::checked_import`]): a record filed under a key its address
     /// does not give is left out, dates are not after `now_ms`, text is
     /// cleaned and capped, and an explanation that does not say which
     /// evidence it explained is dropped (it would cover any evidence).
     /// Returns how many records were imported and how many left out.
     pub fn import(&mut self, json: &str, now_ms: u64) -> Result<(usize, usize), StoreError> {
-        let incoming = records::read_export(json)?;
+        let incoming = records::read_export(&records::clean_json_text(json))?;
         let (mut imported, mut refused) = (0, 0);
         for (key, stored) in incoming {
             match records::checked_import(&key, stored, now_ms) {

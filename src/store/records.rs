@@ -355,9 +355,9 @@ const MAX_IMPORTED_ITEMS: usize = 2_000;
 /// An imported record, checked like a page: `None` when its key is not the
 /// one its address gives (a record filed under another candidate's key
 /// would join or overwrite that case), else the record with its dates no
-/// later than `now_ms`, every text without control characters and capped,
-/// lists capped, and explanations that name no evidence dropped.
-pub fn checked_import(key: &str, stored: StoredProfile, now_ms: u64) -> Option<StoredProfile> {
+/// later than `now_ms`, lists capped, and explanations that name no
+/// evidence dropped. Its text was cleaned by [`clean_json_text`].
+pub fn checked_import(key: &str, mut stored: StoredProfile, now_ms: u64) -> Option<StoredProfile> {
     let own_key = crate::sites::profile_key(&stored.profile.url);
     let key_fits = match own_key.as_deref() {
         Some(own) if own.starts_with("web:") => crate::sites::web_key_and_parents(own).any(|k| k == key),
@@ -371,9 +371,6 @@ pub fn checked_import(key: &str, stored: StoredProfile, now_ms: u64) -> Option<S
     if !key_fits || key.len() > 2_000 {
         return None;
     }
-    let mut value = serde_json::to_value(&stored).ok()?;
-    clean_strings(&mut value);
-    let mut stored: StoredProfile = serde_json::from_value(value).ok()?;
     stored.first_seen = stored.first_seen.min(now_ms);
     stored.last_seen = stored.last_seen.clamp(stored.first_seen, now_ms.max(stored.first_seen));
     stored.explained.retain(|_, e| e.evidence.is_some());
@@ -383,32 +380,72 @@ pub fn checked_import(key: &str, stored: StoredProfile, now_ms: u64) -> Option<S
     for n in &mut stored.notes {
         n.at = n.at.min(now_ms);
     }
+    stored.notes.truncate(MAX_IMPORTED_ITEMS);
+    let p = &mut stored.profile;
+    for list in [&mut p.emails, &mut p.links, &mut p.languages, &mut p.phones] {
+        list.truncate(MAX_IMPORTED_ITEMS);
+    }
+    p.work.truncate(MAX_IMPORTED_ITEMS);
+    p.education.truncate(MAX_IMPORTED_ITEMS);
+    p.skills.truncate(MAX_IMPORTED_ITEMS);
+    p.reviews.truncate(MAX_IMPORTED_ITEMS);
+    p.messages.truncate(MAX_IMPORTED_ITEMS);
     Some(stored)
 }
 
-/// Every string of an imported record without control characters (line
-/// breaks and tabs stay) and capped; every list capped.
-fn clean_strings(value: &mut serde_json::Value) {
-    use serde_json::Value;
-    match value {
-        Value::String(s) => {
-            let cleaned: String = s
-                .chars()
-                .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-                .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
-                .take(MAX_IMPORTED_TEXT)
-                .collect();
-            *s = cleaned;
+/// A JSON document with every string cleaned as page text is: control
+/// characters (escaped, as JSON writes them; line breaks and tabs stay) and
+/// bidi controls (escaped or not) taken out, and each string capped at
+/// [`MAX_IMPORTED_TEXT`] characters. Done on the text, before it is read,
+/// so that every field of every record is covered.
+pub fn clean_json_text(json: &str) -> String {
+    let is_bidi = |c: u32| matches!(c, 0x200e | 0x200f | 0x202a..=0x202e | 0x2066..=0x2069);
+    let mut out = String::with_capacity(json.len());
+    let mut chars = json.chars().peekable();
+    let (mut in_string, mut length) = (false, 0usize);
+    while let Some(c) = chars.next() {
+        if !in_string {
+            in_string = c == '"';
+            length = 0;
+            out.push(c);
+            continue;
         }
-        Value::Array(items) => {
-            items.truncate(MAX_IMPORTED_ITEMS);
-            items.iter_mut().for_each(clean_strings);
+        match c {
+            '"' => {
+                in_string = false;
+                out.push(c);
+            }
+            '\\' => {
+                let Some(kind) = chars.next() else { break };
+                let escape: String = if kind == 'u' {
+                    let hex: String = std::iter::from_fn(|| chars.next_if(char::is_ascii_hexdigit)).take(4).collect();
+                    let unit = u32::from_str_radix(&hex, 16).unwrap_or(0);
+                    let dropped = hex.len() == 4 && ((unit < 0x20 && unit != 0x0a && unit != 0x09) || is_bidi(unit));
+                    if dropped {
+                        String::new()
+                    } else {
+                        format!("\\u{hex}")
+                    }
+                } else if matches!(kind, 'b' | 'f' | 'r') {
+                    String::new()
+                } else {
+                    format!("\\{kind}")
+                };
+                if !escape.is_empty() && length < MAX_IMPORTED_TEXT {
+                    out.push_str(&escape);
+                    length += 1;
+                }
+            }
+            c if is_bidi(c as u32) => {}
+            c => {
+                if length < MAX_IMPORTED_TEXT {
+                    out.push(c);
+                    length += 1;
+                }
+            }
         }
-        Value::Object(fields) => {
-            fields.values_mut().for_each(clean_strings);
-        }
-        _ => {}
     }
+    out
 }
 
 #[cfg(test)]
