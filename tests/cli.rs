@@ -387,3 +387,33 @@ fn overviews_differing_by_a_number_and_a_technology_are_one_template() {
         );
     }
 }
+
+/// Issue #15: reviews mostly from one client, read from a marketplace page
+/// that shows reviewers and dates, are RATING_ANOMALY; the same page with
+/// its reviews from different clients is not.
+#[test]
+fn reviews_mostly_from_one_client_on_a_page_are_a_rating_anomaly() {
+    let page = std::fs::read_to_string("tests/fixtures/pages/freelancer/complete.html").unwrap();
+    let start = page.find("<fl-list-item>").unwrap();
+    let end = page[start..].find("</fl-list-item>").unwrap() + start + "</fl-list-item>".len();
+    let first_review = &page[start..end];
+    assert!(first_review.contains("@harborlane_ops"), "the first review is harborlane_ops'");
+    // Three more reviews by the same client, on other days.
+    let more: String = ["Jan 3, 2025", "Dec 9, 2024", "Oct 21, 2024"]
+        .iter()
+        .map(|day| first_review.replace("Feb 11, 2025", day).replace("11 Feb 2025", day))
+        .collect();
+    let repeated = format!("{}{more}{}", &page[..end], &page[end..]);
+    let root = std::env::temp_dir().join(format!("vetter-reviews-{}", std::process::id()));
+    for (dir, html) in [("one-client", &repeated), ("many-clients", &page)] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+        std::fs::write(root.join(dir).join("profile.html"), html).unwrap();
+    }
+    let (one, many) = (root.join("one-client"), root.join("many-clients"));
+    let (code, out, err) = vetter(&["scan", "--json", one.to_str().unwrap(), many.to_str().unwrap()]);
+    std::fs::remove_dir_all(&root).unwrap();
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(flags_of(&report, "one-client").contains(&"RATING_ANOMALY".to_string()), "{out}");
+    assert!(!flags_of(&report, "many-clients").contains(&"RATING_ANOMALY".to_string()), "{out}");
+}
