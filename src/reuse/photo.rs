@@ -210,6 +210,47 @@ fn quantise(pattern: &[f32]) -> Coarse {
     out
 }
 
+/// Side of the pooled pattern the coarse step bounds its products with.
+const POOLED: usize = COARSE / 2;
+
+/// A coarse pattern with what bounds its dot products cheaply: its
+/// projection on 2 × 2 blocks (an orthonormal basis: each block's sum
+/// halved) and the length of the rest. For any two patterns
+/// `a·b = Pa·Pb + a⊥·b⊥ ≤ Pa·Pb + |a⊥||b⊥|` (Cauchy–Schwarz), so a pair
+/// whose bound is below [`COARSE_MIN`] is skipped without the full product:
+/// an exact pruning, found alignments are the same.
+#[derive(Clone, Debug)]
+struct CoarsePattern {
+    values: Coarse,
+    pooled: [f32; POOLED * POOLED],
+    rest: f32,
+}
+
+impl CoarsePattern {
+    fn new(pattern: &[f32]) -> CoarsePattern {
+        let values = quantise(pattern);
+        let mut pooled = [0f32; POOLED * POOLED];
+        for (i, v) in values.iter().enumerate() {
+            let (x, y) = (i % COARSE, i / COARSE);
+            pooled[(y / 2) * POOLED + x / 2] += f32::from(*v) / 2.0;
+        }
+        let total: f32 = values.iter().map(|v| f32::from(*v) * f32::from(*v)).sum();
+        let projected: f32 = pooled.iter().map(|v| v * v).sum();
+        CoarsePattern { values, pooled, rest: (total - projected).max(0.0).sqrt() }
+    }
+
+    /// At least [`coarse_dot`] of the two, for a sixteenth of the work.
+    fn bound(&self, other: &CoarsePattern) -> f32 {
+        let pooled: f32 = self.pooled.iter().zip(&other.pooled).map(|(a, b)| a * b).sum();
+        // A little over, for the rounding of the float sums.
+        (pooled + self.rest * other.rest) / (QUANTUM * QUANTUM) + 1e-4
+    }
+
+    fn dot(&self, other: &CoarsePattern) -> f32 {
+        coarse_dot(&self.values, &other.values)
+    }
+}
+
 fn coarse_dot(a: &Coarse, b: &Coarse) -> f32 {
     a.iter().zip(b).map(|(x, y)| i32::from(*x) * i32::from(*y)).sum::<i32>() as f32 / (QUANTUM * QUANTUM)
 }
@@ -221,14 +262,14 @@ fn coarse_dot(a: &Coarse, b: &Coarse) -> f32 {
 #[derive(Clone, Debug)]
 pub struct PreparedPhoto {
     signature: PhotoSignature,
-    whole: Coarse,
-    centre: Coarse,
+    whole: CoarsePattern,
+    centre: CoarsePattern,
 }
 
 impl PreparedPhoto {
     pub fn new(signature: PhotoSignature) -> PreparedPhoto {
-        let whole = quantise(&pattern(&signature, WHOLE, COARSE));
-        let centre = quantise(&pattern(&signature, [CENTRE_TRIM; 4], COARSE));
+        let whole = CoarsePattern::new(&pattern(&signature, WHOLE, COARSE));
+        let centre = CoarsePattern::new(&pattern(&signature, [CENTRE_TRIM; 4], COARSE));
         PreparedPhoto { signature, whole, centre }
     }
 
@@ -237,14 +278,14 @@ impl PreparedPhoto {
     }
 
     /// This photo's 81 trimmed windows, as a query compares them.
-    fn windows(&self) -> Vec<(Window, Coarse)> {
+    fn windows(&self) -> Vec<(Window, CoarsePattern)> {
         let mut out = Vec::with_capacity(TRIMS.len().pow(4));
         for left in TRIMS {
             for right in TRIMS {
                 for top in TRIMS {
                     for bottom in TRIMS {
                         let w = [left, right, top, bottom];
-                        out.push((w, quantise(&pattern(&self.signature, w, COARSE))));
+                        out.push((w, CoarsePattern::new(&pattern(&self.signature, w, COARSE))));
                     }
                 }
             }
@@ -262,13 +303,22 @@ pub fn similarity(new: &PreparedPhoto, stored: &PreparedPhoto) -> Option<f32> {
     similarity_with(new, &new.windows(), stored)
 }
 
-fn similarity_with(new: &PreparedPhoto, windows: &[(Window, Coarse)], stored: &PreparedPhoto) -> Option<f32> {
-    let best = |target: &Coarse| {
-        windows
-            .iter()
-            .map(|(w, p)| (*w, coarse_dot(p, target)))
-            .max_by(|x, y| x.1.total_cmp(&y.1))
-            .filter(|(_, c)| *c >= COARSE_MIN)
+fn similarity_with(new: &PreparedPhoto, windows: &[(Window, CoarsePattern)], stored: &PreparedPhoto) -> Option<f32> {
+    // The window of `new` most like `target`, if one reaches COARSE_MIN;
+    // windows whose bound cannot beat the best so far are skipped.
+    let best = |target: &CoarsePattern| {
+        let mut found: Option<(Window, f32)> = None;
+        for (w, p) in windows {
+            let floor = found.map_or(COARSE_MIN, |(_, c)| c);
+            if p.bound(target) < floor {
+                continue;
+            }
+            let c = p.dot(target);
+            if c >= floor && found.is_none_or(|(_, best)| c > best) {
+                found = Some((*w, c));
+            }
+        }
+        found
     };
     // `stored` is a crop of `new`: one of new's windows is stored's whole.
     let stored_inside = best(&stored.whole).map(|(w, _)| (new, stored, w));
@@ -692,6 +742,30 @@ pub(crate) mod tests {
         assert_eq!(signature_rgba(8, 8, &grey[..256]), Err(NotAPhoto::TooSmall));
         assert!(is_placeholder_address("https://www.gravatar.com/avatar/00?d=mp"));
         assert!(!is_placeholder_address("https://avatars.githubusercontent.com/u/1234?v=4"));
+    }
+
+    /// The pruning bound is never below the product it stands for, so the
+    /// coarse step finds what comparing every window would.
+    #[test]
+    fn the_coarse_bound_never_undercuts_the_product() {
+        let photos: Vec<PreparedPhoto> = (0..6).map(|seed| prepared(120, 150, &portrait(120, 150, seed))).collect();
+        let mut compared = 0;
+        for a in &photos {
+            for (_, window) in a.windows() {
+                for b in &photos {
+                    for target in [&b.whole, &b.centre] {
+                        assert!(
+                            window.bound(target) >= window.dot(target),
+                            "{} < {}",
+                            window.bound(target),
+                            window.dot(target)
+                        );
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(compared, 6 * 81 * 12);
     }
 
     #[test]
