@@ -101,7 +101,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                 ],
                 &[
                     " easier", " faster", " stay in touch", " communicat", " continue", " working together", " save",
-                    " fees", " fácil", " contacto", " comision", " sigamos", " contato", " taxas", " continuar",
+                    " write to", " email me", " mail me", " reach me", " contact me", " sort out", " fees", " fácil", " contacto", " comision", " sigamos", " contato", " taxas", " continuar",
                     " удобн", " связ", " комисс", " давайте", " зручн", " зв язк", " коміс",
                 ],
             ],
@@ -182,7 +182,10 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                     " мужа", " змінив", " інший гаман", " інший рах", " закри", " на перевірці", " дружин", " чолов",
                 ],
                 &[
-                    " send", " please", " pls", " could you", " can you", " update", " use ", " receive", " envía",
+                    " send", " please", " pls", " could you", " can you", " update", " use ", " receive", " for payments",
+                    " for payment", " from now on", " going forward", " a partir de ahora", " desde ahora",
+                    " para los pagos", " a partir de agora", " para os pagamentos", " отныне", " с этого момента",
+                    " для оплаты", " відтепер", " з цього моменту", " для оплати", " envía",
                     " envia ", " envíe", " envie ", " manda", " paga ", " por favor", " porfa", " actualiz",
                     " mande", " pague", " atualiz", " pfv", " отправ", " переведи", " пожалуйста", " обнов",
                     " надішл", " відправ", " будь ласка", " онов",
@@ -210,7 +213,8 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                 ],
                 &[
                     " shut down", " suspend", " closed", " banned", " blocked", " restricted", " deactivated",
-                    " locked", " cerr", " bloque", " restringid", " desactivad", " encerr", " закры", " заблок",
+                    " locked", " cerr", " bloque", " restringid", " desactivad", " encerr", " fech", " suspens",
+                    " banid", " закры", " заблок",
                     " огранич", " забан", " приостанов", " закри", " обмеж", " призупин",
                 ],
                 &[
@@ -224,7 +228,8 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                     " працю", " замов",
                 ],
                 &[
-                    " new profile", " new account", " new seller", " different account", " different github",
+                    " new profile", " new account", " new seller", " new name", " different account", " different github",
+                    " nuevo nombre", " novo nome", " новое имя", " новым именем", " нове ім",
                     " another account", " other account", " brother", " sister", " cousin", " partner", " friend",
                     " nuevo perfil", " nueva cuenta", " otra cuenta", " novo perfil", " nova conta", " outra conta",
                     " herman", " primo", " socio", " irmão", " irmao", " sócio", " новый профиль", " новый аккаунт",
@@ -290,6 +295,8 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             &[
                 &[
                     " rent", " borrow", " lend", " buy your", " sell me", " provide", " hold a", " hold the",
+                    " anyone have", " anyone has", " anybody have", " who has", " if anyone", " alguien tiene",
+                    " alguém tem", " у кого есть", " в кого є",
                     " under your name", " in your name", " use your", " alquil", " prest", " a tu nombre",
                     " a su nombre", " comprar tu", " alug", " emprest", " em seu nome", " no seu nome", " аренд",
                     " одолж", " на твое имя", " на ваше имя", " купл", " оренд", " позич", " на твоє ім",
@@ -325,6 +332,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                     " предоплат", " аванс", " бюджет", " виплат", " схвал", " передоплат",
                 ],
                 &[
+                    " right now", " immediately", " inmediatamente", " imediatamente", " немедленно", " негайно",
                     " before i start", " before starting", " before i ve started", " befor start", " up front",
                     " upfront", " in advance", " 100%", " anyway", " not ready", " isn t ready", " behind",
                     " next week", " by friday", " later", " remaining", " first milestone", " antes de empezar",
@@ -343,7 +351,11 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                 ],
             ],
         ],
-        unless: &[],
+        unless: &[
+            " now that", " ahora que", " agora que", " теперь когда", " тепер коли", " is done", " are done",
+            " delivered", " completed", " finished", " está hecho", " terminado", " entregu", " concluí",
+            " готово", " сдал", " здав", " завершен", " завершив",
+        ],
     },
     Behaviour {
         id: "AVAILABILITY_EVASION",
@@ -380,12 +392,14 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             ],
             &[
                 &[
-                    " check in", " check ins", " standup", " stand up", " meetings", " calls", " reuniones",
+                    " check in", " check ins", " standup", " stand up", " meeting", " calls", " reuniones",
                     " llamadas", " reuniões", " chamadas", " созвон", " встреч", " звонк", " созвони", " дзвінк",
                     " зустріч",
                 ],
                 &[
                     " aren t necessary", " not necessary", " no need", " skip", " instead", " just send",
+                    " keep it on chat", " on chat", " by chat", " over chat", " por chat", " pelo chat", " в чате",
+                    " у чаті",
                     " written update", " no son necesari", " no hace falta", " en su lugar", " não são necessári",
                     " não precisa", " em vez", " не нужн", " не обязательн", " вместо", " не потрібн",
                     " не обов язков", " замість",
