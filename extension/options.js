@@ -178,3 +178,33 @@ prefsForm.addEventListener('submit', async (event) => {
 });
 
 loadPrefs();
+loadGrantedSites();
+
+// Candidates' sites the recruiter allowed Vetter to read (beyond the
+// supported sites the manifest names), each revocable.
+async function loadGrantedSites() {
+  const list = document.getElementById('granted-sites');
+  const fixed = new Set(chrome.runtime.getManifest().host_permissions ?? []);
+  const { origins = [] } = await chrome.permissions.getAll();
+  const granted = origins.filter((o) => !fixed.has(o));
+  list.replaceChildren();
+  if (!granted.length) {
+    const none = document.createElement('li');
+    none.textContent = t('grantedSitesNone');
+    list.append(none);
+    return;
+  }
+  for (const origin of granted) {
+    const item = document.createElement('li');
+    item.textContent = `${origin.replace(/\/\*$/, '')} `;
+    const revoke = document.createElement('button');
+    revoke.type = 'button';
+    revoke.textContent = t('revokeSite');
+    revoke.addEventListener('click', async () => {
+      await chrome.permissions.remove({ origins: [origin] });
+      loadGrantedSites();
+    });
+    item.append(revoke);
+    list.append(item);
+  }
+}

@@ -45,10 +45,35 @@ async function refresh() {
   const html = renderPanel(reply.view);
   if (sameCase) replaceKeepingInput(main, html);
   else main.innerHTML = html;
+  offerSiteAccess(parsed.sitesNeedingAccess ?? []);
   document.body.dataset.renderMs = (performance.now() - started).toFixed(2);
   document.body.dataset.renders = String(Number(document.body.dataset.renders ?? 0) + 1);
   document.body.dataset.ready = 'true';
   fillMergeTargets();
+}
+
+// The candidate's own sites Vetter may not read yet: asked per origin, on
+// the recruiter's click (the browser shows its own prompt).
+function offerSiteAccess(origins) {
+  document.getElementById('site-access')?.remove();
+  if (!origins.length) return;
+  const box = document.createElement('section');
+  box.id = 'site-access';
+  const text = document.createElement('p');
+  text.textContent = t('siteAccessOffer');
+  box.append(text);
+  for (const origin of origins.slice(0, 10)) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.origin = origin;
+    button.textContent = t('siteAccessButton', origin);
+    button.addEventListener('click', async () => {
+      const granted = await chrome.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+      if (granted) button.remove();
+    });
+    box.append(button);
+  }
+  main.append(box);
 }
 
 // Other cases the recruiter may merge this one with, most recent first.

@@ -578,6 +578,7 @@ async function handle(msg, sender) {
       if (!json) return { view: null };
       const view = JSON.parse(json);
       view.notices = [...notices, ...view.notices];
+      view.sitesNeedingAccess = await sitesNeedingAccess(key);
       // One state for the panel and the badge beside it (issue #16).
       const level = view.risk?.level ?? 'none';
       chrome.tabs
@@ -722,14 +723,41 @@ chrome.tabs.onRemoved.addListener((tabId) => {
 
 // A candidate's personal site (linked from a profile already seen) is read
 // like the supported sites; no other page is.
+// Vetter holds host access to the supported sites only: a personal site is
+// read once the recruiter allowed its origin (the panel offers it, the
+// options page lists and revokes it).
 chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
   if (change.status !== 'complete' || !tab.url?.startsWith('https://')) return;
-  ready.then(() => {
-    if (engine.isLinked(tab.url)) injectContentScript(tabId);
+  ready.then(async () => {
+    if (engine.isLinked(tab.url)) {
+      if (await hasSiteAccess(tab.url)) injectContentScript(tabId);
+      else answer(tab.url, 'needs access');
+    }
     // The supported sites' pages are answered by their content script.
     else if (Engine.siteOf(tab.url) === 'Website') answer(tab.url, 'not linked');
   });
 });
+
+const originPattern = (url) => {
+  try {
+    const u = new URL(url);
+    return ['https:', 'http:'].includes(u.protocol) ? `${u.origin}/*` : null;
+  } catch {
+    return null;
+  }
+};
+
+async function hasSiteAccess(url) {
+  const origin = originPattern(url);
+  return origin !== null && chrome.permissions.contains({ origins: [origin] }).catch(() => false);
+}
+
+// The personal sites of a case that Vetter may not read yet, as origins.
+async function sitesNeedingAccess(key) {
+  const origins = [...new Set(JSON.parse(engine.linkedSites(key)).map(originPattern).filter(Boolean))];
+  const allowed = await Promise.all(origins.map((o) => chrome.permissions.contains({ origins: [o] }).catch(() => false)));
+  return origins.filter((_, i) => !allowed[i]).map((o) => o.slice(0, -2));
+}
 
 // The toolbar button: vet the current page whatever it is.
 chrome.action.onClicked.addListener((tab) => {

@@ -164,6 +164,12 @@ impl Engine {
     }
 
     /// Is `url` linked from a stored profile (a candidate's own site)?
+    /// The personal sites the case of `key` links to, as a JSON array of addresses.
+    #[wasm_bindgen(js_name = linkedSites)]
+    pub fn linked_sites(&self, key: &str) -> String {
+        serde_json::to_string(&self.store.linked_sites(key)).unwrap_or_else(|_| "[]".into())
+    }
+
     #[wasm_bindgen(js_name = isLinked)]
     pub fn is_linked(&self, url: &str) -> bool {
         self.store.is_linked(url)

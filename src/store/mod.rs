@@ -317,6 +317,22 @@ impl Store {
         sites::profile_key(url).is_some_and(|key| self.linked_key(&key).is_some())
     }
 
+    /// The personal sites the profiles of `key`'s case link to (their
+    /// addresses as linked), for the extension to ask the recruiter before
+    /// it may read them.
+    pub fn linked_sites(&self, key: &str) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .case_of(key)
+            .iter()
+            .flat_map(|k| self.profiles[k].profile.links.iter())
+            .filter(|l| sites::profile_key(&l.value).is_some_and(|k| k.starts_with("web:")))
+            .map(|l| l.value.clone())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// The key of the linked address that covers `key`: itself, or for a
     /// page of a personal site the linked folder it is under.
     fn linked_key<'k>(&self, key: &'k str) -> Option<&'k str> {

@@ -269,6 +269,7 @@ fn a_linked_address_covers_its_pages_and_never_a_shared_host() {
     let site = s.ingest(profile("https://portfolio.example/~jin/projects", "Jin Park", &[]), 2).unwrap();
     assert_eq!(site, "web:portfolio.example/~jin");
     assert!(s.case_of(&dk).contains(&site));
+    assert_eq!(s.linked_sites(&dk), vec!["https://portfolio.example/~jin/".to_string()], "shared hosts are not sites");
     // Two candidates linking two pages of one aggregator are not one case.
     let a = s.ingest(profile("https://github.com/ann", "Ann Lee", &["https://linktr.ee/a"]), 3).unwrap();
     let b = s.ingest(profile("https://github.com/bo", "Bo Chan", &["https://linktr.ee/b"]), 3).unwrap();

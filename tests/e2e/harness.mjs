@@ -4,7 +4,7 @@
 // tested as they ship) and launches Debian's Chromium with the built
 // extension loaded.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +12,24 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, 'dist/chrome');
+
+// The extension as the tests load it: the Chrome build, with the host access
+// a recruiter grants from the panel for the fictional personal sites
+// (`*.example`); `*.example.org` stays ungranted, to test the offer. The
+// browser's own permission prompt cannot be answered from a test. One copy
+// per run: an unpacked extension's id follows its folder, and a restarted
+// browser must find its store again.
+let tested = null;
+function testedExtension() {
+  if (tested) return tested;
+  const dir = mkdtempSync(join(tmpdir(), 'vetter-extension-'));
+  tested = dir;
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = [...manifest.host_permissions, 'https://*.example/*'];
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
 // Every supported site, plus the reserved TLDs the fictional personal sites use.
 const HOSTS = [
   'www.upwork.com', 'github.com', 'www.linkedin.com', 'www.freelancer.com', 'www.fiverr.com', 'www.toptal.com',
@@ -83,14 +101,15 @@ export async function startServer() {
 export async function launch(server, { headless = true, userDataDir } = {}) {
   const dir = userDataDir ?? mkdtempSync(join(tmpdir(), 'vetter-profile-'));
   const rules = HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',');
+  const extension = testedExtension();
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       `--host-resolver-rules=${rules}`,
       '--ignore-certificate-errors',
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',

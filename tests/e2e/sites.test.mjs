@@ -2,7 +2,9 @@
 // from their profile, and "Analyse selection with Vetter".
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { hasVetterHost, panelFrame, useBrowser, workerAnswer } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR, ROOT, hasVetterHost, panelFrame, useBrowser, workerAnswer } from './harness.mjs';
 
 const env = useBrowser({ before, after });
 
@@ -28,6 +30,32 @@ test('a personal site linked from a profile is read and joins its case', async (
   const { text } = await panelText('https://olena-bondarenko.example/');
   assert.match(text, /Website Olena Bondarenko/);
   assert.match(text, /GitHub Olena Bondarenko/);
+});
+
+// Issue #16: Vetter asked for host access to every HTTPS site.
+test('the Chrome build asks for the supported sites only; other sites on the recruiter\'s request', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  const broad = manifest.host_permissions.filter((h) => /^(<all_urls>|\*:|https?:\/\/\*\/)/.test(h));
+  assert.deepEqual(broad, []);
+  assert.ok(manifest.permissions.includes('activeTab'), 'the toolbar button and the context menu work through activeTab');
+  assert.deepEqual(manifest.optional_host_permissions, ['https://*/*', 'http://*/*']);
+});
+
+test('a linked site on an origin the recruiter has not allowed is offered, not read', async () => {
+  const github = readFileSync(join(ROOT, 'tests/fixtures/pages/github/complete.html'), 'utf8');
+  const site = readFileSync(join(ROOT, 'tests/fixtures/pages/portfolio/jsonld.html'), 'utf8');
+  env.server.route('https://github.com/olena-elsewhere', github.replaceAll('obondarenko-dev', 'olena-elsewhere').replaceAll('olena-bondarenko.example', 'olena-bondarenko.example.org'));
+  env.server.route('https://olena-bondarenko.example.org/', site.replaceAll('olena-bondarenko.example', 'olena-bondarenko.example.org'));
+  const { frame } = await panelText('https://github.com/olena-elsewhere');
+  await frame.waitForSelector('#site-access button[data-origin="https://olena-bondarenko.example.org"]');
+  // Without access the browser does not even tell the worker which page the
+  // tab shows: nothing is read (the same site on an allowed origin is, above).
+  const page = await env.browser.context.newPage();
+  await page.goto('https://olena-bondarenko.example.org/');
+  await page.waitForTimeout(2_000);
+  assert.equal(await hasVetterHost(page), false);
+  const worker = env.browser.context.serviceWorkers().at(-1);
+  assert.equal(await worker.evaluate(() => globalThis.vetterAnswered('https://olena-bondarenko.example.org/')), null);
 });
 
 test('a site nobody links to is not read', async () => {
