@@ -129,12 +129,10 @@ const SHARED_HOSTS: &[&str] = &[
     "1drv.ms",
     "box.com",
     "notion.so",
-    "notion.site",
     "linktr.ee",
     "linktree.com",
     "beacons.ai",
     "bio.link",
-    "carrd.co",
     "about.me",
     "bit.ly",
     "tinyurl.com",
@@ -156,20 +154,34 @@ const SHARED_HOSTS: &[&str] = &[
     "slack.com",
     "zoom.us",
     "teams.microsoft.com",
-    "wordpress.com",
-    "blogspot.com",
     "wix.com",
     "squarespace.com",
+];
+
+/// Hosts that give each user a host of their own (`jane.github.io`,
+/// `jane.notion.site`): the bare host is shared, a user's host is theirs.
+const USER_SUBDOMAIN_HOSTS: &[&str] = &[
+    "github.io",
+    "gitlab.io",
+    "notion.site",
+    "wordpress.com",
+    "blogspot.com",
+    "wixsite.com",
+    "carrd.co",
     "vercel.app",
     "netlify.app",
     "herokuapp.com",
+    "pages.dev",
+    "webflow.io",
+    "framer.website",
 ];
 
 /// Whether `host` is one of [`SHARED_HOSTS`] or under one
-/// (`mail.google.com`, `foo.notion.site` — a site under a builder's host is
-/// someone's, but which pages are theirs the address cannot say).
+/// (`mail.google.com`), or the bare host of a builder that gives each user
+/// their own (`notion.site`, not `jane.notion.site`).
 fn is_shared_host(host: &str) -> bool {
     SHARED_HOSTS.iter().any(|shared| host == *shared || host.ends_with(&format!(".{shared}")))
+        || USER_SUBDOMAIN_HOSTS.contains(&host)
 }
 
 /// GitHub paths that are site pages, not user pages.
@@ -433,11 +445,14 @@ mod tests {
             "https://drive.google.com/file/d/1abc",
             "https://linktr.ee/jane",
             "https://outlook.live.com/mail/0/",
-            "https://jane.notion.site/Resume-123",
+            "https://notion.site/",
             "https://www.dropbox.com/s/abc/cv.pdf",
         ] {
             assert_eq!(profile_key(url), None, "{url}");
         }
+        // A builder's host of one user is that user's site.
+        assert_eq!(profile_key("https://jane.notion.site/Resume-123"), Some("web:jane.notion.site/resume-123".into()));
+        assert_eq!(profile_key("https://jane.github.io/"), Some("web:jane.github.io".into()));
         let parents: Vec<&str> = web_key_and_parents("web:jane.example/blog/post").collect();
         assert_eq!(parents, ["web:jane.example/blog/post", "web:jane.example/blog", "web:jane.example"]);
         assert_eq!(web_key_and_parents("github:jane").count(), 0);
