@@ -1,7 +1,8 @@
 //! `cargo xtask build`: wasm core → wasm-bindgen → wasm-opt (when the npm
 //! `binaryen` package is installed) → `dist/chrome/` (unpacked extension),
-//! `dist/vetter-chrome-VERSION.zip` (for the Chrome Web Store) and
-//! `dist/www/` (the no-install page).
+//! `dist/vetter-chrome-VERSION.zip` (for the Chrome Web Store and Edge),
+//! `dist/firefox/` + `dist/vetter-firefox-VERSION.zip` (made from the same
+//! `manifest.json`) and `dist/www/` (the no-install page).
 
 use crate::util::{self, root, Result};
 use std::fs;
@@ -56,17 +57,62 @@ pub fn run() -> Result {
     copy_file(&root.join("extension/panel.css"), &www.join("panel.css"))?;
     let zip_path = dist.join(format!("vetter-chrome-{version}.zip"));
     zip_dir(&chrome, &zip_path)?;
+    let firefox = dist.join("firefox");
+    copy_dir(&chrome, &firefox)?;
+    let manifest = fs::read_to_string(root.join("manifest.json")).map_err(|e| format!("manifest.json: {e}"))?;
+    fs::write(firefox.join("manifest.json"), firefox_manifest(&manifest)?).map_err(|e| e.to_string())?;
+    let firefox_zip = dist.join(format!("vetter-firefox-{version}.zip"));
+    zip_dir(&firefox, &firefox_zip)?;
 
     let wasm = fs::read(root.join(&bg)).map_err(|e| format!("{bg}: {e}"))?;
     println!(
-        "wasm core: {} bytes raw, {} bytes gzip -9\nextension: {}\nstore zip: {}\nwww: {}",
+        "wasm core: {} bytes raw, {} bytes gzip -9\nextension: {}\nstore zip: {}\nfirefox: {} ({})\nwww: {}",
         wasm.len(),
         gzip_len(&wasm),
         chrome.display(),
         zip_path.display(),
+        firefox.display(),
+        firefox_zip.display(),
         www.display()
     );
     Ok(())
+}
+
+/// Firefox's manifest from the one `manifest.json` (written for Chrome):
+/// a background script instead of a service worker, a sidebar instead of
+/// the side panel, a gecko id and minimum version, no Chrome-only keys.
+fn firefox_manifest(chrome: &str) -> Result<String> {
+    use serde_json::{json, Value};
+    let mut m: Value = serde_json::from_str(chrome).map_err(|e| format!("manifest.json: {e}"))?;
+    let o = m.as_object_mut().ok_or("manifest.json is not an object")?;
+    o.remove("minimum_chrome_version");
+    let worker = o["background"]["service_worker"].clone();
+    o.insert("background".into(), json!({ "scripts": [worker], "type": "module" }));
+    if let Some(panel) = o.remove("side_panel") {
+        o.insert(
+            "sidebar_action".into(),
+            json!({ "default_panel": panel["default_path"], "default_title": "__MSG_actionTitle__" }),
+        );
+    }
+    if let Some(Value::Array(permissions)) = o.get_mut("permissions") {
+        permissions.retain(|p| p != "sidePanel");
+    }
+    // Firefox gives every install its own moz-extension:// origin already.
+    if let Some(Value::Array(resources)) = o.get_mut("web_accessible_resources") {
+        for r in resources.iter_mut().filter_map(Value::as_object_mut) {
+            r.remove("use_dynamic_url");
+        }
+    }
+    o.insert(
+        "browser_specific_settings".into(),
+        json!({ "gecko": {
+            "id": "vetter@vetter-extension.org",
+            "strict_min_version": "140.0",
+            // Nothing leaves the machine (README, privacy).
+            "data_collection_permissions": { "required": ["none"] }
+        }, "gecko_android": { "strict_min_version": "142.0" } }),
+    );
+    serde_json::to_string_pretty(&m).map_err(|e| e.to_string())
 }
 
 fn check_manifest_version(manifest: &Path, version: &str) -> Result {
