@@ -421,8 +421,21 @@ pub fn clean_json_text(json: &str) -> String {
                     let hex: String = std::iter::from_fn(|| chars.next_if(char::is_ascii_hexdigit)).take(4).collect();
                     let unit = u32::from_str_radix(&hex, 16).unwrap_or(0);
                     let dropped = hex.len() == 4 && ((unit < 0x20 && unit != 0x0a && unit != 0x09) || is_bidi(unit));
-                    if dropped {
+                    if dropped || (0xdc00..=0xdfff).contains(&unit) {
+                        // A low surrogate is kept with its high one, below.
                         String::new()
+                    } else if (0xd800..=0xdbff).contains(&unit) {
+                        // A character outside the BMP: both halves or none, so
+                        // the cap never splits them.
+                        let mut low = chars.clone();
+                        let pair: String = (0..6).filter_map(|_| low.next()).collect();
+                        let low_unit = pair.strip_prefix("\\u").and_then(|h| u32::from_str_radix(h, 16).ok());
+                        if low_unit.is_some_and(|u| (0xdc00..=0xdfff).contains(&u)) {
+                            chars = low;
+                            format!("\\u{hex}{pair}")
+                        } else {
+                            String::new()
+                        }
                     } else {
                         format!("\\u{hex}")
                     }
@@ -451,6 +464,24 @@ pub fn clean_json_text(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Imported text is cleaned on the JSON text: escaped controls and bidi
+    /// marks out, characters outside the BMP kept whole (never a lone half,
+    /// which JSON readers refuse), every string capped.
+    #[test]
+    fn imported_json_text_is_cleaned_and_stays_json() {
+        let json =
+            r#"{"a":"x\u0007y\u202Ez","b":"\ud83d\ude00 ok","c":"lone \ud83d end \ude00!","d":"\\u0007 stays text"}"#;
+        let cleaned: serde_json::Value = serde_json::from_str(&clean_json_text(json)).expect("still JSON");
+        assert_eq!(cleaned["a"], "xyz");
+        assert_eq!(cleaned["b"], "\u{1f600} ok");
+        assert_eq!(cleaned["c"], "lone  end !");
+        assert_eq!(cleaned["d"], "\\u0007 stays text");
+        // A pair at the cap counts as one character and is never split.
+        let long = format!(r#"{{"s":"{}\ud83d\ude00"}}"#, "x".repeat(MAX_IMPORTED_TEXT - 1));
+        let cleaned: serde_json::Value = serde_json::from_str(&clean_json_text(&long)).expect("still JSON");
+        assert_eq!(cleaned["s"].as_str().unwrap().chars().count(), MAX_IMPORTED_TEXT);
+    }
     use crate::model::{Site, Sourced};
 
     fn stored(at: u64, name: &str) -> StoredProfile {
