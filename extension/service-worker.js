@@ -224,8 +224,9 @@ function purgeExpired(now) {
 // Forgets what was set aside before `before` (everything when undefined).
 async function forgetSetAside(before) {
   if (database) await db.forgetQuarantined(database, before);
-  const all = await chrome.storage.local.get(null);
-  const aside = Object.keys(all).filter((k) => {
+  // The keys only: storage.local also holds the imported list files (MBs).
+  const keys = chrome.storage.local.getKeys ? await chrome.storage.local.getKeys() : Object.keys(await chrome.storage.local.get(null));
+  const aside = keys.filter((k) => {
     if (!k.startsWith(UNREADABLE_PREFIX)) return false;
     const at = Number(k.slice(UNREADABLE_PREFIX.length));
     return before === undefined || !(at >= before);

@@ -75,16 +75,15 @@ fn unreadable_input_is_skipped_with_its_reason_and_exit_1() {
     assert!(skipped.iter().any(|s| s["path"] == "no/such/dir"));
 }
 
+/// A saved GitHub page of "Hyon Kwon", the name the list tests screen.
+const HYON_KWON_PAGE: &str = "<!-- saved from url=(0026)https://github.com/hkwon77 -->\n<div class=h-card><span class='p-name vcard-fullname'>Hyon Kwon</span></div>";
+
 #[test]
 fn imported_lists_add_matches_and_a_bad_list_is_skipped_not_fatal() {
     let dir = std::env::temp_dir().join(format!("vetter-lists-{}", std::process::id()));
     let case = dir.join("case");
     std::fs::create_dir_all(&case).unwrap();
-    std::fs::write(
-        case.join("page.html"),
-        "<!-- saved from url=(0026)https://github.com/hkwon77 -->\n<div class=h-card><span class='p-name vcard-fullname'>Hyon Kwon</span></div>",
-    )
-    .unwrap();
+    std::fs::write(case.join("page.html"), HYON_KWON_PAGE).unwrap();
     let sdn = dir.join("SDN.CSV");
     std::fs::write(&sdn, "90001,\"KWON, Hyon\",\"individual\",\"DPRK2\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n")
         .unwrap();
@@ -119,11 +118,7 @@ fn compiled_lists_are_cached_and_follow_their_files() {
     let dir = std::env::temp_dir().join(format!("vetter-list-cache-{}", std::process::id()));
     let (case, cache) = (dir.join("case"), dir.join("cache"));
     std::fs::create_dir_all(&case).unwrap();
-    std::fs::write(
-        case.join("page.html"),
-        "<!-- saved from url=(0026)https://github.com/hkwon77 -->\n<div class=h-card><span class='p-name vcard-fullname'>Hyon Kwon</span></div>",
-    )
-    .unwrap();
+    std::fs::write(case.join("page.html"), HYON_KWON_PAGE).unwrap();
     let sdn = dir.join("SDN.CSV");
     let row =
         |name: &str| format!("90001,\"{name}\",\"individual\",\"DPRK2\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n");

@@ -129,36 +129,38 @@ const WHOLE: Window = [0.0; 4];
 /// away and scaled to length 1, so that a dot product of two is their
 /// normalised cross-correlation.
 fn pattern(sig: &PhotoSignature, window: Window, side: usize) -> Vec<f32> {
+    let mut values = sampled(sig, window, side);
+    let mean = values.iter().sum::<f32>() / values.len() as f32;
+    values.iter_mut().for_each(|v| *v -= mean);
+    to_unit_length(values)
+}
+
+/// The brightness of `window` at the centres of a `side × side` grid.
+fn sampled(sig: &PhotoSignature, window: Window, side: usize) -> Vec<f32> {
     let [left, right, top, bottom] = window;
     let (width, height) = (1.0 - left - right, 1.0 - top - bottom);
-    let mut values: Vec<f32> = (0..side * side)
+    (0..side * side)
         .map(|i| {
             let (cx, cy) = (((i % side) as f32 + 0.5) / side as f32, ((i / side) as f32 + 0.5) / side as f32);
             sig.luma_at(left + width * cx, top + height * cy)
         })
-        .collect();
-    let mean = values.iter().sum::<f32>() / values.len() as f32;
-    values.iter_mut().for_each(|v| *v -= mean);
+        .collect()
+}
+
+fn to_unit_length(mut values: Vec<f32>) -> Vec<f32> {
     let norm = values.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-3);
     values.iter_mut().for_each(|v| *v /= norm);
     values
 }
 
-/// The local detail of `window` on a `side × side` grid: each value less
-/// the mean of its neighbours within `radius`, scaled to length 1. Large
-/// flat areas (a backdrop, a white cut-out's margin) weigh nothing here, so
-/// two portraits of one layout differ by their faces.
+/// The local detail of `window` on the signature's grid: each value less
+/// the mean of its neighbours within [`DETAIL_RADIUS`], scaled to length 1.
+/// Large flat areas (a backdrop, a white cut-out's margin) weigh nothing
+/// here, so two portraits of one layout differ by their faces.
 fn detail(sig: &PhotoSignature, window: Window) -> Vec<f32> {
     let (side, radius) = (GRID, DETAIL_RADIUS);
-    let [left, right, top, bottom] = window;
-    let (width, height) = (1.0 - left - right, 1.0 - top - bottom);
-    let plain: Vec<f32> = (0..side * side)
-        .map(|i| {
-            let (cx, cy) = (((i % side) as f32 + 0.5) / side as f32, ((i / side) as f32 + 0.5) / side as f32);
-            sig.luma_at(left + width * cx, top + height * cy)
-        })
-        .collect();
-    let mut values: Vec<f32> = (0..side * side)
+    let plain = sampled(sig, window, side);
+    let values = (0..side * side)
         .map(|i| {
             let (x, y) = (i % side, i / side);
             let (mut sum, mut n) = (0.0, 0.0);
@@ -171,9 +173,7 @@ fn detail(sig: &PhotoSignature, window: Window) -> Vec<f32> {
             plain[i] - sum / n
         })
         .collect();
-    let norm = values.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-3);
-    values.iter_mut().for_each(|v| *v /= norm);
-    values
+    to_unit_length(values)
 }
 
 fn dot(a: &[f32], b: &[f32]) -> f32 {

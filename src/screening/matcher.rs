@@ -1049,21 +1049,10 @@ mod tests {
             ("Hongri Li", "LI, Hong Ri"),
             ("Bak Jaegyeong", "Jae-gyong PAK"),
             ("김영철", "Young-chul KIM"),
-        ] {
-            let (s, is_exact) = exact(q, listed);
-            assert!(s >= CRITICAL && is_exact, "{q} vs {listed}: {s:.2} exact {is_exact}");
-        }
-        // A patronymic the query leaves out: still a match, for review.
-        // Russian transliterations (the external benchmark's partial matches).
-        for (q, listed) in [
+            // Russian transliterations (the external benchmark's partial matches).
             ("Dmitry Yuryevich Soin", "SOIN, Dmitriy Yurevich"),
             ("Sergei Mikhailovich Kozlov", "KOZLOV, Sergey Mikhaylovich"),
-        ] {
-            let (s, is_exact) = exact(q, listed);
-            assert!(s >= CRITICAL && is_exact, "{q} vs {listed}: {s:.2} exact {is_exact}");
-        }
-        // Arabic romanisations and articles.
-        for (q, listed) in [
+            // Arabic romanisations and articles.
             ("Muhammad Ali", "MOHAMMED, Ali"),
             ("Abdul Rahman Hussein", "HUSAYN, Abd al-Rahman"),
             ("Yusuf Khalil", "YOUSEF, Khaleel"),
@@ -1072,6 +1061,7 @@ mod tests {
             let (s, is_exact) = exact(q, listed);
             assert!(s >= CRITICAL && is_exact, "{q} vs {listed}: {s:.2} exact {is_exact}");
         }
+        // A patronymic the query leaves out: still a match, for review.
         let (s, _) = exact("Timur Safin", "SAFIN, Timur Rafailevich");
         assert!((HIGH..CRITICAL).contains(&s), "{s:.2}");
     }
