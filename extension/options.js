@@ -183,6 +183,7 @@ loadGrantedSites();
 // Candidates' sites the recruiter allowed Vetter to read (beyond the
 // supported sites the manifest names), each revocable.
 async function loadGrantedSites() {
+  offerAskedSite();
   const list = document.getElementById('granted-sites');
   const fixed = new Set(chrome.runtime.getManifest().host_permissions ?? []);
   const { origins = [] } = await chrome.permissions.getAll();
@@ -207,4 +208,23 @@ async function loadGrantedSites() {
     item.append(revoke);
     list.append(item);
   }
+}
+
+// Opened from a panel that cannot ask for a site itself (Firefox): one
+// button, for the origin the panel named, that asks the browser.
+function offerAskedSite() {
+  const asked = new URLSearchParams(location.search).get('grant');
+  document.getElementById('grant-site')?.remove();
+  if (!asked || !/^https?:\/\/[^/?#]+$/.test(asked)) return;
+  const pattern = `${asked}/*`;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.id = 'grant-site';
+  button.dataset.origin = asked;
+  button.textContent = t('siteAccessButton', asked);
+  button.addEventListener('click', async () => {
+    const granted = await chrome.permissions.request({ origins: [pattern] }).catch(() => false);
+    if (granted) loadGrantedSites();
+  });
+  document.getElementById('granted-sites').before(button);
 }

@@ -68,6 +68,12 @@ function offerSiteAccess(origins) {
     button.dataset.origin = origin;
     button.textContent = t('siteAccessButton', origin);
     button.addEventListener('click', async () => {
+      // Firefox gives a frame inside a web page no permissions API: the
+      // options page asks instead, on the recruiter's click there.
+      if (!chrome.permissions?.request) {
+        chrome.runtime.sendMessage({ type: 'vetter/ask-site-access', origin }).catch(() => {});
+        return;
+      }
       const granted = await chrome.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
       if (granted) button.remove();
     });
@@ -108,9 +114,10 @@ const ACTIONS = {
   'enter-field': enterFieldAction,
 };
 
-// The tab this panel is shown in: the side panel is opened for it.
+// The tab this panel is shown in: the side panel is opened for it. (Firefox
+// gives a frame inside a web page no tabs API; it has no side panel either.)
 let hostTab = null;
-chrome.tabs.getCurrent().then((tab) => (hostTab = tab?.id ?? null), () => {});
+chrome.tabs?.getCurrent?.().then((tab) => (hostTab = tab?.id ?? null), () => {});
 
 // The dossier opens in the browser's side panel, for this tab. The side
 // panel opens only in direct answer to a click, so it is asked for here, in

@@ -371,6 +371,16 @@ function broadcastUpdate() {
   chrome.runtime.sendMessage({ type: 'vetter/case-updated' }).catch(() => {});
 }
 
+/** `text` if it is exactly an http(s) origin (scheme://host[:port]), else null. */
+function webOrigin(text) {
+  try {
+    const url = new URL(String(text));
+    return /^https?:$/.test(url.protocol) && url.origin === text ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
 const isExtensionPage = (sender) => typeof sender.url === 'string' && sender.url.startsWith(EXTENSION_ORIGIN);
 
 async function injectContentScript(tabId) {
@@ -638,6 +648,16 @@ async function handle(msg, sender) {
     case 'vetter/open-dossier': {
       if (!isExtensionPage(sender)) return { error: 'not allowed' };
       const url = chrome.runtime.getURL(`extension/dossier.html?case=${encodeURIComponent(String(msg.key ?? ''))}`);
+      await chrome.tabs.create({ url, index: sender.tab ? sender.tab.index + 1 : undefined });
+      return { ok: true };
+    }
+    // From the panel where it cannot ask itself (Firefox): the options page
+    // asks for one candidate site's origin, on the recruiter's click there.
+    case 'vetter/ask-site-access': {
+      if (!isExtensionPage(sender)) return { error: 'not allowed' };
+      const origin = webOrigin(msg.origin);
+      if (!origin) return { error: 'not a web origin' };
+      const url = chrome.runtime.getURL(`extension/options.html?grant=${encodeURIComponent(origin)}#granted-sites`);
       await chrome.tabs.create({ url, index: sender.tab ? sender.tab.index + 1 : undefined });
       return { ok: true };
     }

@@ -1,12 +1,14 @@
 // The Firefox build (issue #16): made by `cargo xtask build` from the one
-// manifest.json, checked with Mozilla's addons-linter. The warnings it may
-// give are the ones the README justifies; anything else fails.
+// manifest.json, checked with Mozilla's addons-linter (the warnings it may
+// give are the ones the README justifies; anything else fails), then run in
+// Debian's firefox-esr, headless, on the demo pages.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import addonsLinter from 'addons-linter';
-import { ROOT } from './harness.mjs';
+import { childFrame, launchFirefox, openTab, waitFor } from './firefox-harness.mjs';
+import { ROOT, startServer } from './harness.mjs';
 
 const FIREFOX = join(ROOT, 'dist/firefox');
 
@@ -44,4 +46,70 @@ test('the Firefox build has a Firefox manifest and lints with no error and no un
     (w) => !JUSTIFIED.some((j) => j.code === w.code && j.files.includes(w.file) && (!j.about || j.about.test(w.message))),
   );
   assert.deepEqual(unjustified.map((w) => `${w.code} ${w.file ?? ''}: ${w.message}`), []);
+});
+
+const PANEL_TEXT = `document.body.dataset.ready === 'true' && document.getElementById('panel').innerText`;
+const HAS_HOST = `[...document.documentElement.children].some((e) => e.tagName === 'DIV' && e.style.zIndex === '2147483647')`;
+
+const firefox = {};
+before(async () => {
+  firefox.server = await startServer();
+  firefox.browser = await launchFirefox(firefox.server);
+});
+after(async () => {
+  await firefox.browser?.close();
+  await firefox.server?.close();
+});
+
+/** Opens `url` in a new tab; returns the tab and its rendered panel frame. */
+async function openWithPanel(url) {
+  const { bidi, base } = firefox.browser;
+  const tab = await openTab(bidi, url);
+  await waitFor(bidi, tab, HAS_HOST, { what: `Vetter's panel host on ${url}` });
+  const frame = await childFrame(bidi, tab, `${base}/extension/panel.html`);
+  return { tab, frame };
+}
+
+test('in Firefox the panel is shown on a supported site and two tabs of one candidate form a case', async () => {
+  const { bidi } = firefox.browser;
+  const { frame: first } = await openWithPanel('https://www.upwork.com/freelancers/~01demo0001');
+  assert.match(await waitFor(bidi, first, PANEL_TEXT), /PROFILES IN THIS CASE \(1\)/i);
+  const { frame: second } = await openWithPanel('https://github.com/dkim-builds');
+  const text = await waitFor(bidi, second, `(${PANEL_TEXT}) && /IN THIS CASE \\(2\\)/i.test(document.getElementById('panel').innerText) && document.getElementById('panel').innerText`, {
+    what: 'the second profile to join the case',
+  });
+  for (const quoted of ['Daniel K.', 'Jin Park', 'Austin, United States', 'Warsaw, Poland']) {
+    assert.ok(text.includes(quoted), `the Firefox panel lacks "${quoted}"`);
+  }
+  const flags = await bidi.evaluate(second, `[...document.querySelectorAll('[data-flag]')].map((e) => e.dataset.flag).sort()`);
+  assert.deepEqual(flags, ['LOCATION_MISMATCH', 'NAME_MISMATCH']);
+});
+
+test('in Firefox a page outside the supported sites is not read', async () => {
+  const { bidi } = firefox.browser;
+  const tab = await openTab(bidi, 'https://vetter-demo.example/');
+  await new Promise((ok) => setTimeout(ok, 1_500));
+  assert.equal(await bidi.evaluate(tab, HAS_HOST), false);
+});
+
+// Firefox gives the panel's frame no permissions API: the offer to read a
+// candidate's own site opens the options page, where the recruiter's click asks.
+test('in Firefox a candidate site the recruiter has not allowed is offered through the options page', async () => {
+  const { bidi, base } = firefox.browser;
+  const { frame } = await openWithPanel('https://github.com/obondarenko-dev');
+  const origin = 'https://olena-bondarenko.example';
+  const selector = `#site-access button[data-origin="${origin}"]`;
+  await waitFor(bidi, frame, `!!document.querySelector('${selector}')`, { what: 'the offer to read the site' });
+  await bidi.evaluate(frame, `document.querySelector('${selector}').click()`);
+  const optionsUrl = `${base}/extension/options.html?grant=${encodeURIComponent(origin)}`;
+  const deadline = Date.now() + 10_000;
+  let options = null;
+  while (!options && Date.now() < deadline) {
+    const { contexts } = await bidi.send('browsingContext.getTree', {});
+    options = contexts.find((c) => c.url.startsWith(optionsUrl))?.context ?? null;
+    if (!options) await new Promise((ok) => setTimeout(ok, 200));
+  }
+  assert.ok(options, 'the options page opened for the site');
+  const asked = await waitFor(bidi, options, `document.getElementById('grant-site')?.dataset.origin`);
+  assert.equal(asked, origin);
 });

@@ -5,6 +5,7 @@
 // extension loaded.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,6 +38,9 @@ const HOSTS = [
   'www.peopleperhour.com', '*.example', '*.example.com', '*.example.org',
 ];
 
+// Hosts served over plain http (pages a recruiter reads with the toolbar button).
+const HTTP_HOSTS = ['*.example.net'];
+
 function htmlFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -66,41 +70,46 @@ export async function startServer() {
     const url = savedFromUrl(html);
     if (url) routes.set(routeKey(url), html);
   }
-  const server = createServer(
-    { key: readFileSync(join(work, 'key.pem')), cert: readFileSync(join(work, 'cert.pem')) },
-    (req, res) => {
-      const url = new URL(req.url, `https://${req.headers.host}`);
-      const found = routes.get(routeKey(url));
-      // Real sites send strict CSPs; so do we, to prove the extension copes
-      // (a route given as {body, type, csp: false} is served without one).
-      if (found?.csp !== false) {
-        res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
-      }
-      if (found === undefined) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      } else if (typeof found === 'string') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(found);
-      } else {
-        res.writeHead(200, { 'content-type': found.type }).end(found.body);
-      }
-    },
-  );
+  const handler = (req, res) => {
+    const url = new URL(req.url, `${req.socket.encrypted ? 'https' : 'http'}://${req.headers.host}`);
+    const found = routes.get(routeKey(url));
+    // Real sites send strict CSPs; so do we, to prove the extension copes
+    // (a route given as {body, type, csp: false} is served without one).
+    if (found?.csp !== false) {
+      res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+    }
+    if (found === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    } else if (typeof found === 'string') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(found);
+    } else {
+      res.writeHead(200, { 'content-type': found.type }).end(found.body);
+    }
+  };
+  const server = createServer({ key: readFileSync(join(work, 'key.pem')), cert: readFileSync(join(work, 'cert.pem')) }, handler);
+  // The same pages over plain http, for the hosts in HTTP_HOSTS.
+  const plain = createHttpServer(handler);
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise((ok) => plain.listen(0, '127.0.0.1', ok));
   rmSync(work, { recursive: true, force: true });
   return {
     port: server.address().port,
+    httpPort: plain.address().port,
     /** Serves `html` (a string) or `{body, type, csp}` at `url` from now on. */
     route(url, content) {
       routes.set(routeKey(new URL(url)), content);
     },
-    close: () => new Promise((ok) => server.close(ok)),
+    close: () => Promise.all([new Promise((ok) => server.close(ok)), new Promise((ok) => plain.close(ok))]),
   };
 }
 
 /** Launches Chromium with the extension; returns {context, extensionId, userDataDir}. */
 export async function launch(server, { headless = true, userDataDir } = {}) {
   const dir = userDataDir ?? mkdtempSync(join(tmpdir(), 'vetter-profile-'));
-  const rules = HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',');
+  const rules = [
+    ...HTTP_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.httpPort}`),
+    ...HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`),
+  ].join(',');
   const extension = testedExtension();
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -114,6 +123,9 @@ export async function launch(server, { headless = true, userDataDir } = {}) {
       '--ignore-certificate-errors',
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic',
+      // Lets the suite press the toolbar button (CDP Extensions.triggerAction),
+      // which grants activeTab as a real click does.
+      '--enable-unsafe-extension-debugging',
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -190,4 +202,20 @@ export async function stopServiceWorkers(context, extensionId) {
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
   await page.close();
+}
+
+/**
+ * Presses Vetter's toolbar button on `page`'s tab (CDP Extensions.triggerAction,
+ * which runs the action as a click does, activeTab grant included).
+ */
+export async function pressToolbarButton(context, extensionId, page) {
+  const cdp = await context.browser().newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tab = targetInfos.find((t) => t.url === page.url());
+    if (!tab) throw new Error(`no tab target shows ${page.url()}`);
+    await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+  } finally {
+    await cdp.detach();
+  }
 }

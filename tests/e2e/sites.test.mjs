@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_DIR, ROOT, hasVetterHost, panelFrame, useBrowser, workerAnswer } from './harness.mjs';
+import { EXTENSION_DIR, ROOT, hasVetterHost, panelFrame, pressToolbarButton, useBrowser, workerAnswer } from './harness.mjs';
 
 const env = useBrowser({ before, after });
 
@@ -131,3 +131,22 @@ test('a field the page does not show is said to be missing, can be entered by ha
   await again.waitForFunction((re) => new RegExp(re).test(document.getElementById('panel').innerText), entered.source);
   assert.match(await again.$eval('#panel', (el) => el.innerText), /Beirut, Lebanon/);
 });
+
+// The toolbar button reads the page it is pressed on through activeTab: on
+// an http or https site the recruiter never allowed, that page and only on
+// that click (before it, the browser does not even tell Vetter the address).
+for (const url of ['http://jane-doe.example.net/', 'https://jane-doe.example.org/cv']) {
+  test(`the toolbar button reads ${new URL(url).protocol.slice(0, -1)} pages Vetter has no access to`, async () => {
+    env.server.route(url, readFileSync(join(ROOT, 'tests/fixtures/pages/portfolio/jsonld.html'), 'utf8'));
+    const page = await env.browser.context.newPage();
+    await page.goto(url);
+    await page.waitForTimeout(1_000);
+    const worker = () => env.browser.context.serviceWorkers().at(-1);
+    assert.equal(await worker().evaluate((u) => globalThis.vetterAnswered(u), url), null, 'not read before the click');
+    assert.equal(await hasVetterHost(page), false);
+    await pressToolbarButton(env.browser.context, env.browser.extensionId, page);
+    const frame = await panelFrame(page);
+    assert.match(await frame.$eval('#panel', (el) => el.innerText), /Website Olena Bondarenko/);
+    assert.equal(await workerAnswer(env.browser.context, url), 'profile');
+  });
+}

@@ -44,6 +44,8 @@ pub fn run() -> Result {
     copy_dir(&root.join("extension"), &chrome.join("extension"))?;
     copy_dir(&root.join("_locales"), &chrome.join("_locales"))?;
     copy_dir(&root.join(PKG), &chrome.join("pkg"))?;
+    crate::icon::write_all(&chrome)?;
+    check_manifest_files(&chrome)?;
     // Reference data the wasm core loads at run time (see src/data.rs).
     for name in ["cities.tsv", "disposable-domains.txt", "nicknames.tsv", "han-pinyin.txt"] {
         copy_file(&root.join("data").join(name), &chrome.join("data").join(name))?;
@@ -113,6 +115,21 @@ fn firefox_manifest(chrome: &str) -> Result<String> {
         }, "gecko_android": { "strict_min_version": "142.0" } }),
     );
     serde_json::to_string_pretty(&m).map_err(|e| e.to_string())
+}
+
+/// Every icon `manifest.json` names is in the package (a missing one makes
+/// the browsers refuse the whole extension).
+fn check_manifest_files(dir: &Path) -> Result {
+    let text = fs::read_to_string(dir.join("manifest.json")).map_err(|e| format!("manifest.json: {e}"))?;
+    let m: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("manifest.json: {e}"))?;
+    for icons in [&m["icons"], &m["action"]["default_icon"]] {
+        for path in icons.as_object().into_iter().flat_map(|o| o.values()).filter_map(|v| v.as_str()) {
+            if !dir.join(path).is_file() {
+                return Err(format!("manifest.json names {path}, which the build did not make"));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn check_manifest_version(manifest: &Path, version: &str) -> Result {

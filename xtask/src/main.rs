@@ -1,6 +1,7 @@
 //! Project tasks: `cargo xtask <task>`. This file only dispatches.
 
 mod build;
+mod icon;
 mod setup;
 mod util;
 

@@ -14,11 +14,23 @@ pub fn run() -> Result {
         // No `--locked`: the registry mirror lacks some pinned transitive versions.
         util::run("cargo", &["install", "wasm-bindgen-cli", "--version", &wanted])?;
     }
-    if !Path::new("/usr/bin/chromium").exists() || !Path::new("/usr/bin/chromedriver").exists() {
+    // Debian's browsers: Chromium for the end-to-end suite, firefox-esr for
+    // the Firefox build's smoke test.
+    let browsers = ["/usr/bin/chromium", "/usr/bin/chromedriver", "/usr/bin/firefox-esr"];
+    if !browsers.iter().all(|path| Path::new(path).exists()) {
         util::run("apt-get", &["update", "-qq"])?;
         util::run_env(
             "apt-get",
-            &["install", "-y", "-qq", "--no-install-recommends", "chromium", "chromium-driver", "openssl"],
+            &[
+                "install",
+                "-y",
+                "-qq",
+                "--no-install-recommends",
+                "chromium",
+                "chromium-driver",
+                "firefox-esr",
+                "openssl",
+            ],
             &[("DEBIAN_FRONTEND", "noninteractive")],
         )?;
     }
