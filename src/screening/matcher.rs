@@ -340,6 +340,19 @@ fn without_apostrophes(name: &str) -> String {
     name.chars().filter(|c| !matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`')).collect()
 }
 
+/// A capital I written as a lowercase L (a list's slip or a misread scan:
+/// OFAC's "ln-chun O" for In-chun) where no name begins so: a word starting
+/// with a lowercase "ln" or "lm".
+fn capital_i_misread(name: &str) -> std::borrow::Cow<'_, str> {
+    let misread = |w: &str| w.starts_with("ln") || w.starts_with("lm");
+    if !name.split(' ').any(misread) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let words: Vec<String> =
+        name.split(' ').map(|w| if misread(w) { format!("I{}", &w[1..]) } else { w.to_string() }).collect();
+    std::borrow::Cow::Owned(words.join(" "))
+}
+
 /// Screening tokens of a name: folded, transliterated, company words
 /// dropped, keyed.
 pub fn tokens(name: &str) -> Name {
@@ -388,7 +401,7 @@ impl KeyMemo {
 }
 
 fn tokens_with(name: &str, memo: &mut KeyMemo) -> Name {
-    let lower = without_apostrophes(&name.to_lowercase());
+    let lower = without_apostrophes(&capital_i_misread(name).to_lowercase());
     let romanised: Vec<String> = lower.split_whitespace().map(translit::romanise).collect();
     let folded = fold(&romanised.join(" "));
     // Legal forms of several words, in the languages lists use, become one
@@ -955,6 +968,16 @@ impl Index {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_capital_i_written_as_a_lowercase_l_is_read_as_i() {
+        assert_eq!(capital_i_misread("ln-chun O"), "In-chun O");
+        assert_eq!(capital_i_misread("Im Chun"), "Im Chun");
+        // A real name beginning with a lowercase l stays as written.
+        assert_eq!(capital_i_misread("lee min"), "lee min");
+        assert_eq!(tokens("ln-chun O").latin, tokens("In-chun O").latin);
+    }
+
     use super::*;
     use EntryKind::*;
 
