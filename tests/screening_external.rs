@@ -116,19 +116,78 @@ fn spelling(name: &str) -> Vec<String> {
 /// otherwise from an alias that is another name.
 fn syllable_spellings() -> std::collections::HashMap<String, Vec<u16>> {
     const INITIALS: [&[&str]; 19] = [
-        &["g", "k"], &["kk", "gg", "k"], &["n"], &["d", "t"], &["tt", "dd"], &["r", "l", "n", ""], &["m"],
-        &["b", "p"], &["pp", "bb"], &["s", "sh"], &["ss", "s"], &["", "w"], &["j", "ch"], &["jj", "tch"],
-        &["ch", "chh"], &["k", "kh"], &["t", "th"], &["p", "ph"], &["h"],
+        &["g", "k"],
+        &["kk", "gg", "k"],
+        &["n"],
+        &["d", "t"],
+        &["tt", "dd"],
+        &["r", "l", "n", ""],
+        &["m"],
+        &["b", "p"],
+        &["pp", "bb"],
+        &["s", "sh"],
+        &["ss", "s"],
+        &["", "w"],
+        &["j", "ch"],
+        &["jj", "tch"],
+        &["ch", "chh"],
+        &["k", "kh"],
+        &["t", "th"],
+        &["p", "ph"],
+        &["h"],
     ];
     const MEDIALS: [&[&str]; 21] = [
-        &["a"], &["ae"], &["ya"], &["yae"], &["eo", "o", "u"], &["e"], &["yeo", "yo", "you"], &["ye"], &["o", "oh"],
-        &["wa"], &["wae"], &["oe", "oi", "we"], &["yo"], &["u", "oo"], &["wo", "weo"], &["we"], &["wi"],
-        &["yu", "yoo"], &["eu", "u"], &["ui", "eui", "i"], &["i", "ee"],
+        &["a"],
+        &["ae"],
+        &["ya"],
+        &["yae"],
+        &["eo", "o", "u"],
+        &["e"],
+        &["yeo", "yo", "you"],
+        &["ye"],
+        &["o", "oh"],
+        &["wa"],
+        &["wae"],
+        &["oe", "oi", "we"],
+        &["yo"],
+        &["u", "oo"],
+        &["wo", "weo"],
+        &["we"],
+        &["wi"],
+        &["yu", "yoo"],
+        &["eu", "u"],
+        &["ui", "eui", "i"],
+        &["i", "ee"],
     ];
     const FINALS: [&[&str]; 28] = [
-        &[""], &["k", "g"], &["k"], &["k"], &["n"], &["n"], &["n"], &["t", "d"], &["l", "r"], &["k", "l"], &["m"],
-        &["l", "p"], &["l"], &["l"], &["p"], &["l"], &["m"], &["p", "b"], &["p"], &["t", "s"], &["t", "s"],
-        &["ng"], &["t"], &["t"], &["k"], &["t"], &["p"], &["t", "h"],
+        &[""],
+        &["k", "g"],
+        &["k"],
+        &["k"],
+        &["n"],
+        &["n"],
+        &["n"],
+        &["t", "d"],
+        &["l", "r"],
+        &["k", "l"],
+        &["m"],
+        &["l", "p"],
+        &["l"],
+        &["l"],
+        &["p"],
+        &["l"],
+        &["m"],
+        &["p", "b"],
+        &["p"],
+        &["t", "s"],
+        &["t", "s"],
+        &["ng"],
+        &["t"],
+        &["t"],
+        &["k"],
+        &["t"],
+        &["p"],
+        &["t", "h"],
     ];
     let mut spellings: std::collections::HashMap<String, Vec<u16>> = std::collections::HashMap::new();
     for syllable in 0..11_172u16 {
@@ -461,7 +520,7 @@ fn screening_on_the_ofac_list_and_ordinary_names() {
         "real romanisations where the profile corroborates: {romanised_critical}/{romanised} critical"
     );
     assert!(wrong_variant.is_empty(), "{wrong_variant:?}");
-    assert!(all_same >= 400 && all_found >= 1550, "every individual: {all_same} same name, {all_found} found");
+    assert!(all_same >= 408 && all_found >= 1560, "every individual: {all_same} same name, {all_found} found");
     assert!(namesakes.len() <= 2 && partial.is_empty(), "ordinary names: {namesakes:?} {partial:?}");
     assert!(critical.is_empty(), "a name alone is never critical: {critical:?}");
 }
@@ -580,10 +639,13 @@ fn standard_south_korean_spellings_of_listed_names() {
 #[test]
 fn the_benchmark_tells_a_romanisation_from_another_given_name() {
     let hangul = syllable_spellings();
-    for (a, b) in [("Yong Chol", "Yongchol"), ("Ch'o'l", "Cheol"), ("Young-ho", "Yeong Ho"), ("Sung Min", "Seong-min")] {
+    for (a, b) in [("Yong Chol", "Yongchol"), ("Ch'o'l", "Cheol"), ("Young-ho", "Yeong Ho"), ("Sung Min", "Seong-min")]
+    {
         assert!(same_korean_given_name(a, b, &hangul), "{a} / {b}");
     }
-    for (a, b) in [("Su Man", "Kyong Nam"), ("Kon U", "Kwon U"), ("Chong-kuk", "Chong Ok"), ("Byong Chun", "Byong Chol")] {
+    for (a, b) in
+        [("Su Man", "Kyong Nam"), ("Kon U", "Kwon U"), ("Chong-kuk", "Chong Ok"), ("Byong Chun", "Byong Chol")]
+    {
         assert!(!same_korean_given_name(a, b, &hangul), "{a} / {b}");
     }
     // Not both Korean: a spelling of one name (the family names agree).

@@ -1,5 +1,6 @@
 //! Normalisation of what people write: names and locations.
 
+pub mod chinese;
 pub mod contact;
 pub mod location;
 pub mod name;

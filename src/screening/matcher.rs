@@ -99,6 +99,11 @@ pub struct Name {
     pub korean_pronounced_pairs: Vec<String>,
     /// Every part reads as romanised Korean (or was written in Hangul).
     pub reads_korean: bool,
+    /// Keys in which Pinyin and Wade–Giles spellings agree (Hsu/Xu,
+    /// Chang/Zhang), when every part reads as romanised Chinese (or was
+    /// written in Han); empty otherwise.
+    pub chinese: Vec<String>,
+    pub chinese_pairs: Vec<String>,
     /// Written in Hangul or Han: syllables, compared exactly.
     pub syllabic: bool,
     /// Written in Hangul: two such names compare their syllables as
@@ -122,12 +127,42 @@ impl Name {
         }
     }
 
-    /// The keys two names are compared by: Korean when both read so.
+    /// The keys two names are compared by: Korean when both read so,
+    /// else Chinese when both read so, else (and for two names written in
+    /// syllables) Latin.
     fn keys_with(&self, other: &Name) -> (&[String], &[String]) {
-        if self.reads_korean && other.reads_korean && !(self.hangul && other.hangul) {
-            (&self.korean, &self.korean_pairs)
+        match Keying::of(self, other) {
+            Keying::Korean => (&self.korean, &self.korean_pairs),
+            Keying::Chinese => (&self.chinese, &self.chinese_pairs),
+            Keying::Latin => (&self.latin, &self.latin_pairs),
+        }
+    }
+
+    fn reads_chinese(&self) -> bool {
+        !self.chinese.is_empty()
+    }
+}
+
+/// Which keys two names are compared by.
+#[derive(Clone, Copy, PartialEq)]
+enum Keying {
+    Korean,
+    Chinese,
+    Latin,
+}
+
+impl Keying {
+    fn of(a: &Name, b: &Name) -> Keying {
+        // Two names written in syllables (Hangul, Han) compare them as
+        // romanised, strictly: 김종은 is not 김정은, 白 Bai is not 派 Pai.
+        if a.syllabic && b.syllabic {
+            Keying::Latin
+        } else if a.reads_korean && b.reads_korean {
+            Keying::Korean
+        } else if a.reads_chinese() && b.reads_chinese() {
+            Keying::Chinese
         } else {
-            (&self.latin, &self.latin_pairs)
+            Keying::Latin
         }
     }
 }
@@ -366,6 +401,7 @@ struct PartKeys {
     korean: String,
     latin: String,
     reads_korean: Option<bool>,
+    chinese: Option<Option<String>>,
 }
 
 /// The keys of the parts seen so far: a list's names share most of their
@@ -376,10 +412,14 @@ struct KeyMemo(HashMap<String, PartKeys, rustc_hash::FxBuildHasher>);
 impl KeyMemo {
     fn keys(&mut self, part: &str) -> &mut PartKeys {
         if !self.0.contains_key(part) {
-            let keys = PartKeys { korean: korean_key(part), latin: latin_key(part), reads_korean: None };
+            let keys = PartKeys { korean: korean_key(part), latin: latin_key(part), reads_korean: None, chinese: None };
             self.0.insert(part.to_string(), keys);
         }
         self.0.get_mut(part).expect("inserted above")
+    }
+
+    fn chinese(&mut self, part: &str) -> Option<String> {
+        self.keys(part).chinese.get_or_insert_with(|| crate::normalize::chinese::key(part)).clone()
     }
 
     fn reads_korean(&mut self, part: &str) -> bool {
@@ -456,6 +496,14 @@ fn tokens_with(name: &str, memo: &mut KeyMemo) -> Name {
         let keys = memo.keys(&pair.concat());
         name.korean_pairs.push(keys.korean.clone());
         name.latin_pairs.push(keys.latin.clone());
+    }
+    // A name written in Hangul is Korean, whatever its syllables spell.
+    let chinese: Option<Vec<String>> = if name.hangul { None } else { parts.iter().map(|p| memo.chinese(p)).collect() };
+    if let Some(chinese) = chinese.filter(|c| !c.is_empty()) {
+        // A pair's key is its parts' keys joined: the split into syllables
+        // is each part's own.
+        name.chinese_pairs = chinese.windows(2).map(|w| w.concat()).collect();
+        name.chinese = chinese;
     }
     if name.hangul && name.reads_korean {
         let spoken = pronounced(&parts);
@@ -581,10 +629,12 @@ pub fn score(query: &Name, listed: &Name, query_kind: EntryKind, listed_kind: En
 fn score_keys(query: &Name, listed: &Name, query_kind: EntryKind, listed_kind: EntryKind) -> NameScore {
     let (q, q_pairs) = query.keys_with(listed);
     let (l, l_pairs) = listed.keys_with(query);
-    // Korean syllables are short and alike: their spelling variants are in
-    // the key, and a merely similar syllable is another name (Hyon/Hyok).
+    // Korean and Chinese syllables are short and alike: their spelling
+    // variants are in the key, and a merely similar syllable is another
+    // name (Hyon/Hyok, Wang/Wan).
     let korean = query.reads_korean && listed.reads_korean;
-    let syllables = korean || query.syllabic || listed.syllabic;
+    let chinese = Keying::of(query, listed) == Keying::Chinese;
+    let syllables = korean || chinese || query.syllabic || listed.syllabic;
     let similarity = |a: &str, b: &str| if syllables { f64::from(u8::from(a == b)) } else { token_similarity(a, b) };
 
     if q.is_empty() || l.is_empty() {
@@ -777,7 +827,7 @@ fn skeleton(token: &str) -> Option<String> {
 /// The keys a listed name is found under, in `by_token` and in `by_prefix`.
 fn form_keys(name: &Name, mut token: impl FnMut(&str), mut prefixed: impl FnMut(&str)) {
     // Every keying: which one a comparison uses depends on the query.
-    for t in name.korean.iter().chain(&name.latin).chain(&name.korean_pronounced) {
+    for t in name.korean.iter().chain(&name.latin).chain(&name.korean_pronounced).chain(&name.chinese) {
         token(t);
         if let Some(p) = prefix(t) {
             prefixed(&p);
@@ -788,7 +838,13 @@ fn form_keys(name: &Name, mut token: impl FnMut(&str), mut prefixed: impl FnMut(
     }
     // Adjacent listed parts joined ("~~", covering two parts), for a query
     // writing given names as one word.
-    for pair in name.korean_pairs.iter().chain(&name.latin_pairs).chain(&name.korean_pronounced_pairs) {
+    for pair in name
+        .korean_pairs
+        .iter()
+        .chain(&name.latin_pairs)
+        .chain(&name.korean_pronounced_pairs)
+        .chain(&name.chinese_pairs)
+    {
         token(&format!("~~{pair}"));
     }
 }
@@ -915,7 +971,8 @@ impl Index {
         let keys: Vec<(&String, &String)> = query.korean.iter().zip(&query.latin).collect();
         for (qi, (korean, latin)) in keys.iter().enumerate() {
             let unit = qi as u16;
-            for key in [*korean, *latin].into_iter().chain(query.korean_pronounced.get(qi)) {
+            for key in [*korean, *latin].into_iter().chain(query.korean_pronounced.get(qi)).chain(query.chinese.get(qi))
+            {
                 add(self.by_token.get(key), 1, unit);
                 if let Some(p) = prefix(key) {
                     add(self.by_prefix.get(&p), 1, unit);
@@ -931,8 +988,8 @@ impl Index {
             let unit = (keys.len() + qi) as u16;
             add(self.by_token.get(korean), 1, unit);
             add(self.by_token.get(latin), 1, unit);
-            if let Some(pronounced) = query.korean_pronounced_pairs.get(qi) {
-                add(self.by_token.get(pronounced), 1, unit);
+            for also in [query.korean_pronounced_pairs.get(qi), query.chinese_pairs.get(qi)].into_iter().flatten() {
+                add(self.by_token.get(also), 1, unit);
             }
         }
         let candidates: Vec<u32> = touched
@@ -1087,6 +1144,28 @@ mod tests {
         // A patronymic the query leaves out: still a match, for review.
         let (s, _) = exact("Timur Safin", "SAFIN, Timur Rafailevich");
         assert!((HIGH..CRITICAL).contains(&s), "{s:.2}");
+    }
+
+    /// Wade–Giles and Pinyin spellings of one Chinese name (issue #14),
+    /// also against the name in Han; other syllables stay other names.
+    #[test]
+    fn wade_giles_and_pinyin_spellings_are_one_name() {
+        for (q, listed) in [
+            ("Hsu Chung-ling", "XU, Zhongling"),
+            ("Zhang Xiaoming", "CHANG, Hsiao-ming"),
+            ("Tsai Ying-wen", "CAI, Yingwen"),
+            ("Kuo Te-hua", "GUO, Dehua"),
+            ("徐中玲", "HSU, Chung-ling"),
+        ] {
+            let (s, is_exact) = exact(q, listed);
+            assert!(s >= CRITICAL && is_exact, "{q} vs {listed}: {s:.2} exact {is_exact}");
+        }
+        for (q, listed) in [("Wang Wei", "WAN, Wei"), ("Chen Li", "CHENG, Li"), ("Zhang Wei", "JIANG, Wei")] {
+            let (s, is_exact) = exact(q, listed);
+            assert!(!(s >= CRITICAL && is_exact), "{q} vs {listed}: {s:.2} exact {is_exact}");
+        }
+        // Two names in Han compare their Pinyin as written: 白 Bai is not 派 Pai.
+        assert!(!exact("白伟", "派伟").1);
     }
 
     /// Ordinary names that only look like listed ones (issue #14): never a

@@ -199,6 +199,7 @@ const KEYING: u64 = {
     }
     let hash = fnv(include_bytes!("matcher.rs"), 0xcbf2_9ce4_8422_2325);
     let hash = fnv(include_bytes!("../normalize/translit.rs"), hash);
+    let hash = fnv(include_bytes!("../normalize/chinese.rs"), hash);
     let hash = fnv(include_bytes!("../normalize/mod.rs"), hash);
     fnv(include_bytes!("../normalize/unicode.rs"), hash)
 };
