@@ -107,10 +107,12 @@ fn collapsed(pinyin: &str) -> String {
     format!("{class}{last}")
 }
 
+type Table = HashMap<Box<str>, Box<str>, rustc_hash::FxBuildHasher>;
+
 /// Every spelling (pinyin and Wade–Giles) and its syllable's key: keys that
 /// share a spelling are joined (union–find), so one spelling has one key.
-fn spellings() -> &'static HashMap<String, String> {
-    static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
+fn spellings() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let syllables: Vec<&str> = PINYIN.split(' ').collect();
         let mut parent: HashMap<String, String> = HashMap::new();
@@ -141,9 +143,12 @@ fn spellings() -> &'static HashMap<String, String> {
                 }
             }
         }
-        by_spelling.into_iter().map(|(spelling, key)| (spelling, root(&parent, &key))).collect()
+        by_spelling.into_iter().map(|(spelling, key)| (spelling.into(), root(&parent, &key).into())).collect()
     })
 }
+
+/// The longest spelling in the table (zhuang, chuang, shuang).
+const LONGEST: usize = 6;
 
 /// The key of a name part that reads as romanised Chinese ("hsiaoming" and
 /// "xiaoming" → the same), `None` when it does not split into syllables.
@@ -154,23 +159,35 @@ pub fn key(part: &str) -> Option<String> {
         return None;
     }
     let table = spellings();
-    let bytes = part.as_bytes();
-    // fewest[i]: the fewest syllables covering part[i..], and the length of the first.
-    let mut fewest: Vec<Option<(usize, usize)>> = vec![None; bytes.len() + 1];
-    fewest[bytes.len()] = Some((0, 0));
-    for start in (0..bytes.len()).rev() {
-        for end in (start + 1..=bytes.len().min(start + 6)).rev() {
-            if let (Some((n, _)), true) = (fewest[end], table.contains_key(&part[start..end])) {
-                if fewest[start].is_none_or(|(best, _)| n + 1 < best) {
-                    fewest[start] = Some((n + 1, end - start));
+    // fewest[i]: the fewest syllables covering part[i..] and the first one's
+    // length, worked out only for the places a split reaches (most parts
+    // that are not Chinese fail at once).
+    let mut fewest: Vec<Option<Option<(u8, u8)>>> = vec![None; part.len() + 1];
+    fewest[part.len()] = Some(Some((0, 0)));
+    fn solve(part: &str, at: usize, table: &Table, fewest: &mut [Option<Option<(u8, u8)>>]) -> Option<(u8, u8)> {
+        if let Some(known) = fewest[at] {
+            return known;
+        }
+        let mut best: Option<(u8, u8)> = None;
+        for end in (at + 1..=part.len().min(at + LONGEST)).rev() {
+            if !table.contains_key(&part[at..end]) {
+                continue;
+            }
+            if let Some((n, _)) = solve(part, end, table, fewest) {
+                if best.is_none_or(|(b, _)| n + 1 < b) {
+                    best = Some((n + 1, (end - at) as u8));
                 }
             }
         }
+        fewest[at] = Some(best);
+        best
     }
+    solve(part, 0, table, &mut fewest)?;
     let mut key = String::new();
     let mut at = 0;
-    while at < bytes.len() {
-        let (_, len) = fewest[at]?;
+    while at < part.len() {
+        let (_, len) = fewest[at].flatten()?;
+        let len = usize::from(len);
         key.push_str(&table[&part[at..at + len]]);
         at += len;
     }
