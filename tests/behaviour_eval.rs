@@ -1,5 +1,6 @@
-//! The behavioural flags measured on a labelled set of messages the rules
-//! were not written from (`tests/fixtures/messages/`, provenance per item:
+//! The behavioural flags measured on two labelled sets of messages: the
+//! development set the word lists were written from, and a held-out set
+//! written later without sight of the rules or the first set (`tests/fixtures/messages/`, provenance per item:
 //! wording quoted from public reports, advisories, scam write-ups and
 //! forums, paraphrases and translations into Spanish, Portuguese, Russian
 //! and Ukrainian, and ordinary recruiting and freelancing messages as
@@ -14,7 +15,12 @@ use std::collections::BTreeMap;
 use vetter::analysis::analyse;
 use vetter::model::{Message, Profile, Site, Sourced};
 
-const SET: &str = include_str!("fixtures/messages/behaviour-eval.jsonl");
+/// The development set: the word lists were written from its misses.
+const DEV_SET: &str = include_str!("fixtures/messages/behaviour-eval.jsonl");
+/// The held-out set, written later by someone who saw neither the rules nor
+/// the development set; the rules were never tuned on it (its misses are
+/// not printed, only counted).
+const HELD_OUT_SET: &str = include_str!("fixtures/messages/behaviour-heldout.jsonl");
 
 struct Item {
     id: String,
@@ -23,8 +29,8 @@ struct Item {
     flags: Vec<String>,
 }
 
-fn items() -> Vec<Item> {
-    SET.lines()
+fn items(set: &str) -> Vec<Item> {
+    set.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
             let v: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
@@ -61,122 +67,149 @@ struct Counts {
     found: usize,
     negatives: usize,
     false_alarms: usize,
-    /// Positives and found in the held-out half.
-    held_out: (usize, usize),
 }
 
-/// The half an item is in: the word lists were tuned on the misses of the
-/// other half only ("dev"), so recall on this one ("held out") says how
-/// they carry to wording they were not written from. An item and its
-/// translations are in the same half.
-fn held_out(id: &str) -> bool {
-    let family = ["-es", "-pt", "-ru", "-uk"].iter().fold(id, |id, s| id.strip_suffix(s).unwrap_or(id));
-    let hash = family.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-    hash % 2 == 1
+const FLAGS: [&str; 9] = [
+    "OFF_PLATFORM_REQUEST",
+    "CRYPTO_PAYMENT_REQUEST",
+    "PAYMENT_DETAILS_CHANGE",
+    "ACCOUNT_SWITCH_REQUEST",
+    "SHIPPING_MISMATCH",
+    "IDENTITY_BORROWING",
+    "PAYMENT_WITHOUT_WORK",
+    "AVAILABILITY_EVASION",
+    "CONTACT_CHANGE",
+];
+
+/// Per-flag counts and per-language recall of one set, with the misses and
+/// false alarms as lines (id, flag, text).
+struct Scored {
+    by_flag: BTreeMap<&'static str, Counts>,
+    by_lang: BTreeMap<String, (usize, usize)>,
+    missed: Vec<String>,
+    alarms: Vec<String>,
 }
 
-#[test]
-fn behavioural_flags_on_messages_the_rules_were_not_written_from() {
-    let items = items();
-    assert!(items.len() >= 400, "{} items", items.len());
-    let flags = [
-        "OFF_PLATFORM_REQUEST",
-        "CRYPTO_PAYMENT_REQUEST",
-        "PAYMENT_DETAILS_CHANGE",
-        "ACCOUNT_SWITCH_REQUEST",
-        "SHIPPING_MISMATCH",
-        "IDENTITY_BORROWING",
-        "PAYMENT_WITHOUT_WORK",
-        "AVAILABILITY_EVASION",
-        "CONTACT_CHANGE",
-    ];
-    let mut by_flag: BTreeMap<&str, Counts> = BTreeMap::new();
-    let mut by_lang: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let mut missed: Vec<String> = Vec::new();
-    let mut alarms: Vec<String> = Vec::new();
-    for item in &items {
+fn score(items: &[Item]) -> Scored {
+    let mut scored = Scored { by_flag: BTreeMap::new(), by_lang: BTreeMap::new(), missed: vec![], alarms: vec![] };
+    for item in items {
         let got = raised(item);
-        for flag in flags {
-            let c = by_flag.entry(flag).or_default();
+        for flag in FLAGS {
+            let c = scored.by_flag.entry(flag).or_default();
             let want = item.flags.iter().any(|f| f == flag);
             let has = got.iter().any(|f| f == flag);
             if want {
                 c.positives += 1;
                 c.found += usize::from(has);
-                if held_out(&item.id) {
-                    c.held_out.0 += 1;
-                    c.held_out.1 += usize::from(has);
-                }
-                let lang = by_lang.entry(item.lang.clone()).or_default();
+                let lang = scored.by_lang.entry(item.lang.clone()).or_default();
                 lang.0 += 1;
                 lang.1 += usize::from(has);
-                if !has && !held_out(&item.id) {
-                    missed.push(format!("{flag} {}: {}", item.id, item.text));
+                if !has {
+                    scored.missed.push(format!("{flag} {}: {}", item.id, item.text));
                 }
             } else {
                 c.negatives += 1;
                 c.false_alarms += usize::from(has);
-                if has && !held_out(&item.id) {
-                    alarms.push(format!("{flag} {}: {}", item.id, item.text));
+                if has {
+                    scored.alarms.push(format!("{flag} {}: {}", item.id, item.text));
                 }
             }
         }
     }
-    let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
-    let mut table =
-        String::from("| flag | positives | recall | held-out recall | false alarms |\n|---|---|---|---|---|\n");
-    for (flag, c) in &by_flag {
-        table.push_str(&format!(
-            "| `{flag}` | {} | {:.0} % ({}) | {:.0} % ({} of {}) | {:.1} % ({} of {}) |\n",
-            c.positives,
-            pct(c.found, c.positives),
-            c.found,
-            pct(c.held_out.1, c.held_out.0),
-            c.held_out.1,
-            c.held_out.0,
-            pct(c.false_alarms, c.negatives),
-            c.false_alarms,
-            c.negatives
-        ));
-    }
-    let langs: Vec<String> =
-        by_lang.iter().map(|(l, (n, found))| format!("{l} {:.0} % of {n}", pct(*found, *n))).collect();
-    eprintln!(
-        "{} messages\n{table}recall by language: {}\nmissed (dev half):\n{}\nfalse alarms (dev half):\n{}",
-        items.len(),
-        langs.join(", "),
-        missed.join("\n"),
-        alarms.join("\n")
-    );
-    // Today's figures (2026-12-06) as floors: a rule change must not lose
-    // recall or add false alarms. Issue #15's target (90 % recall, at most
-    // 2 % false alarms per flag) is not reached yet.
-    let floor: &[(&str, usize, usize)] = &[
-        // (flag, at least found, at most false alarms)
-        ("OFF_PLATFORM_REQUEST", FLOOR_OFF_PLATFORM.0, FLOOR_OFF_PLATFORM.1),
-        ("CRYPTO_PAYMENT_REQUEST", FLOOR_CRYPTO.0, FLOOR_CRYPTO.1),
-        ("PAYMENT_DETAILS_CHANGE", FLOOR_PAYMENT_DETAILS.0, FLOOR_PAYMENT_DETAILS.1),
-        ("ACCOUNT_SWITCH_REQUEST", FLOOR_ACCOUNT_SWITCH.0, FLOOR_ACCOUNT_SWITCH.1),
-        ("SHIPPING_MISMATCH", FLOOR_SHIPPING.0, FLOOR_SHIPPING.1),
-        ("IDENTITY_BORROWING", FLOOR_IDENTITY.0, FLOOR_IDENTITY.1),
-        ("PAYMENT_WITHOUT_WORK", FLOOR_WITHOUT_WORK.0, FLOOR_WITHOUT_WORK.1),
-        ("AVAILABILITY_EVASION", FLOOR_AVAILABILITY.0, FLOOR_AVAILABILITY.1),
-        ("CONTACT_CHANGE", FLOOR_CONTACT.0, FLOOR_CONTACT.1),
-    ];
-    for &(flag, found, false_alarms) in floor {
-        let c = &by_flag[flag];
-        assert!(c.found >= found, "{flag}: {} found, at least {found} expected", c.found);
-        assert!(c.false_alarms <= false_alarms, "{flag}: {} false alarms, at most {false_alarms}", c.false_alarms);
+    scored
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        100.0 * a as f64 / b as f64
     }
 }
 
-// (found, false alarms) measured on 2026-12-06.
-const FLOOR_OFF_PLATFORM: (usize, usize) = (27, 1);
-const FLOOR_CRYPTO: (usize, usize) = (27, 2);
-const FLOOR_PAYMENT_DETAILS: (usize, usize) = (27, 0);
-const FLOOR_ACCOUNT_SWITCH: (usize, usize) = (25, 1);
-const FLOOR_SHIPPING: (usize, usize) = (24, 0);
-const FLOOR_IDENTITY: (usize, usize) = (21, 0);
-const FLOOR_WITHOUT_WORK: (usize, usize) = (25, 0);
-const FLOOR_AVAILABILITY: (usize, usize) = (28, 1);
-const FLOOR_CONTACT: (usize, usize) = (23, 2);
+#[test]
+fn behavioural_flags_on_messages_the_rules_were_not_written_from() {
+    let (dev_items, held_out_items) = (items(DEV_SET), items(HELD_OUT_SET));
+    assert!(
+        dev_items.len() >= 400 && held_out_items.len() >= 400,
+        "{} + {} items",
+        dev_items.len(),
+        held_out_items.len()
+    );
+    let (dev, held_out) = (score(&dev_items), score(&held_out_items));
+    let mut table = String::from(
+        "| flag | held-out: recall | held-out: false alarms | development: recall | development: false alarms |\n|---|---|---|---|---|\n",
+    );
+    for flag in FLAGS {
+        let (h, d) = (&held_out.by_flag[flag], &dev.by_flag[flag]);
+        table.push_str(&format!(
+            "| `{flag}` | {:.0} % ({} of {}) | {:.1} % ({} of {}) | {:.0} % ({} of {}) | {:.1} % ({} of {}) |\n",
+            pct(h.found, h.positives),
+            h.found,
+            h.positives,
+            pct(h.false_alarms, h.negatives),
+            h.false_alarms,
+            h.negatives,
+            pct(d.found, d.positives),
+            d.found,
+            d.positives,
+            pct(d.false_alarms, d.negatives),
+            d.false_alarms,
+            d.negatives
+        ));
+    }
+    let langs = |s: &Scored| -> String {
+        s.by_lang
+            .iter()
+            .map(|(l, (n, found))| format!("{l} {:.0} % of {n}", pct(*found, *n)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    eprintln!(
+        "{} held-out and {} development messages\n{table}held-out recall by language: {}\n\
+         development recall by language: {}\nmissed (development set):\n{}\nfalse alarms (development set):\n{}",
+        held_out_items.len(),
+        dev_items.len(),
+        langs(&held_out),
+        langs(&dev),
+        dev.missed.join("\n"),
+        dev.alarms.join("\n")
+    );
+    // Today's figures (2026-12-06) as floors: a rule change must not lose
+    // recall or add false alarms on either set.
+    for (set, scored, floors) in [("held-out", &held_out, HELD_OUT_FLOORS), ("development", &dev, DEV_FLOORS)] {
+        for &(flag, found, false_alarms) in floors {
+            let c = &scored.by_flag[flag];
+            assert!(c.found >= found, "{set} {flag}: {} found, at least {found} expected", c.found);
+            assert!(
+                c.false_alarms <= false_alarms,
+                "{set} {flag}: {} false alarms, at most {false_alarms}",
+                c.false_alarms
+            );
+        }
+    }
+}
+
+/// (flag, at least found, at most false alarms), measured on 2026-12-06.
+const DEV_FLOORS: &[(&str, usize, usize)] = &[
+    ("OFF_PLATFORM_REQUEST", 33, 0),
+    ("CRYPTO_PAYMENT_REQUEST", 29, 1),
+    ("PAYMENT_DETAILS_CHANGE", 33, 0),
+    ("ACCOUNT_SWITCH_REQUEST", 28, 0),
+    ("SHIPPING_MISMATCH", 28, 0),
+    ("IDENTITY_BORROWING", 29, 0),
+    ("PAYMENT_WITHOUT_WORK", 28, 0),
+    ("AVAILABILITY_EVASION", 29, 1),
+    ("CONTACT_CHANGE", 28, 2),
+];
+const HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
+    ("OFF_PLATFORM_REQUEST", 13, 1),
+    ("CRYPTO_PAYMENT_REQUEST", 25, 6),
+    ("PAYMENT_DETAILS_CHANGE", 11, 0),
+    ("ACCOUNT_SWITCH_REQUEST", 12, 0),
+    ("SHIPPING_MISMATCH", 7, 0),
+    ("IDENTITY_BORROWING", 10, 1),
+    ("PAYMENT_WITHOUT_WORK", 4, 1),
+    ("AVAILABILITY_EVASION", 7, 1),
+    ("CONTACT_CHANGE", 20, 4),
+];

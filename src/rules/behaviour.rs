@@ -74,6 +74,8 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             r"(?i)\b(?:move|continue|talk|chat|contact|reach|add|text|message|write|switch|discuss|call)\b[^.!?\n]{0,40}\b(?:on|via|over|through|to|in|at|using)\s+(?:tele\s*-?\s*gram|whats\s*-?\s*app|skype|discord|signal|wechat|we\s+chat|viber|line\s+app|kakao(?:talk)?)\b",
             r"(?i)\b(?:tele\s*-?\s*gram|whats\s*-?\s*app|skype|discord|signal|wechat|viber)\s*(?:is better|would be better|instead|please|(?:id|handle|number)\s*[:\-])",
             r"(?i)\b(?:my|our)\s+(?:telegram|whatsapp|skype|discord|signal|wechat)\s*(?:is\b|:|@|(?:id|handle|number|account|username)\b)",
+            // The app and a number or handle, nothing else ("whatsapp? +44 …").
+            r"(?i)\b(?:tele\s*-?\s*gram|whats\s*-?\s*app|signal|viber|skype|discord|wechat)\b\W{0,6}(?:\+\d|@\w)",
         ],
         together: &[
             &[
@@ -87,8 +89,15 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                     " add me", " contact me", " faster", " easier", " better for", " seguimos", " sigamos",
                     " continuar", " pasemos", " escr", " agr", " me chama", " vamos ", " passar", " продолж",
                     " перейд", " пиши", " напиши", " добав", " давай", " удобн", " быстр", " продовж", " пиш",
-                    " напиш", " дода", " зручн", " швидш",
+                    " напиш", " дода", " зручн", " швидш", " another app", " other app", " active on", " find me on",
+                    " i m on", " usually on", " hablar por", " hablemos", " hablar en", " falar pelo", " falar no",
+                    " falamos", " conversar", " спілку", " общат", " поговор", " спишемся", " спишемось",
                 ],
+            ],
+            // Payment taken around the platform ("skip the platform payout").
+            &[
+                &[" skip the platform", " bypass the platform", " bypass upwork", " around the platform"],
+                &[" pay", " payout", " payment"],
             ],
             &[
                 &[
@@ -106,7 +115,11 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                 ],
             ],
         ],
-        unless: &[],
+        unless: &[
+            " stay in the upwork", " stay on upwork", " stay here on", " as the rules require", " doesn t allow",
+            " not allowed", " no permite", " não permite", " не разреша", " запрещ", " не дозволя", " заборон",
+            " como exigen las", " como exigem as", " как требуют правила", " як вимагають правила",
+        ],
     },
     Behaviour {
         id: "CRYPTO_PAYMENT_REQUEST",
@@ -132,14 +145,14 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                 &[
                     " usdt", " usdc", " tether", " stablecoin", " btc", " bitcoin", " eth ", " ether", " crypto",
                     " trc20", " trc 20", " erc20", " bep20", " binance", " криптовалют", " крипт", " біткоїн",
-                    " биткоин", " криптомон", " cripto",
+                    " биткоин", " криптомон", " cripto", " эфир", " ефір",
                 ],
                 &[
                     " ok", " fine", " pay", " paid", " settle", " take it", " accept", " send", " address", " addr",
                     " wallet", " salary", " prefer", " easier", " pago", " pagar", " acepto", " dirección",
                     " billetera", " prefiero", " pagamento", " pagar", " aceito", " endereço", " carteira",
                     " prefiro", " оплат", " плат", " адрес", " кошел", " принима", " удобн", " оплат", " адрес",
-                    " гаман", " прийма", " зручн",
+                    " гаман", " прийма", " зручн", " заплат", " платит", " платіт",
                 ],
             ],
         ],
@@ -168,7 +181,8 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                     " transferencia", " factura", " banco", " cuenta", " dinero", " billetera", " beneficiari",
                     " pagamento", " salário", " fatura", " conta ", " dinheiro", " carteira", " оплат", " зарплат",
                     " перевод", " счет", " счёт", " банк", " деньг", " кошел", " реквизит", " получател", " пейпал",
-                    " рахун", " переказ", " грош", " гаман", " реквізит", " отримувач",
+                    " рахун", " переказ", " грош", " гаман", " реквізит", " отримувач", " payee",
+                    " account in my profile", " account on my profile", " account on file", " the one below",
                 ],
                 &[
                     " changed", " switched", " new bank", " new iban", " new account", " new payoneer",
@@ -180,6 +194,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                     " encerrad", " em análise", " irmão", " irmao", " irmã", " marido", " смени", " другой кош",
                     " другой сч", " заблок", " замороз", " закры", " на проверке", " брат", " сестр", " жена",
                     " мужа", " змінив", " інший гаман", " інший рах", " закри", " на перевірці", " дружин", " чолов",
+                    " registered to", " in the name of", " a nombre de", " em nome de", " на имя", " на ім я",
                 ],
                 &[
                     " send", " please", " pls", " could you", " can you", " update", " use ", " receive", " for payments",
@@ -188,7 +203,8 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                     " для оплаты", " відтепер", " з цього моменту", " для оплати", " envía",
                     " envia ", " envíe", " envie ", " manda", " paga ", " por favor", " porfa", " actualiz",
                     " mande", " pague", " atualiz", " pfv", " отправ", " переведи", " пожалуйста", " обнов",
-                    " надішл", " відправ", " будь ласка", " онов",
+                    " надішл", " відправ", " будь ласка", " онов", " payee", " this time", " esta vez",
+                    " beneficiari", " desta vez", " в этот раз", " получател", " цього разу", " отримувач",
                 ],
             ],
         ],
@@ -215,7 +231,8 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                     " shut down", " suspend", " closed", " banned", " blocked", " restricted", " deactivated",
                     " locked", " cerr", " bloque", " restringid", " desactivad", " encerr", " fech", " suspens",
                     " banid", " закры", " заблок",
-                    " огранич", " забан", " приостанов", " закри", " обмеж", " призупин",
+                    " огранич", " забан", " приостанов", " закри", " обмеж", " призупин", " on hold", " en espera",
+                    " em espera", " на паузе", " на паузі",
                 ],
                 &[
                     " my ", " mi ", " mis ", " minha", " meu ", " мой", " мне ", " мій", " мені", " меня",
@@ -225,7 +242,8 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                 &[
                     " continu", " rehire", " hire me", " order", " work", " push", " proceed", " seguir", " trabaj",
                     " contrat", " encarg", " продолж", " нанять", " наймит", " работ", " закаж", " продовж", " найм",
-                    " працю", " замов",
+                    " працю", " замов", " keep going", " new offer", " offer from", " invite", " invit", " convid",
+                    " приглас", " запрос", " запрош",
                 ],
                 &[
                     " new profile", " new account", " new seller", " new name", " different account", " different github",
@@ -237,6 +255,9 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                     " аккаунте брата", " аккаунт брата", " профиль брата", " профиль моего", " профиль партн",
                     " нового продав", " новий профіль", " новий акаунт", " новому профіл", " інший акаунт",
                     " іншому акаунт", " акаунті брата", " акаунт брата", " профіль мого", " профіль партн",
+                    " colleague", " coworker", " teammate", " colega", " коллег", " колег", " that name",
+                    " another name", " other name", " different name", " otro nombre", " outro nome", " другое имя",
+                    " інше ім",
                 ],
                 &[
                     " account", " acount", " profile", " github", " seller", " name", " cuenta", " perfil",
@@ -245,7 +266,8 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                 ],
             ],
         ],
-        unless: &[],
+        // A closed mailbox is a contact change, not another account.
+        unless: &[" outlook", " gmail", " email address", " e mail address", " inbox", " mailbox"],
     },
     Behaviour {
         id: "SHIPPING_MISMATCH",
@@ -263,6 +285,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                 &[
                     " ship", " send", " deliver", " mail ", " envía", " envia", " envíe", " envie", " manda",
                     " mande", " entreg", " отправ", " достав", " пересл", " вышл", " надішл", " відправ", " перешл",
+                    " надісл", " label", " sign for", " pick up", " etiqueta", " этикет", " етикет",
                 ],
                 &[
                     " laptop", " macbook", " equipment", " hardware", " device", " computer", " portátil",
@@ -274,7 +297,23 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                     " cousin", " forwarder", " forwarding", " staying", " current place", " otra dirección",
                     " otra direccion", " amig", " tío", " reenv", " en lugar", " outro endereço", " outro endereco",
                     " tio ", " redireciona", " em vez", " другой адрес", " друг", " дяд", " пересылк", " вместо",
-                    " інш", " переадрес", " замість", " не на адрес", " не по адрес",
+                    " інш", " переадрес", " замість", " не на адрес", " не по адрес", " new addr", " roommate",
+                    " flatmate", " neighbor", " neighbour", " his name", " her name", " nueva direcci", " compañero",
+                    " novo endere", " colega de quarto", " vizinh", " vecin", " новый адрес", " нову адрес",
+                    " сосед", " сусід",
+                ],
+            ],
+            // The address on the candidate's documents will not do.
+            &[
+                &[
+                    " old address", " address on my id", " address on my documents", " address on file",
+                    " address on my license", " dirección antigua", " dirección de mi", " endereço antigo",
+                    " endereço do meu", " старый адрес", " адрес из паспорт", " стару адрес", " адресою з мого",
+                ],
+                &[
+                    " won t work", " doesn t work", " not work", " can t receive", " cannot receive", " moved",
+                    " no sirve", " me mudé", " não serve", " me mudei", " не подходит", " переехал", " не підходить",
+                    " переїхав",
                 ],
             ],
         ],
@@ -300,13 +339,19 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                     " under your name", " in your name", " use your", " alquil", " prest", " a tu nombre",
                     " a su nombre", " comprar tu", " alug", " emprest", " em seu nome", " no seu nome", " аренд",
                     " одолж", " на твое имя", " на ваше имя", " купл", " оренд", " позич", " на твоє ім",
-                    " на ваше ім",
+                    " на ваше ім", " buy upwork", " buy an account", " buy account", " wanna buy", " want to buy",
+                    " use ur", " ur id", " your id", " copy of your", " your driver", " your license", " your licence",
+                    " comprar cuenta", " comprar una cuenta", " comprar conta", " comprar uma conta", " куплю",
+                    " купить аккаунт", " купити акаунт", " usar su", " usar tu", " usar sua", " usar seu",
+                    " использовал ваш", " использовать ваш", " используя ваш", " використовував ваш",
+                    " використовувати ваш", " на своє ім", " на свое имя",
                 ],
                 &[
                     " account", " acc ", " profile", " identity", " id ", " passport", " ssn", " social security",
                     " name", " contract", " cuenta", " perfil", " identidad", " pasaporte", " nombre", " contrato",
                     " conta", " identidade", " passaporte", " nome", " аккаунт", " акк", " профил", " паспорт",
                     " личност", " имя", " договор", " акаунт", " профіл", " особист", " ім я", " контракт",
+                    " license", " licence", " selfie", " verification", " особу",
                 ],
             ],
         ],
@@ -340,14 +385,17 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                     " primer hito", " antes de começar", " antes de comecar", " adiantado", " semana que vem",
                     " na sexta", " primeiro marco", " до начала", " заранее", " отстаю", " на следующей неделе",
                     " к пятнице", " доделаю", " сначала", " первый этап", " до початку", " заздалегідь", " відстаю",
-                    " наступного тижня", " дороблю", " спочатку", " перший етап",
+                    " наступного тижня", " дороблю", " спочатку", " перший етап", " first ", " urgent",
+                    " payment now", " release it now", " pay now", " go through now", " won t take long", " primero",
+                    " primeiro", " urgente", " срочно", " терміново",
                 ],
                 &[
                     " please", " pls", " could you", " can you", " would you", " need", " just ", " release",
                     " approv", " aprob", " importaría", " importaria", " por favor", " podría", " necesito",
                     " solo ", " libér", " poderia", " preciso", " só ", " libere", " aprov", " пожалуйста",
                     " не могли бы", " нужн", " только", " выплатите", " одобр", " будь ласка", " чи не могли",
-                    " потрібн", " тільки", " виплатіть", " схвал",
+                    " потрібн", " тільки", " виплатіть", " схвал", " would help", " help a lot", " me ayudaría",
+                    " me ajudaria", " очень помог", " дуже допомог",
                 ],
             ],
         ],
@@ -402,7 +450,8 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                     " у чаті",
                     " written update", " no son necesari", " no hace falta", " en su lugar", " não são necessári",
                     " não precisa", " em vez", " не нужн", " не обязательн", " вместо", " не потрібн",
-                    " не обов язков", " замість",
+                    " не обов язков", " замість", " hard for me", " difficult for me", " tricky for me", " catch up",
+                    " async", " difícil", " complicad", " сложно", " складно",
                 ],
             ],
         ],
@@ -491,14 +540,18 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                 }
                 continue;
             }
+            // A statement ("we never take payment in crypto", "I'll stay in
+            // the Upwork messages as the rules require") is no request,
+            // whichever way it was matched.
+            let statement = |s: &str| names_any(behaviour.unless, s);
             for sentence in sentences(m.text) {
                 // A dot inside "t.me" or a wallet splits nothing that matters:
                 // match the whole message when the sentence alone misses.
-                if patterns.iter().any(|re| re.is_match(sentence)) && evidence.len() < 5 {
+                if !statement(sentence) && patterns.iter().any(|re| re.is_match(sentence)) && evidence.len() < 5 {
                     evidence.push(quoted(m, crate::text::clean(sentence, 300)));
                 }
             }
-            if evidence.iter().all(|e| e.profile != m.source) {
+            if evidence.iter().all(|e| e.profile != m.source) && !statement(m.text) {
                 if let Some(hit) = patterns.iter().find_map(|re| re.find(m.text)) {
                     evidence.push(quoted(m, context(m.text, hit.start(), hit.end())));
                 }

@@ -134,6 +134,34 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
         }
     }
     let mut findings = Vec::new();
+    // A change announced without the new contact ("I lost my phone, this
+    // is my new number", "I closed my Outlook address"): the profiles'
+    // contacts may no longer be the candidate's.
+    let announced: Vec<Evidence> = super::behaviour::messages(case)
+        .iter()
+        .filter(|m| contacts_in_text(m.text, country).is_empty())
+        .filter_map(|m| {
+            let sentence = announced_change(m.text)?;
+            Some(Evidence {
+                profile: m.source.to_string(),
+                field: "message".into(),
+                value: crate::text::clean(sentence, 300),
+                note: m.author.map(|a| ui_with("ev_from", &[a])),
+                composed: false,
+            })
+        })
+        .take(5)
+        .collect();
+    if !announced.is_empty() {
+        findings.push(Finding {
+            id: ID.into(),
+            severity: Severity::Low,
+            title: ui("flag_CONTACT_MISMATCH_announcedTitle"),
+            explanation: ui("flag_CONTACT_MISMATCH_announcedExplain"),
+            evidence: announced,
+            guidance: ui("flag_CONTACT_MISMATCH_guidance"),
+        });
+    }
     let kinds = [
         ("flag_CONTACT_MISMATCH_phonesTitle", "flag_CONTACT_MISMATCH_phonesExplain", phones, Severity::Low),
         ("flag_CONTACT_MISMATCH_emailsTitle", "flag_CONTACT_MISMATCH_emailsExplain", emails, Severity::Info),
@@ -153,6 +181,154 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
         });
     }
     findings
+}
+
+/// Words naming a phone number or e-mail address, for announcements.
+const CONTACT_WORDS: &[&str] = &[
+    " number",
+    " phone",
+    " sim",
+    " e mail",
+    " email",
+    " emial",
+    " mail ",
+    " outlook",
+    " gmail",
+    " mailbox",
+    " número",
+    " numero",
+    " teléfono",
+    " telefone",
+    " celular",
+    " móvil",
+    " correo",
+    " номер",
+    " телефон",
+    " почт",
+    " пошт",
+    " сим",
+    " мобильн",
+    " мобільн",
+];
+
+/// Words saying it changed, was lost or closed.
+const CHANGED_WORDS: &[&str] = &[
+    " new number",
+    " new phone",
+    " new email",
+    " new e mail",
+    " new one",
+    " lost my phone",
+    " lost access",
+    " changed",
+    " is different",
+    " replaced",
+    " closed",
+    " stop using",
+    " no longer",
+    " anymore",
+    " broken",
+    " dropped my phone",
+    " won t be reachable",
+    " old number",
+    " old email",
+    " old e mail",
+    " nuevo",
+    " nueva",
+    " cambié",
+    " cambio de",
+    " perdí",
+    " ya no",
+    " viejo",
+    " novo",
+    " nova",
+    " mudou",
+    " troquei",
+    " perdi",
+    " antigo",
+    " não funciona",
+    " nao funciona",
+    " новый",
+    " новая",
+    " сменил",
+    " потерял",
+    " больше не",
+    " старый",
+    " старая",
+    " новий",
+    " нова ",
+    " змінив",
+    " загубив",
+    " більше не",
+    " старий",
+    " стара ",
+];
+
+/// Words that make it a statement that nothing changed, or about software.
+const UNCHANGED_WORDS: &[&str] = &[
+    " same",
+    " nothing has changed",
+    " mismo",
+    " mesmo",
+    " тот же",
+    " той самий",
+    " не менял",
+    " не змінюв",
+    " nada mudou",
+    " no ha cambiado",
+    " app",
+    " form",
+    " footer",
+    " field",
+    " validat",
+    " bug",
+    " support e mail",
+];
+
+/// Words that make it the candidate's own contact.
+const FIRST_PERSON: &[&str] = &[
+    " my ",
+    " i ",
+    " i m ",
+    " i ve ",
+    " mi ",
+    " cambié",
+    " perdí",
+    " meu ",
+    " minha ",
+    " perdi",
+    " troquei",
+    " у меня",
+    " мой ",
+    " моя ",
+    " мою ",
+    " у мене",
+    " мій ",
+    " моя ",
+];
+
+/// The sentence of `text` announcing that the candidate's phone number or
+/// e-mail changed, when one does.
+fn announced_change(text: &str) -> Option<&str> {
+    let bounded = |s: &str| {
+        let mut words = String::with_capacity(s.len() + 2);
+        words.push(' ');
+        words.extend(s.chars().flat_map(char::to_lowercase).map(|c| if c.is_alphanumeric() { c } else { ' ' }));
+        words.push(' ');
+        words
+    };
+    let any = |words: &str, list: &[&str]| list.iter().any(|w| words.contains(w));
+    let whole = bounded(text);
+    if !any(&whole, CONTACT_WORDS) || !any(&whole, CHANGED_WORDS) || any(&whole, UNCHANGED_WORDS) {
+        return None;
+    }
+    text.split_inclusive(['.', '!', '?', '\n'])
+        .map(str::trim)
+        .find(|s| {
+            let words = bounded(s);
+            any(&words, CONTACT_WORDS) && any(&words, CHANGED_WORDS)
+        })
+        .filter(|_| any(&whole, FIRST_PERSON))
 }
 
 /// A sentence giving someone else's payment account ("send it to my
