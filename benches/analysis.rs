@@ -78,6 +78,11 @@ fn bench(c: &mut Criterion) {
     c.bench_function("analyse case of 10 profiles and 20 messages", |b| {
         b.iter(|| analyse(black_box(&ten), black_box(&messages), NOW_MS))
     });
+    // The message model is trained once per worker, at the first message.
+    let training = vetter::rules::message_model::examples(&vetter::data::text(vetter::data::BEHAVIOUR_TRAIN).unwrap());
+    c.bench_function(&format!("train the message model ({} examples)", training.len()), |b| {
+        b.iter(|| vetter::rules::message_model::MessageModel::train(black_box(&training)))
+    });
     let realistic = realistic_page();
     assert!(vetter::extract::extract(None, &realistic).unwrap().name.is_some());
     c.bench_function(&format!("extract realistic page ({} KB)", realistic.len() / 1024), |b| {

@@ -82,7 +82,7 @@ const notices = [];
 const ready = start();
 
 // Reference data the rules use, shipped as files so the wasm stays small.
-const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv', 'han-pinyin.txt'];
+const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv', 'han-pinyin.txt', 'behaviour-train.jsonl'];
 
 async function start() {
   // Storage for the extension's own pages and worker only: a content script

@@ -15,9 +15,11 @@ pub const CITIES: &str = "cities.tsv";
 pub const DISPOSABLE_DOMAINS: &str = "disposable-domains.txt";
 pub const NICKNAMES: &str = "nicknames.tsv";
 pub const HAN_PINYIN: &str = "han-pinyin.txt";
+/// Labelled messages the behavioural message model learns from.
+pub const BEHAVIOUR_TRAIN: &str = "behaviour-train.jsonl";
 /// The UI strings in the user's language (`_locales/<lang>/messages.json`).
 pub const MESSAGES: &str = "messages.json";
-pub const ALL: &[&str] = &[CITIES, DISPOSABLE_DOMAINS, NICKNAMES, HAN_PINYIN, MESSAGES];
+pub const ALL: &[&str] = &[CITIES, DISPOSABLE_DOMAINS, NICKNAMES, HAN_PINYIN, BEHAVIOUR_TRAIN, MESSAGES];
 
 fn loaded() -> &'static RwLock<HashMap<&'static str, Arc<str>>> {
     static LOADED: OnceLock<RwLock<HashMap<&'static str, Arc<str>>>> = OnceLock::new();
@@ -31,6 +33,7 @@ fn builtin(name: &str) -> Option<&'static str> {
         DISPOSABLE_DOMAINS => Some(include_str!("../data/disposable-domains.txt")),
         NICKNAMES => Some(include_str!("../data/nicknames.tsv")),
         HAN_PINYIN => Some(include_str!("../data/han-pinyin.txt")),
+        BEHAVIOUR_TRAIN => Some(include_str!("../data/behaviour-train.jsonl")),
         MESSAGES => Some(include_str!("../_locales/en/messages.json")),
         _ => None,
     }

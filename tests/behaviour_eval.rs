@@ -190,11 +190,13 @@ fn behavioural_flags_on_messages_the_rules_were_not_written_from() {
     }
 }
 
-/// (flag, at least found, at most false alarms), measured on 2026-12-06.
+/// (flag, at least found, at most false alarms), measured on 2026-12-06
+/// with the word lists and the message model. The development set is part
+/// of the model's training data: its figures are not a measure, only a guard.
 const DEV_FLOORS: &[(&str, usize, usize)] = &[
     ("OFF_PLATFORM_REQUEST", 33, 0),
     ("CRYPTO_PAYMENT_REQUEST", 29, 1),
-    ("PAYMENT_DETAILS_CHANGE", 33, 0),
+    ("PAYMENT_DETAILS_CHANGE", 33, 1),
     ("ACCOUNT_SWITCH_REQUEST", 28, 0),
     ("SHIPPING_MISMATCH", 28, 0),
     ("IDENTITY_BORROWING", 29, 0),
@@ -203,13 +205,13 @@ const DEV_FLOORS: &[(&str, usize, usize)] = &[
     ("CONTACT_CHANGE", 28, 2),
 ];
 const HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
-    ("OFF_PLATFORM_REQUEST", 13, 1),
-    ("CRYPTO_PAYMENT_REQUEST", 25, 6),
-    ("PAYMENT_DETAILS_CHANGE", 11, 0),
-    ("ACCOUNT_SWITCH_REQUEST", 12, 0),
-    ("SHIPPING_MISMATCH", 7, 0),
-    ("IDENTITY_BORROWING", 10, 1),
-    ("PAYMENT_WITHOUT_WORK", 4, 1),
-    ("AVAILABILITY_EVASION", 7, 1),
-    ("CONTACT_CHANGE", 20, 4),
+    ("OFF_PLATFORM_REQUEST", 19, 1),
+    ("CRYPTO_PAYMENT_REQUEST", 26, 6),
+    ("PAYMENT_DETAILS_CHANGE", 22, 2),
+    ("ACCOUNT_SWITCH_REQUEST", 21, 3),
+    ("SHIPPING_MISMATCH", 18, 2),
+    ("IDENTITY_BORROWING", 15, 3),
+    ("PAYMENT_WITHOUT_WORK", 16, 1),
+    ("AVAILABILITY_EVASION", 20, 2),
+    ("CONTACT_CHANGE", 22, 4),
 ];

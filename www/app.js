@@ -3,7 +3,7 @@
 import init, { loadData, renderPanel, scanFiles } from './pkg/vetter.js';
 
 // messages.json: the English UI strings the Rust renderer uses (from _locales/en).
-const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv', 'han-pinyin.txt', 'messages.json'];
+const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv', 'han-pinyin.txt', 'behaviour-train.jsonl', 'messages.json'];
 const ready = init({ module_or_path: new URL('./pkg/vetter_bg.wasm', import.meta.url) }).then(() =>
   Promise.all(
     DATASETS.map(async (name) => {

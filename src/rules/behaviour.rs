@@ -116,6 +116,10 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             ],
         ],
         unless: &[
+            // The app as the work's topic: Signal the DSP term, a bot, an integration.
+            " signal processing", " signal processor", " bot ", " bots", " notifications", " webhook", " api ",
+            " integration", " integración", " integração", " бот ", " боты", " интеграц", " інтеграц", " sdk",
+            " don t use", " no uso", " não uso", " не пользу", " не користу", " reply here", " respondo aquí", " respondo aqui", " отвечу здесь", " відповім тут",
             " stay in the upwork", " stay on upwork", " stay here on", " as the rules require", " doesn t allow",
             " not allowed", " no permite", " não permite", " не разреша", " запрещ", " не дозволя", " заборон",
             " como exigen las", " como exigem as", " как требуют правила", " як вимагають правила",
@@ -157,6 +161,8 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             ],
         ],
         unless: &[
+            // Crypto as the work: a contract's address, a network.
+            " mainnet", " testnet", " token contract", " smart contract", " deployed",
             " never", " don t accept", " do not accept", " nunca", " no aceptamos", " não aceitamos", " никогда",
             " не принима", " ніколи", " не прийма",
         ],
@@ -317,7 +323,9 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                 ],
             ],
         ],
-        unless: &[],
+        unless: &[
+            " received the laptop", " отримав ноутбук", " получил ноутбук", " is current", " está al día", " está atualizado", " актуальн",
+        ],
     },
     Behaviour {
         id: "IDENTITY_BORROWING",
@@ -455,7 +463,9 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                 ],
             ],
         ],
-        unless: &[],
+        unless: &[
+            " works fine", " funciona bien", " está funcionando", " в порядке", " happy to do a video", " con gusto", " com prazer", " both work", " tanto faz",
+        ],
     },
 ];
 
@@ -505,57 +515,42 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 
 pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
     let msgs = messages(case);
-    let mut findings = Vec::new();
     let lowered: Vec<String> = msgs.iter().map(|m| m.text.to_lowercase()).collect();
-    for (behaviour, patterns) in BEHAVIOURS.iter().zip(compiled()) {
+    // The word lists and patterns first, for every behaviour and message.
+    let ruled: Vec<Vec<Vec<Evidence>>> = BEHAVIOURS
+        .iter()
+        .zip(compiled())
+        .map(|(behaviour, patterns)| {
+            (0..msgs.len()).map(|at| by_rules(behaviour, patterns, &msgs, &lowered, at)).collect()
+        })
+        .collect();
+    // The message model reads only the messages no list or pattern
+    // recognised (a request they found is not also something else by the
+    // model), and names at most one behaviour for each: its likeliest.
+    let model = if msgs.is_empty() { std::sync::Arc::new(None) } else { super::message_model::shipped() };
+    let unrecognised = |at: usize| ruled.iter().all(|per_message| per_message[at].is_empty());
+    let mut findings = Vec::new();
+    for (behaviour, per_message) in BEHAVIOURS.iter().zip(&ruled) {
         let mut evidence: Vec<Evidence> = Vec::new();
-        for (at, (m, lower)) in msgs.iter().zip(&lowered).enumerate() {
-            // Wallet addresses have no keyword: they are checked whenever the
-            // behaviour's patterns include one (crypto), through "0x"/"bc1"/
-            // a long base58 run, so gate only on the words, plus digits.
-            let gated = behaviour.keywords.iter().any(|k| lower.contains(k))
-                || behaviour.id == "CRYPTO_PAYMENT_REQUEST"
-                    && lower.chars().filter(char::is_ascii_alphanumeric).count() >= 26;
-            if !gated || !patterns.iter().any(|re| re.is_match(m.text)) {
-                // Or a sentence naming the concepts of a request together.
-                // A short message may put the concepts in two sentences
-                // ("your personal email? It is easier to stay in touch").
-                let request = |s: &str| names_together(behaviour.together, s) && !names_any(behaviour.unless, s);
-                let found = sentences(m.text)
-                    .find(|s| request(s))
-                    .or_else(|| (m.text.len() <= 400 && request(m.text)).then_some(m.text))
-                    .map(str::to_string);
-                // Or split over two short messages of one author ("laptop is
-                // ready? || ship it to my forwarder").
-                let split = || {
-                    let before = msgs.get(at.checked_sub(1)?)?;
-                    let pair = format!("{} … {}", before.text, m.text);
-                    let same_thread = before.source == m.source && before.author == m.author;
-                    (same_thread && before.text.len() <= 400 && m.text.len() <= 400 && request(&pair)).then_some(pair)
-                };
-                if let Some(quote) = found.or_else(split) {
-                    if evidence.len() < 5 {
-                        evidence.push(quoted(m, crate::text::clean(&quote, 300)));
-                    }
-                }
+        for (at, m) in msgs.iter().enumerate() {
+            if evidence.len() >= 5 {
+                break;
+            }
+            if !per_message[at].is_empty() {
+                evidence.extend(per_message[at].iter().take(5 - evidence.len()).cloned());
                 continue;
             }
-            // A statement ("we never take payment in crypto", "I'll stay in
-            // the Upwork messages as the rules require") is no request,
-            // whichever way it was matched.
-            let statement = |s: &str| names_any(behaviour.unless, s);
-            for sentence in sentences(m.text) {
-                // A dot inside "t.me" or a wallet splits nothing that matters:
-                // match the whole message when the sentence alone misses.
-                if !statement(sentence) && patterns.iter().any(|re| re.is_match(sentence)) && evidence.len() < 5 {
-                    evidence.push(quoted(m, crate::text::clean(sentence, 300)));
-                }
-            }
-            if evidence.iter().all(|e| e.profile != m.source) && !statement(m.text) {
-                if let Some(hit) = patterns.iter().find_map(|re| re.find(m.text)) {
-                    evidence.push(quoted(m, context(m.text, hit.start(), hit.end())));
-                }
-            }
+            let Some(model) = model.as_ref().as_ref().filter(|_| unrecognised(at)) else { continue };
+            // In this message, or in it and the short one before.
+            let pair = || {
+                let before = msgs.get(at.checked_sub(1)?)?;
+                let same_thread = before.source == m.source && before.author == m.author;
+                (same_thread && before.text.len() <= 400 && m.text.len() <= 400 && unrecognised(at - 1))
+                    .then(|| format!("{} … {}", before.text, m.text))
+            };
+            let hit = modelled(model, behaviour, m, m.text)
+                .or_else(|| pair().and_then(|pair| modelled(model, behaviour, m, &pair)));
+            evidence.extend(hit);
         }
         if !evidence.is_empty() {
             findings.push(Finding {
@@ -569,6 +564,94 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// What the word lists and patterns of `behaviour` find in message `at`
+/// (alone, or with the short message before it).
+fn by_rules(
+    behaviour: &Behaviour,
+    patterns: &[Regex],
+    msgs: &[CaseMessage<'_>],
+    lowered: &[String],
+    at: usize,
+) -> Vec<Evidence> {
+    let (m, lower) = (&msgs[at], &lowered[at]);
+    let mut evidence = Vec::new();
+    // Wallet addresses have no keyword: they are checked whenever the
+    // behaviour's patterns include one (crypto), through "0x"/"bc1"/
+    // a long base58 run, so gate only on the words, plus digits.
+    let gated = behaviour.keywords.iter().any(|k| lower.contains(k))
+        || behaviour.id == "CRYPTO_PAYMENT_REQUEST" && lower.chars().filter(char::is_ascii_alphanumeric).count() >= 26;
+    if !gated || !patterns.iter().any(|re| re.is_match(m.text)) {
+        // Or a sentence naming the concepts of a request together.
+        // A short message may put the concepts in two sentences
+        // ("your personal email? It is easier to stay in touch").
+        let request = |s: &str| names_together(behaviour.together, s) && !names_any(behaviour.unless, s);
+        let found = sentences(m.text)
+            .find(|s| request(s))
+            .or_else(|| (m.text.len() <= 400 && request(m.text)).then_some(m.text))
+            .map(str::to_string);
+        // Or split over two short messages of one author ("laptop is
+        // ready? || ship it to my forwarder").
+        let split = || {
+            let before = msgs.get(at.checked_sub(1)?)?;
+            let pair = format!("{} … {}", before.text, m.text);
+            let same_thread = before.source == m.source && before.author == m.author;
+            (same_thread && before.text.len() <= 400 && m.text.len() <= 400 && request(&pair)).then_some(pair)
+        };
+        if let Some(quote) = found.or_else(split) {
+            evidence.push(quoted(m, crate::text::clean(&quote, 300)));
+        }
+        return evidence;
+    }
+    // A statement ("we never take payment in crypto", "I'll stay in
+    // the Upwork messages as the rules require") is no request,
+    // whichever way it was matched.
+    let statement = |s: &str| names_any(behaviour.unless, s);
+    for sentence in sentences(m.text) {
+        // A dot inside "t.me" or a wallet splits nothing that matters:
+        // match the whole message when the sentence alone misses.
+        if !statement(sentence) && patterns.iter().any(|re| re.is_match(sentence)) && evidence.len() < 5 {
+            evidence.push(quoted(m, crate::text::clean(sentence, 300)));
+        }
+    }
+    if evidence.is_empty() && !statement(m.text) {
+        if let Some(hit) = patterns.iter().find_map(|re| re.find(m.text)) {
+            evidence.push(quoted(m, context(m.text, hit.start(), hit.end())));
+        }
+    }
+    evidence
+}
+
+/// Whether `text` mentions anything `behaviour` is about: a word of any of
+/// its concept lists or a keyword. The model's guard against greetings and
+/// small talk that only resemble the openers of requests.
+fn mentions(behaviour: &Behaviour, text: &str) -> bool {
+    let lower = text.to_lowercase();
+    behaviour.keywords.iter().any(|k| lower.contains(k))
+        || behaviour.together.iter().flat_map(|entry| entry.iter()).any(|concept| names_any(concept, text))
+}
+
+/// The message model's evidence that `m` asks for `behaviour`: the
+/// sentence quoted, the words that weighed most named in the note.
+fn modelled(
+    model: &super::message_model::MessageModel,
+    behaviour: &Behaviour,
+    m: &CaseMessage<'_>,
+    text: &str,
+) -> Option<Evidence> {
+    let (part, _) = super::message_model::asking(model, behaviour.id, text)?;
+    if names_any(behaviour.unless, text) || !mentions(behaviour, text) {
+        return None;
+    }
+    let words = model.reasons(behaviour.id, part).join(", ");
+    let mut evidence = quoted(m, crate::text::clean(part, 300));
+    let by_model = ui_with("ev_model", &[&words]);
+    evidence.note = Some(match evidence.note.take() {
+        Some(from) => format!("{from}; {by_model}"),
+        None => by_model,
+    });
+    Some(evidence)
 }
 
 /// A quotation of message `m` as evidence.
@@ -696,8 +779,10 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "SHIPPING_MISMATCH");
         assert!(found[0].1.contains("laptop") && found[0].1.contains("forwarder"), "both are quoted: {found:?}");
-        // Two different threads are not one request.
-        assert!(thread(&texts, &["a.txt", "b.txt"]).is_empty());
+        // Two different threads are not one request: nothing quotes both (the
+        // second alone may still be recognised, by the message model).
+        let apart = thread(&texts, &["a.txt", "b.txt"]);
+        assert!(apart.iter().all(|(_, quote)| !(quote.contains("laptop") && quote.contains("forwarder"))), "{apart:?}");
     }
 
     #[test]

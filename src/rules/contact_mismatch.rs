@@ -137,16 +137,35 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
     // A change announced without the new contact ("I lost my phone, this
     // is my new number", "I closed my Outlook address"): the profiles'
     // contacts may no longer be the candidate's.
-    let announced: Vec<Evidence> = super::behaviour::messages(case)
+    let msgs = super::behaviour::messages(case);
+    let model = if msgs.is_empty() { std::sync::Arc::new(None) } else { super::message_model::shipped() };
+    let announced: Vec<Evidence> = msgs
         .iter()
         .filter(|m| contacts_in_text(m.text, country).is_empty())
         .filter_map(|m| {
-            let sentence = announced_change(m.text)?;
+            let from = m.author.map(|a| ui_with("ev_from", &[a]));
+            let (sentence, note) = match announced_change(m.text) {
+                Some(sentence) => (sentence, from),
+                // Or the message model: wording no list holds.
+                None => {
+                    let model = model.as_ref().as_ref()?;
+                    let (part, _) = super::message_model::asking(model, "CONTACT_CHANGE", m.text)?;
+                    // A phone or an address must be what it is about, and
+                    // something about it new, other, lost or closed.
+                    let words = format!(" {} ", crate::normalize::fold(m.text));
+                    let has = |list: &[&str]| list.iter().any(|w| words.contains(w));
+                    if !has(CONTACT_WORDS) || !(has(CHANGED_WORDS) || has(OTHER_WORDS)) {
+                        return None;
+                    }
+                    let by_model = ui_with("ev_model", &[&model.reasons("CONTACT_CHANGE", part).join(", ")]);
+                    (part, Some(from.map_or(by_model.clone(), |f| format!("{f}; {by_model}"))))
+                }
+            };
             Some(Evidence {
                 profile: m.source.to_string(),
                 field: "message".into(),
                 value: crate::text::clean(sentence, 300),
-                note: m.author.map(|a| ui_with("ev_from", &[a])),
+                note,
                 composed: false,
             })
         })
@@ -262,6 +281,31 @@ const CHANGED_WORDS: &[&str] = &[
     " більше не",
     " старий",
     " стара ",
+];
+
+/// Words saying a contact is another one than before, for the message model.
+const OTHER_WORDS: &[&str] = &[
+    " new ",
+    " other",
+    " different",
+    " another",
+    " no longer",
+    " nuevo",
+    " nueva",
+    " otro",
+    " otra",
+    " novo",
+    " nova ",
+    " outro",
+    " outra",
+    " новый",
+    " новая",
+    " другой",
+    " другая",
+    " новий",
+    " нова ",
+    " інший",
+    " інша",
 ];
 
 /// Words that make it a statement that nothing changed, or about software.

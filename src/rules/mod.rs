@@ -7,6 +7,7 @@ pub mod disposable_email;
 pub mod history;
 mod location_mismatch;
 mod marketplace;
+pub mod message_model;
 mod name_mismatch;
 pub mod reuse;
 mod screening;

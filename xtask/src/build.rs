@@ -47,7 +47,7 @@ pub fn run() -> Result {
     crate::icon::write_all(&chrome)?;
     check_manifest_files(&chrome)?;
     // Reference data the wasm core loads at run time (see src/data.rs).
-    for name in ["cities.tsv", "disposable-domains.txt", "nicknames.tsv", "han-pinyin.txt"] {
+    for name in ["cities.tsv", "disposable-domains.txt", "nicknames.tsv", "han-pinyin.txt", "behaviour-train.jsonl"] {
         copy_file(&root.join("data").join(name), &chrome.join("data").join(name))?;
         copy_file(&root.join("data").join(name), &dist.join("www/data").join(name))?;
     }

@@ -1,0 +1,265 @@
+//! A small on-device model of the requests the behavioural flags name:
+//! one logistic regression per flag over hashed words, word pairs and
+//! character 3–5-grams (so that Spanish, Portuguese, Russian and Ukrainian
+//! inflections and misspellings share features), trained when first needed
+//! from the labelled messages in `data/behaviour-train.jsonl` (compiled in
+//! natively, loaded at run time by the wasm core like the other datasets).
+//!
+//! The word lists of [`super::behaviour`] recognise the wording they were
+//! written from; the model generalises from examples. A sentence the model
+//! scores above its flag's threshold is evidence, quoted as it stands, with
+//! the words that weighed most named in the note.
+
+use std::sync::{Arc, Mutex};
+
+/// The flags the model scores, in its weight order. `CONTACT_CHANGE` is a
+/// message announcing a new phone number or e-mail (`CONTACT_MISMATCH`).
+pub const FLAGS: [&str; 9] = [
+    "OFF_PLATFORM_REQUEST",
+    "CRYPTO_PAYMENT_REQUEST",
+    "PAYMENT_DETAILS_CHANGE",
+    "ACCOUNT_SWITCH_REQUEST",
+    "SHIPPING_MISMATCH",
+    "IDENTITY_BORROWING",
+    "PAYMENT_WITHOUT_WORK",
+    "AVAILABILITY_EVASION",
+    "CONTACT_CHANGE",
+];
+
+const BITS: u32 = 15;
+const BUCKETS: usize = 1 << BITS;
+
+/// How the model is trained (the defaults are what ships; see the README).
+#[derive(Clone, Copy, Debug)]
+pub struct Training {
+    pub epochs: usize,
+    pub learning_rate: f32,
+    pub l2: f32,
+}
+
+impl Default for Training {
+    fn default() -> Training {
+        Training { epochs: 16, learning_rate: 0.1, l2: 1e-3 }
+    }
+}
+
+/// The probability from which a message counts, per flag (in [`FLAGS`]
+/// order): the lowest at which the model, trained without the development
+/// set, raised at most 1.5 % false alarms on it (`examples/message_model.rs`).
+pub const THRESHOLDS: [f32; FLAGS.len()] = [0.64, 0.44, 0.62, 0.48, 0.62, 0.76, 0.78, 0.64, 0.39];
+
+/// A trained model.
+pub struct MessageModel {
+    weights: Vec<f32>,
+    bias: [f32; FLAGS.len()],
+}
+
+/// One feature of a text and, for explanations, what it stands for.
+struct Feature {
+    bucket: u32,
+    text: String,
+}
+
+fn fnv(kind: u8, parts: &[&str]) -> u32 {
+    let mut hash = 0xcbf2_9ce4_8422_2325u64;
+    for byte in std::iter::once(kind).chain(parts.iter().flat_map(|p| p.bytes().chain(std::iter::once(0)))) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x100_0000_01b3);
+    }
+    (hash >> (64 - BITS)) as u32
+}
+
+/// Words (digits as 0, so numbers of one shape agree), adjacent pairs, and
+/// the 3- to 5-grams of each word with its edges marked.
+fn features(text: &str, keep_text: bool) -> Vec<Feature> {
+    let folded: String =
+        crate::normalize::fold(text).chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).take(400).collect();
+    let mut out = Vec::with_capacity(words.len() * 12);
+    let mut push = |bucket: u32, text: &dyn Fn() -> String| {
+        out.push(Feature { bucket, text: if keep_text { text() } else { String::new() } });
+    };
+    for w in &words {
+        push(fnv(b'w', &[w]), &|| (*w).to_string());
+    }
+    for pair in words.windows(2) {
+        push(fnv(b'b', &[pair[0], pair[1]]), &|| format!("{} {}", pair[0], pair[1]));
+    }
+    for w in &words {
+        let marked: Vec<char> = std::iter::once('<').chain(w.chars()).chain(std::iter::once('>')).collect();
+        for n in 3..=5 {
+            for gram in marked.windows(n) {
+                let gram: String = gram.iter().collect();
+                push(fnv(b'c', &[&gram]), &|| gram.clone());
+            }
+        }
+    }
+    out.sort_by_key(|f| f.bucket);
+    out.dedup_by_key(|f| f.bucket);
+    out
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// A labelled message of the training data: its text and, per flag, whether it asks for it.
+pub struct Example {
+    pub text: String,
+    pub flags: [bool; FLAGS.len()],
+}
+
+/// The examples of a JSON-lines text (`{"text": …, "flags": […]}` per line);
+/// a line that does not read is skipped.
+pub fn examples(jsonl: &str) -> Vec<Example> {
+    jsonl
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter_map(|v| {
+            let text = v.get("text")?.as_str()?.to_string();
+            let labels: Vec<&str> = v.get("flags")?.as_array()?.iter().filter_map(|f| f.as_str()).collect();
+            Some(Example { flags: FLAGS.map(|f| labels.contains(&f)), text })
+        })
+        .collect()
+}
+
+impl MessageModel {
+    /// Trains on `examples` (deterministically: the same examples give the
+    /// same model). Logistic regression per flag, AdaGrad, binary features.
+    pub fn train(examples: &[Example]) -> MessageModel {
+        MessageModel::train_with(examples, Training::default())
+    }
+
+    /// [`MessageModel::train`] with other settings (to choose them).
+    pub fn train_with(examples: &[Example], training: Training) -> MessageModel {
+        let Training { epochs, learning_rate, l2 } = training;
+        let encoded: Vec<Vec<u32>> =
+            examples.iter().map(|e| features(&e.text, false).into_iter().map(|f| f.bucket).collect()).collect();
+        let mut weights = vec![0f32; FLAGS.len() * BUCKETS];
+        let mut squares = vec![1e-8f32; FLAGS.len() * BUCKETS];
+        let mut bias = [0f32; FLAGS.len()];
+        let mut bias_squares = [1e-8f32; FLAGS.len()];
+        // A fixed interleaving stands for shuffling: examples are written
+        // grouped by flag, and the order must not be the lesson.
+        let n = examples.len();
+        let order: Vec<usize> = (0..n).map(|i| (i * 7919) % n.max(1)).collect();
+        let distinct = order.iter().collect::<std::collections::HashSet<_>>().len() == n;
+        let order: Vec<usize> = if distinct { order } else { (0..n).collect() };
+        for _ in 0..epochs {
+            for &i in &order {
+                let buckets = &encoded[i];
+                for (flag, wanted) in examples[i].flags.iter().enumerate() {
+                    let row = &mut weights[flag * BUCKETS..(flag + 1) * BUCKETS];
+                    let score = bias[flag] + buckets.iter().map(|&b| row[b as usize]).sum::<f32>();
+                    let gradient = sigmoid(score) - f32::from(u8::from(*wanted));
+                    let squares_row = &mut squares[flag * BUCKETS..(flag + 1) * BUCKETS];
+                    for &b in buckets {
+                        let g = gradient + l2 * row[b as usize];
+                        squares_row[b as usize] += g * g;
+                        row[b as usize] -= learning_rate * g / squares_row[b as usize].sqrt();
+                    }
+                    bias_squares[flag] += gradient * gradient;
+                    bias[flag] -= learning_rate * gradient / bias_squares[flag].sqrt();
+                }
+            }
+        }
+        MessageModel { weights, bias }
+    }
+
+    /// The probability that `text` asks for each flag.
+    pub fn scores(&self, text: &str) -> [f32; FLAGS.len()] {
+        let buckets: Vec<u32> = features(text, false).into_iter().map(|f| f.bucket).collect();
+        std::array::from_fn(|flag| {
+            let row = &self.weights[flag * BUCKETS..(flag + 1) * BUCKETS];
+            sigmoid(self.bias[flag] + buckets.iter().map(|&b| row[b as usize]).sum::<f32>())
+        })
+    }
+
+    /// The probability that `text` asks for `flag`, when the model knows it.
+    pub fn score(&self, flag: &str, text: &str) -> Option<f32> {
+        let at = FLAGS.iter().position(|f| *f == flag)?;
+        Some(self.scores(text)[at])
+    }
+
+    /// The words of `text` that weighed most towards `flag` (at most three,
+    /// whole words and pairs only), for the evidence note.
+    pub fn reasons(&self, flag: &str, text: &str) -> Vec<String> {
+        let Some(at) = FLAGS.iter().position(|f| *f == flag) else { return vec![] };
+        let row = &self.weights[at * BUCKETS..(at + 1) * BUCKETS];
+        let mut weighed: Vec<(f32, String)> = features(text, true)
+            .into_iter()
+            .filter(|f| !f.text.starts_with('<') && !f.text.ends_with('>') && f.text.chars().count() > 2)
+            .map(|f| (row[f.bucket as usize], f.text))
+            .filter(|(w, _)| *w > 0.0)
+            .collect();
+        weighed.sort_by(|a, b| b.0.total_cmp(&a.0));
+        weighed.into_iter().take(3).map(|(_, t)| t).collect()
+    }
+}
+
+/// Whether the model finds `text` (one message) asking for `flag` (its
+/// likeliest flag, from that flag's threshold), and
+/// the part to quote: the sentence that weighs most, or the whole of a
+/// message that has no sentence of its own. The message is judged whole, as
+/// the model learnt from whole messages: a sentence alone says less.
+pub fn asking<'a>(model: &MessageModel, flag: &str, text: &'a str) -> Option<(&'a str, f32)> {
+    let at = FLAGS.iter().position(|f| *f == flag)?;
+    let scores = model.scores(text);
+    let score = scores[at];
+    // One message, one behaviour: the likeliest, from its threshold.
+    if score < THRESHOLDS[at] || scores.iter().any(|&other| other > score) {
+        return None;
+    }
+    let quote = text
+        .split_inclusive(['.', '!', '?', '\n'])
+        .map(str::trim)
+        .filter(|s| s.len() > 2)
+        .map(|s| (s, model.scores(s)[at]))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map_or(text.trim(), |(s, _)| s);
+    Some((quote, score))
+}
+
+/// The model trained on the shipped training data, once per loaded dataset
+/// (`None` inside while the wasm core has not been given it).
+pub fn shipped() -> Arc<Option<MessageModel>> {
+    static CACHE: Mutex<Option<(usize, Arc<Option<MessageModel>>)>> = Mutex::new(None);
+    crate::data::derived(&CACHE, crate::data::BEHAVIOUR_TRAIN, |text| {
+        let examples = examples(text?);
+        (!examples.is_empty()).then(|| MessageModel::train(&examples))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(text: &str, flag: Option<&str>) -> Example {
+        Example { text: text.into(), flags: FLAGS.map(|f| Some(f) == flag) }
+    }
+
+    #[test]
+    fn the_model_learns_requests_from_examples_and_generalises_inflections() {
+        let mut data = Vec::new();
+        for (text, flag) in [
+            ("let's continue on telegram please", Some("OFF_PLATFORM_REQUEST")),
+            ("can we move to whatsapp, it is faster", Some("OFF_PLATFORM_REQUEST")),
+            ("write me on telegram instead of here", Some("OFF_PLATFORM_REQUEST")),
+            ("I built a telegram bot for the client", None),
+            ("the meeting is at 10 tomorrow", None),
+            ("invoice sent through the platform", None),
+            ("please review the pull request", None),
+        ] {
+            data.push(example(text, flag));
+        }
+        let model = MessageModel::train(&data);
+        let off = |t: &str| model.score("OFF_PLATFORM_REQUEST", t).unwrap();
+        assert!(off("shall we continue on telegramm?") > off("the meeting moved to 11"));
+        let threshold = THRESHOLDS[0];
+        assert!(off("continue on telegram") > threshold);
+        assert!(off("please review the invoice") < threshold);
+        assert!(!model.reasons("OFF_PLATFORM_REQUEST", "continue on telegram").is_empty());
+        // Deterministic: the same examples, the same scores.
+        assert_eq!(MessageModel::train(&data).scores("telegram"), model.scores("telegram"));
+    }
+}
