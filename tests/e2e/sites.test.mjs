@@ -150,3 +150,25 @@ for (const url of ['http://jane-doe.example.net/', 'https://jane-doe.example.org
     assert.equal(await workerAnswer(env.browser.context, url), 'profile');
   });
 }
+
+// "Analyse selection" on an http page Vetter has no access to: the selection
+// comes with the menu click (no host access needed) and is analysed; showing
+// the panel then needs the click's activeTab grant, the toolbar button's
+// path above, which the suite can press and a context menu it cannot.
+test('a selection on an http page without access is analysed', async () => {
+  const url = 'http://selection-only.example.net/';
+  env.server.route(url, '<!doctype html><title>Notes</title><p>Daniel: USDT TRC20 is fine, add me on tele gram</p>');
+  const page = await env.browser.context.newPage();
+  await page.goto(url);
+  const worker = env.browser.context.serviceWorkers().at(-1);
+  await page.bringToFront();
+  const key = await worker.evaluate(async (u) => {
+    // Without access the extension does not see the tab's address; the menu
+    // click hands it over with the tab, as here.
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab.url !== undefined) throw new Error('the test needs a page Vetter cannot see');
+    return globalThis.vetterAnalyseSelection({ ...tab, url: u }, 'Daniel: USDT TRC20 is fine, add me on tele gram');
+  }, url);
+  assert.match(key ?? '', /^selection:/);
+  assert.equal(await hasVetterHost(page), false, 'no panel without the click\'s grant');
+});
