@@ -83,6 +83,43 @@ fn bench(c: &mut Criterion) {
     c.bench_function(&format!("train the message model ({} examples)", training.len()), |b| {
         b.iter(|| vetter::rules::message_model::MessageModel::train(black_box(&training)))
     });
+    // GitHub history (issue #17): every signal over an account of 1,000 commits.
+    let mut github = Profile::empty("https://github.com/bench-dev", vetter::model::Site::Github);
+    let mut history = vetter::github::History {
+        login: "bench-dev".into(),
+        created: 1_500_000_000,
+        fetched: 1_796_083_200,
+        ..Default::default()
+    };
+    history.repos = (0..10)
+        .map(|r| vetter::github::Repo { name: format!("repo{r}"), created: 1_500_000_000, ..Default::default() })
+        .collect();
+    history.commits = (0..1_000)
+        .map(|i: i64| vetter::github::Commit {
+            repo: format!("repo{}", i % 10),
+            sha: format!("{i:040x}"),
+            date: 1_500_000_000 + i * 250_000,
+            author_name: "Bench Dev".into(),
+            author_email: format!("dev{}@example.com", i % 3),
+            author_login: Some("bench-dev".into()),
+            message: "Update".into(),
+            ..Default::default()
+        })
+        .collect();
+    github.github = Some(history);
+    let mut claimed = Profile::empty("https://www.upwork.com/freelancers/~01bench", vetter::model::Site::Upwork);
+    claimed.location = Some(vetter::model::Sourced::new("New York, NY, United States", "t"));
+    claimed.country = Some("US".into());
+    let account = [github, claimed];
+    c.bench_function("GitHub history signals of an account with 1,000 commits", |b| {
+        b.iter(|| {
+            vetter::rules::github_history::check(&vetter::rules::CaseInput {
+                profiles: black_box(&account),
+                messages: &[],
+                now_month: 0,
+            })
+        })
+    });
     let realistic = realistic_page();
     assert!(vetter::extract::extract(None, &realistic).unwrap().name.is_some());
     c.bench_function(&format!("extract realistic page ({} KB)", realistic.len() / 1024), |b| {

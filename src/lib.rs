@@ -24,6 +24,7 @@ pub mod checklist;
 pub mod cli;
 pub mod data;
 pub mod extract;
+pub mod github;
 pub mod i18n;
 pub mod model;
 pub mod normalize;

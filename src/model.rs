@@ -169,6 +169,10 @@ pub struct Profile {
     /// Content metrics of a personal/portfolio site.
     #[serde(default)]
     pub portfolio: Option<PortfolioMetrics>,
+    /// A GitHub account's public history, when the user turned GitHub
+    /// checks on and it was fetched (issue #17).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub github: Option<crate::github::History>,
 }
 
 /// A position in a work history. Dates are "YYYY-MM", "YYYY" or "present".
@@ -264,6 +268,7 @@ impl Profile {
             bio: None,
             messages: Vec::new(),
             portfolio: None,
+            github: None,
         }
     }
 

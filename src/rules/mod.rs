@@ -4,6 +4,7 @@
 pub mod behaviour;
 mod contact_mismatch;
 pub mod disposable_email;
+pub mod github_history;
 pub mod history;
 mod location_mismatch;
 mod marketplace;
@@ -127,6 +128,8 @@ pub const RULES: &[Rule] = &[
     Rule { id: marketplace::BID_ID, check: marketplace::check_bids },
     Rule { id: screening::SANCTIONS_ID, check: screening::check_sanctions },
     Rule { id: screening::IOC_ID, check: screening::check_iocs },
+    // GitHub's history, when fetched (opt-in): five flags and commit hours.
+    Rule { id: "GITHUB_HISTORY", check: github_history::check },
     // The eight behavioural flags share one table-driven rule.
     Rule { id: "BEHAVIOUR", check: behaviour::check },
 ];
