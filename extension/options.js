@@ -167,12 +167,28 @@ async function loadPrefs() {
   }
   prefsForm.elements.minSeverity.value = prefs.minSeverity;
   prefsForm.elements.user.value = user ?? '';
+  prefsForm.elements.githubChecks.checked = prefs.githubChecks === true;
+  // Shown masked (a password field), never in a report or an export.
+  prefsForm.elements.githubToken.value = prefs.githubToken ?? '';
 }
+
+const GITHUB_ORIGIN = 'https://api.github.com/*';
 
 prefsForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   const disabledSites = [...prefsForm.querySelectorAll('input[name=site]')].filter((i) => !i.checked).map((i) => i.value);
-  await chrome.runtime.sendMessage({ type: 'vetter/prefs', set: { disabledSites, minSeverity: prefsForm.elements.minSeverity.value } });
+  // GitHub checks need access to api.github.com: asked here, in the click.
+  // (Nothing awaited before the request: the click's gesture must reach it.)
+  let githubChecks = prefsForm.elements.githubChecks.checked;
+  if (githubChecks) {
+    githubChecks = await chrome.permissions.request({ origins: [GITHUB_ORIGIN] }).catch(() => false);
+    prefsForm.elements.githubChecks.checked = githubChecks;
+  }
+  const githubToken = prefsForm.elements.githubToken.value.trim();
+  await chrome.runtime.sendMessage({
+    type: 'vetter/prefs',
+    set: { disabledSites, minSeverity: prefsForm.elements.minSeverity.value, githubChecks, githubToken },
+  });
   await chrome.runtime.sendMessage({ type: 'vetter/set-user', name: prefsForm.elements.user.value.trim() });
   document.getElementById('prefs-status').textContent = t('saved');
 });

@@ -8,6 +8,7 @@ import init, {
   activateLists,
   checkList,
   compiledLists,
+  githubReposToFetch,
   listSummaries,
   loadData,
 } from '../pkg/vetter.js';
@@ -30,6 +31,10 @@ function checkedPrefs(saved) {
   return {
     disabledSites: Array.isArray(p.disabledSites) ? p.disabledSites.filter((s) => typeof s === 'string').slice(0, 50) : [],
     minSeverity: SEVERITIES.includes(p.minSeverity) ? p.minSeverity : 'info',
+    // GitHub checks (issue #17): off unless the user turns them on; a
+    // personal access token is optional, kept here only, never exported.
+    githubChecks: p.githubChecks === true,
+    githubToken: typeof p.githubToken === 'string' && /^[A-Za-z0-9_]{1,255}$/.test(p.githubToken) ? p.githubToken : '',
   };
 }
 
@@ -334,6 +339,54 @@ async function hashPhoto(key, url) {
   broadcastUpdate();
 }
 
+// GitHub checks (issue #17, opt-in): the public history of a GitHub account
+// already in a case, from api.github.com only, at most MAX_GITHUB_REQUESTS
+// requests per account, kept for a week (the Rust core decides when it is
+// due), and stopped with a notice when GitHub's rate limit is reached.
+const GITHUB_API = 'https://api.github.com';
+const MAX_GITHUB_REQUESTS = 10;
+const githubInFlight = new Set();
+let githubPausedUntil = 0;
+
+async function githubGet(path) {
+  const headers = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
+  if (prefs.githubToken) headers.authorization = `Bearer ${prefs.githubToken}`;
+  const response = await fetch(`${GITHUB_API}${path}`, { headers, credentials: 'omit', redirect: 'error', signal: AbortSignal.timeout(15_000) });
+  if ((response.status === 403 || response.status === 429) && response.headers.get('x-ratelimit-remaining') === '0') {
+    const reset = Number(response.headers.get('x-ratelimit-reset')) * 1000;
+    githubPausedUntil = Number.isFinite(reset) && reset > Date.now() ? reset : Date.now() + 3_600_000;
+    throw new Error(t('noticeGithubRateLimit', new Date(githubPausedUntil).toLocaleTimeString()));
+  }
+  const text = await response.text();
+  if (text.length > 5_000_000) throw new Error('answer larger than 5 MB');
+  return text;
+}
+
+async function fetchGithubHistory(key) {
+  if (!prefs.githubChecks || Date.now() < githubPausedUntil) return;
+  const login = engine.githubToFetch(key, Date.now());
+  if (!login || githubInFlight.has(login)) return;
+  githubInFlight.add(login);
+  try {
+    const user = await githubGet(`/users/${encodeURIComponent(login)}`);
+    const repos = await githubGet(`/users/${encodeURIComponent(login)}/repos?per_page=100&sort=pushed`);
+    const commits = {};
+    for (const repo of JSON.parse(githubReposToFetch(repos)).slice(0, MAX_GITHUB_REQUESTS - 2)) {
+      commits[repo] = await githubGet(`/repos/${encodeURIComponent(login)}/${encodeURIComponent(repo)}/commits?per_page=100`);
+    }
+    engine.setGithub(key, user, repos, JSON.stringify(commits), Date.now());
+    answer(`github:${login}`, 'fetched');
+    await persist();
+    broadcastUpdate();
+  } catch (err) {
+    const notice = t('noticeGithubFailed', login, err?.message ?? String(err));
+    if (!notices.includes(notice)) notices.push(notice);
+    answer(`github:${login}`, 'failed');
+  } finally {
+    githubInFlight.delete(login);
+  }
+}
+
 // For the end-to-end tests (the worker's scope): the checks above.
 globalThis.__vetterPhotoChecks = { isPublicPhotoAddress, imageSize };
 
@@ -577,6 +630,7 @@ async function handle(msg, sender) {
         await persist();
         broadcastUpdate();
         if (outcome.photo) hashPhoto(outcome.key, outcome.photo);
+        if (prefs.githubChecks) fetchGithubHistory(outcome.key);
       }
       return { ...outcome, levelLabel: levelLabel(outcome.level ?? 'none') }; // the badge's words
     }

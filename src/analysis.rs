@@ -293,6 +293,10 @@ impl CaseViews for Store {
 /// what the page gave (and no longer reported as missing).
 pub fn with_entered(stored: &StoredProfile) -> Profile {
     let mut p = stored.profile.clone();
+    // And its GitHub history, when fetched.
+    if stored.github.is_some() {
+        p.github = stored.github.clone();
+    }
     for (field, e) in &stored.entered {
         let value = Some(crate::model::Sourced::new(e.value.clone(), crate::i18n::ui("sourceEntered")));
         match field.as_str() {

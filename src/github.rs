@@ -10,6 +10,13 @@ use serde::{Deserialize, Serialize};
 
 /// At most this many commits are kept per account (the newest).
 pub const MAX_COMMITS: usize = 1_000;
+/// At most this many repositories are kept per account.
+pub const MAX_REPOS: usize = 300;
+/// At most this many API requests are made per account: the account, its
+/// repositories, and the commits of the most recently pushed repositories.
+pub const MAX_REQUESTS: usize = 10;
+/// A fetched history is fetched again after this long (seconds).
+pub const MAX_AGE: i64 = 7 * 86_400;
 
 /// The summary of one account's public history.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -167,7 +174,7 @@ impl History {
         let list = list.as_array().ok_or("the repositories: not a list")?;
         for r in list {
             let name = text(r, "name");
-            if name.is_empty() || self.repos.iter().any(|known| known.name == name) {
+            if name.is_empty() || self.repos.len() >= MAX_REPOS || self.repos.iter().any(|known| known.name == name) {
                 continue;
             }
             self.repos.push(Repo {
@@ -210,6 +217,14 @@ impl History {
         self.commits.sort_by_key(|c| std::cmp::Reverse(c.date));
         self.commits.truncate(MAX_COMMITS);
         Ok(())
+    }
+
+    /// The repositories whose commits to fetch, most recently pushed first,
+    /// within [`MAX_REQUESTS`] (two go to the account and its repositories).
+    pub fn repos_to_fetch(&self) -> Vec<String> {
+        let mut repos: Vec<&Repo> = self.repos.iter().collect();
+        repos.sort_by_key(|r| std::cmp::Reverse(r.pushed));
+        repos.into_iter().take(MAX_REQUESTS - 2).map(|r| r.name.clone()).collect()
     }
 
     /// The account's own commits.

@@ -147,6 +147,30 @@ impl Engine {
         self.store.set_photo(key, url, width, height, rgba)
     }
 
+    /// The GitHub login whose public history to fetch for `key`, when it is
+    /// a GitHub profile without a fresh one (the worker asks only when the
+    /// user turned GitHub checks on).
+    #[wasm_bindgen(js_name = githubToFetch)]
+    pub fn github_to_fetch(&self, key: &str, now_ms: f64) -> Option<String> {
+        self.store.github_to_fetch(key, ms(now_ms))
+    }
+
+    /// Records the API answers fetched for `key`'s GitHub account: the
+    /// account, its repositories, and `commits_json` (an object of
+    /// repository name → that repository's commits answer).
+    #[wasm_bindgen(js_name = setGithub)]
+    pub fn set_github(
+        &mut self,
+        key: &str,
+        user_json: &str,
+        repos_json: &str,
+        commits_json: &str,
+        now_ms: f64,
+    ) -> Result<bool, JsError> {
+        let history = github_history(user_json, repos_json, commits_json, now_ms).map_err(|e| JsError::new(&e))?;
+        Ok(self.store.set_github(key, history))
+    }
+
     #[wasm_bindgen(js_name = photoFailed)]
     pub fn photo_failed(&mut self, key: &str, url: &str, why: &str) -> bool {
         self.store.photo_failed(key, url, why)
@@ -436,6 +460,31 @@ pub fn activate_compiled_lists(bytes: &[u8], fingerprint: &str) -> Result<String
 #[wasm_bindgen(js_name = listSummaries)]
 pub fn list_summaries() -> String {
     summaries()
+}
+
+/// The repositories of a `/users/{login}/repos` answer whose commits to
+/// fetch (JSON array of names), within the per-account request bound.
+#[wasm_bindgen(js_name = githubReposToFetch)]
+pub fn github_repos_to_fetch(repos_json: &str) -> Result<String, JsError> {
+    let mut history = crate::github::History::default();
+    history.add_repos(repos_json).map_err(|e| JsError::new(&e))?;
+    Ok(json(&history.repos_to_fetch()))
+}
+
+fn github_history(
+    user_json: &str,
+    repos_json: &str,
+    commits_json: &str,
+    now_ms: f64,
+) -> Result<crate::github::History, String> {
+    let mut history = crate::github::History::from_user(user_json, (now_ms / 1000.0) as i64)?;
+    history.add_repos(repos_json)?;
+    let commits: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(commits_json).map_err(|e| format!("commits: {e}"))?;
+    for (repo, answer) in commits.iter().take(crate::github::MAX_REQUESTS) {
+        history.add_commits(repo, answer)?;
+    }
+    Ok(history)
 }
 
 /// The dossier's HTML for a case view given as JSON.

@@ -566,6 +566,34 @@ impl Store {
         (fresh && sites::parse(url).is_some() && !crate::reuse::photo::is_placeholder_address(url)).then(|| url.clone())
     }
 
+    /// The GitHub login whose public history to fetch for `key` (a GitHub
+    /// profile with none, or one older than [`crate::github::MAX_AGE`]).
+    pub fn github_to_fetch(&self, key: &str, now_ms: u64) -> Option<String> {
+        let s = self.profiles.get(key)?;
+        if s.profile.site != crate::model::Site::Github {
+            return None;
+        }
+        let now = i64::try_from(now_ms / 1000).unwrap_or(i64::MAX);
+        if s.github.as_ref().is_some_and(|h| now - h.fetched < crate::github::MAX_AGE) {
+            return None;
+        }
+        let login = key.strip_prefix("github:")?;
+        let valid =
+            !login.is_empty() && login.len() <= 39 && login.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        valid.then(|| login.to_string())
+    }
+
+    /// Records the public history fetched for `key`'s GitHub account.
+    pub fn set_github(&mut self, key: &str, history: crate::github::History) -> bool {
+        let Some(stored) = self.profiles.get_mut(key) else { return false };
+        if stored.profile.site != crate::model::Site::Github {
+            return false;
+        }
+        stored.github = Some(history);
+        self.changed.insert(key.to_string());
+        true
+    }
+
     fn remove_keys(&mut self, keys: &[String]) -> usize {
         let mut n = 0;
         for k in keys {

@@ -53,6 +53,11 @@ pub struct StoredProfile {
     /// when the page is read again.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub entered: BTreeMap<String, Entered>,
+    /// The GitHub account's public history, when GitHub checks are on and
+    /// it was fetched (kept here, not on the page's profile, so that reading
+    /// the page again keeps it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub github: Option<crate::github::History>,
 }
 
 /// Fields the recruiter can enter or correct by hand.
@@ -81,6 +86,7 @@ impl StoredProfile {
             checklist: BTreeMap::new(),
             explained: BTreeMap::new(),
             entered: BTreeMap::new(),
+            github: None,
         }
     }
 
@@ -92,6 +98,9 @@ impl StoredProfile {
             self.profile = other.profile;
             self.last_seen = other.last_seen;
             self.snapshot_sha256 = other.snapshot_sha256;
+            if other.github.is_some() {
+                self.github = other.github.clone();
+            }
             if other.photo.is_some() {
                 self.photo = other.photo;
             }
@@ -390,6 +399,12 @@ pub fn checked_import(key: &str, mut stored: StoredProfile, now_ms: u64) -> Opti
     p.skills.truncate(MAX_IMPORTED_ITEMS);
     p.reviews.truncate(MAX_IMPORTED_ITEMS);
     p.messages.truncate(MAX_IMPORTED_ITEMS);
+    // Read from a file, not from GitHub: as long as the API would give.
+    if let Some(history) = &mut stored.github {
+        history.commits.truncate(crate::github::MAX_COMMITS);
+        history.repos.truncate(crate::github::MAX_REPOS);
+        history.fetched = history.fetched.min(i64::try_from(now_ms / 1000).unwrap_or(i64::MAX));
+    }
     Some(stored)
 }
 

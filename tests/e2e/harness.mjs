@@ -27,7 +27,9 @@ function testedExtension() {
   tested = dir;
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = [...manifest.host_permissions, 'https://*.example/*'];
+  // And api.github.com, which the options page asks for when the recruiter
+  // turns GitHub checks on (the tests' API server stands behind it).
+  manifest.host_permissions = [...manifest.host_permissions, 'https://*.example/*', 'https://api.github.com/*'];
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return dir;
 }
@@ -35,7 +37,7 @@ function testedExtension() {
 const HOSTS = [
   'www.upwork.com', 'github.com', 'www.linkedin.com', 'www.freelancer.com', 'www.fiverr.com', 'www.toptal.com',
   'profile.indeed.com', 'www.indeed.com', 'wellfound.com', 'stackoverflow.com', 'www.guru.com',
-  'www.peopleperhour.com', '*.example', '*.example.com', '*.example.org',
+  'www.peopleperhour.com', '*.example', '*.example.com', '*.example.org', 'api.github.com',
 ];
 
 // Hosts served over plain http (pages a recruiter reads with the toolbar button).
@@ -70,8 +72,10 @@ export async function startServer() {
     const url = savedFromUrl(html);
     if (url) routes.set(routeKey(url), html);
   }
+  const hits = new Map();
   const handler = (req, res) => {
     const url = new URL(req.url, `${req.socket.encrypted ? 'https' : 'http'}://${req.headers.host}`);
+    hits.set(url.hostname, [...(hits.get(url.hostname) ?? []), `${url.pathname}${url.search}`]);
     const found = routes.get(routeKey(url));
     // Real sites send strict CSPs; so do we, to prove the extension copes
     // (a route given as {body, type, csp: false} is served without one).
@@ -95,6 +99,8 @@ export async function startServer() {
   return {
     port: server.address().port,
     httpPort: plain.address().port,
+    /** The paths requested of `host` so far. */
+    requests: (host) => hits.get(host) ?? [],
     /** Serves `html` (a string) or `{body, type, csp}` at `url` from now on. */
     route(url, content) {
       routes.set(routeKey(new URL(url)), content);

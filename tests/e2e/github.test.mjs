@@ -1,0 +1,74 @@
+// GitHub checks (issue #17): off by default (no request leaves the browser);
+// turned on in the options page, the account's public history is fetched
+// from "api.github.com" (the test server, answering with recorded API
+// answers from tests/fixtures/github-api/), within the per-account bound,
+// once (kept for a week), and its signals reach the panel.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ROOT, panelFlags, panelFrame, useBrowser, workerAnswer } from './harness.mjs';
+
+const env = useBrowser({ before, after });
+const LOGIN = 'dkim-builds'; // the demo GitHub profile
+const PROFILE = `https://github.com/${LOGIN}`;
+
+/** Serves the recorded "backdated" account as LOGIN's. */
+function serveRecordedAccount() {
+  const dir = join(ROOT, 'tests/fixtures/github-api/backdated');
+  const as = (file) => ({
+    body: readFileSync(file, 'utf8').replaceAll('mira-codes', LOGIN),
+    type: 'application/json; charset=utf-8',
+    csp: false,
+  });
+  env.server.route(`https://api.github.com/users/${LOGIN}`, as(join(dir, 'user.json')));
+  env.server.route(`https://api.github.com/users/${LOGIN}/repos`, as(join(dir, 'repos.json')));
+  for (const file of readdirSync(join(dir, 'commits'))) {
+    const repo = file.replace(/\.json$/, '');
+    env.server.route(`https://api.github.com/repos/${LOGIN}/${repo}/commits`, as(join(dir, 'commits', file)));
+  }
+}
+
+async function openProfile() {
+  const page = await env.browser.context.newPage();
+  await page.goto(PROFILE);
+  const frame = await panelFrame(page);
+  return { page, frame };
+}
+
+test('with GitHub checks off no request goes to the GitHub API', async () => {
+  serveRecordedAccount();
+  const { page } = await openProfile();
+  await page.waitForTimeout(1_500);
+  assert.deepEqual(env.server.requests('api.github.com'), []);
+  await page.close();
+});
+
+test('turned on, the history is fetched once, within the bound, and its signals reach the panel', async () => {
+  const options = await env.browser.context.newPage();
+  await options.goto(`chrome-extension://${env.browser.extensionId}/extension/options.html`);
+  await options.check('input[name=githubChecks]');
+  await options.click('#prefs button[type=submit]');
+  await options.waitForFunction(() => document.getElementById('prefs-status').textContent.length > 0);
+  const saved = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'vetter/prefs' }));
+  assert.equal(saved.prefs.githubChecks, true);
+
+  const { page } = await openProfile();
+  assert.equal(await workerAnswer(env.browser.context, `github:${LOGIN}`, 15_000), 'fetched');
+  const requests = env.server.requests('api.github.com');
+  assert.ok(requests.length >= 3 && requests.length <= 10, `${requests.length} requests: ${requests.join(', ')}`);
+  assert.ok(requests.every((r) => r.startsWith(`/users/${LOGIN}`) || r.startsWith(`/repos/${LOGIN}/`)), requests.join(', '));
+  const deadline = Date.now() + 10_000;
+  let flags = [];
+  while (Date.now() < deadline && !flags.includes('GITHUB_BACKDATED_COMMITS')) {
+    flags = await panelFlags(await panelFrame(page));
+    await page.waitForTimeout(200);
+  }
+  assert.ok(flags.includes('GITHUB_BACKDATED_COMMITS'), flags.join(', '));
+
+  // Read again: the history is kept, nothing is asked again.
+  await page.reload();
+  await panelFrame(page);
+  await page.waitForTimeout(1_500);
+  assert.equal(env.server.requests('api.github.com').length, requests.length);
+});
