@@ -46,15 +46,18 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
     findings
 }
 
+/// Each flag's title and guidance keys (`_locales`).
+const KEYS: &[(&str, &str, &str)] = &[
+    (BACKDATED_ID, "flag_GITHUB_BACKDATED_COMMITS_title", "flag_GITHUB_BACKDATED_COMMITS_guidance"),
+    (AUTHORS_ID, "flag_GITHUB_COMMIT_AUTHORS_title", "flag_GITHUB_COMMIT_AUTHORS_guidance"),
+    (COPIED_ID, "flag_GITHUB_COPIED_REPOSITORY_title", "flag_GITHUB_COPIED_REPOSITORY_guidance"),
+    (DORMANT_ID, "flag_GITHUB_DORMANT_REVIVED_title", "flag_GITHUB_DORMANT_REVIVED_guidance"),
+    (RENAMED_ID, "flag_GITHUB_RENAMED_title", "flag_GITHUB_RENAMED_guidance"),
+];
+
 fn finding(id: &str, severity: Severity, explanation: String, evidence: Vec<Evidence>) -> Finding {
-    Finding {
-        id: id.into(),
-        severity,
-        title: ui(&format!("flag_{id}_title")),
-        explanation,
-        evidence,
-        guidance: ui(&format!("flag_{id}_guidance")),
-    }
+    let (_, title, guidance) = KEYS.iter().find(|(flag, ..)| *flag == id).copied().unwrap_or((id, id, id));
+    Finding { id: id.into(), severity, title: ui(title), explanation, evidence, guidance: ui(guidance) }
 }
 
 /// A summary of API data as evidence (not a quotation).

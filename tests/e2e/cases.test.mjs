@@ -274,7 +274,7 @@ describe('the store', () => {
     await page.goto(`chrome-extension://${env.browser.extensionId}/extension/options.html`);
     await page.evaluate(() =>
       chrome.storage.local.set({
-        'vetter.prefs': { minSeverity: '<b>x</b>', disabledSites: 'GitHub, Upwork' },
+        'vetter.prefs': { minSeverity: '<b>x</b>', disabledSites: 'GitHub, Upwork', githubChecks: 'yes', githubToken: 'ghp_x\nAuthorization: y' },
         'vetter.lists': [{ kind: 'evil', name: 7, text: {} }],
         'vetter.panelPlace': { dock: 'top', position: { x: 'NaN', y: -1 } },
       }),
@@ -288,7 +288,7 @@ describe('the store', () => {
       place: await chrome.runtime.sendMessage({ type: 'vetter/panel-place' }),
       lists: (await chrome.runtime.sendMessage({ type: 'vetter/lists' })).imported,
     }));
-    assert.deepEqual(seen.prefs, { disabledSites: [], minSeverity: 'info' });
+    assert.deepEqual(seen.prefs, { disabledSites: [], minSeverity: 'info', githubChecks: false, githubToken: '' });
     assert.deepEqual(seen.place, { dock: 'right', position: null });
     assert.deepEqual(seen.lists, []);
     await options.evaluate(() => chrome.storage.local.remove(['vetter.prefs', 'vetter.lists', 'vetter.panelPlace']));
