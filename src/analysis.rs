@@ -104,6 +104,51 @@ pub struct ProfileSummary {
     pub first_seen: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen: Option<u64>,
+    /// What the GitHub account's fetched public history shows (GitHub checks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub github: Option<GithubSummary>,
+}
+
+/// A GitHub account's fetched history, as the panel shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GithubSummary {
+    pub login: String,
+    /// "YYYY-MM-DD".
+    pub created: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_commit: Option<String>,
+    /// The account's own commits fetched.
+    pub commits: usize,
+    /// Of those, how many in each hour of the day (UTC).
+    pub hours: Vec<u32>,
+    /// UTC offsets (minutes) the commits were written with, where known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offsets: Vec<i32>,
+    /// When it was fetched and until when it is kept ("YYYY-MM-DD").
+    pub fetched: String,
+    pub kept_until: String,
+}
+
+impl GithubSummary {
+    fn of(h: &crate::github::History) -> GithubSummary {
+        let day = |seconds: i64| {
+            let (y, m, d) = crate::text::civil_date(u64::try_from(seconds.max(0)).unwrap_or(0) * 1000);
+            format!("{y:04}-{m:02}-{d:02}")
+        };
+        let mut offsets: Vec<i32> = h.own_commits().filter_map(|c| c.offset).collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        GithubSummary {
+            login: h.login.clone(),
+            created: day(h.created),
+            first_commit: h.own_commits().map(|c| c.date).min().map(day),
+            commits: h.own_commits().count(),
+            hours: crate::github::hours_utc(h.own_commits()).to_vec(),
+            offsets,
+            fetched: day(h.fetched),
+            kept_until: day(h.fetched + crate::github::MAX_AGE),
+        }
+    }
 }
 
 impl From<&Profile> for ProfileSummary {
@@ -129,6 +174,7 @@ impl From<&Profile> for ProfileSummary {
             messages: p.messages.len(),
             first_seen: None,
             last_seen: None,
+            github: p.github.as_ref().map(GithubSummary::of),
         }
     }
 }

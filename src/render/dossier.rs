@@ -204,6 +204,7 @@ pub fn dossier_html(view: &CaseView) -> String {
     }
     h.push_str(&side_by_side(view));
     h.push_str(&timeline(view));
+    h.push_str(&super::github_html(view));
     h.push_str(&connections_and_findings_html(view));
     h.push_str(&checklist_html(view));
     h.push_str(&notes_html(view));

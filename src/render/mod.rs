@@ -344,8 +344,51 @@ pub fn panel_html(view: &CaseView) -> String {
         );
     }
     h.push_str(&profiles_html(view));
+    h.push_str(&github_html(view));
     h.push_str(&connections_and_findings_html(view));
     h.push_str(&notes_html(view));
+    h
+}
+
+/// Each GitHub account's fetched history: dates, counts, and the commit
+/// hours drawn as 24 bars (UTC), with when it was fetched and is kept to.
+pub(crate) fn github_html(view: &CaseView) -> String {
+    let mut h = String::new();
+    for (p, g) in view.profiles.iter().filter_map(|p| p.github.as_ref().map(|g| (p, g))) {
+        let most = g.hours.iter().copied().max().unwrap_or(0).max(1);
+        let bars: String = g
+            .hours
+            .iter()
+            .enumerate()
+            .map(|(hour, &n)| {
+                let height = (36 * n).div_ceil(most);
+                format!(
+                    r#"<rect x="{}" y="{}" width="8" height="{height}"><title>{hour:02}:00 UTC: {n}</title></rect>"#,
+                    hour * 10,
+                    40 - height
+                )
+            })
+            .collect();
+        let offsets: Vec<String> = g
+            .offsets
+            .iter()
+            .map(|o| format!("UTC{}{}:{:02}", if *o < 0 { '-' } else { '+' }, o.abs() / 60, o.abs() % 60))
+            .collect();
+        let _ = write!(
+            h,
+            r#"<section class="github-history" data-github="{login}"><h3>{title}</h3><p>{facts}</p><svg class="hours" viewBox="0 0 240 40" width="240" height="40" role="img" aria-label="{chart}">{bars}</svg><p class="small">{hours}{offsets}</p><p class="small">{fetched}</p></section>"#,
+            login = escape(&g.login),
+            title = escape(&ui_with("githubHistoryTitle", &[&g.login])),
+            facts = escape(&ui_with(
+                "githubHistoryFacts",
+                &[&g.created, g.first_commit.as_deref().unwrap_or("—"), &g.commits.to_string()]
+            )),
+            chart = escape(&ui("githubHistoryChart")),
+            hours = escape(&ui("githubHistoryHours")),
+            offsets = if offsets.is_empty() { String::new() } else { format!(" · {}", escape(&offsets.join(", "))) },
+            fetched = escape(&ui_with("githubHistoryFetched", &[&g.fetched, &g.kept_until, &p.url])),
+        );
+    }
     h
 }
 
@@ -403,6 +446,28 @@ mod tests {
         let html = panel_html(&CaseView::unstored(Some(p.url.clone()), vec![ProfileSummary::from(&p)], analysis));
         assert!(html.contains(r#"<q dir="auto">Great work, fast!</q>"#), "{html}");
         assert!(html.contains(r#"<span dir="auto">5 of 6 reviews from one client</span>"#), "{html}");
+    }
+
+    #[test]
+    fn a_github_history_is_shown_with_its_hours_and_dates() {
+        let mut p = Profile::empty("https://github.com/a<b", Site::Github);
+        p.github = Some(crate::github::History {
+            login: "a<b".into(),
+            created: 1_600_000_000,
+            fetched: 1_796_083_200,
+            commits: vec![crate::github::Commit {
+                date: 1_700_000_000 + 3 * 3600,
+                author_login: Some("a<b".into()),
+                ..Default::default()
+            }],
+            ..Default::default()
+        });
+        let analysis = crate::analysis::Analysis { risk: risk(&[]), findings: vec![] };
+        let html = panel_html(&CaseView::unstored(Some(p.url.clone()), vec![ProfileSummary::from(&p)], analysis));
+        assert!(html.contains(r#"data-github="a&lt;b""#), "{html}");
+        assert_eq!(html.matches("<rect ").count(), 24);
+        assert!(html.contains("2020-09-13") && html.contains("2026-12-01") && html.contains("2026-12-08"), "{html}");
+        assert!(!html.contains("<b"));
     }
 
     #[test]

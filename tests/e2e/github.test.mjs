@@ -65,6 +65,13 @@ test('turned on, the history is fetched once, within the bound, and its signals 
     await page.waitForTimeout(200);
   }
   assert.ok(flags.includes('GITHUB_BACKDATED_COMMITS'), flags.join(', '));
+  // The panel's "GitHub history": the account's dates and its commit hours.
+  const history = await (await panelFrame(page)).$eval(`section[data-github="${LOGIN}"]`, (el) => ({
+    text: el.innerText,
+    bars: el.querySelectorAll('svg.hours rect').length,
+  }));
+  assert.equal(history.bars, 24);
+  assert.match(history.text, /Account created 2024-06-01/);
 
   // Read again: the history is kept, nothing is asked again.
   await page.reload();
