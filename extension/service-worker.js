@@ -8,7 +8,6 @@ import init, {
   activateLists,
   checkList,
   compiledLists,
-  githubReposToFetch,
   listSummaries,
   loadData,
 } from '../pkg/vetter.js';
@@ -340,26 +339,33 @@ async function hashPhoto(key, url) {
 }
 
 // GitHub checks (issue #17, opt-in): the public history of a GitHub account
-// already in a case, from api.github.com only, at most MAX_GITHUB_REQUESTS
-// requests per account, kept for a week (the Rust core decides when it is
-// due), and stopped with a notice when GitHub's rate limit is reached.
+// already in a case, from api.github.com only. The Rust core decides what to
+// ask (at most 10 requests per account, each conditional on the entity tag
+// kept from the last fetch, so an unchanged answer comes back as 304) and
+// when (a history is kept for a week); fetching stops with a notice when
+// GitHub's rate limit is reached.
 const GITHUB_API = 'https://api.github.com';
-const MAX_GITHUB_REQUESTS = 10;
 const githubInFlight = new Set();
 let githubPausedUntil = 0;
 
-async function githubGet(path) {
-  const headers = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
+/** One request of the core's plan: {etag, body} (body null for 304). */
+async function githubGet({ path, accept, etag }) {
+  const headers = { accept, 'x-github-api-version': '2022-11-28' };
+  if (etag) headers['if-none-match'] = etag;
   if (prefs.githubToken) headers.authorization = `Bearer ${prefs.githubToken}`;
-  const response = await fetch(`${GITHUB_API}${path}`, { headers, credentials: 'omit', redirect: 'error', signal: AbortSignal.timeout(15_000) });
+  const response = await fetch(`${GITHUB_API}${path}`, {
+    headers, credentials: 'omit', redirect: 'error', cache: 'no-store', signal: AbortSignal.timeout(15_000),
+  });
+  if (response.status === 304) return { etag, body: null };
   if ((response.status === 403 || response.status === 429) && response.headers.get('x-ratelimit-remaining') === '0') {
     const reset = Number(response.headers.get('x-ratelimit-reset')) * 1000;
     githubPausedUntil = Number.isFinite(reset) && reset > Date.now() ? reset : Date.now() + 3_600_000;
     throw new Error(t('noticeGithubRateLimit', new Date(githubPausedUntil).toLocaleTimeString()));
   }
-  const text = await response.text();
-  if (text.length > 5_000_000) throw new Error('answer larger than 5 MB');
-  return text;
+  const body = await response.text();
+  if (body.length > 5_000_000) throw new Error('answer larger than 5 MB');
+  // A refusal's body carries GitHub's "message", which the core reports.
+  return { etag: response.headers.get('etag'), body };
 }
 
 async function fetchGithubHistory(key) {
@@ -368,13 +374,14 @@ async function fetchGithubHistory(key) {
   if (!login || githubInFlight.has(login)) return;
   githubInFlight.add(login);
   try {
-    const user = await githubGet(`/users/${encodeURIComponent(login)}`);
-    const repos = await githubGet(`/users/${encodeURIComponent(login)}/repos?per_page=100&sort=pushed`);
-    const commits = {};
-    for (const repo of JSON.parse(githubReposToFetch(repos)).slice(0, MAX_GITHUB_REQUESTS - 2)) {
-      commits[repo] = await githubGet(`/repos/${encodeURIComponent(login)}/${encodeURIComponent(repo)}/commits?per_page=100`);
+    // Two rounds: the account and its repositories, then what they call for.
+    const answers = {};
+    for (let round = 0; round < 2; round++) {
+      for (const request of JSON.parse(engine.githubRequests(key, JSON.stringify(answers)))) {
+        answers[request.path] = await githubGet(request);
+      }
     }
-    engine.setGithub(key, user, repos, JSON.stringify(commits), Date.now());
+    engine.setGithubAnswers(key, JSON.stringify(answers), Date.now());
     answer(`github:${login}`, 'fetched');
     await persist();
     broadcastUpdate();

@@ -262,7 +262,8 @@ impl CaseViews for Store {
             .map(|c| {
                 (
                     self.case_label(c),
-                    c.iter().map(|k| self.get(k).expect("a case holds stored profiles").profile.clone()).collect(),
+                    // With their GitHub histories: commit e-mails are identifiers too.
+                    c.iter().map(|k| with_entered(self.get(k).expect("a case holds stored profiles"))).collect(),
                 )
             })
             .collect();

@@ -3,10 +3,11 @@
 //! REST API (`/users/{login}`, `/users/{login}/repos`,
 //! `/repos/{owner}/{repo}/commits`), kept as a compact summary on the
 //! GitHub profile it was fetched for, and judged by the rules in
-//! `rules::github_history`. Platform-free: the CLI and the extension fetch,
-//! this reads.
+//! `rules::github_history`. Platform-free: the CLI and the extension fetch
+//! what [`requests`] lists and hand the answers to [`History::assemble`].
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// At most this many commits are kept per account (the newest).
 pub const MAX_COMMITS: usize = 1_000;
@@ -17,20 +18,165 @@ pub const MAX_REPOS: usize = 300;
 pub const MAX_REQUESTS: usize = 10;
 /// A fetched history is fetched again after this long (seconds).
 pub const MAX_AGE: i64 = 7 * 86_400;
+/// A repository's stars are read (dated) when it has at least this many.
+pub const MIN_STARS: u32 = 15;
+
+const JSON_MEDIA: &str = "application/vnd.github+json";
+/// Stargazers with the date of each star.
+const STAR_MEDIA: &str = "application/vnd.github.star+json";
+
+/// One request to make: a path under the API root, the media type to ask
+/// for, and the entity tag of the answer kept from the last fetch (sent as
+/// `If-None-Match`: an unchanged answer comes back as 304 and, with a
+/// token, costs nothing of the rate limit).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    pub path: String,
+    pub accept: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+}
+
+/// One answer: its entity tag and body, or no body when the API answered
+/// 304 Not Modified (the answer kept from the last fetch stands).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    #[serde(default)]
+    pub etag: Option<String>,
+    #[serde(default)]
+    pub body: Option<String>,
+}
+
+/// The answers fetched so far, by request path.
+pub type Answers = BTreeMap<String, Answer>;
+
+fn user_path(login: &str) -> String {
+    format!("/users/{login}")
+}
+
+fn repos_path(login: &str) -> String {
+    format!("/users/{login}/repos?per_page=100&sort=pushed")
+}
+
+fn commits_path(login: &str, repo: &str) -> String {
+    format!("/repos/{login}/{repo}/commits?per_page=100")
+}
+
+fn stars_path(login: &str, repo: &str) -> String {
+    format!("/repos/{login}/{repo}/stargazers?per_page=100")
+}
+
+/// Whether `login` is a GitHub login (letters, digits, single hyphens, at
+/// most 39): only such are put into a request path.
+pub fn is_login(login: &str) -> bool {
+    !login.is_empty()
+        && login.len() <= 39
+        && login.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !login.starts_with('-')
+}
+
+/// The login of a GitHub profile (`https://github.com/LOGIN`).
+pub fn login_of(profile: &crate::model::Profile) -> Option<&str> {
+    if profile.site != crate::model::Site::Github {
+        return None;
+    }
+    login_in(&profile.url)
+}
+
+/// The login in a GitHub profile address.
+pub fn login_in(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let login = rest.strip_prefix("github.com/")?.split(['/', '?', '#']).next()?;
+    is_login(login).then_some(login)
+}
+
+/// Whether `name` can be a repository name (letters, digits, `.-_`): only
+/// such are put into a request path.
+fn is_repo_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 100
+        && name != "."
+        && name != ".."
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+}
+
+/// What to request next for `login`, given the answers so far and the
+/// history kept from the last fetch (for entity tags and, when the
+/// repositories did not change, their list): first the account and its
+/// repositories, then the commits of the most recently pushed ones and the
+/// stars of the most starred, within [`MAX_REQUESTS`] in all.
+pub fn requests(login: &str, previous: Option<&History>, answers: &Answers) -> Vec<Request> {
+    if !is_login(login) {
+        return Vec::new();
+    }
+    let request = |path: String, accept: &str| Request {
+        etag: previous.and_then(|h| h.etags.get(&path).cloned()),
+        path,
+        accept: accept.into(),
+    };
+    let (user, repos) = (user_path(login), repos_path(login));
+    if !answers.contains_key(&user) || !answers.contains_key(&repos) {
+        return [request(user, JSON_MEDIA), request(repos, JSON_MEDIA)]
+            .into_iter()
+            .filter(|r| !answers.contains_key(&r.path))
+            .collect();
+    }
+    let mut listed = History::default();
+    match answers.get(&repos).and_then(|a| a.body.as_deref()) {
+        Some(body) => {
+            if listed.add_repos(body).is_err() {
+                return Vec::new();
+            }
+        }
+        None => listed.repos = previous.map(|h| h.repos.clone()).unwrap_or_default(),
+    }
+    let starred = listed.most_starred().map(|r| r.name.clone());
+    let budget = MAX_REQUESTS - 2 - usize::from(starred.is_some());
+    let mut next: Vec<Request> = listed
+        .repos_to_fetch()
+        .into_iter()
+        .take(budget)
+        .map(|repo| request(commits_path(login, &repo), JSON_MEDIA))
+        .collect();
+    next.extend(starred.map(|repo| request(stars_path(login, &repo), STAR_MEDIA)));
+    next.retain(|r| !answers.contains_key(&r.path));
+    next
+}
 
 /// The summary of one account's public history.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct History {
     /// The account's login as the API gives it (after any rename).
     pub login: String,
+    /// The account's display name, when it gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// When the account was created, seconds since the epoch (UTC).
     pub created: i64,
     pub followers: u32,
     pub following: u32,
     pub repos: Vec<Repo>,
     pub commits: Vec<Commit>,
+    /// The dates of the first stars (at most 100) of the most starred
+    /// repository, when it has [`MIN_STARS`] or more. Who starred is not kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stars: Option<Stars>,
     /// When it was fetched, seconds since the epoch.
     pub fetched: i64,
+    /// The entity tag of each answer (by request path), for the next fetch.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub etags: BTreeMap<String, String>,
+}
+
+/// When one repository's stars were given.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stars {
+    pub repo: String,
+    /// Its star count when fetched.
+    pub count: u32,
+    /// The dates of the stars read, seconds since the epoch, oldest first.
+    pub dates: Vec<i64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -39,6 +185,12 @@ pub struct Repo {
     pub fork: bool,
     pub created: i64,
     pub pushed: i64,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub stars: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// One commit of one of the account's repositories.
@@ -157,14 +309,15 @@ impl History {
         if login.is_empty() {
             return Err("the account: no login".into());
         }
+        let name = Some(crate::text::clean(&text(&user, "name"), 200)).filter(|n| !n.is_empty());
         Ok(History {
             login,
+            name,
             created,
             followers: count(&user, "followers"),
             following: count(&user, "following"),
-            repos: Vec::new(),
-            commits: Vec::new(),
             fetched,
+            ..History::default()
         })
     }
 
@@ -174,13 +327,17 @@ impl History {
         let list = list.as_array().ok_or("the repositories: not a list")?;
         for r in list {
             let name = text(r, "name");
-            if name.is_empty() || self.repos.len() >= MAX_REPOS || self.repos.iter().any(|known| known.name == name) {
+            if !is_repo_name(&name)
+                || self.repos.len() >= MAX_REPOS
+                || self.repos.iter().any(|known| known.name == name)
+            {
                 continue;
             }
             self.repos.push(Repo {
                 fork: r.get("fork").and_then(|f| f.as_bool()).unwrap_or(false),
                 created: time(r, "created_at").unwrap_or(0),
                 pushed: time(r, "pushed_at").unwrap_or(0),
+                stars: count(r, "stargazers_count"),
                 name,
             });
         }
@@ -219,10 +376,115 @@ impl History {
         Ok(())
     }
 
+    /// Adds the dated stars of `/repos/{owner}/{repo}/stargazers` (asked
+    /// for as `application/vnd.github.star+json`): only the dates are kept.
+    pub fn add_stars(&mut self, repo: &str, json: &str) -> Result<(), String> {
+        let list = parsed(json, repo)?;
+        let list = list.as_array().ok_or_else(|| format!("{repo}: not a list of stars"))?;
+        let mut dates: Vec<i64> = list.iter().filter_map(|s| time(s, "starred_at")).collect();
+        dates.sort_unstable();
+        let count = self.repos.iter().find(|r| r.name == repo).map_or(0, |r| r.stars);
+        self.stars = Some(Stars { repo: repo.to_string(), count, dates });
+        Ok(())
+    }
+
+    /// The account's most starred own repository (not a fork), when it
+    /// has [`MIN_STARS`] or more.
+    pub fn most_starred(&self) -> Option<&Repo> {
+        self.repos
+            .iter()
+            .filter(|r| !r.fork && r.stars >= MIN_STARS)
+            .max_by_key(|r| (r.stars, std::cmp::Reverse(&r.name)))
+    }
+
+    /// The history from the answers to [`requests`]: an answer that did not
+    /// change (304) takes its part from `previous`. Repositories whose
+    /// commits were not fetched are left out.
+    pub fn assemble(
+        login: &str,
+        previous: Option<&History>,
+        answers: &Answers,
+        fetched: i64,
+    ) -> Result<History, String> {
+        let unchanged = |what: &str| format!("{what}: GitHub said it did not change, but no earlier answer is kept");
+        let answer = |path: &str| answers.get(path).ok_or_else(|| format!("{path}: not fetched"));
+        let user = answer(&user_path(login))?;
+        let mut history = match (&user.body, previous) {
+            (Some(body), _) => History::from_user(body, fetched)?,
+            (None, Some(old)) => History {
+                login: old.login.clone(),
+                name: old.name.clone(),
+                created: old.created,
+                followers: old.followers,
+                following: old.following,
+                fetched,
+                ..History::default()
+            },
+            (None, None) => return Err(unchanged("the account")),
+        };
+        match (&answer(&repos_path(login))?.body, previous) {
+            (Some(body), _) => history.add_repos(body)?,
+            (None, Some(old)) => history.repos = old.repos.clone(),
+            (None, None) => return Err(unchanged("the repositories")),
+        }
+        for repo in history.repos.iter().map(|r| r.name.clone()).collect::<Vec<_>>() {
+            if let Some(a) = answers.get(&commits_path(login, &repo)) {
+                match (&a.body, previous) {
+                    (Some(body), _) => history.add_commits(&repo, body)?,
+                    (None, Some(old)) => {
+                        history.commits.extend(old.commits.iter().filter(|c| c.repo == repo).cloned());
+                    }
+                    (None, None) => return Err(unchanged(&repo)),
+                }
+            }
+            if let Some(a) = answers.get(&stars_path(login, &repo)) {
+                match (&a.body, previous.and_then(|old| old.stars.as_ref())) {
+                    (Some(body), _) => history.add_stars(&repo, body)?,
+                    (None, Some(old)) if old.repo == repo => history.stars = Some(old.clone()),
+                    (None, _) => return Err(unchanged(&repo)),
+                }
+            }
+        }
+        history.commits.sort_by_key(|c| std::cmp::Reverse(c.date));
+        history.commits.truncate(MAX_COMMITS);
+        history.etags = answers
+            .iter()
+            .filter_map(|(path, a)| Some((path.clone(), crate::text::clean(a.etag.as_deref()?, 200))))
+            .filter(|(_, tag)| !tag.is_empty())
+            .collect();
+        Ok(history)
+    }
+
+    /// The e-mail addresses the account itself commits with: of commits
+    /// GitHub links to the account, or signed with its login or display
+    /// name (an address verified on no account is not linked). Never the
+    /// addresses of other people's commits in its repositories.
+    pub fn own_emails(&self) -> Vec<&str> {
+        let name = self.name.as_deref().map(crate::normalize::fold);
+        let login = crate::normalize::fold(&self.login);
+        let mut emails: Vec<&str> = self
+            .commits
+            .iter()
+            .filter(|c| {
+                c.by(&self.login)
+                    || c.author_login.is_none() && {
+                        let author = crate::normalize::fold(&c.author_name);
+                        author == login || name.as_ref().is_some_and(|n| !n.is_empty() && *n == author)
+                    }
+            })
+            .map(|c| c.author_email.as_str())
+            .filter(|e| !e.is_empty() && !e.to_ascii_lowercase().ends_with("@users.noreply.github.com"))
+            .collect();
+        emails.sort_unstable();
+        emails.dedup();
+        emails
+    }
+
     /// The repositories whose commits to fetch, most recently pushed first,
     /// within [`MAX_REQUESTS`] (two go to the account and its repositories).
+    /// Not forks: their commits are the original's, and no signal reads them.
     pub fn repos_to_fetch(&self) -> Vec<String> {
-        let mut repos: Vec<&Repo> = self.repos.iter().collect();
+        let mut repos: Vec<&Repo> = self.repos.iter().filter(|r| !r.fork).collect();
         repos.sort_by_key(|r| std::cmp::Reverse(r.pushed));
         repos.into_iter().take(MAX_REQUESTS - 2).map(|r| r.name.clone()).collect()
     }
@@ -276,6 +538,15 @@ mod tests {
         let err = History::from_user(r#"{"message": "API rate limit exceeded"}"#, 0).unwrap_err();
         assert!(err.contains("API rate limit exceeded"), "{err}");
         assert!(History::from_user("<html>", 0).is_err());
+    }
+
+    #[test]
+    fn logins_are_read_from_profile_addresses_only() {
+        assert_eq!(login_in("https://github.com/dkim-builds"), Some("dkim-builds"));
+        assert_eq!(login_in("https://www.github.com/a1/repo?tab=x"), Some("a1"));
+        for bad in ["https://gitlab.com/a1", "https://github.com/", "https://github.com/a_b", "https://github.com/-a"] {
+            assert_eq!(login_in(bad), None, "{bad}");
+        }
     }
 
     #[test]

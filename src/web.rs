@@ -155,20 +155,22 @@ impl Engine {
         self.store.github_to_fetch(key, ms(now_ms))
     }
 
-    /// Records the API answers fetched for `key`'s GitHub account: the
-    /// account, its repositories, and `commits_json` (an object of
-    /// repository name → that repository's commits answer).
-    #[wasm_bindgen(js_name = setGithub)]
-    pub fn set_github(
-        &mut self,
-        key: &str,
-        user_json: &str,
-        repos_json: &str,
-        commits_json: &str,
-        now_ms: f64,
-    ) -> Result<bool, JsError> {
-        let history = github_history(user_json, repos_json, commits_json, now_ms).map_err(|e| JsError::new(&e))?;
-        Ok(self.store.set_github(key, history))
+    /// The GitHub API requests to make next for `key` (JSON array of
+    /// `{path, accept, etag?}`), given the answers so far (JSON object of
+    /// path → `{etag, body}`, body `null` for 304 Not Modified); empty when
+    /// every answer is in.
+    #[wasm_bindgen(js_name = githubRequests)]
+    pub fn github_requests(&self, key: &str, answers_json: &str) -> Result<String, JsError> {
+        let answers: crate::github::Answers = serde_json::from_str(answers_json)?;
+        Ok(json(&self.store.github_requests(key, &answers)))
+    }
+
+    /// Records the history made from the answers fetched for `key`'s
+    /// GitHub account (as for [`Engine::github_requests`]).
+    #[wasm_bindgen(js_name = setGithubAnswers)]
+    pub fn set_github_answers(&mut self, key: &str, answers_json: &str, now_ms: f64) -> Result<bool, JsError> {
+        let answers: crate::github::Answers = serde_json::from_str(answers_json)?;
+        self.store.set_github_answers(key, &answers, ms(now_ms)).map_err(|e| JsError::new(&e))
     }
 
     #[wasm_bindgen(js_name = photoFailed)]
@@ -460,31 +462,6 @@ pub fn activate_compiled_lists(bytes: &[u8], fingerprint: &str) -> Result<String
 #[wasm_bindgen(js_name = listSummaries)]
 pub fn list_summaries() -> String {
     summaries()
-}
-
-/// The repositories of a `/users/{login}/repos` answer whose commits to
-/// fetch (JSON array of names), within the per-account request bound.
-#[wasm_bindgen(js_name = githubReposToFetch)]
-pub fn github_repos_to_fetch(repos_json: &str) -> Result<String, JsError> {
-    let mut history = crate::github::History::default();
-    history.add_repos(repos_json).map_err(|e| JsError::new(&e))?;
-    Ok(json(&history.repos_to_fetch()))
-}
-
-fn github_history(
-    user_json: &str,
-    repos_json: &str,
-    commits_json: &str,
-    now_ms: f64,
-) -> Result<crate::github::History, String> {
-    let mut history = crate::github::History::from_user(user_json, (now_ms / 1000.0) as i64)?;
-    history.add_repos(repos_json)?;
-    let commits: std::collections::BTreeMap<String, String> =
-        serde_json::from_str(commits_json).map_err(|e| format!("commits: {e}"))?;
-    for (repo, answer) in commits.iter().take(crate::github::MAX_REQUESTS) {
-        history.add_commits(repo, answer)?;
-    }
-    Ok(history)
 }
 
 /// The dossier's HTML for a case view given as JSON.

@@ -3,7 +3,9 @@
 //! [`crate::github`]):
 //! `GITHUB_BACKDATED_COMMITS`, `GITHUB_COMMIT_AUTHORS`,
 //! `GITHUB_COPIED_REPOSITORY`, `GITHUB_DORMANT_REVIVED`, `GITHUB_RENAMED`,
-//! and commit hours as evidence for `WORK_HOURS_MISMATCH`.
+//! `GITHUB_STAR_BURST`, and commit hours as evidence for
+//! `WORK_HOURS_MISMATCH`. (The account's own commit e-mails count as its
+//! e-mails for `SHARED_IDENTIFIER`.)
 //!
 //! ## Why it matters
 //! Practitioners who investigate DPRK IT workers check an account's history
@@ -13,7 +15,8 @@
 //!
 //! ## Known false positives
 //! Repositories migrated from elsewhere keep their older dates; people
-//! travel, work nights, change e-mails and take breaks. Every signal here is
+//! travel, work nights, change e-mails and take breaks; a project shared on
+//! a news site gets most of its stars in a day. Every signal here is
 //! `low` or `info`: it corroborates, it never decides, and the profiles' own
 //! words (night work, a career break) silence the signals they explain.
 
@@ -26,6 +29,7 @@ pub const AUTHORS_ID: &str = "GITHUB_COMMIT_AUTHORS";
 pub const COPIED_ID: &str = "GITHUB_COPIED_REPOSITORY";
 pub const DORMANT_ID: &str = "GITHUB_DORMANT_REVIVED";
 pub const RENAMED_ID: &str = "GITHUB_RENAMED";
+pub const STARS_ID: &str = "GITHUB_STAR_BURST";
 
 const DAY: i64 = 86_400;
 
@@ -42,6 +46,7 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
         findings.extend(copied(p, history));
         findings.extend(dormant(p, history, case.profiles));
         findings.extend(renamed(p, history, case.profiles));
+        findings.extend(star_burst(p, history));
     }
     findings
 }
@@ -53,6 +58,7 @@ const KEYS: &[(&str, &str, &str)] = &[
     (COPIED_ID, "flag_GITHUB_COPIED_REPOSITORY_title", "flag_GITHUB_COPIED_REPOSITORY_guidance"),
     (DORMANT_ID, "flag_GITHUB_DORMANT_REVIVED_title", "flag_GITHUB_DORMANT_REVIVED_guidance"),
     (RENAMED_ID, "flag_GITHUB_RENAMED_title", "flag_GITHUB_RENAMED_guidance"),
+    (STARS_ID, "flag_GITHUB_STAR_BURST_title", "flag_GITHUB_STAR_BURST_guidance"),
 ];
 
 fn finding(id: &str, severity: Severity, explanation: String, evidence: Vec<Evidence>) -> Finding {
@@ -299,6 +305,41 @@ fn github_login(url: &str) -> Option<String> {
         && login.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         && !["orgs", "settings", "features", "topics", "about", "login", "sponsors"].contains(&login);
     valid.then(|| login.to_ascii_lowercase())
+}
+
+/// Most of a repository's stars given within two days: stars bought or
+/// swapped in a ring arrive in one batch, stars from people who use a
+/// project over months. Only the dates are read; who starred is not.
+fn star_burst(p: &Profile, h: &History) -> Option<Finding> {
+    let stars = h.stars.as_ref()?;
+    let dates = &stars.dates;
+    if dates.len() < crate::github::MIN_STARS as usize {
+        return None;
+    }
+    // The most stars within any 48 hours (the dates are sorted).
+    let (mut start, mut best) = (0, (0, 0));
+    for end in 0..dates.len() {
+        while dates[end] - dates[start] > 2 * DAY {
+            start += 1;
+        }
+        if end + 1 - start > best.1 - best.0 {
+            best = (start, end + 1);
+        }
+    }
+    let in_burst = best.1 - best.0;
+    if in_burst * 10 < dates.len() * 8 {
+        return None;
+    }
+    let evidence = vec![summary(
+        p,
+        "stars",
+        stars.repo.clone(),
+        Some(ui_with(
+            "ev_githubStarBurst",
+            &[&in_burst.to_string(), &dates.len().to_string(), &day(dates[best.0]), &day(dates[best.1 - 1])],
+        )),
+    )];
+    Some(finding(STARS_ID, Severity::Low, ui("flag_GITHUB_STAR_BURST_explain"), evidence))
 }
 
 #[cfg(test)]

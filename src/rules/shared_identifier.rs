@@ -2,7 +2,8 @@
 //!
 //! ## What it does
 //! Indexes every normalised identifier of every other candidate (E.164
-//! phones and WhatsApp links, canonical e-mail mailboxes, Telegram, Skype
+//! phones and WhatsApp links, canonical e-mail mailboxes, including those a
+//! GitHub account commits with when GitHub checks are on, Telegram, Skype
 //! and Discord handles, wallet addresses, IBANs with valid check digits)
 //! and flags one that also belongs to this candidate. The evidence names both
 //! candidates and where each saw the identifier.
@@ -101,6 +102,13 @@ fn identifiers(profiles: &[Profile], messages: &[Message]) -> Seen {
                 add(n, "e-mail", &p.url, "email", &e.value);
             }
         }
+        // The addresses the GitHub account commits with (GitHub checks):
+        // its own, never those of other people's commits in its repositories.
+        for e in p.github.iter().flat_map(|h| h.own_emails()) {
+            if let Some(n) = email_canonical(e).filter(|n| !is_role_address(n)) {
+                add(n, "e-mail", &p.url, "commit author", e);
+            }
+        }
         let mut texts: Vec<(&str, &str)> = p.messages.iter().map(|m| (m.text.as_str(), "message")).collect();
         if let Some(b) = &p.bio {
             texts.push((&b.value, "bio"));
@@ -185,6 +193,17 @@ pub fn identifier_keys(profiles: &[Profile], messages: &[Message]) -> Vec<String
         identifiers(profiles, messages).into_keys().map(|(k, kind)| format!("{kind}:{k}")).collect();
     keys.sort();
     keys
+}
+
+/// The index keys of the e-mails a GitHub account commits with.
+pub fn commit_email_keys(history: &crate::github::History) -> Vec<String> {
+    history
+        .own_emails()
+        .into_iter()
+        .filter_map(email_canonical)
+        .filter(|n| !is_role_address(n))
+        .map(|n| format!("e-mail:{n}"))
+        .collect()
 }
 
 fn employers(profiles: &[Profile]) -> Vec<&str> {

@@ -267,7 +267,7 @@ impl Store {
         for page in graph::linked_pages(p) {
             self.linkers.add(page, &key);
         }
-        for id in identifier_keys(std::slice::from_ref(p), &[]) {
+        for id in stored_identifier_keys(&stored) {
             self.shared_ids.add(id, &key);
         }
         if let Some(n) = graph::name_key(p) {
@@ -299,7 +299,7 @@ impl Store {
         for page in graph::linked_pages(p) {
             self.linkers.remove(&page, key);
         }
-        for id in identifier_keys(std::slice::from_ref(p), &[]) {
+        for id in stored_identifier_keys(stored) {
             self.shared_ids.remove(&id, key);
         }
         if let Some(n) = graph::name_key(p) {
@@ -570,28 +570,48 @@ impl Store {
     /// profile with none, or one older than [`crate::github::MAX_AGE`]).
     pub fn github_to_fetch(&self, key: &str, now_ms: u64) -> Option<String> {
         let s = self.profiles.get(key)?;
-        if s.profile.site != crate::model::Site::Github {
-            return None;
-        }
+        let login = crate::github::login_of(&s.profile)?;
         let now = i64::try_from(now_ms / 1000).unwrap_or(i64::MAX);
-        if s.github.as_ref().is_some_and(|h| now - h.fetched < crate::github::MAX_AGE) {
+        if s.github.as_ref().is_some_and(|h| now - h.fetched < crate::github::MAX_AGE && h.fetched <= now) {
             return None;
         }
-        let login = key.strip_prefix("github:")?;
-        let valid =
-            !login.is_empty() && login.len() <= 39 && login.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-        valid.then(|| login.to_string())
+        Some(login.to_string())
+    }
+
+    /// What to request next for `key`'s GitHub account, given the answers
+    /// so far (see [`crate::github::requests`]).
+    pub fn github_requests(&self, key: &str, answers: &crate::github::Answers) -> Vec<crate::github::Request> {
+        let Some(s) = self.profiles.get(key) else { return Vec::new() };
+        let Some(login) = crate::github::login_of(&s.profile) else { return Vec::new() };
+        crate::github::requests(login, s.github.as_ref(), answers)
+    }
+
+    /// Records the history made from the answers fetched for `key`'s GitHub
+    /// account; `Ok(false)` when `key` is no longer a stored GitHub profile.
+    pub fn set_github_answers(
+        &mut self,
+        key: &str,
+        answers: &crate::github::Answers,
+        now_ms: u64,
+    ) -> Result<bool, String> {
+        let Some(s) = self.profiles.get(key) else { return Ok(false) };
+        let Some(login) = crate::github::login_of(&s.profile) else { return Ok(false) };
+        let now = i64::try_from(now_ms / 1000).unwrap_or(i64::MAX);
+        let history = crate::github::History::assemble(login, s.github.as_ref(), answers, now)?;
+        Ok(self.set_github(key, history))
     }
 
     /// Records the public history fetched for `key`'s GitHub account.
     pub fn set_github(&mut self, key: &str, history: crate::github::History) -> bool {
-        let Some(stored) = self.profiles.get_mut(key) else { return false };
-        if stored.profile.site != crate::model::Site::Github {
-            return false;
+        let Some(mut stored) = self.take(key) else { return false };
+        let is_github = stored.profile.site == crate::model::Site::Github;
+        if is_github {
+            stored.github = Some(history);
+            self.changed.insert(key.to_string());
         }
-        stored.github = Some(history);
-        self.changed.insert(key.to_string());
-        true
+        // Put back (indexed again: the account's commit e-mails are identifiers).
+        self.put(key.to_string(), stored);
+        is_github
     }
 
     fn remove_keys(&mut self, keys: &[String]) -> usize {
@@ -706,7 +726,7 @@ impl Store {
         let members: BTreeSet<&String> = case.iter().collect();
         let mut found: BTreeSet<String> = BTreeSet::new();
         for k in case {
-            for id in identifier_keys(std::slice::from_ref(&self.profiles[k].profile), &[]) {
+            for id in stored_identifier_keys(&self.profiles[k]) {
                 found.extend(self.shared_ids.get(&id).filter(|o| !members.contains(o)).cloned());
             }
         }
@@ -755,6 +775,16 @@ impl Store {
 /// A stable, dependency-free hash for keys (FNV-1a, 64 bit).
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The identifier index keys of a stored profile: its page's, and the
+/// e-mails its GitHub account commits with (when fetched).
+fn stored_identifier_keys(stored: &StoredProfile) -> Vec<String> {
+    let mut keys = identifier_keys(std::slice::from_ref(&stored.profile), &[]);
+    if let Some(history) = &stored.github {
+        keys.extend(crate::rules::shared_identifier::commit_email_keys(history));
+    }
+    keys
 }
 
 #[cfg(test)]

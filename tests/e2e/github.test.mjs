@@ -2,7 +2,8 @@
 // turned on in the options page, the account's public history is fetched
 // from "api.github.com" (the test server, answering with recorded API
 // answers from tests/fixtures/github-api/), within the per-account bound,
-// once (kept for a week), and its signals reach the panel.
+// once (kept for a week, then asked again with the entity tags kept, which
+// GitHub answers with 304), and its signals reach the panel.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,11 +17,10 @@ const PROFILE = `https://github.com/${LOGIN}`;
 /** Serves the recorded "backdated" account as LOGIN's. */
 function serveRecordedAccount() {
   const dir = join(ROOT, 'tests/fixtures/github-api/backdated');
-  const as = (file) => ({
-    body: readFileSync(file, 'utf8').replaceAll('mira-codes', LOGIN),
-    type: 'application/json; charset=utf-8',
-    csp: false,
-  });
+  const as = (file) => {
+    const body = readFileSync(file, 'utf8').replaceAll('mira-codes', LOGIN);
+    return { body, type: 'application/json; charset=utf-8', csp: false, etag: `"${body.length.toString(16)}"` };
+  };
   env.server.route(`https://api.github.com/users/${LOGIN}`, as(join(dir, 'user.json')));
   env.server.route(`https://api.github.com/users/${LOGIN}/repos`, as(join(dir, 'repos.json')));
   for (const file of readdirSync(join(dir, 'commits'))) {
@@ -78,4 +78,37 @@ test('turned on, the history is fetched once, within the bound, and its signals 
   await panelFrame(page);
   await page.waitForTimeout(1_500);
   assert.equal(env.server.requests('api.github.com').length, requests.length);
+});
+
+test('a week later it is asked again conditionally, and the unchanged answers keep the history', async () => {
+  const before = env.server.requests('api.github.com').length;
+  assert.ok(before >= 3);
+  assert.deepEqual(env.server.conditionalRequests('api.github.com'), []);
+  // The worker's clock, eight days on.
+  const worker = env.browser.context.serviceWorkers().at(-1);
+  await worker.evaluate(() => {
+    const now = Date.now;
+    Date.now = () => now() + 8 * 86_400_000;
+  });
+  const { page } = await openProfile();
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline && env.server.requests('api.github.com').length < 2 * before) {
+    await page.waitForTimeout(100);
+  }
+  const again = env.server.requests('api.github.com').slice(before);
+  assert.equal(again.length, before, again.join(', '));
+  assert.deepEqual(env.server.conditionalRequests('api.github.com'), again);
+  // Answered 304 throughout, the history (and its signal) stands.
+  let flags = [];
+  while (Date.now() < deadline + 5_000 && !flags.includes('GITHUB_BACKDATED_COMMITS')) {
+    flags = await panelFlags(await panelFrame(page));
+    await page.waitForTimeout(200);
+  }
+  assert.ok(flags.includes('GITHUB_BACKDATED_COMMITS'), flags.join(', '));
+  assert.equal(await workerAnswer(env.browser.context, `github:${LOGIN}`), 'fetched');
+  // Fetched anew (on the worker's clock), not the week-old history left in place.
+  const fetchedDay = new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10);
+  const text = await (await panelFrame(page)).$eval(`section[data-github="${LOGIN}"]`, (el) => el.innerText);
+  assert.ok(text.includes(fetchedDay), text);
+  await page.close();
 });

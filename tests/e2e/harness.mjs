@@ -73,9 +73,13 @@ export async function startServer() {
     if (url) routes.set(routeKey(url), html);
   }
   const hits = new Map();
+  const conditional = new Map();
   const handler = (req, res) => {
     const url = new URL(req.url, `${req.socket.encrypted ? 'https' : 'http'}://${req.headers.host}`);
     hits.set(url.hostname, [...(hits.get(url.hostname) ?? []), `${url.pathname}${url.search}`]);
+    if (req.headers['if-none-match']) {
+      conditional.set(url.hostname, [...(conditional.get(url.hostname) ?? []), `${url.pathname}${url.search}`]);
+    }
     const found = routes.get(routeKey(url));
     // Real sites send strict CSPs; so do we, to prove the extension copes
     // (a route given as {body, type, csp: false} is served without one).
@@ -86,8 +90,10 @@ export async function startServer() {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     } else if (typeof found === 'string') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(found);
+    } else if (found.etag && req.headers['if-none-match'] === found.etag) {
+      res.writeHead(304, { etag: found.etag }).end();
     } else {
-      res.writeHead(200, { 'content-type': found.type }).end(found.body);
+      res.writeHead(200, { 'content-type': found.type, ...(found.etag ? { etag: found.etag } : {}) }).end(found.body);
     }
   };
   const server = createServer({ key: readFileSync(join(work, 'key.pem')), cert: readFileSync(join(work, 'cert.pem')) }, handler);
@@ -101,7 +107,9 @@ export async function startServer() {
     httpPort: plain.address().port,
     /** The paths requested of `host` so far. */
     requests: (host) => hits.get(host) ?? [],
-    /** Serves `html` (a string) or `{body, type, csp}` at `url` from now on. */
+    /** Those of them asked with If-None-Match. */
+    conditionalRequests: (host) => conditional.get(host) ?? [],
+    /** Serves `html` (a string) or `{body, type, csp, etag}` at `url` from now on (with an etag, 304 to If-None-Match). */
     route(url, content) {
       routes.set(routeKey(new URL(url)), content);
     },

@@ -1,7 +1,9 @@
 //! The `vetter` command (see `docs/cli.md`): batch vetting of saved pages,
 //! on the same core and with the same findings JSON as the extension.
 
-use crate::analysis::{analyse_among, finish, ProfileSummary};
+mod github;
+
+use crate::analysis::{analyse_among, finish, with_entered, ProfileSummary};
 use crate::extract;
 use crate::model::{Message, Profile};
 use crate::rules::shared_identifier::OtherCandidate;
@@ -13,7 +15,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub const USAGE: &str = "\
-usage: vetter scan [--json] [--store DIR] [--sanctions FILE]... [--iocs FILE]... CASE_DIR...
+usage: vetter scan [--json] [--store DIR] [--sanctions FILE]... [--iocs FILE]...
+                   [--github] [--github-api URL] CASE_DIR...
 
 Each CASE_DIR holds one candidate's saved pages (*.html, *.htm) and
 messages (*.txt). Prints a report per case, worst first; --json prints
@@ -24,6 +27,14 @@ built-in DPRK list; --iocs adds a CSV of known-persona indicators
 (type,value,source[,confidence,expires]). Lists are compiled once and
 cached in $VETTER_CACHE_DIR (else $XDG_CACHE_HOME/vetter, ~/.cache/vetter;
 empty: no cache).
+
+--github fetches the public history of each GitHub account in the cases
+from GitHub's REST API (only then is anything fetched): the account, its
+repositories, recent commits and star dates, at most 10 requests per
+account, kept in the cache for a week and asked again conditionally.
+--github-api URL uses another API root (GitHub Enterprise; implies
+--github). A token in $VETTER_GITHUB_TOKEN raises GitHub's rate limit; it
+is sent to that API only and never written.
 
 exit status: 0 all input processed, 1 some input skipped, 2 usage error
 
@@ -64,6 +75,8 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut sanctions: Vec<PathBuf> = Vec::new();
     let mut iocs: Vec<PathBuf> = Vec::new();
     let mut store_dir: Option<PathBuf> = None;
+    let mut github = false;
+    let mut github_api: Option<String> = None;
     match args.first().map(String::as_str) {
         Some("scan") => {}
         Some("skeleton") => return skeleton_command(&args[1..], out, err),
@@ -84,6 +97,14 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--github" => github = true,
+            "--github-api" => {
+                let Some(url) = rest.next() else {
+                    let _ = writeln!(err, "vetter: --github-api needs a URL\n{USAGE}");
+                    return 2;
+                };
+                github_api = Some(url.clone());
+            }
             "--store" => {
                 let Some(dir) = rest.next() else {
                     let _ = writeln!(err, "vetter: --store needs a DIR\n{USAGE}");
@@ -109,6 +130,17 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let _ = writeln!(err, "vetter: no CASE_DIR given\n{USAGE}");
         return 2;
     }
+    let mut client = if github || github_api.is_some() {
+        match github::Options::new(github_api.as_deref(), cache_dir()) {
+            Ok(options) => Some(github::Client::new(options)),
+            Err(e) => {
+                let _ = writeln!(err, "vetter: {e}\n{USAGE}");
+                return 2;
+            }
+        }
+    } else {
+        None
+    };
     let mut list_problems = Vec::new();
     crate::screening::set_active(load_lists(&sanctions, &iocs, &mut list_problems));
     let mut store = Store::with_linking(Linking::Explicit);
@@ -121,7 +153,7 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             }
         }
     }
-    let mut report = scan_into(&dirs, &mut store);
+    let mut report = scan_with(&dirs, &mut store, client.as_mut());
     report.skipped.splice(0..0, list_problems);
     if let Some(dir) = &store_dir {
         if let Err(e) = native_store::save(dir, &mut store) {
@@ -245,10 +277,18 @@ pub fn scan(dirs: &[PathBuf]) -> Report {
 
 /// [`scan`], also comparing with (and adding to) the cases of `store`.
 pub fn scan_into(dirs: &[PathBuf], store: &mut Store) -> Report {
+    scan_with(dirs, store, None)
+}
+
+/// [`scan_into`], with the GitHub accounts' histories when `github` fetches them.
+fn scan_with(dirs: &[PathBuf], store: &mut Store, github: Option<&mut github::Client>) -> Report {
     let mut skipped = Vec::new();
-    let read: Vec<ReadCase> = dirs.iter().filter_map(|d| read_case(d, &mut skipped)).collect();
+    let mut read: Vec<ReadCase> = dirs.iter().filter_map(|d| read_case(d, &mut skipped)).collect();
     let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
     let keyed: Vec<Vec<String>> = read.iter().map(|case| add_case(store, case, now_ms)).collect();
+    if let Some(client) = github {
+        add_github_histories(client, store, &mut read, &keyed, now_ms, &mut skipped);
+    }
     let mut cases: Vec<CaseReport> = read
         .iter()
         .zip(&keyed)
@@ -256,9 +296,7 @@ pub fn scan_into(dirs: &[PathBuf], store: &mut Store) -> Report {
             let sharing = store.cases_sharing_identifiers(keys);
             let material: Vec<(String, Vec<Profile>)> = sharing
                 .iter()
-                .map(|c| {
-                    (store.case_label(c), c.iter().filter_map(|k| store.get(k)).map(|s| s.profile.clone()).collect())
-                })
+                .map(|c| (store.case_label(c), c.iter().filter_map(|k| store.get(k)).map(with_entered).collect()))
                 .collect();
             let others: Vec<OtherCandidate<'_>> = material
                 .iter()
@@ -277,6 +315,47 @@ pub fn scan_into(dirs: &[PathBuf], store: &mut Store) -> Report {
         .collect();
     cases.sort_by(|a, b| b.risk.score.cmp(&a.risk.score).then_with(|| a.case.cmp(&b.case)));
     Report { cases, skipped }
+}
+
+/// Fetches (or takes from the cache or the store) the public history of
+/// each GitHub account in the cases and puts it on the case's profile.
+/// An account whose history could not be had is reported as skipped, so
+/// the findings are labelled partial.
+fn add_github_histories(
+    client: &mut github::Client,
+    store: &mut Store,
+    read: &mut [ReadCase],
+    keyed: &[Vec<String>],
+    now_ms: u64,
+    skipped: &mut Vec<Skipped>,
+) {
+    let now = i64::try_from(now_ms / 1000).unwrap_or(i64::MAX);
+    for (case, keys) in read.iter_mut().zip(keyed) {
+        for key in keys {
+            let Some(login) = store.get(key).and_then(|s| crate::github::login_of(&s.profile)).map(str::to_string)
+            else {
+                continue;
+            };
+            if store.github_to_fetch(key, now_ms).is_some() {
+                let stored = store.get(key).and_then(|s| s.github.clone());
+                match client.history(&login, stored.as_ref(), now) {
+                    Ok(history) => {
+                        store.set_github(key, history);
+                    }
+                    Err(failure) => {
+                        let url = store.get(key).map(|s| s.profile.url.clone()).unwrap_or_default();
+                        skipped.push(github::skipped(&url, &failure));
+                        continue;
+                    }
+                }
+            }
+            let history = store.get(key).and_then(|s| s.github.clone());
+            let url = store.get(key).map(|s| s.profile.url.clone());
+            for p in case.profiles.iter_mut().filter(|p| Some(&p.url) == url.as_ref()) {
+                p.github = history.clone();
+            }
+        }
+    }
 }
 
 /// One case folder as read: its pages, messages, and photos on disk.
@@ -427,7 +506,7 @@ fn skeleton_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -
 /// The profile photo a saved page shows, read from the folder beside it
 /// (`NAME_files/photo.jpg`): the page recorded it relative to itself, and
 /// its address now ends with that relative path. `None` when it is not
-/// on disk (the CLI never fetches).
+/// on disk (the CLI never fetches photos).
 fn saved_photo(dir: &Path, address: &str) -> Option<Result<Photo, String>> {
     let path = address.split(['?', '#']).next()?;
     let segments: Vec<&str> = path.rsplit('/').take(3).collect();
