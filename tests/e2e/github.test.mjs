@@ -112,3 +112,68 @@ test('a week later it is asked again conditionally, and the unchanged answers ke
   assert.ok(text.includes(fetchedDay), text);
   await page.close();
 });
+
+/** Serves the recorded account of `dir` as `login`'s, with a GitHub page claiming the case's place and words. */
+function serveCase(dir, login) {
+  const meta = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8'));
+  const claims = meta.profiles[0];
+  const etagged = (file) => {
+    const body = readFileSync(file, 'utf8').replaceAll(meta.login, login);
+    return { body, type: 'application/json; charset=utf-8', csp: false, etag: `"${body.length.toString(16)}"` };
+  };
+  env.server.route(`https://api.github.com/users/${login}`, etagged(join(dir, 'user.json')));
+  env.server.route(`https://api.github.com/users/${login}/repos`, etagged(join(dir, 'repos.json')));
+  for (const kind of ['commits', 'stargazers']) {
+    let files = [];
+    try {
+      files = readdirSync(join(dir, kind));
+    } catch {}
+    for (const file of files) {
+      const repo = file.replace(/\.json$/, '');
+      env.server.route(`https://api.github.com/repos/${login}/${repo}/${kind}`, etagged(join(dir, kind, file)));
+    }
+  }
+  // The demo GitHub page, as this account's, claiming the case's place and
+  // bio, without the demo's links to other profiles.
+  const bio = claims.bio ?? 'Full-stack developer.';
+  const page = readFileSync(join(ROOT, 'demo/daniel-kim/github.html'), 'utf8')
+    .replaceAll(LOGIN, login)
+    .replaceAll('Warsaw, Poland', claims.location)
+    .replaceAll('Full-stack JS developer. React / Node.', bio)
+    .replace(/<a rel="nofollow me"[^>]*>[^<]*<\/a>/g, '');
+  env.server.route(`https://github.com/${login}`, page);
+  return meta.expect;
+}
+
+const SIGNALS = ['GITHUB_BACKDATED_COMMITS', 'GITHUB_COMMIT_AUTHORS', 'GITHUB_COPIED_REPOSITORY', 'GITHUB_DORMANT_REVIVED', 'GITHUB_STAR_BURST', 'WORK_HOURS_MISMATCH'];
+
+test('each recorded account raises its signal in the panel, the ordinary ones none', async () => {
+  const root = join(ROOT, 'tests/fixtures/github-api');
+  // GITHUB_RENAMED needs a second profile linking the old login: it is tested natively.
+  const cases = readdirSync(root).filter((c) => c !== 'renamed' && !c.includes('.'));
+  assert.ok(cases.length >= 10, cases.join(', '));
+  const failures = [];
+  for (const [i, name] of cases.entries()) {
+    const login = `case${i}-${name}`.slice(0, 39);
+    const expect = serveCase(join(root, name), login);
+    const page = await env.browser.context.newPage();
+    await page.goto(`https://github.com/${login}`);
+    await panelFrame(page);
+    assert.equal(await workerAnswer(env.browser.context, `github:${login}`, 15_000), 'fetched', name);
+    // The panel shows the fetched history, then its flags.
+    let flags = [];
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const frame = await panelFrame(page);
+      if (await frame.$(`section[data-github="${login}"]`)) {
+        flags = (await panelFlags(frame)).filter((f) => SIGNALS.includes(f));
+        if (expect.every((f) => flags.includes(f))) break;
+      }
+      await page.waitForTimeout(200);
+    }
+    if (JSON.stringify([...new Set(flags)].sort()) !== JSON.stringify([...expect].sort())) failures.push(`${name}: ${flags} (expected ${expect})`);
+    await page.close();
+  }
+  assert.deepEqual(failures, []);
+  for (const r of env.server.requests('api.github.com')) assert.ok(!/followers|following|contributors/.test(r), r);
+});
