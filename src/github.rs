@@ -83,12 +83,14 @@ pub fn login_of(profile: &crate::model::Profile) -> Option<&str> {
     login_in(&profile.url)
 }
 
-/// The login in a GitHub profile address.
+/// The login in a GitHub profile address (with or without its scheme);
+/// not GitHub's own pages (`github.com/features`).
 pub fn login_in(url: &str) -> Option<&str> {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
     let login = rest.strip_prefix("github.com/")?.split(['/', '?', '#']).next()?;
-    is_login(login).then_some(login)
+    let reserved = ["orgs", "settings", "features", "topics", "about", "login", "sponsors"];
+    (is_login(login) && !reserved.iter().any(|r| r.eq_ignore_ascii_case(login))).then_some(login)
 }
 
 /// Whether `name` can be a repository name (letters, digits, `.-_`): only
@@ -544,7 +546,10 @@ mod tests {
     fn logins_are_read_from_profile_addresses_only() {
         assert_eq!(login_in("https://github.com/dkim-builds"), Some("dkim-builds"));
         assert_eq!(login_in("https://www.github.com/a1/repo?tab=x"), Some("a1"));
-        for bad in ["https://gitlab.com/a1", "https://github.com/", "https://github.com/a_b", "https://github.com/-a"] {
+        assert_eq!(login_in("github.com/a1"), Some("a1"));
+        for bad in
+            ["https://gitlab.com/a1", "https://github.com/", "https://github.com/a_b", "https://github.com/features"]
+        {
             assert_eq!(login_in(bad), None, "{bad}");
         }
     }

@@ -296,15 +296,7 @@ fn renamed(p: &Profile, h: &History, profiles: &[Profile]) -> Option<Finding> {
 
 /// The login of a `github.com/{login}` address (lower-case), if it is one.
 fn github_login(url: &str) -> Option<String> {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let rest = rest.strip_prefix("www.").unwrap_or(rest);
-    let path = rest.strip_prefix("github.com/")?;
-    let login = path.split(['/', '?', '#']).next()?;
-    let valid = !login.is_empty()
-        && login.len() <= 39
-        && login.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && !["orgs", "settings", "features", "topics", "about", "login", "sponsors"].contains(&login);
-    valid.then(|| login.to_ascii_lowercase())
+    crate::github::login_in(url).map(str::to_ascii_lowercase)
 }
 
 /// Most of a repository's stars given within two days: stars bought or
