@@ -7,6 +7,13 @@ export function noteAction(button) {
   return text ? { type: 'vetter/note', key: button.dataset.key, text } : null;
 }
 
+/** The verdict chosen and its reason, as a message for the worker. */
+export function verdictAction(button) {
+  const verdict = document.getElementById('verdict-kind')?.value;
+  const reason = document.getElementById('verdict-reason')?.value.trim() ?? '';
+  return verdict ? { type: 'vetter/verdict', key: button.dataset.key, verdict, reason } : null;
+}
+
 /** The explanation typed for a finding, as a message for the worker. */
 export function explainAction(button) {
   const reason = document.querySelector(`[data-reason-for="${button.dataset.finding}"]`)?.value.trim();
@@ -65,16 +72,17 @@ export function replaceKeepingInput(container, html) {
   }
 }
 
+// The field each action reads its text from.
+const SOURCES = {
+  'vetter/note': () => document.getElementById('note-text'),
+  'vetter/verdict': () => document.getElementById('verdict-reason'),
+  'vetter/explain': (m) => document.querySelector(`[data-reason-for="${CSS.escape(m.finding)}"]`),
+  'vetter/enter-field': () => document.getElementById('enter-value'),
+};
+
 /** Empties the field an action read its text from, once the action is done. */
 export function clearSource(message) {
-  const field =
-    message.type === 'vetter/note'
-      ? document.getElementById('note-text')
-      : message.type === 'vetter/explain'
-        ? document.querySelector(`[data-reason-for="${CSS.escape(message.finding)}"]`)
-        : message.type === 'vetter/enter-field'
-          ? document.getElementById('enter-value')
-          : null;
+  const field = SOURCES[message.type]?.(message);
   if (field) field.value = '';
 }
 

@@ -2,7 +2,7 @@
 // page's CSP. It asks the worker for this tab's case and renders it with
 // the Rust core, which escapes every value read from pages.
 import init, { loadData, renderPanel, warmUp } from '../pkg/vetter.js';
-import { clearSource, enterFieldAction, explainAction, noteAction, replaceKeepingInput, showError } from './actions.js';
+import { clearSource, enterFieldAction, explainAction, noteAction, replaceKeepingInput, showError, verdictAction } from './actions.js';
 import { catalogue, localize, t } from './i18n.js';
 
 localize();
@@ -110,6 +110,7 @@ const ACTIONS = {
     return select?.value ? { type: 'vetter/link', a: select.dataset.this, b: select.value } : null;
   },
   note: noteAction,
+  verdict: verdictAction,
   explain: explainAction,
   'enter-field': enterFieldAction,
 };

@@ -572,6 +572,7 @@ function act(msg) {
       case 'vetter/link': return { ok: engine.link(str(msg.a), str(msg.b)) };
       case 'vetter/separate': return { ok: engine.separate(JSON.stringify((msg.keys ?? []).map(String))) };
       case 'vetter/note': return { ok: engine.addNote(str(msg.key), str(msg.text), now) };
+      case 'vetter/verdict': return { ok: engine.setVerdict(str(msg.key), str(msg.verdict), str(msg.reason), str(msg.by), now) };
       case 'vetter/check': return { ok: engine.setCheck(str(msg.key), str(msg.item), str(msg.status), str(msg.note), now) };
       case 'vetter/explain': return { ok: engine.explain(str(msg.key), str(msg.finding), str(msg.by), str(msg.reason), now) };
       case 'vetter/enter-field': {
@@ -663,6 +664,7 @@ async function handle(msg, sender) {
     case 'vetter/link':
     case 'vetter/separate':
     case 'vetter/note':
+    case 'vetter/verdict':
     case 'vetter/check':
     case 'vetter/explain':
     case 'vetter/enter-field':
@@ -671,7 +673,7 @@ async function handle(msg, sender) {
     case 'vetter/import-cases':
     case 'vetter/set-retention': {
       if (!isExtensionPage(sender)) return { error: 'not allowed' };
-      if (msg.type === 'vetter/explain' || msg.type === 'vetter/enter-field') {
+      if (msg.type === 'vetter/explain' || msg.type === 'vetter/enter-field' || msg.type === 'vetter/verdict') {
         msg = { ...msg, by: (await signOffName()) || t('unnamedRecruiter') };
       }
       const result = act(msg);

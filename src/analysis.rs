@@ -6,7 +6,7 @@ use crate::rules::shared_identifier::OtherCandidate;
 use crate::rules::{self, CaseInput, Finding};
 use crate::score::{self, Risk};
 use crate::store::graph_types::PersonaGraph;
-use crate::store::records::{CheckState, Explanation, Note};
+use crate::store::records::{CheckState, Explanation, Note, Verdict};
 use crate::store::records::{Entered, StoredProfile};
 use crate::store::{Store, Suggestion};
 use serde::{Deserialize, Serialize};
@@ -205,6 +205,9 @@ pub struct CaseView {
     pub checklist: BTreeMap<String, CheckState>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub explained: BTreeMap<String, Explanation>,
+    /// The recruiters' verdicts on the case, oldest first (the history).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub verdicts: Vec<Verdict>,
 }
 
 impl CaseView {
@@ -232,6 +235,7 @@ impl CaseView {
             suggestions: Vec::new(),
             graph: None,
             notes: Vec::new(),
+            verdicts: Vec::new(),
             checklist: BTreeMap::new(),
             explained: BTreeMap::new(),
         }
@@ -304,6 +308,13 @@ impl CaseViews for Store {
             text: crate::i18n::ui_with("explainedBefore", &[&title, &e.by, &crate::text::date_time(e.at), &e.reason]),
         }));
         notes.sort_by_key(|n| n.at);
+        let mut verdicts: Vec<Verdict> = Vec::new();
+        for v in members.iter().flat_map(|s| &s.verdicts) {
+            if !verdicts.contains(v) {
+                verdicts.push(v.clone());
+            }
+        }
+        verdicts.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.by.cmp(&b.by)));
         Some(CaseView {
             this_url: Some(this.profile.url.clone()),
             keys: case.clone(),
@@ -326,6 +337,7 @@ impl CaseViews for Store {
             notes,
             checklist,
             explained,
+            verdicts,
         })
     }
 

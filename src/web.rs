@@ -295,6 +295,14 @@ impl Engine {
         Ok(self.store.separate(&keys))
     }
 
+    /// Records a verdict ("fraudulent", "not_fraudulent", "unsure") on the
+    /// case of `key`, signed `by`; false for an unknown verdict or profile.
+    #[wasm_bindgen(js_name = setVerdict)]
+    pub fn set_verdict(&mut self, key: &str, verdict: &str, reason: &str, by: &str, now_ms: f64) -> bool {
+        crate::store::records::VerdictKind::parse(verdict)
+            .is_some_and(|kind| self.store.set_verdict(key, kind, reason, by, ms(now_ms)))
+    }
+
     #[wasm_bindgen(js_name = addNote)]
     pub fn add_note(&mut self, key: &str, text: &str, now_ms: f64) -> bool {
         self.store.add_note(key, text, ms(now_ms))

@@ -202,6 +202,7 @@ pub fn dossier_html(view: &CaseView) -> String {
             printable = escape(&ui("reportPrintable"))
         );
     }
+    h.push_str(&super::verdict_html(view));
     h.push_str(&side_by_side(view));
     h.push_str(&timeline(view));
     h.push_str(&super::github_html(view));

@@ -11,6 +11,7 @@ use crate::model::PageKind;
 use crate::rules::{Finding, Severity};
 use crate::sites;
 use crate::store::graph_types::PersonaGraph;
+use crate::store::records::{standing_verdicts, Verdict, VerdictKind};
 use crate::text::is_bidi_control;
 use std::fmt::Write;
 
@@ -211,6 +212,73 @@ fn graph_html(graph: &PersonaGraph) -> String {
     h
 }
 
+/// A verdict's words ("Fraudulent").
+pub(crate) fn verdict_label(kind: VerdictKind) -> String {
+    match kind {
+        VerdictKind::Fraudulent => ui("verdict_fraudulent"),
+        VerdictKind::NotFraudulent => ui("verdict_not_fraudulent"),
+        VerdictKind::Unsure => ui("verdict_unsure"),
+    }
+}
+
+/// "Fraudulent — Ann Lee, 2026-12-06 10:00 (reason)".
+pub(crate) fn verdict_line(v: &Verdict) -> String {
+    let line = ui_with("verdictBy", &[&verdict_label(v.verdict), &v.by, &date_time(v.at)]);
+    if v.reason.is_empty() {
+        line
+    } else {
+        format!("{line} ({})", v.reason)
+    }
+}
+
+/// The case's verdict: what stands (each recruiter's latest; a
+/// disagreement shown as one), the history, and the form to give one.
+pub(crate) fn verdict_html(view: &CaseView) -> String {
+    let Some(first) = view.keys.first() else { return String::new() };
+    let standing = standing_verdicts(&view.verdicts);
+    let mut h = format!(r#"<section class="verdict"><h2>{}</h2>"#, escape(&ui("verdictHeading")));
+    if standing.is_empty() {
+        let _ = write!(h, r#"<p class="small">{}</p>"#, escape(&ui("verdictNone")));
+    }
+    let disagree = standing.iter().any(|v| v.verdict != standing[0].verdict);
+    if disagree {
+        let _ = write!(h, r#"<p class="notice" role="status">{}</p>"#, escape(&ui("verdictConflict")));
+    }
+    for v in &standing {
+        let _ = write!(
+            h,
+            r#"<p class="verdict-standing" data-verdict="{}">{}</p>"#,
+            v.verdict.as_str(),
+            escape(&verdict_line(v))
+        );
+    }
+    if view.verdicts.len() > standing.len() {
+        let _ = write!(
+            h,
+            r#"<details><summary>{}</summary><ul class="verdict-history">"#,
+            escape(&ui_with("verdictHistory", &[&view.verdicts.len().to_string()]))
+        );
+        for v in view.verdicts.iter().rev() {
+            let _ = write!(h, r#"<li data-verdict="{}">{}</li>"#, v.verdict.as_str(), escape(&verdict_line(v)));
+        }
+        h.push_str("</ul></details>");
+    }
+    let options: String = [VerdictKind::Fraudulent, VerdictKind::NotFraudulent, VerdictKind::Unsure]
+        .iter()
+        .map(|k| format!(r#"<option value="{}">{}</option>"#, k.as_str(), escape(&verdict_label(*k))))
+        .collect();
+    let _ = write!(
+        h,
+        r#"<p class="actions"><label for="verdict-kind" class="visually-hidden">{choice}</label><select id="verdict-kind">{options}</select> <label for="verdict-reason" class="visually-hidden">{reason}</label><input id="verdict-reason" type="text" maxlength="2000" placeholder="{placeholder}"> <button type="button" class="small" data-action="verdict" data-key="{key}">{set}</button></p></section>"#,
+        choice = escape(&ui("verdictChoice")),
+        reason = escape(&ui("verdictReason")),
+        placeholder = escape(&ui("verdictReasonPlaceholder")),
+        key = escape(first),
+        set = escape(&ui("setVerdict")),
+    );
+    h
+}
+
 fn notes_html(view: &CaseView) -> String {
     let Some(first) = view.keys.first() else { return String::new() };
     let mut h = format!(r#"<h2>{}</h2><ul class="notes">"#, escape(&ui("notesHeading")));
@@ -326,6 +394,7 @@ fn risk_html(view: &CaseView) -> String {
 /// The panel body for one page's case.
 pub fn panel_html(view: &CaseView) -> String {
     let mut h = risk_html(view);
+    h.push_str(&verdict_html(view));
     if let Some(at) = view.profiles.iter().position(|p| Some(p.url.as_str()) == view.this_url.as_deref()) {
         let this = &view.profiles[at];
         for line in read_notes(this).iter().filter(|(missing, _)| *missing) {

@@ -128,8 +128,21 @@ fn blocks(view: &CaseView, p: &Provenance) -> Vec<Block> {
             "reportRisk",
             &[&level_label(view.risk.level.as_str()), &view.risk.score.to_string(), &view.risk.reasons.join("; ")],
         )),
-        Heading(ui("reportProfiles")),
     ];
+    // The verdicts: what stands (a disagreement said as such), then the history.
+    b.push(Heading(ui("verdictHeading")));
+    let standing = crate::store::records::standing_verdicts(&view.verdicts);
+    if standing.is_empty() {
+        b.push(Para(ui("verdictNone")));
+    } else if standing.iter().any(|v| v.verdict != standing[0].verdict) {
+        b.push(Strong(ui("verdictConflict")));
+    }
+    b.push(List(standing.iter().map(|v| super::verdict_line(v)).collect()));
+    if view.verdicts.len() > standing.len() {
+        b.push(Para(ui_with("verdictHistory", &[&view.verdicts.len().to_string()])));
+        b.push(List(view.verdicts.iter().map(super::verdict_line).collect()));
+    }
+    b.push(Heading(ui("reportProfiles")));
     let not_recorded = ui("reportNotRecorded");
     b.push(Table(
         [

@@ -19,7 +19,9 @@ use crate::reuse::text::TextIndex;
 use crate::rules::shared_identifier::identifier_keys;
 use crate::sites;
 use graph::KeyIndex;
-use records::{CheckState, CheckStatus, Explanation, Note, Settings, StoreError, StoredPhoto, StoredProfile};
+use records::{
+    CheckState, CheckStatus, Explanation, Note, Settings, StoreError, StoredPhoto, StoredProfile, Verdict, VerdictKind,
+};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,6 +30,8 @@ pub use records::{DEFAULT_RETENTION_DAYS, SCHEMA};
 const DAY_MS: u64 = 86_400_000;
 /// Longest note kept, in characters.
 const MAX_NOTE_CHARS: usize = 2_000;
+/// Longest name a verdict is signed with.
+const MAX_NAME_CHARS: usize = 100;
 
 /// Automatic linking (the extension), or only the links the caller makes
 /// (the CLI, where each folder is one case).
@@ -454,6 +458,17 @@ impl Store {
                 self.profiles.get_mut(&heir).expect("in the case").add_annotations_of(&written);
             }
         }
+        true
+    }
+
+    /// Records a recruiter's verdict on the case of `key` (kept with the
+    /// verdicts before it). False for an unknown profile or a verdict
+    /// without a name to sign it.
+    pub fn set_verdict(&mut self, key: &str, verdict: VerdictKind, reason: &str, by: &str, now_ms: u64) -> bool {
+        let by = crate::text::clean(by, MAX_NAME_CHARS);
+        let Some(s) = self.profiles.get_mut(key).filter(|_| !by.is_empty()) else { return false };
+        s.verdicts.push(Verdict { verdict, reason: crate::text::clean(reason, MAX_NOTE_CHARS), by, at: now_ms });
+        self.changed.insert(key.to_string());
         true
     }
 

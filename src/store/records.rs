@@ -58,6 +58,64 @@ pub struct StoredProfile {
     /// the page again keeps it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub github: Option<crate::github::History>,
+    /// The verdicts recruiters gave on this profile's case, oldest first:
+    /// the history is kept, a new verdict never overwrites an old one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub verdicts: Vec<Verdict>,
+}
+
+/// What a recruiter concluded about a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictKind {
+    Fraudulent,
+    NotFraudulent,
+    Unsure,
+}
+
+impl VerdictKind {
+    pub fn parse(text: &str) -> Option<VerdictKind> {
+        match text {
+            "fraudulent" => Some(VerdictKind::Fraudulent),
+            "not_fraudulent" => Some(VerdictKind::NotFraudulent),
+            "unsure" => Some(VerdictKind::Unsure),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerdictKind::Fraudulent => "fraudulent",
+            VerdictKind::NotFraudulent => "not_fraudulent",
+            VerdictKind::Unsure => "unsure",
+        }
+    }
+}
+
+/// A verdict with its reason, who gave it and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub verdict: VerdictKind,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    pub by: String,
+    /// Milliseconds since the epoch.
+    pub at: u64,
+}
+
+/// The verdicts that stand: each recruiter's latest, newest first. More
+/// than one kind among them is a disagreement, shown as such.
+pub fn standing_verdicts(history: &[Verdict]) -> Vec<&Verdict> {
+    let mut latest: Vec<&Verdict> = Vec::new();
+    for v in history {
+        match latest.iter_mut().find(|known| known.by == v.by) {
+            Some(known) if known.at <= v.at => *known = v,
+            Some(_) => {}
+            None => latest.push(v),
+        }
+    }
+    latest.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.by.cmp(&b.by)));
+    latest
 }
 
 /// Fields the recruiter can enter or correct by hand.
@@ -87,6 +145,7 @@ impl StoredProfile {
             explained: BTreeMap::new(),
             entered: BTreeMap::new(),
             github: None,
+            verdicts: Vec::new(),
         }
     }
 
@@ -117,7 +176,7 @@ impl StoredProfile {
 
     /// Whether the recruiter wrote anything on this profile's case here.
     pub fn has_annotations(&self) -> bool {
-        !self.notes.is_empty() || !self.checklist.is_empty() || !self.explained.is_empty()
+        !self.notes.is_empty() || !self.checklist.is_empty() || !self.explained.is_empty() || !self.verdicts.is_empty()
     }
 
     /// Takes in `other`'s notes, checklist and explanations (what the
@@ -129,6 +188,13 @@ impl StoredProfile {
             }
         }
         self.notes.sort_by_key(|n| n.at);
+        // Every verdict is kept: two recruiters' differing verdicts both stand.
+        for v in &other.verdicts {
+            if !self.verdicts.contains(v) {
+                self.verdicts.push(v.clone());
+            }
+        }
+        self.verdicts.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.by.cmp(&b.by)));
         for (item, state) in &other.checklist {
             keep_latest(&mut self.checklist, item.clone(), state.clone());
         }
@@ -390,6 +456,10 @@ pub fn checked_import(key: &str, mut stored: StoredProfile, now_ms: u64) -> Opti
         n.at = n.at.min(now_ms);
     }
     stored.notes.truncate(MAX_IMPORTED_ITEMS);
+    for v in &mut stored.verdicts {
+        v.at = v.at.min(now_ms);
+    }
+    stored.verdicts.truncate(MAX_IMPORTED_ITEMS);
     let p = &mut stored.profile;
     for list in [&mut p.emails, &mut p.links, &mut p.languages, &mut p.phones] {
         list.truncate(MAX_IMPORTED_ITEMS);

@@ -419,3 +419,52 @@ fn an_explanation_covers_the_evidence_it_was_given_for() {
     assert!(!view.explained.contains_key("NAME_MISMATCH"));
     assert!(view.notes.iter().any(|n| n.text.contains("uses a western first name at work")), "{:?}", view.notes);
 }
+
+#[test]
+fn verdicts_keep_their_history_and_a_disagreement_stands() {
+    use records::{standing_verdicts, VerdictKind};
+    let mut s = Store::new();
+    let up = s.ingest(profile("https://www.upwork.com/freelancers/~01a", "Daniel K.", &[]), 1).unwrap();
+    let gh = s.ingest(profile("https://github.com/dk", "Jin Park", &["https://www.upwork.com/freelancers/~01a"]), 2);
+    let gh = gh.unwrap();
+    assert!(!s.set_verdict(&up, VerdictKind::Unsure, "no name", "", 3), "a verdict is signed");
+    assert!(!s.set_verdict("upwork:nobody", VerdictKind::Unsure, "", "Ann", 3));
+    assert!(s.set_verdict(&up, VerdictKind::Unsure, "waiting for the video call", "Ann", 10));
+    assert!(s.set_verdict(&up, VerdictKind::Fraudulent, "same phone as a rejected persona", "Ann", 20));
+    // Another recruiter, on another profile of the same case, disagrees.
+    assert!(s.set_verdict(&gh, VerdictKind::NotFraudulent, "passed the ID check", "Bo", 30));
+    let view = s.view(&gh, 40).unwrap();
+    assert_eq!(view.verdicts.len(), 3, "the history is kept");
+    let standing: Vec<(&str, VerdictKind)> =
+        standing_verdicts(&view.verdicts).iter().map(|v| (v.by.as_str(), v.verdict)).collect();
+    assert_eq!(standing, vec![("Bo", VerdictKind::NotFraudulent), ("Ann", VerdictKind::Fraudulent)]);
+    let html = crate::render::panel_html(&view);
+    assert!(html.contains(r#"data-verdict="fraudulent""#) && html.contains(r#"data-verdict="not_fraudulent""#));
+    assert!(html.contains(&crate::render::escape(&crate::i18n::ui("verdictConflict"))), "a disagreement is said");
+
+    // Exported and imported elsewhere, and merged with that copy: nothing lost, nothing doubled.
+    let export = s.export(&view.keys, 50);
+    let mut elsewhere = Store::new();
+    elsewhere.import(&export, 60).unwrap();
+    elsewhere.set_verdict(&up, VerdictKind::Fraudulent, "confirmed", "Cy", 70);
+    s.import(&elsewhere.export(&view.keys, 80), 90).unwrap();
+    let merged = s.view(&up, 100).unwrap();
+    assert_eq!(merged.verdicts.len(), 4, "{:?}", merged.verdicts);
+    assert_eq!(standing_verdicts(&merged.verdicts)[0].by, "Cy");
+
+    // Split in two, both halves keep what was said about the case.
+    assert!(s.separate(std::slice::from_ref(&gh)));
+    assert_eq!(s.view(&gh, 110).unwrap().verdicts.len(), 4);
+    assert_eq!(s.view(&up, 110).unwrap().verdicts.len(), 4);
+}
+
+#[test]
+fn an_imported_verdict_cannot_be_dated_in_the_future() {
+    let mut s = Store::new();
+    let up = s.ingest(profile("https://www.upwork.com/freelancers/~01a", "Daniel K.", &[]), 1).unwrap();
+    s.set_verdict(&up, records::VerdictKind::Fraudulent, "x", "Ann", 5_000);
+    let export = s.export(std::slice::from_ref(&up), 5_000);
+    let mut other = Store::new();
+    other.import(&export, 2_000).unwrap();
+    assert_eq!(other.view(&up, 2_000).unwrap().verdicts[0].at, 2_000);
+}

@@ -273,6 +273,20 @@ describe('the dossier', () => {
     await dossier.fill('[data-check-note="id_document"]', 'Passport photo is not the person on the call');
     await dossier.click('button[data-action="check"][data-item="id_document"]');
     await dossier.waitForSelector('tr[data-check="id_document"][data-status="failed"]');
+    // A verdict in the panel, a later one in the dossier: the later stands, both are kept.
+    await frame.selectOption('#verdict-kind', 'unsure');
+    await frame.fill('#verdict-reason', 'waiting for the video call');
+    await frame.click('button[data-action="verdict"]');
+    await frame.waitForSelector('.verdict-standing[data-verdict="unsure"]');
+    assert.equal(await frame.$eval('#verdict-reason', (el) => el.value), '', 'the reason box is emptied');
+    await dossier.waitForSelector('.verdict-standing[data-verdict="unsure"]');
+    await dossier.selectOption('#verdict-kind', 'fraudulent');
+    await dossier.fill('#verdict-reason', 'passport photo is not the person on the call');
+    await dossier.click('button[data-action="verdict"]');
+    await dossier.waitForSelector('.verdict-standing[data-verdict="fraudulent"]');
+    assert.equal(await dossier.$$eval('.verdict-history li', (li) => li.length), 2);
+    await frame.waitForSelector('.verdict-standing[data-verdict="fraudulent"]');
+    assert.match(await frame.textContent('.verdict-standing'), /Fraudulent .*passport photo is not the person/);
     assert.deepEqual(await axeViolations(dossier), []);
     const dossierMs = Number(await dossier.$eval('body', (b) => b.dataset.renderMs));
     console.log(`# dossier render time: ${dossierMs} ms`);
@@ -285,10 +299,12 @@ describe('the dossier', () => {
     for (const p of report.case.profiles) assert.match(p.snapshot_sha256, /^[0-9a-f]{64}$/, p.url);
     assert.match(report.case.explained.LOCATION_MISMATCH.reason, /checked the lease/);
     assert.equal(report.case.checklist.id_document.status, 'failed');
+    assert.deepEqual(report.case.verdicts.map((v) => v.verdict), ['unsure', 'fraudulent']);
     assert.ok(report.provenance.lists.length >= 1 && report.provenance.thresholds.sanctions_critical > 0);
     const [md] = await Promise.all([dossier.waitForEvent('download'), dossier.click('button[data-format="markdown"]')]);
     const markdown = readFileSync(await md.path(), 'utf8');
     assert.match(markdown, /\| ID document matches the name and the photo \| Failed \|/);
+    assert.match(markdown, /## Verdict[\s\S]*Fraudulent — /);
     const [printable] = await Promise.all([
       env.browser.context.waitForEvent('page'),
       dossier.click('button[data-format="html"]'),
