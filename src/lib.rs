@@ -37,6 +37,7 @@ pub mod sites;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod skeleton;
 pub mod store;
+pub mod team;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

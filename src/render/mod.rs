@@ -11,7 +11,7 @@ use crate::model::PageKind;
 use crate::rules::{Finding, Severity};
 use crate::sites;
 use crate::store::graph_types::PersonaGraph;
-use crate::store::records::{standing_verdicts, Verdict, VerdictKind};
+use crate::store::records::{standing_verdicts, VerdictKind};
 use crate::text::is_bidi_control;
 use std::fmt::Write;
 
@@ -212,25 +212,6 @@ fn graph_html(graph: &PersonaGraph) -> String {
     h
 }
 
-/// A verdict's words ("Fraudulent").
-pub(crate) fn verdict_label(kind: VerdictKind) -> String {
-    match kind {
-        VerdictKind::Fraudulent => ui("verdict_fraudulent"),
-        VerdictKind::NotFraudulent => ui("verdict_not_fraudulent"),
-        VerdictKind::Unsure => ui("verdict_unsure"),
-    }
-}
-
-/// "Fraudulent — Ann Lee, 2026-12-06 10:00 (reason)".
-pub(crate) fn verdict_line(v: &Verdict) -> String {
-    let line = ui_with("verdictBy", &[&verdict_label(v.verdict), &v.by, &date_time(v.at)]);
-    if v.reason.is_empty() {
-        line
-    } else {
-        format!("{line} ({})", v.reason)
-    }
-}
-
 /// The case's verdict: what stands (each recruiter's latest; a
 /// disagreement shown as one), the history, and the form to give one.
 pub(crate) fn verdict_html(view: &CaseView) -> String {
@@ -245,12 +226,8 @@ pub(crate) fn verdict_html(view: &CaseView) -> String {
         let _ = write!(h, r#"<p class="notice" role="status">{}</p>"#, escape(&ui("verdictConflict")));
     }
     for v in &standing {
-        let _ = write!(
-            h,
-            r#"<p class="verdict-standing" data-verdict="{}">{}</p>"#,
-            v.verdict.as_str(),
-            escape(&verdict_line(v))
-        );
+        let _ =
+            write!(h, r#"<p class="verdict-standing" data-verdict="{}">{}</p>"#, v.verdict.as_str(), escape(&v.line()));
     }
     if view.verdicts.len() > standing.len() {
         let _ = write!(
@@ -259,13 +236,13 @@ pub(crate) fn verdict_html(view: &CaseView) -> String {
             escape(&ui_with("verdictHistory", &[&view.verdicts.len().to_string()]))
         );
         for v in view.verdicts.iter().rev() {
-            let _ = write!(h, r#"<li data-verdict="{}">{}</li>"#, v.verdict.as_str(), escape(&verdict_line(v)));
+            let _ = write!(h, r#"<li data-verdict="{}">{}</li>"#, v.verdict.as_str(), escape(&v.line()));
         }
         h.push_str("</ul></details>");
     }
     let options: String = [VerdictKind::Fraudulent, VerdictKind::NotFraudulent, VerdictKind::Unsure]
         .iter()
-        .map(|k| format!(r#"<option value="{}">{}</option>"#, k.as_str(), escape(&verdict_label(*k))))
+        .map(|k| format!(r#"<option value="{}">{}</option>"#, k.as_str(), escape(&k.label())))
         .collect();
     let _ = write!(
         h,

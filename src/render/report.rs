@@ -9,7 +9,7 @@ use super::{date_time, escape};
 use crate::analysis::CaseView;
 use crate::checklist;
 use crate::i18n::{field_label, level_label, ui, ui_with, why_it_matters};
-use crate::store::records::CheckStatus;
+use crate::store::records::{CheckStatus, Verdict};
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -137,10 +137,10 @@ fn blocks(view: &CaseView, p: &Provenance) -> Vec<Block> {
     } else if standing.iter().any(|v| v.verdict != standing[0].verdict) {
         b.push(Strong(ui("verdictConflict")));
     }
-    b.push(List(standing.iter().map(|v| super::verdict_line(v)).collect()));
+    b.push(List(standing.iter().map(|v| v.line()).collect()));
     if view.verdicts.len() > standing.len() {
         b.push(Para(ui_with("verdictHistory", &[&view.verdicts.len().to_string()])));
-        b.push(List(view.verdicts.iter().map(super::verdict_line).collect()));
+        b.push(List(view.verdicts.iter().map(Verdict::line).collect()));
     }
     b.push(Heading(ui("reportProfiles")));
     let not_recorded = ui("reportNotRecorded");

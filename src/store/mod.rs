@@ -794,7 +794,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// The identifier index keys of a stored profile: its page's, and the
 /// e-mails its GitHub account commits with (when fetched).
-fn stored_identifier_keys(stored: &StoredProfile) -> Vec<String> {
+pub(crate) fn stored_identifier_keys(stored: &StoredProfile) -> Vec<String> {
     let mut keys = identifier_keys(std::slice::from_ref(&stored.profile), &[]);
     if let Some(history) = &stored.github {
         keys.extend(crate::rules::shared_identifier::commit_email_keys(history));

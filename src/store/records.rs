@@ -90,6 +90,15 @@ impl VerdictKind {
             VerdictKind::Unsure => "unsure",
         }
     }
+
+    /// The verdict's words ("Fraudulent").
+    pub fn label(self) -> String {
+        match self {
+            VerdictKind::Fraudulent => crate::i18n::ui("verdict_fraudulent"),
+            VerdictKind::NotFraudulent => crate::i18n::ui("verdict_not_fraudulent"),
+            VerdictKind::Unsure => crate::i18n::ui("verdict_unsure"),
+        }
+    }
 }
 
 /// A verdict with its reason, who gave it and when.
@@ -101,6 +110,19 @@ pub struct Verdict {
     pub by: String,
     /// Milliseconds since the epoch.
     pub at: u64,
+}
+
+impl Verdict {
+    /// "Fraudulent — Ann Lee, 2026-12-06 10:00 (reason)".
+    pub fn line(&self) -> String {
+        let when = crate::text::date_time(self.at);
+        let line = crate::i18n::ui_with("verdictBy", &[&self.verdict.label(), &self.by, &when]);
+        if self.reason.is_empty() {
+            line
+        } else {
+            format!("{line} ({})", self.reason)
+        }
+    }
 }
 
 /// The verdicts that stand: each recruiter's latest, newest first. More
