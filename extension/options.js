@@ -244,3 +244,61 @@ function offerAskedSite() {
   });
   document.getElementById('granted-sites').before(button);
 }
+
+// Agency mode: joining the team's server (the browser is asked for access
+// to its address, in the click), syncing and leaving. The secret and the
+// password are never shown again; the join code carries the server, the
+// database and the secret for colleagues (not the password).
+const teamForm = document.getElementById('team');
+
+function showTeam({ status, settings, error }) {
+  const line = document.getElementById('team-status');
+  if (error) line.textContent = error;
+  else if (!status || status.state === 'off') line.textContent = t('teamStatusOff');
+  else if (status.state === 'error') line.textContent = t('teamStatusError', status.error);
+  else if (status.state === 'synced') line.textContent = t('teamStatusSynced', new Date(status.at).toLocaleString(), String(status.records), String(status.refused ?? 0));
+  else line.textContent = t('teamStatusJoined', String(status.records ?? 0));
+  line.dataset.state = error ? 'error' : (status?.state ?? 'off');
+  document.getElementById('team-code').textContent = settings?.joinCode ?? '';
+  if (settings) {
+    teamForm.elements.url.value = settings.url;
+    teamForm.elements.db.value = settings.db;
+    teamForm.elements.user.value = settings.user;
+  }
+}
+
+const team = (message) => chrome.runtime.sendMessage({ type: 'vetter/team', ...message }).catch((err) => ({ error: err.message }));
+
+teamForm.elements.joinCode.addEventListener('change', () => {
+  try {
+    const code = JSON.parse(decodeURIComponent(escape(atob(teamForm.elements.joinCode.value.trim()))));
+    for (const field of ['url', 'db', 'secret']) if (typeof code[field] === 'string') teamForm.elements[field].value = code[field];
+  } catch {
+    showTeam({ error: t('teamBadCode') });
+  }
+});
+
+teamForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const f = teamForm.elements;
+  let origin;
+  try {
+    origin = new URL(f.url.value).origin;
+  } catch {
+    showTeam({ error: t('teamBadSettings') });
+    return;
+  }
+  // Nothing awaited before the request: the click's gesture must reach it.
+  const granted = await chrome.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+  if (!granted) {
+    showTeam({ error: t('teamNoAccess', origin) });
+    return;
+  }
+  const settings = { url: f.url.value.trim(), db: f.db.value.trim(), user: f.user.value.trim(), password: f.password.value, secret: f.secret.value };
+  f.password.value = '';
+  f.secret.value = '';
+  showTeam(await team({ action: 'join', settings }));
+});
+document.getElementById('team-sync').addEventListener('click', async () => showTeam(await team({ action: 'sync' })));
+document.getElementById('team-leave').addEventListener('click', async () => showTeam(await team({ action: 'leave' })));
+team({ action: 'status' }).then(showTeam);

@@ -12,6 +12,7 @@ import init, {
   loadData,
 } from '../pkg/vetter.js';
 import * as db from './db.js';
+import { Team, joinCode } from './team.js';
 import { catalogue, levelLabel, t } from './i18n.js';
 
 // What the worker reads from storage is checked, whoever wrote it: storage
@@ -83,7 +84,20 @@ let tabs = {}; // tab id -> profile key shown in that tab (session-scoped)
 // when the worker is stopped and started again.
 let forcedTabs = {};
 const notices = [];
-const ready = start();
+const ready = start().then(startTeam);
+let team = null;
+
+// Agency mode: the team's records are loaded (from IndexedDB) before the
+// first view, then synced in the background.
+async function startTeam() {
+  team = new Team({ engine, database, t, onChange: broadcastUpdate });
+  try {
+    await team.load();
+  } catch (err) {
+    notices.push(t('teamStatusError', err.message));
+  }
+  if (team.settings) team.sync();
+}
 
 // Reference data the rules use, shipped as files so the wasm stays small.
 const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv', 'han-pinyin.txt', 'behaviour-train.jsonl'];
@@ -650,7 +664,8 @@ async function handle(msg, sender) {
       // The case may have been deleted from another page meanwhile.
       if (!json) return { view: null };
       const view = JSON.parse(json);
-      view.notices = [...notices, ...view.notices];
+      const teamTrouble = team?.status.state === 'error' ? [t('teamStatusError', team.status.error)] : [];
+      view.notices = [...notices, ...teamTrouble, ...view.notices];
       view.sitesNeedingAccess = await sitesNeedingAccess(key);
       // One state for the panel and the badge beside it (issue #16).
       const level = view.risk?.level ?? 'none';
@@ -679,6 +694,8 @@ async function handle(msg, sender) {
       const result = act(msg);
       await persist();
       broadcastUpdate();
+      // A verdict is what a team shares: out at once when the server is reachable, else at the next sync.
+      if (msg.type === 'vetter/verdict' && team?.settings) team.sync();
       return result;
     }
     case 'vetter/cases': {
@@ -773,6 +790,18 @@ async function handle(msg, sender) {
       if (!isExtensionPage(sender)) return { error: 'not allowed' };
       await chrome.storage.local.set({ [USER_KEY]: String(msg.name ?? '').slice(0, 100) });
       return { ok: true };
+    }
+    // From the options page: joining, syncing with and leaving the team.
+    case 'vetter/team': {
+      if (!isExtensionPage(sender)) return { error: 'not allowed' };
+      if (msg.action === 'join') await team.join(msg.settings);
+      else if (msg.action === 'sync') await team.sync();
+      else if (msg.action === 'leave') await team.leave();
+      const s = team.settings;
+      return {
+        status: team.status,
+        settings: s && { url: s.url, db: s.db, user: s.user, joinCode: joinCode(s) },
+      };
     }
     case 'vetter/export-cases': {
       if (!isExtensionPage(sender)) return { error: 'not allowed' };

@@ -88,6 +88,12 @@ impl TeamKey {
         self.raw_tag(text)[..TAG_HEX / 2].iter().map(|b| format!("{b:02x}")).collect()
     }
 
+    /// The tag a team's check document holds: members who typed another
+    /// secret get another tag, and are told before they push anything.
+    pub fn check(&self) -> String {
+        self.tag("vetter-team-check")
+    }
+
     /// A text's keyed MinHash signature (16 bits per function), as hex.
     fn template(&self, text: &Prepared) -> String {
         let mut minima = [u16::MAX; HASHES];
@@ -229,6 +235,49 @@ impl TeamRecord {
         r.updated = r.updated.min(now_ms);
         Ok(r)
     }
+}
+
+impl TeamRecord {
+    /// Folds in another version of the same record (two recruiters pushed
+    /// at once): every verdict of both is kept, the rest is their union.
+    pub fn merge(&mut self, other: &TeamRecord) {
+        for v in &other.verdicts {
+            if !self.verdicts.contains(v) {
+                self.verdicts.push(v.clone());
+            }
+        }
+        self.verdicts.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.by.cmp(&b.by)));
+        self.verdicts.truncate(MAX_VERDICTS);
+        let union = |mine: &mut Vec<String>, theirs: &[String], cap: usize| {
+            let all: BTreeSet<String> = mine.iter().chain(theirs).cloned().collect();
+            *mine = all.into_iter().take(cap).collect();
+        };
+        union(&mut self.identifiers, &other.identifiers, MAX_IDENTIFIERS);
+        union(&mut self.templates, &other.templates, MAX_TEMPLATES);
+        union(&mut self.rules, &other.rules, MAX_RULES);
+        self.updated = self.updated.max(other.updated);
+    }
+}
+
+/// The records of every case in `store` a recruiter gave a verdict on;
+/// `rules_of` gives the ids of the findings on a case (by one of its keys).
+pub fn records_of_store(
+    team: &TeamKey,
+    store: &Store,
+    rules_of: impl Fn(&str) -> Vec<String>,
+    now_ms: u64,
+) -> Vec<TeamRecord> {
+    let mut done: BTreeSet<String> = BTreeSet::new();
+    let mut out = Vec::new();
+    for key in store.keys() {
+        if done.contains(key) || store.get(key).is_none_or(|s| s.verdicts.is_empty()) {
+            continue;
+        }
+        let case = store.case_of(key);
+        done.extend(case.iter().cloned());
+        out.extend(TeamRecord::of_case(team, store, key, &rules_of(key), now_ms));
+    }
+    out
 }
 
 fn is_rule_id(id: &str) -> bool {

@@ -14,6 +14,8 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct Engine {
     store: Store,
+    /// What the team shared (agency mode), once the worker set the team's secret.
+    team: Option<crate::team::TeamIndex>,
 }
 
 /// What the worker tells a content script after reading its page.
@@ -53,7 +55,7 @@ impl Engine {
     #[wasm_bindgen(constructor)]
     #[allow(clippy::new_without_default)]
     pub fn new() -> Engine {
-        Engine { store: Store::new() }
+        Engine { store: Store::new(), team: None }
     }
 
     /// Loads persisted records, `[[key, json], …]`; returns the ones that
@@ -205,6 +207,9 @@ impl Engine {
     /// or `undefined`. `min_severity` ("info" … "high") hides lesser findings.
     pub fn view(&self, key: &str, now_ms: f64, min_severity: Option<String>) -> Option<String> {
         let mut view = self.store.view(key, ms(now_ms))?;
+        if let Some(team) = &self.team {
+            team.apply(&mut view, &self.store, key);
+        }
         let min = min_severity.and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok());
         if let Some(min) = min {
             view.hide_below(min);
@@ -221,7 +226,10 @@ impl Engine {
 
     /// A report of the case of `key`: `format` "html", "markdown" or "json".
     pub fn report(&self, key: &str, now_ms: f64, format: &str) -> Result<String, JsError> {
-        let view = self.store.view(key, ms(now_ms)).ok_or_else(|| JsError::new("this case is no longer stored"))?;
+        let mut view = self.store.view(key, ms(now_ms)).ok_or_else(|| JsError::new("this case is no longer stored"))?;
+        if let Some(team) = &self.team {
+            team.apply(&mut view, &self.store, key);
+        }
         let provenance = render::report::Provenance::current(ms(now_ms));
         match format {
             "html" => Ok(render::report::html(&view, &provenance)),
@@ -301,6 +309,61 @@ impl Engine {
     pub fn set_verdict(&mut self, key: &str, verdict: &str, reason: &str, by: &str, now_ms: f64) -> bool {
         crate::store::records::VerdictKind::parse(verdict)
             .is_some_and(|kind| self.store.set_verdict(key, kind, reason, by, ms(now_ms)))
+    }
+
+    /// Agency mode: the team's secret (at least 16 characters); the
+    /// records shared so far are forgotten until put again. `None` leaves
+    /// the team.
+    #[wasm_bindgen(js_name = setTeam)]
+    pub fn set_team(&mut self, secret: Option<String>) -> Result<(), JsError> {
+        self.team = match secret {
+            Some(secret) => {
+                Some(crate::team::TeamIndex::new(crate::team::TeamKey::new(&secret).map_err(|e| JsError::new(&e))?))
+            }
+            None => None,
+        };
+        Ok(())
+    }
+
+    /// A document from the team's server, checked and added (replacing the
+    /// record of its id); the error says why a document was refused.
+    #[wasm_bindgen(js_name = teamPut)]
+    pub fn team_put(&mut self, doc_json: &str, now_ms: f64) -> Result<String, JsError> {
+        let team = self.team.as_mut().ok_or_else(|| JsError::new("not in a team"))?;
+        let record = crate::team::TeamRecord::checked(doc_json, ms(now_ms)).map_err(|e| JsError::new(&e))?;
+        let id = record.id.clone();
+        team.put(record);
+        Ok(id)
+    }
+
+    /// The tag of the team's check document under the secret set.
+    #[wasm_bindgen(js_name = teamCheck)]
+    pub fn team_check(&self) -> Result<String, JsError> {
+        Ok(self.team.as_ref().ok_or_else(|| JsError::new("not in a team"))?.key().check())
+    }
+
+    #[wasm_bindgen(js_name = teamRemove)]
+    pub fn team_remove(&mut self, id: &str) {
+        if let Some(team) = &mut self.team {
+            team.remove(id);
+        }
+    }
+
+    /// How many records the team shared are known.
+    #[wasm_bindgen(js_name = teamSize)]
+    pub fn team_size(&self) -> usize {
+        self.team.as_ref().map_or(0, |t| t.len())
+    }
+
+    /// What this recruiter shares: the records of every case with a
+    /// verdict (JSON array of documents, without `_rev`).
+    #[wasm_bindgen(js_name = teamRecords)]
+    pub fn team_records(&self, now_ms: f64) -> Result<String, JsError> {
+        let team = self.team.as_ref().ok_or_else(|| JsError::new("not in a team"))?;
+        let rules_of = |key: &str| {
+            self.store.view(key, ms(now_ms)).map(|v| v.findings.into_iter().map(|f| f.id).collect()).unwrap_or_default()
+        };
+        Ok(json(&crate::team::records_of_store(team.key(), &self.store, rules_of, ms(now_ms))))
     }
 
     #[wasm_bindgen(js_name = addNote)]
@@ -470,6 +533,16 @@ pub fn activate_compiled_lists(bytes: &[u8], fingerprint: &str) -> Result<String
 #[wasm_bindgen(js_name = listSummaries)]
 pub fn list_summaries() -> String {
     summaries()
+}
+
+/// Two versions of one team record (ours, and the server's after a
+/// conflicting write) folded into one: every verdict of both is kept.
+#[wasm_bindgen(js_name = teamMerge)]
+pub fn team_merge(ours_json: &str, theirs_json: &str, now_ms: f64) -> Result<String, JsError> {
+    let mut ours = crate::team::TeamRecord::checked(ours_json, ms(now_ms)).map_err(|e| JsError::new(&e))?;
+    let theirs = crate::team::TeamRecord::checked(theirs_json, ms(now_ms)).map_err(|e| JsError::new(&e))?;
+    ours.merge(&theirs);
+    Ok(json(&ours))
 }
 
 /// The dossier's HTML for a case view given as JSON.

@@ -29,7 +29,8 @@ function testedExtension() {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   // And api.github.com, which the options page asks for when the recruiter
   // turns GitHub checks on (the tests' API server stands behind it).
-  manifest.host_permissions = [...manifest.host_permissions, 'https://*.example/*', 'https://api.github.com/*'];
+  // And the team server on loopback, which the options page asks for when the recruiter joins a team.
+  manifest.host_permissions = [...manifest.host_permissions, 'https://*.example/*', 'https://api.github.com/*', 'http://127.0.0.1/*'];
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return dir;
 }

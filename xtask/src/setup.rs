@@ -35,7 +35,9 @@ pub fn run() -> Result {
         )?;
     }
     if !npm_install_is_current() {
-        util::run("npm", &["ci", "--no-audit", "--no-fund"])?;
+        // No install scripts: none of the tools needs one, and some of
+        // pouchdb-server's optional back ends would download or compile.
+        util::run("npm", &["ci", "--no-audit", "--no-fund", "--ignore-scripts"])?;
     }
     test_suites()?;
     screening_data()?;

@@ -1,0 +1,241 @@
+// Agency mode (issue #18): two recruiters, each in a browser profile of
+// their own, share verdicts through a CouchDB-protocol server on loopback
+// (pouchdb-server, in memory, started and stopped here). Recruiter A marks
+// a case fraudulent; recruiter B, offline at first, later syncs and sees
+// "seen by your team" on a different name with the same phone; their
+// disagreeing verdicts are both kept and shown; nothing but the listed
+// fields reaches the server; a wrong secret, a wrong password, a removed
+// user and hostile documents each give a clear message and lose nothing.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join as joinPath } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ROOT, launch, panelFlags, panelFrame, useBrowser } from './harness.mjs';
+
+const env = useBrowser({ before, after });
+const SECRET = 'our agency secret 2026';
+const ADMIN = 'Basic ' + Buffer.from('admin:adminpw').toString('base64');
+const DANIEL_GITHUB = 'https://github.com/dkim-builds';
+const DANIEL_SITE = 'https://daniel-kim-dev.example/';
+const VICTOR_GITHUB = 'https://github.com/victor-lang';
+const VICTOR_SITE = 'https://victor-lang.example/';
+let couch; // { url, process }
+let browserB;
+
+const freePort = () =>
+  new Promise((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+
+async function admin(path, init = {}) {
+  const response = await fetch(`${couch.url}${path}`, {
+    ...init,
+    headers: { authorization: ADMIN, 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+before(async () => {
+  const port = await freePort();
+  const bin = joinPath(ROOT, 'node_modules/.bin/pouchdb-server');
+  const child = spawn(bin, ['--in-memory', '--port', String(port), '--host', '127.0.0.1'], { stdio: 'ignore' });
+  couch = { url: `http://127.0.0.1:${port}`, process: child };
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(couch.url)).ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error('pouchdb-server did not start');
+    await new Promise((ok) => setTimeout(ok, 200));
+  }
+  // The administrator, the team database, its two members and an outsider.
+  await fetch(`${couch.url}/_config/admins/admin`, { method: 'PUT', body: '"adminpw"' });
+  assert.equal((await admin('/team', { method: 'PUT' })).status, 201);
+  for (const [name, password] of [['ann', 'annpw'], ['bo', 'bopw']]) {
+    const r = await admin(`/_users/org.couchdb.user:${name}`, {
+      method: 'PUT',
+      body: JSON.stringify({ name, password, roles: [], type: 'user' }),
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.json));
+  }
+  await admin('/team/_security', {
+    method: 'PUT',
+    body: JSON.stringify({ admins: { names: [], roles: [] }, members: { names: ['ann', 'bo'], roles: [] } }),
+  });
+  // Victor Lang: another name, another site, Daniel's phone number.
+  const swap = (html) =>
+    html
+      .replaceAll('dkim-builds', 'victor-lang')
+      .replaceAll('daniel-kim-dev', 'victor-lang')
+      .replaceAll('Daniel Kim', 'Victor Lang')
+      .replaceAll('Jin Park', 'Victor Lang')
+      .replaceAll('daniel.kim.dev@example.com', 'victor.lang@example.org')
+      .replace(/<a rel="nofollow me"[^>]*upwork[^>]*>[^<]*<\/a>/g, '');
+  env.server.route(VICTOR_GITHUB, swap(readFileSync(joinPath(ROOT, 'demo/daniel-kim/github.html'), 'utf8')));
+  env.server.route(VICTOR_SITE, swap(readFileSync(joinPath(ROOT, 'demo/daniel-kim/portfolio.html'), 'utf8')));
+  browserB = await launch(env.server);
+});
+
+after(async () => {
+  await browserB?.context.close();
+  couch?.process.kill();
+});
+
+async function options(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/extension/options.html`);
+  return page;
+}
+
+/** Joins the team from the options page; returns the status line once settled. */
+async function join(browser, { url = couch.url, user, password, secret = SECRET }) {
+  const page = await options(browser);
+  await page.fill('#team [name=url]', url);
+  await page.fill('#team [name=db]', 'team');
+  await page.fill('#team [name=user]', user);
+  await page.fill('#team [name=password]', password);
+  await page.fill('#team [name=secret]', secret);
+  await page.click('#team button[type=submit]');
+  await page.waitForFunction(() => ['synced', 'error'].includes(document.getElementById('team-status').dataset.state), null, { timeout: 30_000 });
+  const status = { state: await page.$eval('#team-status', (p) => p.dataset.state), text: await page.textContent('#team-status') };
+  await page.close();
+  return status;
+}
+
+async function syncNow(browser) {
+  const page = await options(browser);
+  await page.waitForFunction(() => document.getElementById('team-status').textContent.length > 0);
+  // Emptied first: the line then shows this sync's outcome, not the last one's.
+  await page.evaluate(() => (document.getElementById('team-status').textContent = ''));
+  await page.click('#team-sync');
+  await page.waitForFunction(() => /Synced|failed/.test(document.getElementById('team-status').textContent));
+  const text = await page.textContent('#team-status');
+  await page.close();
+  return text;
+}
+
+/** Opens a GitHub profile and the personal site it links to; returns the site's page and panel. */
+async function openCase(browser, github, site) {
+  const gh = await browser.context.newPage();
+  await gh.goto(github);
+  await panelFrame(gh);
+  const page = await browser.context.newPage();
+  await page.goto(site);
+  return { gh, page, frame: await panelFrame(page) };
+}
+
+async function giveVerdict(frame, verdict, reason) {
+  await frame.selectOption('#verdict-kind', verdict);
+  await frame.fill('#verdict-reason', reason);
+  await frame.click('button[data-action="verdict"]');
+  await frame.waitForSelector(`.verdict-standing[data-verdict="${verdict}"]`);
+}
+
+const caseDocs = async () => (await admin('/team/_all_docs?include_docs=true')).json.rows.map((r) => r.doc).filter((d) => d.type === 'vetter-team-case');
+
+async function waitFor(what, check, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+}
+
+test('recruiter A marks a case fraudulent; only the listed fields reach the server', async () => {
+  const setUser = async (browser, name) => {
+    const page = await options(browser);
+    await page.evaluate((n) => chrome.runtime.sendMessage({ type: 'vetter/set-user', name: n }), name);
+    await page.close();
+  };
+  await setUser(env.browser, 'Ann Lee');
+  await setUser(browserB, 'Bo Chan');
+  const joined = await join(env.browser, { user: 'ann', password: 'annpw' });
+  assert.equal(joined.state, 'synced', joined.text);
+
+  const { frame } = await openCase(env.browser, DANIEL_GITHUB, DANIEL_SITE);
+  await giveVerdict(frame, 'fraudulent', 'the phone answers for another persona');
+  const [doc] = await waitFor('the record on the server', async () => ((await caseDocs()).length ? caseDocs() : null));
+  assert.deepEqual(Object.keys(doc).sort(), ['_id', '_rev', 'identifiers', 'rules', 'schema', 'templates', 'type', 'updated', 'verdicts']);
+  assert.equal(doc.verdicts[0].by, 'Ann Lee');
+  const everything = JSON.stringify((await admin('/team/_all_docs?include_docs=true')).json);
+  for (const personal of ['Daniel', 'Kim', 'Jin Park', '555', '010 123', 'daniel.kim', 'dkim', 'example', 'Warsaw', 'React']) {
+    assert.ok(!everything.includes(personal), `${personal} reached the server`);
+  }
+});
+
+test('recruiter B, offline at first, is told what is wrong, then sees the team finding on another name', async () => {
+  // Offline: nothing answers at that address.
+  const offline = await join(browserB, { url: `http://127.0.0.1:${await freePort()}`, user: 'bo', password: 'bopw' });
+  assert.equal(offline.state, 'error');
+  assert.match(offline.text, /cannot be reached/);
+  // Meanwhile B works: Victor's case is read, nothing is lost.
+  const { frame } = await openCase(browserB, VICTOR_GITHUB, VICTOR_SITE);
+  assert.ok(!(await panelFlags(frame)).includes('TEAM_MATCH'));
+  // The wrong password, then the wrong secret: each said plainly; nothing keyed with a wrong secret is pushed.
+  assert.match((await join(browserB, { user: 'bo', password: 'nope' })).text, /refused the user name or password/);
+  assert.match((await join(browserB, { user: 'bo', password: 'bopw', secret: 'not our secret at all!' })).text, /not the one your team uses/);
+  assert.equal((await caseDocs()).length, 1);
+  // Right at last: the team's record arrives, and Victor (Daniel's phone) is seen by the team.
+  const joined = await join(browserB, { user: 'bo', password: 'bopw' });
+  assert.equal(joined.state, 'synced', joined.text);
+  const page = frame.page();
+  const flags = await waitFor('TEAM_MATCH on Victor', async () => {
+    await page.reload();
+    const f = await panelFlags(await panelFrame(page));
+    return f.includes('TEAM_MATCH') ? f : null;
+  });
+  assert.ok(flags.includes('TEAM_MATCH'));
+  const finding = await (await panelFrame(page)).textContent('[data-flag="TEAM_MATCH"]');
+  assert.match(finding, /Fraudulent — Ann Lee/);
+  assert.match(finding, /the phone answers for another persona/);
+});
+
+test('disagreeing verdicts are both kept and shown', async () => {
+  // B judges Daniel's own case differently.
+  const { frame } = await openCase(browserB, DANIEL_GITHUB, DANIEL_SITE);
+  await giveVerdict(frame, 'not_fraudulent', 'ID check passed on video');
+  const doc = await waitFor('both verdicts on the server', async () => {
+    const [d] = await caseDocs();
+    return d?.verdicts.length === 2 ? d : null;
+  });
+  assert.deepEqual(doc.verdicts.map((v) => v.by).sort(), ['Ann Lee', 'Bo Chan']);
+  // A syncs: Bo's verdict is news on A's own case, shown beside A's.
+  assert.match(await syncNow(env.browser), /Synced/);
+  const page = await env.browser.context.newPage();
+  await page.goto(DANIEL_SITE);
+  const text = await waitFor('the team finding on A', async () => {
+    await page.reload();
+    const f = await panelFrame(page);
+    return (await f.$('[data-flag="TEAM_MATCH"]')) ? f.textContent('[data-flag="TEAM_MATCH"]') : null;
+  });
+  assert.match(text, /Bo Chan/);
+  assert.match(text, /Ann Lee/);
+});
+
+test('a removed user and hostile documents give clear messages and lose nothing', async () => {
+  // Hostile documents on the server: refused, counted, the rest still read.
+  await admin('/team/case:zzzz', { method: 'PUT', body: JSON.stringify({ type: 'vetter-team-case', schema: 1, verdicts: [] }) });
+  await admin('/team/case:0123456789abcdef0123456789abcdef', {
+    method: 'PUT',
+    body: JSON.stringify({ type: 'vetter-team-case', schema: 1, identifiers: Array(600).fill('0123456789abcdef0123456789abcdef'), templates: [], rules: [], verdicts: [{ verdict: 'fraudulent', by: 'x', at: 1 }], updated: 1 }),
+  });
+  const synced = await syncNow(env.browser);
+  assert.match(synced, /2 documents refused/);
+  // Bo is removed from the team: told so; B's own verdicts and the team's records stay.
+  const user = (await admin('/_users/org.couchdb.user:bo')).json;
+  await admin(`/_users/org.couchdb.user:bo?rev=${user._rev}`, { method: 'DELETE' });
+  assert.match(await syncNow(browserB), /refused the user name or password|may not use/);
+  const page = await browserB.context.newPage();
+  await page.goto(VICTOR_SITE);
+  const frame = await panelFrame(page);
+  assert.ok((await panelFlags(frame)).includes('TEAM_MATCH'), 'the team records known stay');
+  await page.goto(DANIEL_SITE);
+  assert.ok(await (await panelFrame(page)).$('.verdict-standing[data-verdict="not_fraudulent"]'), 'B\'s verdict stays');
+});
