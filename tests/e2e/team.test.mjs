@@ -239,3 +239,35 @@ test('a removed user and hostile documents give clear messages and lose nothing'
   await page.goto(DANIEL_SITE);
   assert.ok(await (await panelFrame(page)).$('.verdict-standing[data-verdict="not_fraudulent"]'), 'B\'s verdict stays');
 });
+
+test('10,000 team records sync into a fresh browser well within 30 s', async () => {
+  // Valid records (random tags and signatures, as other members' cases would be), written in bulk.
+  const hex = (n) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+  for (let batch = 0; batch < 10; batch++) {
+    const docs = Array.from({ length: 1_000 }, () => ({
+      _id: `case:${hex(32)}`,
+      type: 'vetter-team-case',
+      schema: 1,
+      verdicts: [{ verdict: 'fraudulent', reason: 'bench', by: 'Someone', at: 1_700_000_000_000 }],
+      identifiers: [hex(32), hex(32), hex(32)],
+      templates: [hex(256)],
+      rules: ['NAME_MISMATCH'],
+      updated: 1_700_000_000_000,
+    }));
+    const r = await admin('/team/_bulk_docs', { method: 'POST', body: JSON.stringify({ docs }) });
+    assert.equal(r.status, 201);
+  }
+  const fresh = await launch(env.server);
+  try {
+    const started = Date.now();
+    const joined = await join(fresh, { user: 'ann', password: 'annpw' });
+    const seconds = (Date.now() - started) / 1000;
+    assert.equal(joined.state, 'synced', joined.text);
+    const known = Number(/(\d+) cases from your team known/.exec(joined.text)?.[1]);
+    assert.ok(known >= 10_000, joined.text);
+    console.log(`# team sync of ${known} records into a fresh browser: ${seconds.toFixed(1)} s (joining included)`);
+    assert.ok(seconds < 30, `${seconds} s`);
+  } finally {
+    await fresh.context.close();
+  }
+});
