@@ -2,6 +2,7 @@
 //! on the same core and with the same findings JSON as the extension.
 
 mod github;
+mod team;
 
 use crate::analysis::{analyse_among, finish, with_entered, ProfileSummary};
 use crate::extract;
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 pub const USAGE: &str = "\
 usage: vetter scan [--json] [--store DIR] [--sanctions FILE]... [--iocs FILE]...
-                   [--github] [--github-api URL] CASE_DIR...
+                   [--github] [--github-api URL] [--team URL] CASE_DIR...
 
 Each CASE_DIR holds one candidate's saved pages (*.html, *.htm) and
 messages (*.txt). Prints a report per case, worst first; --json prints
@@ -35,6 +36,14 @@ account, kept in the cache for a week and asked again conditionally.
 --github-api URL uses another API root (GitHub Enterprise; implies
 --github). A token in $VETTER_GITHUB_TOKEN raises GitHub's rate limit; it
 is sent to that API only and never written.
+
+--team URL checks the cases against what your team shared (agency mode):
+URL is the team's CouchDB database (https://couch.example.com/team); the
+team secret is read from $VETTER_TEAM_SECRET, the user and password from
+$VETTER_TEAM_USER and $VETTER_TEAM_PASSWORD. A case with a contact, profile
+or text template in common with a case a colleague judged is reported as
+TEAM_MATCH. Documents the server sends that are not valid records are
+reported under skipped.
 
 exit status: 0 all input processed, 1 some input skipped, 2 usage error
 
@@ -77,6 +86,7 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut store_dir: Option<PathBuf> = None;
     let mut github = false;
     let mut github_api: Option<String> = None;
+    let mut team_url: Option<String> = None;
     match args.first().map(String::as_str) {
         Some("scan") => {}
         Some("skeleton") => return skeleton_command(&args[1..], out, err),
@@ -98,6 +108,13 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         match arg.as_str() {
             "--json" => json = true,
             "--github" => github = true,
+            "--team" => {
+                let Some(url) = rest.next() else {
+                    let _ = writeln!(err, "vetter: --team needs a URL\n{USAGE}");
+                    return 2;
+                };
+                team_url = Some(url.clone());
+            }
             "--github-api" => {
                 let Some(url) = rest.next() else {
                     let _ = writeln!(err, "vetter: --github-api needs a URL\n{USAGE}");
@@ -153,7 +170,19 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             }
         }
     }
-    let mut report = scan_with(&dirs, &mut store, client.as_mut());
+    let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+    let team = match team_url.as_deref().map(|url| team::pull(url, now_ms)) {
+        None => None,
+        Some(Ok(pulled)) => {
+            list_problems.extend(pulled.refused);
+            Some(pulled.index)
+        }
+        Some(Err(e)) => {
+            let _ = writeln!(err, "vetter: {e}");
+            return 2;
+        }
+    };
+    let mut report = scan_with(&dirs, &mut store, client.as_mut(), team.as_ref());
     report.skipped.splice(0..0, list_problems);
     if let Some(dir) = &store_dir {
         if let Err(e) = native_store::save(dir, &mut store) {
@@ -277,11 +306,17 @@ pub fn scan(dirs: &[PathBuf]) -> Report {
 
 /// [`scan`], also comparing with (and adding to) the cases of `store`.
 pub fn scan_into(dirs: &[PathBuf], store: &mut Store) -> Report {
-    scan_with(dirs, store, None)
+    scan_with(dirs, store, None, None)
 }
 
-/// [`scan_into`], with the GitHub accounts' histories when `github` fetches them.
-fn scan_with(dirs: &[PathBuf], store: &mut Store, github: Option<&mut github::Client>) -> Report {
+/// [`scan_into`], with the GitHub accounts' histories when `github` fetches
+/// them, and what the team shared when `team` holds it.
+fn scan_with(
+    dirs: &[PathBuf],
+    store: &mut Store,
+    github: Option<&mut github::Client>,
+    team: Option<&crate::team::TeamIndex>,
+) -> Report {
     let mut skipped = Vec::new();
     let mut read: Vec<ReadCase> = dirs.iter().filter_map(|d| read_case(d, &mut skipped)).collect();
     let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
@@ -304,6 +339,9 @@ fn scan_with(dirs: &[PathBuf], store: &mut Store, github: Option<&mut github::Cl
                 .collect();
             let mut findings = analyse_among(&case.profiles, &case.messages, now_ms, &others).findings;
             findings.extend(store.reuse_findings_of(keys));
+            if let (Some(team), Some(key)) = (team, keys.first()) {
+                findings.extend(team.findings(store, key));
+            }
             let analysis = finish(findings);
             CaseReport {
                 case: case.name.clone(),
