@@ -8,7 +8,8 @@
 // user and hostile documents each give a clear message and lose nothing.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join as joinPath } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -43,8 +44,10 @@ async function admin(path, init = {}) {
 before(async () => {
   const port = await freePort();
   const bin = joinPath(ROOT, 'node_modules/.bin/pouchdb-server');
-  const child = spawn(bin, ['--in-memory', '--port', String(port), '--host', '127.0.0.1'], { stdio: 'ignore' });
-  couch = { url: `http://127.0.0.1:${port}`, process: child };
+  // In a folder of its own: it writes its config.json and log.txt where it runs.
+  const work = mkdtempSync(joinPath(tmpdir(), 'vetter-couch-'));
+  const child = spawn(bin, ['--in-memory', '--port', String(port), '--host', '127.0.0.1'], { stdio: 'ignore', cwd: work });
+  couch = { url: `http://127.0.0.1:${port}`, process: child, work };
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
@@ -84,6 +87,7 @@ before(async () => {
 after(async () => {
   await browserB?.context.close();
   couch?.process.kill();
+  if (couch) rmSync(couch.work, { recursive: true, force: true });
 });
 
 async function options(browser) {
