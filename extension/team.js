@@ -146,12 +146,13 @@ export class Team {
    * team's secret: a member who typed another secret is told so before
    * anything keyed with it is pushed. The first member writes it.
    */
-  async checkSecret() {
+  async checkSecret(written = false) {
     const tag = this.engine.teamCheck();
     const { status, json } = await this.request(`/${CHECK_ID}`);
-    if (status === 404) {
+    if (status === 404 && !written) {
       const put = await this.request(`/${CHECK_ID}`, { method: 'PUT', body: JSON.stringify({ type: CHECK_ID, check: tag }) });
-      if (put.status === 201 || put.status === 202 || put.status === 409) return this.checkSecret();
+      // Written (or written by a colleague meanwhile): read it back once.
+      if (put.status === 201 || put.status === 202 || put.status === 409) return this.checkSecret(true);
       throw new Error(this.t('teamServerError', String(put.status)));
     }
     if (status !== 200) throw new Error(this.t('teamServerError', String(status)));
