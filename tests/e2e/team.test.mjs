@@ -99,6 +99,13 @@ async function options(browser) {
 /** Joins the team from the options page; returns the status line once settled. */
 async function join(browser, { url = couch.url, user, password, secret = SECRET }) {
   const page = await options(browser);
+  // The page first shows the last sync's outcome; emptied, the line then shows this join's.
+  await page.waitForFunction(() => document.getElementById('team-status').textContent.length > 0);
+  await page.evaluate(() => {
+    const line = document.getElementById('team-status');
+    line.textContent = '';
+    delete line.dataset.state;
+  });
   await page.fill('#team [name=url]', url);
   await page.fill('#team [name=db]', 'team');
   await page.fill('#team [name=user]', user);
