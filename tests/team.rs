@@ -58,7 +58,7 @@ fn a_record_holds_only_the_listed_fields_and_nothing_readable() {
         "Daniel",
         "Kim",
         "4705550123",
-        "470",
+        "+1 470",
         "daniel.kim.dev",
         "example.com",
         "upwork",
