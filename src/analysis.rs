@@ -309,12 +309,7 @@ impl CaseViews for Store {
         }));
         notes.sort_by_key(|n| n.at);
         let mut verdicts: Vec<Verdict> = Vec::new();
-        for v in members.iter().flat_map(|s| &s.verdicts) {
-            if !verdicts.contains(v) {
-                verdicts.push(v.clone());
-            }
-        }
-        verdicts.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.by.cmp(&b.by)));
+        crate::store::records::merge_verdicts(&mut verdicts, members.iter().flat_map(|s| &s.verdicts));
         Some(CaseView {
             this_url: Some(this.profile.url.clone()),
             keys: case.clone(),

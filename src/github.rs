@@ -89,8 +89,7 @@ pub fn login_in(url: &str) -> Option<&str> {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
     let login = rest.strip_prefix("github.com/")?.split(['/', '?', '#']).next()?;
-    let reserved = ["orgs", "settings", "features", "topics", "about", "login", "sponsors"];
-    (is_login(login) && !reserved.iter().any(|r| r.eq_ignore_ascii_case(login))).then_some(login)
+    (is_login(login) && !crate::sites::is_github_reserved(login)).then_some(login)
 }
 
 /// Whether `name` can be a repository name (letters, digits, `.-_`): only

@@ -223,6 +223,12 @@ const GITHUB_RESERVED: &[&str] = &[
     "stars",
 ];
 
+/// Whether a first path segment of `github.com` is one of GitHub's own
+/// pages, not an account.
+pub fn is_github_reserved(segment: &str) -> bool {
+    GITHUB_RESERVED.iter().any(|r| r.eq_ignore_ascii_case(segment))
+}
+
 /// Which site serves this address.
 pub fn site_of(url: &str) -> Site {
     let Some(addr) = parse(url) else {

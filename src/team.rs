@@ -19,7 +19,7 @@ use crate::analysis::{finish_explained, CaseView};
 use crate::i18n::{ui, ui_with};
 use crate::reuse::text::Prepared;
 use crate::rules::{Evidence, Finding, Severity};
-use crate::store::records::{standing_verdicts, Verdict, VerdictKind};
+use crate::store::records::{merge_verdicts, standing_verdicts, Verdict, VerdictKind};
 use crate::store::Store;
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
@@ -154,15 +154,10 @@ impl TeamRecord {
         let case = store.case_of(key);
         let members: Vec<_> = case.iter().filter_map(|k| store.get(k)).collect();
         let mut verdicts: Vec<Verdict> = Vec::new();
-        for v in members.iter().flat_map(|s| &s.verdicts) {
-            if !verdicts.contains(v) {
-                verdicts.push(v.clone());
-            }
-        }
+        merge_verdicts(&mut verdicts, members.iter().flat_map(|s| &s.verdicts));
         if verdicts.is_empty() {
             return None;
         }
-        verdicts.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.by.cmp(&b.by)));
         let identifiers: BTreeSet<String> =
             identifier_keys(store, &case).into_iter().map(|(k, _)| team.tag(&k)).collect();
         let templates: BTreeSet<String> = members
@@ -241,12 +236,7 @@ impl TeamRecord {
     /// Folds in another version of the same record (two recruiters pushed
     /// at once): every verdict of both is kept, the rest is their union.
     pub fn merge(&mut self, other: &TeamRecord) {
-        for v in &other.verdicts {
-            if !self.verdicts.contains(v) {
-                self.verdicts.push(v.clone());
-            }
-        }
-        self.verdicts.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.by.cmp(&b.by)));
+        merge_verdicts(&mut self.verdicts, &other.verdicts);
         self.verdicts.truncate(MAX_VERDICTS);
         let union = |mine: &mut Vec<String>, theirs: &[String], cap: usize| {
             let all: BTreeSet<String> = mine.iter().chain(theirs).cloned().collect();

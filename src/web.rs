@@ -206,10 +206,7 @@ impl Engine {
     /// The case view (JSON) for a stored profile, analysed as of `now_ms`,
     /// or `undefined`. `min_severity` ("info" … "high") hides lesser findings.
     pub fn view(&self, key: &str, now_ms: f64, min_severity: Option<String>) -> Option<String> {
-        let mut view = self.store.view(key, ms(now_ms))?;
-        if let Some(team) = &self.team {
-            team.apply(&mut view, &self.store, key);
-        }
+        let mut view = self.team_view(key, now_ms)?;
         let min = min_severity.and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok());
         if let Some(min) = min {
             view.hide_below(min);
@@ -226,10 +223,7 @@ impl Engine {
 
     /// A report of the case of `key`: `format` "html", "markdown" or "json".
     pub fn report(&self, key: &str, now_ms: f64, format: &str) -> Result<String, JsError> {
-        let mut view = self.store.view(key, ms(now_ms)).ok_or_else(|| JsError::new("this case is no longer stored"))?;
-        if let Some(team) = &self.team {
-            team.apply(&mut view, &self.store, key);
-        }
+        let view = self.team_view(key, now_ms).ok_or_else(|| JsError::new("this case is no longer stored"))?;
         let provenance = render::report::Provenance::current(ms(now_ms));
         match format {
             "html" => Ok(render::report::html(&view, &provenance)),
@@ -533,6 +527,17 @@ pub fn activate_compiled_lists(bytes: &[u8], fingerprint: &str) -> Result<String
 #[wasm_bindgen(js_name = listSummaries)]
 pub fn list_summaries() -> String {
     summaries()
+}
+
+impl Engine {
+    /// The case view of `key`, with what the team shared when in a team.
+    fn team_view(&self, key: &str, now_ms: f64) -> Option<CaseView> {
+        let mut view = self.store.view(key, ms(now_ms))?;
+        if let Some(team) = &self.team {
+            team.apply(&mut view, &self.store, key);
+        }
+        Some(view)
+    }
 }
 
 /// Two versions of one team record (ours, and the server's after a

@@ -125,6 +125,17 @@ impl Verdict {
     }
 }
 
+/// Adds to `history` the verdicts of `more` it does not hold yet, and
+/// keeps it oldest first: every verdict of both stays.
+pub fn merge_verdicts<'a>(history: &mut Vec<Verdict>, more: impl IntoIterator<Item = &'a Verdict>) {
+    for v in more {
+        if !history.contains(v) {
+            history.push(v.clone());
+        }
+    }
+    history.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.by.cmp(&b.by)));
+}
+
 /// The verdicts that stand: each recruiter's latest, newest first. More
 /// than one kind among them is a disagreement, shown as such.
 pub fn standing_verdicts(history: &[Verdict]) -> Vec<&Verdict> {
@@ -211,12 +222,7 @@ impl StoredProfile {
         }
         self.notes.sort_by_key(|n| n.at);
         // Every verdict is kept: two recruiters' differing verdicts both stand.
-        for v in &other.verdicts {
-            if !self.verdicts.contains(v) {
-                self.verdicts.push(v.clone());
-            }
-        }
-        self.verdicts.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.by.cmp(&b.by)));
+        merge_verdicts(&mut self.verdicts, &other.verdicts);
         for (item, state) in &other.checklist {
             keep_latest(&mut self.checklist, item.clone(), state.clone());
         }
