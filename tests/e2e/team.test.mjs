@@ -7,166 +7,35 @@
 // fields reaches the server; a wrong secret, a wrong password, a removed
 // user and hostile documents each give a clear message and lose nothing.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
-import { join as joinPath } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, launch, panelFlags, panelFrame, useBrowser } from './harness.mjs';
+import { launch, panelFlags, panelFrame, useBrowser } from './harness.mjs';
+import {
+  DANIEL_GITHUB, DANIEL_SITE, VICTOR_GITHUB, VICTOR_SITE, freePort, giveVerdict, join as joinAt, openCase,
+  routeVictor, setRecruiter, startTeamServer, syncNow, waitFor,
+} from './team-harness.mjs';
 
 const env = useBrowser({ before, after });
-const SECRET = 'our agency secret 2026';
-const ADMIN = 'Basic ' + Buffer.from('admin:adminpw').toString('base64');
-const DANIEL_GITHUB = 'https://github.com/dkim-builds';
-const DANIEL_SITE = 'https://daniel-kim-dev.example/';
-const VICTOR_GITHUB = 'https://github.com/victor-lang';
-const VICTOR_SITE = 'https://victor-lang.example/';
-let couch; // { url, process }
+let couch; // { url, admin, stop }
 let browserB;
 
-const freePort = () =>
-  new Promise((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-
-async function admin(path, init = {}) {
-  const response = await fetch(`${couch.url}${path}`, {
-    ...init,
-    headers: { authorization: ADMIN, 'content-type': 'application/json', ...(init.headers ?? {}) },
-  });
-  return { status: response.status, json: await response.json() };
-}
-
 before(async () => {
-  const port = await freePort();
-  const bin = joinPath(ROOT, 'node_modules/.bin/pouchdb-server');
-  // In a folder of its own: it writes its config.json and log.txt where it runs.
-  const work = mkdtempSync(joinPath(tmpdir(), 'vetter-couch-'));
-  const child = spawn(bin, ['--in-memory', '--port', String(port), '--host', '127.0.0.1'], { stdio: 'ignore', cwd: work });
-  couch = { url: `http://127.0.0.1:${port}`, process: child, work };
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(couch.url)).ok) break;
-    } catch {}
-    if (Date.now() > deadline) throw new Error('pouchdb-server did not start');
-    await new Promise((ok) => setTimeout(ok, 200));
-  }
-  // The administrator, the team database, its two members and an outsider.
-  await fetch(`${couch.url}/_config/admins/admin`, { method: 'PUT', body: '"adminpw"' });
-  assert.equal((await admin('/team', { method: 'PUT' })).status, 201);
-  for (const [name, password] of [['ann', 'annpw'], ['bo', 'bopw']]) {
-    const r = await admin(`/_users/org.couchdb.user:${name}`, {
-      method: 'PUT',
-      body: JSON.stringify({ name, password, roles: [], type: 'user' }),
-    });
-    assert.equal(r.status, 201, JSON.stringify(r.json));
-  }
-  await admin('/team/_security', {
-    method: 'PUT',
-    body: JSON.stringify({ admins: { names: [], roles: [] }, members: { names: ['ann', 'bo'], roles: [] } }),
-  });
-  // Victor Lang: another name, another site, Daniel's phone number.
-  const swap = (html) =>
-    html
-      .replaceAll('dkim-builds', 'victor-lang')
-      .replaceAll('daniel-kim-dev', 'victor-lang')
-      .replaceAll('Daniel Kim', 'Victor Lang')
-      .replaceAll('Jin Park', 'Victor Lang')
-      .replaceAll('daniel.kim.dev@example.com', 'victor.lang@example.org')
-      .replace(/<a rel="nofollow me"[^>]*upwork[^>]*>[^<]*<\/a>/g, '');
-  env.server.route(VICTOR_GITHUB, swap(readFileSync(joinPath(ROOT, 'demo/daniel-kim/github.html'), 'utf8')));
-  env.server.route(VICTOR_SITE, swap(readFileSync(joinPath(ROOT, 'demo/daniel-kim/portfolio.html'), 'utf8')));
+  couch = await startTeamServer([['ann', 'annpw'], ['bo', 'bopw']]);
+  routeVictor(env.server);
   browserB = await launch(env.server);
 });
 
 after(async () => {
   await browserB?.context.close();
-  couch?.process.kill();
-  if (couch) rmSync(couch.work, { recursive: true, force: true });
+  couch?.stop();
 });
 
-async function options(browser) {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/extension/options.html`);
-  return page;
-}
-
-/** Joins the team from the options page; returns the status line once settled. */
-async function join(browser, { url = couch.url, user, password, secret = SECRET }) {
-  const page = await options(browser);
-  // The page first shows the last sync's outcome; emptied, the line then shows this join's.
-  await page.waitForFunction(() => document.getElementById('team-status').textContent.length > 0);
-  await page.evaluate(() => {
-    const line = document.getElementById('team-status');
-    line.textContent = '';
-    delete line.dataset.state;
-  });
-  await page.fill('#team [name=url]', url);
-  await page.fill('#team [name=db]', 'team');
-  await page.fill('#team [name=user]', user);
-  await page.fill('#team [name=password]', password);
-  await page.fill('#team [name=secret]', secret);
-  await page.click('#team button[type=submit]');
-  await page.waitForFunction(() => ['synced', 'error'].includes(document.getElementById('team-status').dataset.state), null, { timeout: 30_000 });
-  const status = { state: await page.$eval('#team-status', (p) => p.dataset.state), text: await page.textContent('#team-status') };
-  await page.close();
-  return status;
-}
-
-async function syncNow(browser) {
-  const page = await options(browser);
-  await page.waitForFunction(() => document.getElementById('team-status').textContent.length > 0);
-  // Emptied first: the line then shows this sync's outcome, not the last one's.
-  await page.evaluate(() => (document.getElementById('team-status').textContent = ''));
-  await page.click('#team-sync');
-  await page.waitForFunction(() => /Synced|failed/.test(document.getElementById('team-status').textContent));
-  const text = await page.textContent('#team-status');
-  await page.close();
-  return text;
-}
-
-/** Opens a GitHub profile and the personal site it links to; returns the site's page and panel. */
-async function openCase(browser, github, site) {
-  const gh = await browser.context.newPage();
-  await gh.goto(github);
-  await panelFrame(gh);
-  const page = await browser.context.newPage();
-  await page.goto(site);
-  return { gh, page, frame: await panelFrame(page) };
-}
-
-async function giveVerdict(frame, verdict, reason) {
-  await frame.selectOption('#verdict-kind', verdict);
-  await frame.fill('#verdict-reason', reason);
-  await frame.click('button[data-action="verdict"]');
-  await frame.waitForSelector(`.verdict-standing[data-verdict="${verdict}"]`);
-}
-
+const admin = (path, init) => couch.admin(path, init);
+const join = (browser, options) => joinAt(browser, { url: couch.url, ...options });
 const caseDocs = async () => (await admin('/team/_all_docs?include_docs=true')).json.rows.map((r) => r.doc).filter((d) => d.type === 'vetter-team-case');
 
-async function waitFor(what, check, timeout = 20_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 250));
-  }
-}
-
 test('recruiter A marks a case fraudulent; only the listed fields reach the server', async () => {
-  const setUser = async (browser, name) => {
-    const page = await options(browser);
-    await page.evaluate((n) => chrome.runtime.sendMessage({ type: 'vetter/set-user', name: n }), name);
-    await page.close();
-  };
-  await setUser(env.browser, 'Ann Lee');
-  await setUser(browserB, 'Bo Chan');
+  await setRecruiter(env.browser, 'Ann Lee');
+  await setRecruiter(browserB, 'Bo Chan');
   const joined = await join(env.browser, { user: 'ann', password: 'annpw' });
   assert.equal(joined.state, 'synced', joined.text);
 

@@ -11,9 +11,10 @@ const HELP: &str = "\
 cargo xtask <task>
 
   build           build the wasm core, the unpacked extension (dist/chrome) and its zip, and www (dist/www)
-  demo [--headless]
+  demo [--headless] [--team]
                   build, serve the bundled demo pages and open Chromium with the extension on them;
-                  --headless (automatic without a display) prints each panel's findings and saves screenshots
+                  --headless (automatic without a display) prints each panel's findings and saves screenshots;
+                  --team shows agency mode: a team server on loopback and two recruiters' browser profiles
   test            everything: fmt, clippy, cargo test, wasm tests in Chromium, end-to-end browser suite
   bench           criterion benchmarks of the core
   setup           install what the others need (wasm target, wasm-bindgen-cli, Chromium, npm packages)";
@@ -49,6 +50,9 @@ fn demo(args: &[String]) -> util::Result {
     let mut node_args = vec!["tests/e2e/demo.mjs"];
     if headless {
         node_args.push("--headless");
+    }
+    if args.iter().any(|a| a == "--team") {
+        node_args.push("--team");
     }
     util::run("node", &node_args)
 }
