@@ -11,7 +11,14 @@ export function noteAction(button) {
 export function verdictAction(button) {
   const verdict = document.getElementById('verdict-kind')?.value;
   const reason = document.getElementById('verdict-reason')?.value.trim() ?? '';
-  return verdict ? { type: 'vetter/verdict', key: button.dataset.key, verdict, reason } : null;
+  // Sharing the case in full is only ever what the recruiter ticked (agency mode).
+  const shared = document.getElementById('verdict-share')?.checked === true;
+  return verdict ? { type: 'vetter/verdict', key: button.dataset.key, verdict, reason, shared } : null;
+}
+
+/** Opening a case a colleague shared in full with the team: the worker imports it and opens its dossier. */
+export function teamOpenAction(button) {
+  return { type: 'vetter/team-open', record: button.dataset.record };
 }
 
 /** The explanation typed for a finding, as a message for the worker. */

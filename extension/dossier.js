@@ -3,7 +3,7 @@
 // in its own tab (?case=key). Rendering is Rust (renderDossier); this file
 // asks the worker and wires the buttons.
 import init, { loadData, renderDossier } from '../pkg/vetter.js';
-import { clearSource, download, explainAction, noteAction, replaceKeepingInput, showError, verdictAction } from './actions.js';
+import { clearSource, download, explainAction, noteAction, replaceKeepingInput, showError, teamOpenAction, verdictAction } from './actions.js';
 import { catalogue, levelLabel, localize, t } from './i18n.js';
 
 localize();
@@ -78,6 +78,7 @@ const ACTIONS = {
   explain: explainAction,
   note: noteAction,
   verdict: verdictAction,
+  'team-open': teamOpenAction,
   report: (b) => ({ type: 'vetter/report', key: b.dataset.key, format: b.dataset.format }),
 };
 

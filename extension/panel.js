@@ -2,7 +2,7 @@
 // page's CSP. It asks the worker for this tab's case and renders it with
 // the Rust core, which escapes every value read from pages.
 import init, { loadData, renderPanel, warmUp } from '../pkg/vetter.js';
-import { clearSource, enterFieldAction, explainAction, noteAction, replaceKeepingInput, showError, verdictAction } from './actions.js';
+import { clearSource, enterFieldAction, explainAction, noteAction, replaceKeepingInput, showError, teamOpenAction, verdictAction } from './actions.js';
 import { catalogue, localize, t } from './i18n.js';
 
 localize();
@@ -111,6 +111,7 @@ const ACTIONS = {
   },
   note: noteAction,
   verdict: verdictAction,
+  'team-open': teamOpenAction,
   explain: explainAction,
   'enter-field': enterFieldAction,
 };

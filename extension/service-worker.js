@@ -586,7 +586,7 @@ function act(msg) {
       case 'vetter/link': return { ok: engine.link(str(msg.a), str(msg.b)) };
       case 'vetter/separate': return { ok: engine.separate(JSON.stringify((msg.keys ?? []).map(String))) };
       case 'vetter/note': return { ok: engine.addNote(str(msg.key), str(msg.text), now) };
-      case 'vetter/verdict': return { ok: engine.setVerdict(str(msg.key), str(msg.verdict), str(msg.reason), str(msg.by), now) };
+      case 'vetter/verdict': return { ok: engine.setVerdict(str(msg.key), str(msg.verdict), str(msg.reason), str(msg.by), now, msg.shared === true) };
       case 'vetter/check': return { ok: engine.setCheck(str(msg.key), str(msg.item), str(msg.status), str(msg.note), now) };
       case 'vetter/explain': return { ok: engine.explain(str(msg.key), str(msg.finding), str(msg.by), str(msg.reason), now) };
       case 'vetter/enter-field': {
@@ -724,6 +724,22 @@ async function handle(msg, sender) {
       } catch (err) {
         return { error: String(err?.message ?? err) };
       }
+    }
+    // From the panel or the dossier: a case a colleague shared in full,
+    // imported (checked as any import) and opened in a dossier tab.
+    case 'vetter/team-open': {
+      if (!isExtensionPage(sender)) return { error: 'not allowed' };
+      let key;
+      try {
+        key = engine.teamOpen(String(msg.record ?? ''), Date.now());
+      } catch (err) {
+        return { error: String(err?.message ?? err) };
+      }
+      await persist();
+      broadcastUpdate();
+      const url = chrome.runtime.getURL(`extension/dossier.html?case=${encodeURIComponent(key)}`);
+      await chrome.tabs.create({ url, index: sender.tab ? sender.tab.index + 1 : undefined });
+      return { ok: true, key };
     }
     case 'vetter/open-dossier': {
       if (!isExtensionPage(sender)) return { error: 'not allowed' };

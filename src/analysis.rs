@@ -208,6 +208,21 @@ pub struct CaseView {
     /// The recruiters' verdicts on the case, oldest first (the history).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub verdicts: Vec<Verdict>,
+    /// Agency mode: the recruiter is in a team (the verdict form offers
+    /// sharing the case in full).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_team: bool,
+    /// Cases the team shared in full that this one has something in common with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub team_shared: Vec<TeamSharedCase>,
+}
+
+/// A case a colleague shared in full, matched by this one: the team
+/// record's id and who shared it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamSharedCase {
+    pub record: String,
+    pub by: String,
 }
 
 impl CaseView {
@@ -238,6 +253,8 @@ impl CaseView {
             verdicts: Vec::new(),
             checklist: BTreeMap::new(),
             explained: BTreeMap::new(),
+            in_team: false,
+            team_shared: Vec::new(),
         }
     }
 }
@@ -333,6 +350,8 @@ impl CaseViews for Store {
             checklist,
             explained,
             verdicts,
+            in_team: false,
+            team_shared: Vec::new(),
         })
     }
 

@@ -15,7 +15,7 @@
 //! a malformed or hostile document is refused with its reason, never
 //! half-used.
 
-use crate::analysis::{finish_explained, CaseView};
+use crate::analysis::{finish_explained, CaseView, TeamSharedCase};
 use crate::i18n::{ui, ui_with};
 use crate::reuse::text::Prepared;
 use crate::rules::{Evidence, Finding, Severity};
@@ -145,6 +145,15 @@ pub struct TeamRecord {
     pub rules: Vec<String>,
     /// When it was made (milliseconds since the epoch).
     pub updated: u64,
+    /// The case in full (an export of its profiles, texts and notes), only
+    /// while a recruiter's standing verdict shares it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+}
+
+/// Whether a standing verdict of `verdicts` shares the case in full.
+fn shared_by(verdicts: &[Verdict]) -> Option<&Verdict> {
+    standing_verdicts(verdicts).into_iter().find(|v| v.shared)
 }
 
 impl TeamRecord {
@@ -166,6 +175,7 @@ impl TeamRecord {
             .map(|(_, text)| team.template(&text))
             .collect();
         let rules: BTreeSet<String> = rules.iter().filter(|r| is_rule_id(r)).cloned().collect();
+        let full = shared_by(&verdicts).is_some().then(|| store.export(&case, now_ms));
         Some(TeamRecord {
             // The case is named by its first profile, so the same case
             // always updates the same document.
@@ -177,6 +187,7 @@ impl TeamRecord {
             templates: templates.into_iter().take(MAX_TEMPLATES).collect(),
             rules: rules.into_iter().take(MAX_RULES).collect(),
             updated: now_ms,
+            case: full,
         })
     }
 
@@ -228,6 +239,14 @@ impl TeamRecord {
             }
         }
         r.updated = r.updated.min(now_ms);
+        if let Some(case) = &r.case {
+            if shared_by(&r.verdicts).is_none() {
+                return Err("a team record holding a case no recruiter shared".into());
+            }
+            // Read whole now, as an import would be: a case that does not read is never half-used.
+            crate::store::records::read_export(case)
+                .map_err(|e| format!("a team record whose shared case does not read ({e})"))?;
+        }
         Ok(r)
     }
 }
@@ -245,6 +264,14 @@ impl TeamRecord {
         union(&mut self.identifiers, &other.identifiers, MAX_IDENTIFIERS);
         union(&mut self.templates, &other.templates, MAX_TEMPLATES);
         union(&mut self.rules, &other.rules, MAX_RULES);
+        // The case in full stays while a standing verdict shares it: the
+        // newer version's, so that a recruiter who stops sharing is heard.
+        let newer = if other.updated > self.updated {
+            other.case.clone().or(self.case.take())
+        } else {
+            self.case.take().or(other.case.clone())
+        };
+        self.case = newer.filter(|_| shared_by(&self.verdicts).is_some());
         self.updated = self.updated.max(other.updated);
     }
 }
@@ -402,7 +429,11 @@ impl TeamIndex {
 
     /// The `TEAM_MATCH` findings of the case of `key`.
     pub fn findings(&self, store: &Store, key: &str) -> Vec<Finding> {
-        self.matches(store, key)
+        Self::findings_of(self.matches(store, key))
+    }
+
+    fn findings_of(matches: Vec<Match<'_>>) -> Vec<Finding> {
+        matches
             .into_iter()
             .map(|m| {
                 let standing = standing_verdicts(&m.record.verdicts);
@@ -419,6 +450,9 @@ impl TeamIndex {
                 if kinds.len() > 1 {
                     explanation = format!("{explanation} {}", ui("verdictConflict"));
                 }
+                if let Some(sharer) = m.record.case.as_ref().and_then(|_| shared_by(&m.record.verdicts)) {
+                    explanation = format!("{explanation} {}", ui_with("teamSharedNote", &[&sharer.by]));
+                }
                 Finding {
                     id: ID.into(),
                     severity,
@@ -431,9 +465,25 @@ impl TeamIndex {
             .collect()
     }
 
+    /// The case the record `id` shares in full, if it does.
+    pub fn shared_case(&self, id: &str) -> Option<&str> {
+        let (record, _) = self.records.get(*self.by_id.get(id)?)?.as_ref()?;
+        record.case.as_deref()
+    }
+
     /// Adds the team's findings to a case view and scores it again.
     pub fn apply(&self, view: &mut CaseView, store: &Store, key: &str) {
-        let team = self.findings(store, key);
+        view.in_team = true;
+        let matches = self.matches(store, key);
+        view.team_shared = matches
+            .iter()
+            .filter(|m| m.record.case.is_some())
+            .filter_map(|m| {
+                let by = shared_by(&m.record.verdicts)?.by.clone();
+                Some(TeamSharedCase { record: m.record.id.clone(), by })
+            })
+            .collect();
+        let team = Self::findings_of(matches);
         if team.is_empty() {
             return;
         }

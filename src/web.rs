@@ -298,11 +298,30 @@ impl Engine {
     }
 
     /// Records a verdict ("fraudulent", "not_fraudulent", "unsure") on the
-    /// case of `key`, signed `by`; false for an unknown verdict or profile.
+    /// case of `key`, signed `by`, sharing the case in full with the team
+    /// when `shared`; false for an unknown verdict or profile.
     #[wasm_bindgen(js_name = setVerdict)]
-    pub fn set_verdict(&mut self, key: &str, verdict: &str, reason: &str, by: &str, now_ms: f64) -> bool {
+    pub fn set_verdict(&mut self, key: &str, verdict: &str, reason: &str, by: &str, now_ms: f64, shared: bool) -> bool {
         crate::store::records::VerdictKind::parse(verdict)
-            .is_some_and(|kind| self.store.set_verdict(key, kind, reason, by, ms(now_ms)))
+            .is_some_and(|kind| self.store.set_verdict_sharing(key, kind, reason, by, ms(now_ms), shared))
+    }
+
+    /// Agency mode: imports the case the team record `id` shares in full
+    /// (merged with what is stored, checked as any import is) and returns
+    /// the key of its first profile, to open its dossier.
+    #[wasm_bindgen(js_name = teamOpen)]
+    pub fn team_open(&mut self, id: &str, now_ms: f64) -> Result<String, JsError> {
+        let team = self.team.as_ref().ok_or_else(|| JsError::new("not in a team"))?;
+        let case = team.shared_case(id).ok_or_else(|| JsError::new(&crate::i18n::ui("teamNoSharedCase")))?.to_string();
+        let keys: Vec<String> = crate::store::records::read_export(&case)
+            .map_err(|e| JsError::new(&e.to_string()))?
+            .into_iter()
+            .map(|(key, _)| key)
+            .collect();
+        self.store.import(&case, ms(now_ms)).map_err(|e| JsError::new(&e.to_string()))?;
+        keys.into_iter()
+            .find(|k| self.store.get(k).is_some())
+            .ok_or_else(|| JsError::new(&crate::i18n::ui("teamNoSharedCase")))
     }
 
     /// Agency mode: the team's secret (at least 16 characters); the

@@ -190,3 +190,70 @@ fn hostile_documents_are_refused_with_a_reason() {
 fn a_short_secret_is_refused() {
     assert!(TeamKey::new("short").unwrap_err().contains("16"));
 }
+
+/// A verdict that shares the case in full: the record carries the case
+/// (its names and texts, by the recruiter's choice) for as long as that
+/// verdict stands, and a colleague who matches it can import it.
+#[test]
+fn a_case_shared_in_full_goes_with_its_verdict_and_opens_for_a_colleague() {
+    let (mut a, key, plain) = shared_case();
+    assert!(plain.case.is_none(), "nothing in full without the recruiter's choice");
+    let team_key = TeamKey::new(SECRET).unwrap();
+    assert!(a.set_verdict_sharing(&key, VerdictKind::Fraudulent, "shared for the team", "Ann Lee", NOW - 1_000, true));
+    let record = TeamRecord::of_case(&team_key, &a, &key, &[], NOW).unwrap();
+    let case = record.case.as_deref().expect("shared in full");
+    assert!(case.contains("Daniel Kim") && case.contains("fintech"));
+    // Checked as the server's document, it is kept; a colleague's matching case is told, and can open it.
+    let checked = TeamRecord::checked(&serde_json::to_string(&record).unwrap(), NOW).unwrap();
+    let mut b = Store::new();
+    let victor = b.ingest(upwork("ccc333", "Victor Lang", Some("(470) 555-0123"), None), NOW).unwrap();
+    let mut team = TeamIndex::new(team_key.clone());
+    team.put(checked.clone());
+    let mut view = b.view(&victor, NOW).unwrap();
+    team.apply(&mut view, &b, &victor);
+    assert!(view.in_team);
+    assert_eq!(view.team_shared.len(), 1, "{:?}", view.team_shared);
+    assert_eq!((view.team_shared[0].record.as_str(), view.team_shared[0].by.as_str()), (record.id.as_str(), "Ann Lee"));
+    let finding = view.findings.iter().find(|f| f.id == "TEAM_MATCH").unwrap();
+    assert!(finding.explanation.contains("Ann Lee shared that case in full"), "{}", finding.explanation);
+    let shared = team.shared_case(&record.id).unwrap();
+    assert_eq!(b.import(shared, NOW).unwrap().0, 1);
+    assert_eq!(b.get(&key).unwrap().profile.name.as_ref().unwrap().value, "Daniel Kim");
+
+    // Ann stops sharing (a later verdict without it): the case leaves the record,
+    // also when merged with the server's older version that still holds it.
+    assert!(a.set_verdict(&key, VerdictKind::Fraudulent, "no longer shared", "Ann Lee", NOW - 500));
+    let mut withdrawn = TeamRecord::of_case(&team_key, &a, &key, &[], NOW).unwrap();
+    assert!(withdrawn.case.is_none());
+    withdrawn.merge(&checked);
+    assert!(withdrawn.case.is_none(), "the server's old copy does not bring it back");
+    let mut server = checked.clone();
+    server.merge(&withdrawn);
+    assert!(server.case.is_none());
+    // Another recruiter's sharing verdict keeps it shared.
+    let mut bo = checked.clone();
+    bo.verdicts.push(vetter::store::records::Verdict {
+        verdict: VerdictKind::Unsure,
+        reason: String::new(),
+        by: "Bo Chan".into(),
+        at: NOW - 100,
+        shared: false,
+    });
+    let mut both = bo.clone();
+    both.merge(&checked);
+    assert!(both.case.is_some());
+}
+
+#[test]
+fn a_shared_case_that_does_not_read_or_that_no_one_shared_is_refused() {
+    let (mut a, key, _) = shared_case();
+    a.set_verdict_sharing(&key, VerdictKind::Fraudulent, "", "Ann Lee", NOW - 1_000, true);
+    let record = TeamRecord::of_case(&TeamKey::new(SECRET).unwrap(), &a, &key, &[], NOW).unwrap();
+    let mut doc = serde_json::to_value(&record).unwrap();
+    doc["case"] = "{\"format\": \"vetter-export\", \"profiles\": 5}".into();
+    assert!(TeamRecord::checked(&doc.to_string(), NOW).unwrap_err().contains("does not read"));
+    let (_, _, unshared) = shared_case();
+    let mut doc = serde_json::to_value(&unshared).unwrap();
+    doc["case"] = serde_json::to_value(&record).unwrap()["case"].clone();
+    assert!(TeamRecord::checked(&doc.to_string(), NOW).unwrap_err().contains("no recruiter shared"));
+}

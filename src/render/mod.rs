@@ -240,13 +240,29 @@ pub(crate) fn verdict_html(view: &CaseView) -> String {
         }
         h.push_str("</ul></details>");
     }
+    for shared in &view.team_shared {
+        let _ = write!(
+            h,
+            r#"<p class="actions team-shared"><button type="button" class="small" data-action="team-open" data-record="{}">{}</button></p>"#,
+            escape(&shared.record),
+            escape(&ui_with("teamOpenShared", &[&shared.by]))
+        );
+    }
+    let share = if view.in_team {
+        format!(
+            r#"<br><label class="small"><input id="verdict-share" type="checkbox"> {}</label>"#,
+            escape(&ui("verdictShare"))
+        )
+    } else {
+        String::new()
+    };
     let options: String = [VerdictKind::Fraudulent, VerdictKind::NotFraudulent, VerdictKind::Unsure]
         .iter()
         .map(|k| format!(r#"<option value="{}">{}</option>"#, k.as_str(), escape(&k.label())))
         .collect();
     let _ = write!(
         h,
-        r#"<p class="actions"><label for="verdict-kind" class="visually-hidden">{choice}</label><select id="verdict-kind">{options}</select> <label for="verdict-reason" class="visually-hidden">{reason}</label><input id="verdict-reason" type="text" maxlength="2000" placeholder="{placeholder}"> <button type="button" class="small" data-action="verdict" data-key="{key}">{set}</button></p></section>"#,
+        r#"<p class="actions"><label for="verdict-kind" class="visually-hidden">{choice}</label><select id="verdict-kind">{options}</select> <label for="verdict-reason" class="visually-hidden">{reason}</label><input id="verdict-reason" type="text" maxlength="2000" placeholder="{placeholder}"> <button type="button" class="small" data-action="verdict" data-key="{key}">{set}</button>{share}</p></section>"#,
         choice = escape(&ui("verdictChoice")),
         reason = escape(&ui("verdictReason")),
         placeholder = escape(&ui("verdictReasonPlaceholder")),

@@ -465,9 +465,24 @@ impl Store {
     /// verdicts before it). False for an unknown profile or a verdict
     /// without a name to sign it.
     pub fn set_verdict(&mut self, key: &str, verdict: VerdictKind, reason: &str, by: &str, now_ms: u64) -> bool {
+        self.set_verdict_sharing(key, verdict, reason, by, now_ms, false)
+    }
+
+    /// [`Store::set_verdict`], sharing the case in full with the team
+    /// (`shared`) for as long as it is this recruiter's standing verdict.
+    pub fn set_verdict_sharing(
+        &mut self,
+        key: &str,
+        verdict: VerdictKind,
+        reason: &str,
+        by: &str,
+        now_ms: u64,
+        shared: bool,
+    ) -> bool {
         let by = crate::text::clean(by, MAX_NAME_CHARS);
         let Some(s) = self.profiles.get_mut(key).filter(|_| !by.is_empty()) else { return false };
-        s.verdicts.push(Verdict { verdict, reason: crate::text::clean(reason, MAX_NOTE_CHARS), by, at: now_ms });
+        let reason = crate::text::clean(reason, MAX_NOTE_CHARS);
+        s.verdicts.push(Verdict { verdict, reason, by, at: now_ms, shared });
         self.changed.insert(key.to_string());
         true
     }

@@ -110,13 +110,25 @@ pub struct Verdict {
     pub by: String,
     /// Milliseconds since the epoch.
     pub at: u64,
+    /// The recruiter shared the case in full with the team with this
+    /// verdict (agency mode): its profiles, texts and notes go to the team's
+    /// server for as long as this is their standing verdict.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub shared: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Verdict {
     /// "Fraudulent — Ann Lee, 2026-12-06 10:00 (reason)".
     pub fn line(&self) -> String {
         let when = crate::text::date_time(self.at);
-        let line = crate::i18n::ui_with("verdictBy", &[&self.verdict.label(), &self.by, &when]);
+        let mut line = crate::i18n::ui_with("verdictBy", &[&self.verdict.label(), &self.by, &when]);
+        if self.shared {
+            line = format!("{line} {}", crate::i18n::ui("verdictSharedInFull"));
+        }
         if self.reason.is_empty() {
             line
         } else {

@@ -100,6 +100,36 @@ test('disagreeing verdicts are both kept and shown', async () => {
   assert.match(text, /Ann Lee/);
 });
 
+test('a case shared in full: only when ticked, and a colleague who matches it opens it', async () => {
+  // Ann ticks "share in full" with a new verdict on Daniel's case.
+  const { frame } = await openCase(env.browser, DANIEL_GITHUB, DANIEL_SITE);
+  assert.ok(!(await frame.isChecked('#verdict-share')), 'never shared unless ticked');
+  await frame.selectOption('#verdict-kind', 'fraudulent');
+  await frame.fill('#verdict-reason', 'shared so the team can compare');
+  await frame.check('#verdict-share');
+  await frame.click('button[data-action="verdict"]');
+  const doc = await waitFor('the case in full on the server', async () => {
+    const [d] = await caseDocs();
+    return d?.case ? d : null;
+  });
+  assert.match(doc.case, /Daniel Kim/);
+  // Bo syncs; Victor's panel offers Ann's case, which opens in a dossier tab.
+  assert.match(await syncNow(browserB), /Synced/);
+  const page = await browserB.context.newPage();
+  await page.goto(VICTOR_SITE);
+  const button = await waitFor('the shared case on Victor', async () => {
+    await page.reload();
+    return (await panelFrame(page)).$('button[data-action="team-open"]');
+  });
+  assert.match(await button.textContent(), /Open the case Ann Lee shared in full/);
+  const opened = browserB.context.waitForEvent('page');
+  await button.click();
+  const dossier = await opened;
+  await dossier.waitForLoadState();
+  await dossier.waitForFunction(() => /Daniel Kim/.test(document.body.innerText), null, { timeout: 15_000 });
+  assert.match(dossier.url(), /dossier\.html\?case=/);
+});
+
 test('a removed user and hostile documents give clear messages and lose nothing', async () => {
   // Hostile documents on the server: refused, counted, the rest still read.
   await admin('/team/case:zzzz', { method: 'PUT', body: JSON.stringify({ type: 'vetter-team-case', schema: 1, verdicts: [] }) });
