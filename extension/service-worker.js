@@ -10,6 +10,8 @@ import init, {
   compiledLists,
   listSummaries,
   loadData,
+  messageModelBytes,
+  restoreMessageModel,
 } from '../pkg/vetter.js';
 import * as db from './db.js';
 import { Team, joinCode } from './team.js';
@@ -132,6 +134,7 @@ async function start() {
   } catch (err) {
     notices.push(t('noticeNoDatabase', err.message));
   }
+  await restoreModel();
   try {
     await activateStoredLists(checkedLists(lists));
   } catch (err) {
@@ -165,6 +168,26 @@ async function start() {
   purgeExpired(Date.now());
   lastPurge = Date.now();
   await persist();
+}
+
+// The message model trains in seconds in the browser: trained once per
+// version of Vetter and of its training data, kept in IndexedDB, and read
+// back in milliseconds at each worker start.
+const MESSAGE_MODEL_KEY = 'messageModel';
+
+async function restoreModel() {
+  if (!database) return;
+  try {
+    const kept = await db.getMeta(database, MESSAGE_MODEL_KEY);
+    if (kept instanceof Uint8Array && restoreMessageModel(kept)) return;
+  } catch {}
+  // Trained just after the worker starts rather than at the first message page, then kept.
+  setTimeout(async () => {
+    try {
+      const bytes = messageModelBytes();
+      if (bytes.length && database) await db.putMeta(database, MESSAGE_MODEL_KEY, bytes);
+    } catch {}
+  }, 0);
 }
 
 // Schema 1 kept the whole store in one storage.local value. It is removed

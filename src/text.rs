@@ -55,12 +55,31 @@ pub fn is_bidi_control(c: char) -> bool {
 /// FNV-1a over `bytes`: a small hash that, unlike std's, is the same on
 /// every build and platform, for digests that are stored.
 pub fn stable_hash(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash: u64 = FNV_OFFSET;
     for b in bytes {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
     hash
+}
+
+/// [`stable_hash`] at compile time (of source files, say), continuing
+/// from `hash` (start from [`FNV_OFFSET`]) so that several files chain.
+pub const fn fnv1a_from(bytes: &[u8], mut hash: u64) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u64;
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    hash
+}
+
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// [`stable_hash`] at compile time.
+pub const fn fnv1a(bytes: &[u8]) -> u64 {
+    fnv1a_from(bytes, FNV_OFFSET)
 }
 
 /// The UTC calendar date (year, month 1-12, day 1-31) of a time in

@@ -223,16 +223,85 @@ pub fn asking<'a>(model: &MessageModel, flag: &str, text: &'a str) -> Option<(&'
 /// The model trained on the shipped training data, once per loaded dataset
 /// (`None` inside while the wasm core has not been given it).
 pub fn shipped() -> Arc<Option<MessageModel>> {
-    static CACHE: Mutex<Option<(usize, Arc<Option<MessageModel>>)>> = Mutex::new(None);
-    crate::data::derived(&CACHE, crate::data::BEHAVIOUR_TRAIN, |text| {
+    crate::data::derived(&SHIPPED, crate::data::BEHAVIOUR_TRAIN, |text| {
         let examples = examples(text?);
         (!examples.is_empty()).then(|| MessageModel::train(&examples))
     })
 }
 
+type Shipped = Mutex<Option<(usize, Arc<Option<MessageModel>>)>>;
+static SHIPPED: Shipped = Mutex::new(None);
+
+/// The source of the training code, hashed when compiling: a model kept by
+/// another build (not only another version) is trained again.
+const TRAINING_CODE: u64 = crate::text::fnv1a(include_bytes!("message_model.rs"));
+const MODEL_MAGIC: &[u8] = b"vetter message model 1\n";
+
+/// What a kept model must have been trained from: this training data by this code.
+fn stamp(training: &str) -> [u8; 8] {
+    crate::screening::fingerprint(&[training.as_bytes(), &TRAINING_CODE.to_le_bytes()]).to_le_bytes()
+}
+
+/// The shipped model as bytes, to keep between worker starts (training
+/// takes seconds in the browser; reading the bytes back, milliseconds).
+/// Trains it if need be; `None` without training data.
+pub fn shipped_bytes() -> Option<Vec<u8>> {
+    let training = crate::data::text(crate::data::BEHAVIOUR_TRAIN)?;
+    let model = shipped();
+    let model = model.as_ref().as_ref()?;
+    let mut out = Vec::with_capacity(MODEL_MAGIC.len() + 8 + 4 * (FLAGS.len() + model.weights.len()));
+    out.extend_from_slice(MODEL_MAGIC);
+    out.extend_from_slice(&stamp(&training));
+    for value in model.bias.iter().chain(&model.weights) {
+        out.extend_from_slice(&value.to_le_bytes());
+    }
+    Some(out)
+}
+
+/// Takes a model kept by [`shipped_bytes`] as the shipped one, if it was
+/// trained from the training data loaded now by this code and reads whole;
+/// false otherwise (it is then trained when first needed).
+pub fn restore_shipped(bytes: &[u8]) -> bool {
+    let Some(training) = crate::data::text(crate::data::BEHAVIOUR_TRAIN) else { return false };
+    let Some(rest) = bytes.strip_prefix(MODEL_MAGIC) else { return false };
+    let Some((stamped, rest)) = rest.split_at_checked(8) else { return false };
+    if stamped != stamp(&training) || rest.len() != 4 * FLAGS.len() * (1 + BUCKETS) {
+        return false;
+    }
+    let values: Vec<f32> = rest.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+    if !values.iter().all(|v| v.is_finite()) {
+        return false;
+    }
+    let mut bias = [0f32; FLAGS.len()];
+    bias.copy_from_slice(&values[..FLAGS.len()]);
+    let model = MessageModel { weights: values[FLAGS.len()..].to_vec(), bias };
+    // Filed as `derived` files what it builds, under the training data's length.
+    *SHIPPED.lock().unwrap_or_else(|e| e.into_inner()) = Some((training.len(), Arc::new(Some(model))));
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kept_model_is_taken_back_only_when_it_reads_and_was_trained_from_this_data() {
+        let bytes = shipped_bytes().expect("the training data is compiled in natively");
+        let text = "my account got blocked, can you pay my cousin this month?";
+        let before = shipped().as_ref().as_ref().unwrap().scores(text);
+        assert!(restore_shipped(&bytes));
+        assert_eq!(shipped().as_ref().as_ref().unwrap().scores(text), before);
+        let stamp_at = MODEL_MAGIC.len();
+        let mut other_data = bytes.clone();
+        other_data[stamp_at] ^= 1;
+        let mut short = bytes.clone();
+        short.pop();
+        let mut not_a_number = bytes.clone();
+        not_a_number[stamp_at + 8..stamp_at + 12].copy_from_slice(&f32::NAN.to_le_bytes());
+        for refused in [&other_data, &short, &not_a_number, &bytes[..3].to_vec(), &Vec::new()] {
+            assert!(!restore_shipped(refused));
+        }
+    }
 
     fn example(text: &str, flag: Option<&str>) -> Example {
         Example { text: text.into(), flags: FLAGS.map(|f| Some(f) == flag) }

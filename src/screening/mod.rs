@@ -188,16 +188,8 @@ const MAGIC: &[u8] = b"vetter lists 1\n";
 /// version) are made again. Evaluated at compile time, so the sources are
 /// not in the binary.
 const KEYING: u64 = {
-    const fn fnv(bytes: &[u8], mut hash: u64) -> u64 {
-        let mut i = 0;
-        while i < bytes.len() {
-            hash ^= bytes[i] as u64;
-            hash = hash.wrapping_mul(0x100_0000_01b3);
-            i += 1;
-        }
-        hash
-    }
-    let hash = fnv(include_bytes!("matcher.rs"), 0xcbf2_9ce4_8422_2325);
+    use crate::text::fnv1a_from as fnv;
+    let hash = fnv(include_bytes!("matcher.rs"), crate::text::FNV_OFFSET);
     let hash = fnv(include_bytes!("../normalize/translit.rs"), hash);
     let hash = fnv(include_bytes!("../normalize/chinese.rs"), hash);
     let hash = fnv(include_bytes!("../normalize/mod.rs"), hash);
