@@ -48,6 +48,8 @@ const MAX_RULES: usize = 100;
 const MAX_VERDICTS: usize = 200;
 const MAX_REASON_CHARS: usize = 2_000;
 const MAX_NAME_CHARS: usize = 100;
+/// Largest case shared in full (a team document may hold 2 MB in all).
+const MAX_SHARED_CASE_BYTES: usize = 1_500_000;
 
 /// The team's secret, ready to tag with.
 #[derive(Clone)]
@@ -175,7 +177,12 @@ impl TeamRecord {
             .map(|(_, text)| team.template(&text))
             .collect();
         let rules: BTreeSet<String> = rules.iter().filter(|r| is_rule_id(r)).cloned().collect();
-        let full = shared_by(&verdicts).is_some().then(|| store.export(&case, now_ms));
+        // A case too large for a team document stays home: its record (and
+        // verdict) still goes, which a refused document would not.
+        let full = shared_by(&verdicts)
+            .is_some()
+            .then(|| store.export(&case, now_ms))
+            .filter(|export| export.len() <= MAX_SHARED_CASE_BYTES);
         Some(TeamRecord {
             // The case is named by its first profile, so the same case
             // always updates the same document.
