@@ -25,10 +25,7 @@ fn main() {
     // helper session ("(set C)"), and run the whole rule on that set — text
     // written independently of the word lists, read without the held-out set.
     if let Some(writer) = std::env::args().skip_while(|a| a != "--writer").nth(1) {
-        let mark = format!("(set {writer})");
-        let (theirs, rest): (Vec<&str>, Vec<&str>) = train.lines().partition(|l| l.contains(&mark));
-        let rest: String = rest.iter().map(|l| format!("{l}\n")).collect();
-        let theirs: String = theirs.iter().map(|l| format!("{l}\n")).collect();
+        let (theirs, rest) = split_writer(&train, &writer);
         pipeline(&rest, &theirs);
         return;
     }
@@ -195,10 +192,9 @@ fn writers(train: &str) {
         .collect();
     let mut all = Vec::new();
     for writer in &marks {
-        let mark = format!("(set {writer})");
-        let (theirs, rest): (Vec<&str>, Vec<&str>) = train.lines().partition(|l| l.contains(&mark));
-        let model = MessageModel::train_with(&examples(&rest.join("\n")), settings());
-        let theirs = examples(&theirs.join("\n"));
+        let (theirs, rest) = split_writer(train, writer);
+        let model = MessageModel::train_with(&examples(&rest), settings());
+        let theirs = examples(&theirs);
         let scored: Vec<([f32; FLAGS.len()], [bool; FLAGS.len()])> =
             theirs.iter().map(|e| (model.scores(&e.text), e.flags)).collect();
         let mut line = Vec::new();
@@ -233,4 +229,11 @@ fn settings() -> Training {
         learning_rate: arg("--rate").unwrap_or(d.learning_rate),
         l2: arg("--l2").unwrap_or(d.l2),
     }
+}
+
+/// The training lines one helper wrote (`(set X)` in their source) and the rest.
+fn split_writer(train: &str, writer: &str) -> (String, String) {
+    let mark = format!("(set {writer})");
+    let (theirs, rest): (Vec<&str>, Vec<&str>) = train.lines().partition(|l| l.contains(&mark));
+    (theirs.join("\n"), rest.join("\n"))
 }

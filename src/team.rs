@@ -153,7 +153,7 @@ pub struct TeamRecord {
     pub case: Option<String>,
 }
 
-/// Whether a standing verdict of `verdicts` shares the case in full.
+/// The standing verdict of `verdicts` that shares the case in full, if any.
 fn shared_by(verdicts: &[Verdict]) -> Option<&Verdict> {
     standing_verdicts(verdicts).into_iter().find(|v| v.shared)
 }
@@ -259,6 +259,11 @@ impl TeamRecord {
 }
 
 impl TeamRecord {
+    /// Who shares the case in full, when the record holds it.
+    fn shared_in_full(&self) -> Option<&Verdict> {
+        self.case.as_ref().and_then(|_| shared_by(&self.verdicts))
+    }
+
     /// Folds in another version of the same record (two recruiters pushed
     /// at once): every verdict of both is kept, the rest is their union.
     pub fn merge(&mut self, other: &TeamRecord) {
@@ -457,7 +462,7 @@ impl TeamIndex {
                 if kinds.len() > 1 {
                     explanation = format!("{explanation} {}", ui("verdictConflict"));
                 }
-                if let Some(sharer) = m.record.case.as_ref().and_then(|_| shared_by(&m.record.verdicts)) {
+                if let Some(sharer) = m.record.shared_in_full() {
                     explanation = format!("{explanation} {}", ui_with("teamSharedNote", &[&sharer.by]));
                 }
                 Finding {
@@ -484,9 +489,8 @@ impl TeamIndex {
         let matches = self.matches(store, key);
         view.team_shared = matches
             .iter()
-            .filter(|m| m.record.case.is_some())
             .filter_map(|m| {
-                let by = shared_by(&m.record.verdicts)?.by.clone();
+                let by = m.record.shared_in_full()?.by.clone();
                 Some(TeamSharedCase { record: m.record.id.clone(), by })
             })
             .collect();

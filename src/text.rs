@@ -55,12 +55,12 @@ pub fn is_bidi_control(c: char) -> bool {
 /// FNV-1a over `bytes`: a small hash that, unlike std's, is the same on
 /// every build and platform, for digests that are stored.
 pub fn stable_hash(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    let mut hash: u64 = FNV_OFFSET;
-    for b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
+    bytes.into_iter().fold(FNV_OFFSET, fnv1a_step)
+}
+
+/// One byte of FNV-1a: every FNV hash of the project is made of this step.
+pub const fn fnv1a_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ byte as u64).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
 /// [`stable_hash`] at compile time (of source files, say), continuing
@@ -68,8 +68,7 @@ pub fn stable_hash(bytes: impl IntoIterator<Item = u8>) -> u64 {
 pub const fn fnv1a_from(bytes: &[u8], mut hash: u64) -> u64 {
     let mut i = 0;
     while i < bytes.len() {
-        hash ^= bytes[i] as u64;
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        hash = fnv1a_step(hash, bytes[i]);
         i += 1;
     }
     hash

@@ -61,12 +61,8 @@ struct Feature {
 }
 
 fn fnv(kind: u8, parts: &[&str]) -> u32 {
-    let mut hash = 0xcbf2_9ce4_8422_2325u64;
-    for byte in std::iter::once(kind).chain(parts.iter().flat_map(|p| p.bytes().chain(std::iter::once(0)))) {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x100_0000_01b3);
-    }
-    (hash >> (64 - BITS)) as u32
+    let bytes = std::iter::once(kind).chain(parts.iter().flat_map(|p| p.bytes().chain(std::iter::once(0))));
+    (crate::text::stable_hash(bytes) >> (64 - BITS)) as u32
 }
 
 /// Words (digits as 0, so numbers of one shape agree), adjacent pairs, and

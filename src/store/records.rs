@@ -113,12 +113,8 @@ pub struct Verdict {
     /// The recruiter shared the case in full with the team with this
     /// verdict (agency mode): its profiles, texts and notes go to the team's
     /// server for as long as this is their standing verdict.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub shared: bool,
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
 }
 
 impl Verdict {
