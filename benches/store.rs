@@ -223,14 +223,16 @@ fn team(c: &mut Criterion) {
     let key = TeamKey::new("a team secret of some length").unwrap();
     let mut rng = Rng(18);
     let vocab = words();
-    // 10,000 judged cases, each with a phone, an e-mail and a bio.
+    // 10,000 judged cases, each with a phone, an e-mail, a bio and a photo.
     let mut store = Store::new();
     let mut records: Vec<String> = Vec::with_capacity(10_000);
     for i in 0..10_000 {
         let mut p = profile(i, bio(&mut rng, &vocab, 60));
         p.phones = vec![Sourced::new(format!("+1 470 55{:05}", i), "bench")];
         p.emails = vec![Sourced::new(format!("person{i}@example.com"), "bench")];
+        p.photo = Some(Sourced::new(format!("https://photos.example/{i}.jpg"), "bench"));
         let k = store.ingest(p, 1).unwrap();
+        store.set_photo_signature(&k, &format!("https://photos.example/{i}.jpg"), &random_photo(&mut rng));
         store.set_verdict(&k, VerdictKind::Fraudulent, "bench", "Ann", 2);
         let record = TeamRecord::of_case(&key, &store, &k, &["NAME_MISMATCH".to_string()], 3).unwrap();
         records.push(serde_json::to_string(&record).unwrap());
@@ -254,7 +256,10 @@ fn team(c: &mut Criterion) {
     let mut other = Store::new();
     let mut p = profile(99_999, bio(&mut rng, &vocab, 60));
     p.phones = vec![Sourced::new("+1 470 5501234", "bench")];
+    p.photo = Some(Sourced::new("https://photos.example/other.jpg", "bench"));
     let k = other.ingest(p, 1).unwrap();
+    // Its photo is compared with all 10,000 shared ones.
+    other.set_photo_signature(&k, "https://photos.example/other.jpg", &random_photo(&mut rng));
     assert_eq!(index.findings(&other, &k).len(), 1);
     group.bench_function("team_findings_of_one_case_among_10000", |b| b.iter(|| black_box(index.findings(&other, &k))));
     group.finish();

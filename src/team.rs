@@ -5,8 +5,9 @@
 //! A team record holds the case's verdicts (with who gave them, when and
 //! why), keyed hashes of its identifiers (e-mails, phones, messenger
 //! handles, wallets, payment accounts, profile addresses), keyed MinHash
-//! signatures of its bios and messages, and the ids of the rules that
-//! fired. Never names, pages, texts, photos or notes. The key is the team's
+//! signatures of its bios and messages, the shareable bits of its photos
+//! (`reuse::photo::shared`, moved and masked with the team key), and the ids
+//! of the rules that fired. Never names, pages, texts, photos or notes. The key is the team's
 //! secret, which never leaves the members' machines: the team's server
 //! stores tags it cannot reverse or test guesses against, and members
 //! compare them by computing the same tags for what they see.
@@ -17,6 +18,8 @@
 
 use crate::analysis::{finish_explained, CaseView, TeamSharedCase};
 use crate::i18n::{ui, ui_with};
+use crate::reuse::photo::shared::{SharedPhoto, SharedQuery, SHARED_PHOTO_BYTES, SHARED_SAME_PHOTO};
+use crate::reuse::photo::PhotoSignature;
 use crate::reuse::text::Prepared;
 use crate::rules::{Evidence, Finding, Severity};
 use crate::store::records::{merge_verdicts, standing_verdicts, Verdict, VerdictKind};
@@ -44,6 +47,7 @@ const SAME_TEMPLATE: f32 = 0.5;
 // What a record may hold; more is refused as hostile.
 const MAX_IDENTIFIERS: usize = 500;
 const MAX_TEMPLATES: usize = 50;
+const MAX_PHOTOS: usize = 20;
 const MAX_RULES: usize = 100;
 const MAX_VERDICTS: usize = 200;
 const MAX_REASON_CHARS: usize = 2_000;
@@ -57,6 +61,9 @@ pub struct TeamKey {
     mac: Hmac<Sha256>,
     /// Seeds of the keyed MinHash functions.
     seeds: [u64; HASHES],
+    /// Where each bit of a shared photo goes, and the mask laid over it.
+    photo_order: Vec<u16>,
+    photo_mask: Vec<u8>,
 }
 
 impl std::fmt::Debug for TeamKey {
@@ -71,11 +78,21 @@ impl TeamKey {
             return Err(format!("the team secret needs at least {MIN_SECRET_CHARS} characters"));
         }
         let mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).map_err(|e| e.to_string())?;
-        let mut key = TeamKey { mac, seeds: [0; HASHES] };
-        let seeds: Vec<u64> = (0..HASHES)
-            .map(|i| u64::from_le_bytes(key.raw_tag(&format!("minhash:{i}"))[..8].try_into().expect("32 bytes")))
-            .collect();
+        let mut key = TeamKey { mac, seeds: [0; HASHES], photo_order: Vec::new(), photo_mask: Vec::new() };
+        let word =
+            |key: &TeamKey, label: &str| u64::from_le_bytes(key.raw_tag(label)[..8].try_into().expect("32 bytes"));
+        let seeds: Vec<u64> = (0..HASHES).map(|i| word(&key, &format!("minhash:{i}"))).collect();
         key.seeds.copy_from_slice(&seeds);
+        // A keyed shuffle (Fisher-Yates) of the photo bits and a keyed mask.
+        let bits = SHARED_PHOTO_BYTES * 8;
+        let mut order: Vec<u16> = (0..bits as u16).collect();
+        let mut state = word(&key, "photo-order");
+        for i in (1..bits).rev() {
+            state = crate::reuse::mix(state);
+            order.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        key.photo_order = order;
+        key.photo_mask = (0..).flat_map(|i| key.raw_tag(&format!("photo-mask:{i}"))).take(SHARED_PHOTO_BYTES).collect();
         Ok(key)
     }
 
@@ -106,6 +123,40 @@ impl TeamKey {
         }
         minima.iter().map(|m| format!("{m:04x}")).collect()
     }
+}
+
+impl TeamKey {
+    /// A photo's shareable bits as a record holds them: each bit moved to a
+    /// place and masked, both chosen by the team secret, so that the server
+    /// can neither read them nor lay them out as a picture.
+    fn photo(&self, photo: &SharedPhoto) -> String {
+        let plain = photo.to_bytes();
+        let mut out = self.photo_mask.clone();
+        for (from, to) in self.photo_order.iter().enumerate() {
+            let to = usize::from(*to);
+            out[to / 8] ^= ((plain[from / 8] >> (from % 8)) & 1) << (to % 8);
+        }
+        out.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The bits back from a record's form; `None` for a malformed one.
+    fn unkeyed_photo(&self, hex: &str) -> Option<SharedPhoto> {
+        let keyed = parse_hex(hex, SHARED_PHOTO_BYTES)?;
+        let mut plain = vec![0u8; SHARED_PHOTO_BYTES];
+        for (from, to) in self.photo_order.iter().enumerate() {
+            let to = usize::from(*to);
+            let bit = ((keyed[to / 8] ^ self.photo_mask[to / 8]) >> (to % 8)) & 1;
+            plain[from / 8] |= bit << (from % 8);
+        }
+        SharedPhoto::from_bytes(&plain)
+    }
+}
+
+fn parse_hex(hex: &str, bytes: usize) -> Option<Vec<u8>> {
+    if hex.len() != 2 * bytes || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    (0..bytes).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()).collect()
 }
 
 fn parse_template(hex: &str) -> Option<[u16; HASHES]> {
@@ -143,6 +194,9 @@ pub struct TeamRecord {
     pub identifiers: Vec<String>,
     /// Keyed MinHash signatures of its bios and messages.
     pub templates: Vec<String>,
+    /// Its photos' shareable bits, keyed (hex).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<String>,
     /// The rules that fired on the case.
     pub rules: Vec<String>,
     /// When it was made (milliseconds since the epoch).
@@ -176,6 +230,11 @@ impl TeamRecord {
             .flat_map(|s| crate::rules::reuse::candidate_texts(&s.profile))
             .map(|(_, text)| team.template(&text))
             .collect();
+        let photos: BTreeSet<String> = members
+            .iter()
+            .filter_map(|s| PhotoSignature::from_text(s.photo.as_ref()?.hash.as_deref()?))
+            .map(|signature| team.photo(&SharedPhoto::new(&signature)))
+            .collect();
         let rules: BTreeSet<String> = rules.iter().filter(|r| is_rule_id(r)).cloned().collect();
         // A case too large for a team document stays home: its record (and
         // verdict) still goes, which a refused document would not.
@@ -192,6 +251,7 @@ impl TeamRecord {
             verdicts,
             identifiers: identifiers.into_iter().take(MAX_IDENTIFIERS).collect(),
             templates: templates.into_iter().take(MAX_TEMPLATES).collect(),
+            photos: photos.into_iter().take(MAX_PHOTOS).collect(),
             rules: rules.into_iter().take(MAX_RULES).collect(),
             updated: now_ms,
             case: full,
@@ -220,6 +280,7 @@ impl TeamRecord {
         }
         if r.identifiers.len() > MAX_IDENTIFIERS
             || r.templates.len() > MAX_TEMPLATES
+            || r.photos.len() > MAX_PHOTOS
             || r.rules.len() > MAX_RULES
             || r.verdicts.len() > MAX_VERDICTS
         {
@@ -230,6 +291,9 @@ impl TeamRecord {
         }
         if !r.templates.iter().all(|t| parse_template(t).is_some()) {
             return Err("a team record with a malformed template signature".into());
+        }
+        if !r.photos.iter().all(|p| parse_hex(p, SHARED_PHOTO_BYTES).is_some()) {
+            return Err("a team record with a malformed photo hash".into());
         }
         if !r.rules.iter().all(|id| is_rule_id(id)) {
             return Err("a team record with a malformed rule id".into());
@@ -275,6 +339,7 @@ impl TeamRecord {
         };
         union(&mut self.identifiers, &other.identifiers, MAX_IDENTIFIERS);
         union(&mut self.templates, &other.templates, MAX_TEMPLATES);
+        union(&mut self.photos, &other.photos, MAX_PHOTOS);
         union(&mut self.rules, &other.rules, MAX_RULES);
         // The case in full stays while a standing verdict shares it: the
         // newer version's, so that a recruiter who stops sharing is heard.
@@ -332,10 +397,18 @@ fn identifier_keys(store: &Store, case: &[String]) -> Vec<(String, String)> {
 #[derive(Debug)]
 pub struct TeamIndex {
     key: TeamKey,
-    records: Vec<Option<(TeamRecord, Vec<[u16; HASHES]>)>>,
+    records: Vec<Option<Indexed>>,
     by_id: HashMap<String, usize>,
     by_tag: HashMap<String, Vec<usize>>,
     by_band: HashMap<u64, Vec<usize>>,
+}
+
+/// A record with its templates and photos read back.
+#[derive(Debug)]
+struct Indexed {
+    record: TeamRecord,
+    templates: Vec<[u16; HASHES]>,
+    photos: Vec<SharedPhoto>,
 }
 
 /// One record a case has something in common with.
@@ -366,6 +439,9 @@ impl TeamIndex {
         self.remove(&record.id);
         let at = self.records.len();
         let signatures: Vec<[u16; HASHES]> = record.templates.iter().filter_map(|t| parse_template(t)).collect();
+        // Another secret's photos read back as noise; they are dropped by
+        // the comparison, as another secret's tags match nothing.
+        let photos: Vec<SharedPhoto> = record.photos.iter().filter_map(|p| self.key.unkeyed_photo(p)).collect();
         for tag in &record.identifiers {
             self.by_tag.entry(tag.clone()).or_default().push(at);
         }
@@ -376,7 +452,7 @@ impl TeamIndex {
             }
         }
         self.by_id.insert(record.id.clone(), at);
-        self.records.push(Some((record, signatures)));
+        self.records.push(Some(Indexed { record, templates: signatures, photos }));
     }
 
     /// Forgets the record `id` (its index entries point nowhere and are skipped).
@@ -411,8 +487,8 @@ impl TeamIndex {
                 let candidates: BTreeSet<usize> =
                     band_keys(&mine).filter_map(|b| self.by_band.get(&b)).flatten().copied().collect();
                 for at in candidates {
-                    let Some((_, theirs)) = &self.records[at] else { continue };
-                    let best = theirs.iter().map(|t| estimate(&mine, t)).fold(0.0, f32::max);
+                    let Some(indexed) = &self.records[at] else { continue };
+                    let best = indexed.templates.iter().map(|t| estimate(&mine, t)).fold(0.0, f32::max);
                     if best >= SAME_TEMPLATE {
                         let excerpt: String = text.text().chars().take(160).collect();
                         found.entry(at).or_default().push(Evidence {
@@ -426,10 +502,31 @@ impl TeamIndex {
                 }
             }
         }
+        // Photos: no exact index exists for crop-tolerant matching, so each
+        // photo of the case is compared with every shared photo.
+        for k in &case {
+            let Some(s) = store.get(k) else { continue };
+            let Some(photo) = &s.photo else { continue };
+            let Some(signature) = photo.hash.as_deref().and_then(PhotoSignature::from_text) else { continue };
+            let query = SharedQuery::new(signature);
+            for (at, indexed) in self.records.iter().enumerate() {
+                let Some(indexed) = indexed else { continue };
+                let best = indexed.photos.iter().filter_map(|p| query.similarity(p)).fold(f32::MIN, f32::max);
+                if best >= SHARED_SAME_PHOTO {
+                    found.entry(at).or_default().push(Evidence {
+                        profile: s.profile.url.clone(),
+                        field: "photo".into(),
+                        value: photo.url.clone(),
+                        note: Some(ui_with("ev_teamSamePhoto", &[&format!("{:.0}", best * 100.0)])),
+                        composed: false,
+                    });
+                }
+            }
+        }
         let mut out: Vec<Match<'_>> = found
             .into_iter()
             .filter_map(|(at, evidence)| {
-                let (record, _) = self.records[at].as_ref()?;
+                let record = &self.records[at].as_ref()?.record;
                 // The case's own record, synced back, tells nothing new.
                 let news = record.verdicts.iter().any(|v| !own.contains(&v));
                 news.then_some(Match { record, evidence })
@@ -450,17 +547,26 @@ impl TeamIndex {
             .map(|m| {
                 let standing = standing_verdicts(&m.record.verdicts);
                 let kinds: BTreeSet<VerdictKind> = standing.iter().map(|v| v.verdict).collect();
-                let severity = if kinds.contains(&VerdictKind::Fraudulent) {
+                let mut severity = if kinds.contains(&VerdictKind::Fraudulent) {
                     Severity::High
                 } else if kinds.contains(&VerdictKind::Unsure) {
                     Severity::Medium
                 } else {
                     Severity::Info
                 };
+                // A photo alone is a likeness, not an identifier: the shared
+                // bits tell most different portraits apart, not all.
+                let photo_only = m.evidence.iter().all(|e| e.field == "photo");
+                if photo_only {
+                    severity = severity.min(Severity::Medium);
+                }
                 let said: Vec<String> = standing.iter().map(|v| v.line()).collect();
                 let mut explanation = ui_with("flag_TEAM_MATCH_explain", &[&said.join("; ")]);
                 if kinds.len() > 1 {
                     explanation = format!("{explanation} {}", ui("verdictConflict"));
+                }
+                if photo_only {
+                    explanation = format!("{explanation} {}", ui("teamPhotoOnly"));
                 }
                 if let Some(sharer) = m.record.shared_in_full() {
                     explanation = format!("{explanation} {}", ui_with("teamSharedNote", &[&sharer.by]));
@@ -479,8 +585,8 @@ impl TeamIndex {
 
     /// The case the record `id` shares in full, if it does.
     pub fn shared_case(&self, id: &str) -> Option<&str> {
-        let (record, _) = self.records.get(*self.by_id.get(id)?)?.as_ref()?;
-        record.case.as_deref()
+        let indexed = self.records.get(*self.by_id.get(id)?)?.as_ref()?;
+        indexed.record.case.as_deref()
     }
 
     /// Adds the team's findings to a case view and scores it again.

@@ -2,7 +2,9 @@
 //! a verdict holds nothing but the listed fields, keyed with the team's
 //! secret; another recruiter's case with the same phone or the same bio
 //! template under another name is "seen by your team"; a wrong secret
-//! matches nothing; a hostile document from the server is refused.
+//! matches nothing; a hostile document from the server is refused; the same
+//! portrait cropped and re-compressed under another name is seen by the team,
+//! as a likeness (at most medium), and its record holds no picture.
 
 use vetter::analysis::CaseViews;
 use vetter::model::{Profile, Site, Sourced};
@@ -167,6 +169,7 @@ fn hostile_documents_are_refused_with_a_reason() {
             "more than a record may",
         ),
         (with("templates", serde_json::json!(["<script>"])), "template"),
+        (with("photos", serde_json::json!(["00ff"])), "photo hash"),
         (with("rules", serde_json::json!(["<b>x</b>"])), "rule id"),
         (with("verdicts", serde_json::json!([])), "without a verdict"),
         (with("verdicts", serde_json::json!([{"verdict": "fraudulent", "by": "", "at": 1}])), "unsigned"),
@@ -256,4 +259,93 @@ fn a_shared_case_that_does_not_read_or_that_no_one_shared_is_refused() {
     let mut doc = serde_json::to_value(&unshared).unwrap();
     doc["case"] = serde_json::to_value(&record).unwrap()["case"].clone();
     assert!(TeamRecord::checked(&doc.to_string(), NOW).unwrap_err().contains("no recruiter shared"));
+}
+
+/// A photo-like picture: light and shade at several scales from `seed`, so
+/// that no two seeds share their detail.
+fn picture(seed: u64, width: u32, height: u32) -> image::RgbaImage {
+    let mut state = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let waves: Vec<[f64; 5]> = (0..24).map(|_| [next() * 20.0, next() * 20.0, next() * 6.3, next(), next()]).collect();
+    image::RgbaImage::from_fn(width, height, |x, y| {
+        let (fx, fy) = (f64::from(x) / f64::from(width), f64::from(y) / f64::from(height));
+        let v: f64 = waves.iter().map(|[a, b, phase, weight, _]| weight * (a * fx + b * fy + phase).sin()).sum();
+        let tint: f64 = waves.iter().take(6).map(|[a, b, phase, _, w]| w * (b * fx - a * fy + phase).cos()).sum();
+        let l = (128.0 + 28.0 * v).clamp(0.0, 255.0);
+        image::Rgba([
+            (l + 12.0 * tint).clamp(0.0, 255.0) as u8,
+            l as u8,
+            (l - 12.0 * tint).clamp(0.0, 255.0) as u8,
+            255,
+        ])
+    })
+}
+
+/// What a site makes of an upload: cropped on each side, 100 px, JPEG 50.
+fn site_copy(original: &image::RgbaImage) -> image::RgbaImage {
+    use image::ImageEncoder;
+    let (w, h) = original.dimensions();
+    let cropped = image::imageops::crop_imm(original, w * 7 / 100, h * 3 / 100, w * 85 / 100, h * 88 / 100).to_image();
+    let small = image::imageops::resize(&cropped, 100, 100 * 88 / 85 * h / w, image::imageops::FilterType::Triangle);
+    let rgb = image::DynamicImage::ImageRgba8(small).to_rgb8();
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 50)
+        .write_image(&rgb, rgb.width(), rgb.height(), image::ExtendedColorType::Rgb8)
+        .unwrap();
+    image::load_from_memory(&jpeg).unwrap().to_rgba8()
+}
+
+fn with_photo(store: &mut Store, key: &str, url: &str, picture: &image::RgbaImage) {
+    assert!(store.set_photo(key, url, picture.width(), picture.height(), picture.as_raw()));
+}
+
+fn photo_profile(id: &str, name: &str) -> Profile {
+    let mut p = upwork(id, name, None, None);
+    p.photo = Some(Sourced::new(format!("https://photos.example/{id}.jpg"), "t"));
+    p
+}
+
+#[test]
+fn the_same_portrait_cropped_under_another_name_is_a_likeness_seen_by_the_team() {
+    let portrait = picture(7, 300, 400);
+    let mut a = Store::new();
+    let key = a.ingest(photo_profile("aaa111", "Daniel Kim"), NOW - 86_400_000).unwrap();
+    with_photo(&mut a, &key, "https://photos.example/aaa111.jpg", &portrait);
+    assert!(a.set_verdict(&key, VerdictKind::Fraudulent, "fake identity", "Ann Lee", NOW - 3_600_000));
+    let team_key = TeamKey::new(SECRET).unwrap();
+    let record = TeamRecord::of_case(&team_key, &a, &key, &[], NOW).unwrap();
+    assert_eq!(record.photos.len(), 1, "the photo's shareable bits go");
+    // Not the signature the browser keeps (a thumbnail), and another
+    // team's key makes other bits.
+    let signature = a.get(&key).unwrap().photo.as_ref().unwrap().hash.clone().unwrap();
+    let json = serde_json::to_string(&record).unwrap();
+    assert!(!json.contains(&signature[3..40]), "no signature in {json}");
+    let elsewhere = TeamRecord::of_case(&TeamKey::new("another team's secret phrase").unwrap(), &a, &key, &[], NOW);
+    assert_ne!(elsewhere.unwrap().photos, record.photos);
+
+    // Bo's store: the same portrait as a site copy, under another name.
+    let seen = |secret: &str, picture: &image::RgbaImage| {
+        let mut b = Store::new();
+        let key = b.ingest(photo_profile("vvv999", "Victor Lang"), NOW).unwrap();
+        with_photo(&mut b, &key, "https://photos.example/vvv999.jpg", picture);
+        let mut team = TeamIndex::new(TeamKey::new(secret).unwrap());
+        team.put(TeamRecord::checked(&serde_json::to_string(&record).unwrap(), NOW).unwrap());
+        let mut view = b.view(&key, NOW).unwrap();
+        team.apply(&mut view, &b, &key);
+        view.findings.into_iter().filter(|f| f.id == "TEAM_MATCH").collect::<Vec<_>>()
+    };
+    let found = seen(SECRET, &site_copy(&portrait));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].severity, vetter::rules::Severity::Medium, "a likeness alone is at most medium");
+    assert!(found[0].explanation.contains("Only a photo matches"), "{}", found[0].explanation);
+    let evidence = &found[0].evidence[0];
+    assert_eq!((evidence.field.as_str(), evidence.value.as_str()), ("photo", "https://photos.example/vvv999.jpg"));
+    // Another picture, or another team's secret: nothing.
+    assert!(seen(SECRET, &site_copy(&picture(8, 300, 400))).is_empty());
+    assert!(seen("another team's secret phrase", &site_copy(&portrait)).is_empty());
 }

@@ -24,6 +24,8 @@
 //! copies cropped by up to 10 % per side, resized to 100 px and saved at
 //! JPEG quality 50 (figures in the README).
 
+pub mod shared;
+
 use std::collections::HashMap;
 use std::hash::Hash;
 

@@ -1,0 +1,317 @@
+//! A photo's shareable form, for team records: bits, not pixels.
+//!
+//! A team record may not carry a picture, and the signature the local index
+//! compares (32 × 32 brightness) is a thumbnail of a face. What a record
+//! carries instead, for the whole picture and for its centre (10 % trimmed
+//! from each side), is:
+//! - *shape*: the sign of each cell of a 16 × 16 brightness grid less its
+//!   mean (256 bits), which aligns a crop;
+//! - *detail*: each cell of 32 × 32 less the mean of the cells around it,
+//!   as a sign where it is strong and nothing where it is near zero (2 ×
+//!   1,024 bits), which tells apart portraits of one layout.
+//!
+//! 576 bytes per photo, shuffled and masked with the team key (`team.rs`)
+//! before they leave the browser. The photo being read keeps its full
+//! signature, so the alignment search runs on its side: its 81 trimmed
+//! windows are compared with the record's whole (the record is a crop of
+//! it) and with the record's centre (it is a crop of the record); a first
+//! pass on one word per window drops most records, then the best window is
+//! refined on the shape and, within 1 % per side, on the detail, and the
+//! detail must agree ([`SHARED_SAME_PHOTO`]). `tests/photo_eval.rs`
+//! measures it (figures in the README).
+
+use super::{detail, pattern, PhotoSignature, Window, CENTRE_TRIM, FINE, MAX_TRIM, TRIMS, WHOLE};
+
+const SHAPE_WORDS: usize = FINE * FINE / 64;
+const DETAIL_WORDS: usize = super::GRID * super::GRID / 64;
+
+/// One pattern's sign bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PartBits {
+    shape: [u64; SHAPE_WORDS],
+    /// `shape` pooled to 8 × 8 (derived, not stored).
+    pooled: u64,
+    detail: Ternary,
+}
+
+/// A pattern as signs where its values are strong, nothing where they are
+/// near zero: a flat backdrop's cells carry no sign, so two portraits on
+/// white do not agree by their margins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Ternary {
+    sign: [u64; DETAIL_WORDS],
+    strong: [u64; DETAIL_WORDS],
+}
+
+/// Share of the root mean square below which a detail value is weak.
+const WEAK: f32 = 0.5;
+
+fn ternary(values: &[f32]) -> Ternary {
+    let rms = (values.iter().map(|v| v * v).sum::<f32>() / values.len() as f32).sqrt();
+    let strong: Vec<f32> = values.iter().map(|v| if v.abs() >= WEAK * rms { 1.0 } else { 0.0 }).collect();
+    Ternary { sign: signs(values), strong: signs(&strong) }
+}
+
+impl Ternary {
+    /// The two patterns' correlation as ternary vectors.
+    fn correlation(&self, other: &Ternary) -> f32 {
+        let (mut same, mut differ, mut a, mut b) = (0u32, 0u32, 0u32, 0u32);
+        for i in 0..DETAIL_WORDS {
+            let both = self.strong[i] & other.strong[i];
+            let unlike = self.sign[i] ^ other.sign[i];
+            same += (both & !unlike).count_ones();
+            differ += (both & unlike).count_ones();
+            a += self.strong[i].count_ones();
+            b += other.strong[i].count_ones();
+        }
+        if a == 0 || b == 0 {
+            return 0.0;
+        }
+        (same as f32 - differ as f32) / ((a as f32) * (b as f32)).sqrt()
+    }
+}
+
+/// What a team record carries of one photo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SharedPhoto {
+    whole: PartBits,
+    centre: PartBits,
+}
+
+fn signs<const N: usize>(values: &[f32]) -> [u64; N] {
+    let mut out = [0u64; N];
+    for (i, v) in values.iter().enumerate() {
+        if *v > 0.0 {
+            out[i / 64] |= 1 << (i % 64);
+        }
+    }
+    out
+}
+
+fn shape_bits(sig: &PhotoSignature, window: Window) -> [u64; SHAPE_WORDS] {
+    signs(&pattern(sig, window, FINE))
+}
+
+fn part(sig: &PhotoSignature, window: Window) -> PartBits {
+    let shape = shape_bits(sig, window);
+    PartBits { shape, pooled: pooled(&shape), detail: ternary(&detail(sig, window)) }
+}
+
+/// Bytes of [`SharedPhoto::to_bytes`].
+pub const SHARED_PHOTO_BYTES: usize = 2 * 8 * (SHAPE_WORDS + 2 * DETAIL_WORDS);
+
+impl SharedPhoto {
+    pub fn new(sig: &PhotoSignature) -> SharedPhoto {
+        SharedPhoto { whole: part(sig, WHOLE), centre: part(sig, [CENTRE_TRIM; 4]) }
+    }
+
+    /// The bits as bytes (little-endian words: whole, then centre; each
+    /// shape, detail signs, detail strengths).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(SHARED_PHOTO_BYTES);
+        for p in [&self.whole, &self.centre] {
+            for word in p.shape.iter().chain(&p.detail.sign).chain(&p.detail.strong) {
+                out.extend_from_slice(&word.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads [`to_bytes`](Self::to_bytes); `None` for any other length.
+    pub fn from_bytes(bytes: &[u8]) -> Option<SharedPhoto> {
+        if bytes.len() != SHARED_PHOTO_BYTES {
+            return None;
+        }
+        let mut words = bytes.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        let mut part = || {
+            let mut p = PartBits {
+                shape: [0; SHAPE_WORDS],
+                pooled: 0,
+                detail: Ternary { sign: [0; DETAIL_WORDS], strong: [0; DETAIL_WORDS] },
+            };
+            for w in p.shape.iter_mut().chain(&mut p.detail.sign).chain(&mut p.detail.strong) {
+                *w = words.next().expect("length checked");
+            }
+            p.pooled = pooled(&p.shape);
+            p
+        };
+        let whole = part();
+        let centre = part();
+        Some(SharedPhoto { whole, centre })
+    }
+}
+
+/// Share of bits two arrays agree on.
+fn agreement<const N: usize>(a: &[u64; N], b: &[u64; N]) -> f32 {
+    let differ: u32 = a.iter().zip(b).map(|(x, y)| (x ^ y).count_ones()).sum();
+    1.0 - differ as f32 / (64 * N) as f32
+}
+
+/// The correlation two patterns' sign agreement stands for: two signs agree
+/// with probability `1 - acos(ρ)/π` for a correlation ρ.
+fn as_correlation(agreement: f32) -> f32 {
+    (std::f32::consts::PI * (1.0 - agreement)).cos()
+}
+
+// The thresholds below were chosen on the photo evaluation's sets
+// (tests/photo_eval.rs), the first-pass ones so that they drop (almost) no
+// copy there.
+
+/// Shape agreement (as a correlation) a window must reach to be refined.
+const SHARED_COARSE_MIN: f32 = 0.55;
+/// Detail (as a ternary correlation) at the unrefined window below which a
+/// pair is not refined (refining is most of the work).
+const SHARED_PRE_MIN: f32 = 0.40;
+/// Shape agreement after refining below which the pictures differ.
+const SHARED_SAME_SHAPE: f32 = 0.80;
+/// Detail agreement from which they are the same picture.
+pub const SHARED_SAME_PHOTO: f32 = 0.75;
+
+/// How far the detail may move a side of the window the shape found: a
+/// longer walk aligns the eyes and mouths of different faces.
+const DETAIL_REACH: f32 = 0.01;
+
+/// A photo being read, ready to be compared with shared photos: its
+/// signature and the shape and detail of its 81 trimmed windows.
+pub struct SharedQuery {
+    signature: PhotoSignature,
+    windows: Vec<(Window, [u64; SHAPE_WORDS], Ternary)>,
+    /// Each window's shape pooled to 8 × 8 ([`pooled`]), for a first pass.
+    pooled: Vec<u64>,
+}
+
+/// A 16 × 16 shape's bits pooled to 8 × 8 (a bit set where 2 of the 4 or
+/// more are): one word, so that a query passes over thousands of shared
+/// photos quickly and looks closer only where it comes near.
+fn pooled(shape: &[u64; SHAPE_WORDS]) -> u64 {
+    let bit = |i: usize| (shape[i / 64] >> (i % 64)) & 1;
+    let mut out = 0u64;
+    for y in 0..FINE / 2 {
+        for x in 0..FINE / 2 {
+            let (i, j) = (2 * y * FINE + 2 * x, (2 * y + 1) * FINE + 2 * x);
+            if bit(i) + bit(i + 1) + bit(j) + bit(j + 1) >= 2 {
+                out |= 1 << (y * (FINE / 2) + x);
+            }
+        }
+    }
+    out
+}
+
+/// The first pass: most pooled bits of 64 the nearest window may differ
+/// by, and the least detail correlation there.
+const FIRST_PASS_DETAIL: f32 = 0.1;
+const POOLED_MAX_DIFFERENCE: u32 = 20;
+
+impl SharedQuery {
+    pub fn new(signature: PhotoSignature) -> SharedQuery {
+        let mut windows = Vec::with_capacity(TRIMS.len().pow(4));
+        for left in TRIMS {
+            for right in TRIMS {
+                for top in TRIMS {
+                    for bottom in TRIMS {
+                        let w = [left, right, top, bottom];
+                        windows.push((w, shape_bits(&signature, w), ternary(&detail(&signature, w))));
+                    }
+                }
+            }
+        }
+        let pooled = windows.iter().map(|(_, shape, _)| pooled(shape)).collect();
+        SharedQuery { signature, windows, pooled }
+    }
+
+    /// How alike this photo and a shared one are (detail agreement as a
+    /// correlation), where either may be a crop of the other; `None` when no
+    /// window aligns.
+    pub fn similarity(&self, shared: &SharedPhoto) -> Option<f32> {
+        [&shared.whole, &shared.centre]
+            .into_iter()
+            .filter_map(|target| {
+                // First pass: the nearest window on the pooled shape, and its
+                // detail; most portraits of one layout stop here.
+                let (nearest, difference) = self
+                    .pooled
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (i, (p ^ target.pooled).count_ones()))
+                    .min_by_key(|(_, d)| *d)?;
+                if difference > POOLED_MAX_DIFFERENCE
+                    || self.windows[nearest].2.correlation(&target.detail) < FIRST_PASS_DETAIL
+                {
+                    return None;
+                }
+                let (start, coarse, rough) = self
+                    .windows
+                    .iter()
+                    .map(|(w, bits, detail)| (*w, agreement(bits, &target.shape), detail))
+                    .max_by(|a, b| a.1.total_cmp(&b.1))?;
+                if as_correlation(coarse) < SHARED_COARSE_MIN || rough.correlation(&target.detail) < SHARED_PRE_MIN {
+                    return None;
+                }
+                let (window, shape) = self.refine(start, target);
+                if shape < SHARED_SAME_SHAPE {
+                    return None;
+                }
+
+                Some(self.refine_detail(window, target))
+            })
+            .max_by(|a, b| a.total_cmp(b))
+    }
+
+    /// The detail correlation at `window`, moved by 1 and 0.5 % per side
+    /// while it grows: the shape's signs align to about a cell of 16 × 16,
+    /// the detail needs a cell of 32 × 32.
+    fn refine_detail(&self, mut window: Window, target: &PartBits) -> f32 {
+        let start = window;
+        let score = |w: Window| ternary(&detail(&self.signature, w)).correlation(&target.detail);
+        let mut best = score(window);
+        for step in [0.01, 0.005] {
+            let mut improved = true;
+            while improved {
+                improved = false;
+                for side in 0..4 {
+                    for direction in [-1.0, 1.0] {
+                        let mut tried = window;
+                        tried[side] = (tried[side] + direction * step)
+                            .clamp(0.0, MAX_TRIM)
+                            .clamp(start[side] - DETAIL_REACH, start[side] + DETAIL_REACH);
+                        if tried == window {
+                            continue;
+                        }
+                        let s = score(tried);
+                        if s > best + 1e-5 {
+                            (best, window, improved) = (s, tried, true);
+                        }
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    fn refine(&self, mut window: Window, target: &PartBits) -> (Window, f32) {
+        let score = |w: Window| as_correlation(agreement(&shape_bits(&self.signature, w), &target.shape));
+        let mut best = score(window);
+        let mut step = 0.02;
+        while step > 0.004 {
+            let mut improved = true;
+            while improved {
+                improved = false;
+                for side in 0..4 {
+                    for direction in [-1.0, 1.0] {
+                        let mut tried = window;
+                        tried[side] = (tried[side] + direction * step).clamp(0.0, MAX_TRIM);
+                        if tried == window {
+                            continue;
+                        }
+                        let s = score(tried);
+                        if s > best + 1e-5 {
+                            (best, window, improved) = (s, tried, true);
+                        }
+                    }
+                }
+            }
+            step /= 2.0;
+        }
+        (window, best)
+    }
+}
