@@ -215,6 +215,11 @@ pub struct CaseView {
     /// Cases the team shared in full that this one has something in common with.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub team_shared: Vec<TeamSharedCase>,
+    /// Agency mode: the recruiter's verdict shares this case in full, but
+    /// its export (this many bytes) is over what a team document holds, so
+    /// only its record and verdict go.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_share_too_large: Option<u64>,
 }
 
 /// A case a colleague shared in full, matched by this one: the team
@@ -255,6 +260,7 @@ impl CaseView {
             explained: BTreeMap::new(),
             in_team: false,
             team_shared: Vec::new(),
+            team_share_too_large: None,
         }
     }
 }
@@ -352,6 +358,7 @@ impl CaseViews for Store {
             verdicts,
             in_team: false,
             team_shared: Vec::new(),
+            team_share_too_large: None,
         })
     }
 

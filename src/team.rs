@@ -241,7 +241,7 @@ impl TeamRecord {
         let full = shared_by(&verdicts)
             .is_some()
             .then(|| store.export(&case, now_ms))
-            .filter(|export| export.len() <= MAX_SHARED_CASE_BYTES);
+            .filter(|export| fits_in_a_record(export));
         Some(TeamRecord {
             // The case is named by its first profile, so the same case
             // always updates the same document.
@@ -372,6 +372,11 @@ pub fn records_of_store(
         out.extend(TeamRecord::of_case(team, store, key, &rules_of(key), now_ms));
     }
     out
+}
+
+/// Whether a case's export may go in full in a team document.
+fn fits_in_a_record(export: &str) -> bool {
+    export.len() <= MAX_SHARED_CASE_BYTES
 }
 
 fn is_rule_id(id: &str) -> bool {
@@ -592,6 +597,12 @@ impl TeamIndex {
     /// Adds the team's findings to a case view and scores it again.
     pub fn apply(&self, view: &mut CaseView, store: &Store, key: &str) {
         view.in_team = true;
+        // The recruiter asked to share this case in full: say so when it
+        // is too large to go (its record and verdict still do).
+        if shared_by(&view.verdicts).is_some() {
+            let export = store.export(&store.case_of(key), 0);
+            view.team_share_too_large = (!fits_in_a_record(&export)).then_some(export.len() as u64);
+        }
         let matches = self.matches(store, key);
         view.team_shared = matches
             .iter()

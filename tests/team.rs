@@ -349,3 +349,30 @@ fn the_same_portrait_cropped_under_another_name_is_a_likeness_seen_by_the_team()
     assert!(seen(SECRET, &site_copy(&picture(8, 300, 400))).is_empty());
     assert!(seen("another team's secret phrase", &site_copy(&portrait)).is_empty());
 }
+
+/// A case over what a team document holds is not shared in full; its record
+/// and verdict still go, and the panel tells the recruiter who asked.
+#[test]
+fn a_case_too_large_to_share_in_full_says_so_in_the_panel() {
+    let (mut a, key, _) = shared_case();
+    let long_note = "a long interview transcript line ".repeat(60);
+    for i in 0..800 {
+        assert!(a.add_note(&key, &format!("{i} {long_note}"), NOW - 2_000));
+    }
+    let team_key = TeamKey::new(SECRET).unwrap();
+    let view_of = |a: &Store| {
+        let mut view = a.view(&key, NOW).unwrap();
+        TeamIndex::new(team_key.clone()).apply(&mut view, a, &key);
+        view
+    };
+    // Not asked to share: no notice.
+    assert_eq!(view_of(&a).team_share_too_large, None);
+    assert!(a.set_verdict_sharing(&key, VerdictKind::Fraudulent, "share it", "Ann Lee", NOW - 1_000, true));
+    let record = TeamRecord::of_case(&team_key, &a, &key, &[], NOW).unwrap();
+    assert!(record.case.is_none(), "over 1.5 MB: the case stays home");
+    assert!(!record.verdicts.is_empty() && !record.identifiers.is_empty(), "its record still goes");
+    let view = view_of(&a);
+    assert!(view.team_share_too_large.is_some_and(|bytes| bytes > 1_500_000), "{:?}", view.team_share_too_large);
+    let html = vetter::render::panel_html(&view);
+    assert!(html.contains("too large to share in full"), "the panel says so");
+}

@@ -240,6 +240,14 @@ pub(crate) fn verdict_html(view: &CaseView) -> String {
         }
         h.push_str("</ul></details>");
     }
+    if let Some(bytes) = view.team_share_too_large {
+        let size = format!("{:.1}", bytes as f64 / 1e6);
+        let _ = write!(
+            h,
+            r#"<p class="notice team-too-large" role="status">{}</p>"#,
+            escape(&ui_with("teamShareTooLarge", &[&size]))
+        );
+    }
     for shared in &view.team_shared {
         let _ = write!(
             h,
