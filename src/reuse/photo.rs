@@ -352,29 +352,40 @@ fn similarity_with(new: &PreparedPhoto, windows: &[(Window, CoarsePattern)], sto
 
 /// Moves each side of `window` of `outer` while the correlation with the
 /// whole of `inner` grows, in steps of 2 %, then 1 %, then 0.5 %.
-fn refine(outer: &PhotoSignature, inner: &PhotoSignature, mut window: Window) -> (Window, f32) {
+fn refine(outer: &PhotoSignature, inner: &PhotoSignature, window: Window) -> (Window, f32) {
     let target = pattern(inner, WHOLE, FINE);
-    let mut best = dot(&pattern(outer, window, FINE), &target);
-    let mut step = 0.02;
-    while step > 0.004 {
+    climb(window, &[0.02, 0.01, 0.005], |_| (0.0, MAX_TRIM), |w| dot(&pattern(outer, w, FINE), &target))
+}
+
+/// Moves each side of `window` by each of `steps` in turn, within
+/// `limits(side)`, while `score` grows (a coordinate ascent); the window
+/// reached and its score.
+fn climb(
+    mut window: Window,
+    steps: &[f32],
+    limits: impl Fn(usize) -> (f32, f32),
+    score: impl Fn(Window) -> f32,
+) -> (Window, f32) {
+    let mut best = score(window);
+    for step in steps {
         let mut improved = true;
         while improved {
             improved = false;
             for side in 0..4 {
+                let (low, high) = limits(side);
                 for direction in [-1.0, 1.0] {
                     let mut tried = window;
-                    tried[side] = (tried[side] + direction * step).clamp(0.0, MAX_TRIM);
+                    tried[side] = (tried[side] + direction * step).clamp(low, high);
                     if tried == window {
                         continue;
                     }
-                    let score = dot(&pattern(outer, tried, FINE), &target);
-                    if score > best + 1e-5 {
-                        (best, window, improved) = (score, tried, true);
+                    let s = score(tried);
+                    if s > best + 1e-5 {
+                        (best, window, improved) = (s, tried, true);
                     }
                 }
             }
         }
-        step /= 2.0;
     }
     (window, best)
 }

@@ -20,7 +20,7 @@
 //! detail must agree ([`SHARED_SAME_PHOTO`]). `tests/photo_eval.rs`
 //! measures it (figures in the README).
 
-use super::{detail, pattern, PhotoSignature, Window, CENTRE_TRIM, FINE, MAX_TRIM, TRIMS, WHOLE};
+use super::{climb, detail, pattern, PhotoSignature, Window, CENTRE_TRIM, FINE, MAX_TRIM, TRIMS, WHOLE};
 
 const SHAPE_WORDS: usize = FINE * FINE / 64;
 const DETAIL_WORDS: usize = super::GRID * super::GRID / 64;
@@ -260,58 +260,15 @@ impl SharedQuery {
     /// The detail correlation at `window`, moved by 1 and 0.5 % per side
     /// while it grows: the shape's signs align to about a cell of 16 × 16,
     /// the detail needs a cell of 32 × 32.
-    fn refine_detail(&self, mut window: Window, target: &PartBits) -> f32 {
-        let start = window;
-        let score = |w: Window| ternary(&detail(&self.signature, w)).correlation(&target.detail);
-        let mut best = score(window);
-        for step in [0.01, 0.005] {
-            let mut improved = true;
-            while improved {
-                improved = false;
-                for side in 0..4 {
-                    for direction in [-1.0, 1.0] {
-                        let mut tried = window;
-                        tried[side] = (tried[side] + direction * step)
-                            .clamp(0.0, MAX_TRIM)
-                            .clamp(start[side] - DETAIL_REACH, start[side] + DETAIL_REACH);
-                        if tried == window {
-                            continue;
-                        }
-                        let s = score(tried);
-                        if s > best + 1e-5 {
-                            (best, window, improved) = (s, tried, true);
-                        }
-                    }
-                }
-            }
-        }
-        best
+    fn refine_detail(&self, window: Window, target: &PartBits) -> f32 {
+        let limits =
+            |side: usize| ((window[side] - DETAIL_REACH).max(0.0), (window[side] + DETAIL_REACH).min(MAX_TRIM));
+        climb(window, &[0.01, 0.005], limits, |w| ternary(&detail(&self.signature, w)).correlation(&target.detail)).1
     }
 
-    fn refine(&self, mut window: Window, target: &PartBits) -> (Window, f32) {
+    /// The window nearest `target`'s shape, moved by 2, 1 and 0.5 % per side.
+    fn refine(&self, window: Window, target: &PartBits) -> (Window, f32) {
         let score = |w: Window| as_correlation(agreement(&shape_bits(&self.signature, w), &target.shape));
-        let mut best = score(window);
-        let mut step = 0.02;
-        while step > 0.004 {
-            let mut improved = true;
-            while improved {
-                improved = false;
-                for side in 0..4 {
-                    for direction in [-1.0, 1.0] {
-                        let mut tried = window;
-                        tried[side] = (tried[side] + direction * step).clamp(0.0, MAX_TRIM);
-                        if tried == window {
-                            continue;
-                        }
-                        let s = score(tried);
-                        if s > best + 1e-5 {
-                            (best, window, improved) = (s, tried, true);
-                        }
-                    }
-                }
-            }
-            step /= 2.0;
-        }
-        (window, best)
+        climb(window, &[0.02, 0.01, 0.005], |_| (0.0, MAX_TRIM), score)
     }
 }
