@@ -49,7 +49,9 @@ const WEAK: f32 = 0.5;
 fn ternary(values: &[f32]) -> Ternary {
     let rms = (values.iter().map(|v| v * v).sum::<f32>() / values.len() as f32).sqrt();
     let strong: Vec<f32> = values.iter().map(|v| if v.abs() >= WEAK * rms { 1.0 } else { 0.0 }).collect();
-    Ternary { sign: signs(values), strong: signs(&strong) }
+    let (sign, strong): ([u64; DETAIL_WORDS], [u64; DETAIL_WORDS]) = (signs(values), signs(&strong));
+    // A weak cell's sign is noise and never compared: it is not kept.
+    Ternary { sign: std::array::from_fn(|i| sign[i] & strong[i]), strong }
 }
 
 impl Ternary {
