@@ -14,13 +14,12 @@ import init, {
   restoreMessageModel,
 } from '../pkg/vetter.js';
 import * as db from './db.js';
-import { Team, joinCode } from './team.js';
+import { Team, isPlainObject, joinCode } from './team.js';
 import { catalogue, levelLabel, t } from './i18n.js';
 
 // What the worker reads from storage is checked, whoever wrote it: storage
 // is closed to content scripts where the browser allows (Chromium 120+),
 // and what an older version or a damaged profile left is still checked.
-const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // The recruiter's name for sign-offs, as they set it on the options page.
 async function signOffName() {

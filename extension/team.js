@@ -14,7 +14,7 @@ const CACHE_KEY = 'teamRecords';
 const CHECK_ID = 'vetter-team-check';
 const PAGE = 500;
 
-const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v, max = 500) => (typeof v === 'string' ? v.slice(0, max) : '');
 
 /** The team settings as saved, checked: {url, db, user, password, secret} or null. */
