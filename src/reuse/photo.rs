@@ -281,19 +281,18 @@ impl PreparedPhoto {
 
     /// This photo's 81 trimmed windows, as a query compares them.
     fn windows(&self) -> Vec<(Window, CoarsePattern)> {
-        let mut out = Vec::with_capacity(TRIMS.len().pow(4));
-        for left in TRIMS {
-            for right in TRIMS {
-                for top in TRIMS {
-                    for bottom in TRIMS {
-                        let w = [left, right, top, bottom];
-                        out.push((w, CoarsePattern::new(&pattern(&self.signature, w, COARSE))));
-                    }
-                }
-            }
-        }
-        out
+        trimmed_windows().map(|w| (w, CoarsePattern::new(&pattern(&self.signature, w, COARSE)))).collect()
     }
+}
+
+/// Every window with each side trimmed by one of [`TRIMS`] (81), left
+/// outermost: the windows a query compares.
+fn trimmed_windows() -> impl Iterator<Item = Window> {
+    TRIMS.into_iter().flat_map(|left| {
+        TRIMS.into_iter().flat_map(move |right| {
+            TRIMS.into_iter().flat_map(move |top| TRIMS.into_iter().map(move |bottom| [left, right, top, bottom]))
+        })
+    })
 }
 
 /// How alike two photos are (the correlation of their aligned detail, up to

@@ -20,7 +20,7 @@
 //! detail must agree ([`SHARED_SAME_PHOTO`]). `tests/photo_eval.rs`
 //! measures it (figures in the README).
 
-use super::{climb, detail, pattern, PhotoSignature, Window, CENTRE_TRIM, FINE, MAX_TRIM, TRIMS, WHOLE};
+use super::{climb, detail, pattern, trimmed_windows, PhotoSignature, Window, CENTRE_TRIM, FINE, MAX_TRIM, WHOLE};
 
 const SHAPE_WORDS: usize = FINE * FINE / 64;
 const DETAIL_WORDS: usize = super::GRID * super::GRID / 64;
@@ -206,17 +206,8 @@ const POOLED_MAX_DIFFERENCE: u32 = 20;
 
 impl SharedQuery {
     pub fn new(signature: PhotoSignature) -> SharedQuery {
-        let mut windows = Vec::with_capacity(TRIMS.len().pow(4));
-        for left in TRIMS {
-            for right in TRIMS {
-                for top in TRIMS {
-                    for bottom in TRIMS {
-                        let w = [left, right, top, bottom];
-                        windows.push((w, shape_bits(&signature, w), ternary(&detail(&signature, w))));
-                    }
-                }
-            }
-        }
+        let windows: Vec<_> =
+            trimmed_windows().map(|w| (w, shape_bits(&signature, w), ternary(&detail(&signature, w)))).collect();
         let pooled = windows.iter().map(|(_, shape, _)| pooled(shape)).collect();
         SharedQuery { signature, windows, pooled }
     }
