@@ -18,7 +18,7 @@
 
 use crate::analysis::{finish_explained, CaseView, TeamSharedCase};
 use crate::i18n::{ui, ui_with};
-use crate::reuse::photo::shared::{SharedPhoto, SharedQuery, SHARED_PHOTO_BYTES, SHARED_SAME_PHOTO};
+use crate::reuse::photo::shared::{SharedPhoto, SharedPhotoSet, SharedQuery, SHARED_PHOTO_BYTES, SHARED_SAME_PHOTO};
 use crate::reuse::photo::PhotoSignature;
 use crate::reuse::text::Prepared;
 use crate::rules::{Evidence, Finding, Severity};
@@ -406,14 +406,18 @@ pub struct TeamIndex {
     by_id: HashMap<String, usize>,
     by_tag: HashMap<String, Vec<usize>>,
     by_band: HashMap<u64, Vec<usize>>,
+    /// The records' photos read back, each with its record's place.
+    photos: SharedPhotoSet<usize>,
+    live_photos: usize,
 }
 
-/// A record with its templates and photos read back.
+/// A record with its templates read back.
 #[derive(Debug)]
 struct Indexed {
     record: TeamRecord,
     templates: Vec<[u16; HASHES]>,
-    photos: Vec<SharedPhoto>,
+    /// How many of its photos `TeamIndex::photos` holds.
+    photos: usize,
 }
 
 /// One record a case has something in common with.
@@ -424,7 +428,15 @@ struct Match<'a> {
 
 impl TeamIndex {
     pub fn new(key: TeamKey) -> TeamIndex {
-        TeamIndex { key, records: Vec::new(), by_id: HashMap::new(), by_tag: HashMap::new(), by_band: HashMap::new() }
+        TeamIndex {
+            key,
+            records: Vec::new(),
+            by_id: HashMap::new(),
+            by_tag: HashMap::new(),
+            by_band: HashMap::new(),
+            photos: SharedPhotoSet::default(),
+            live_photos: 0,
+        }
     }
 
     pub fn key(&self) -> &TeamKey {
@@ -446,7 +458,12 @@ impl TeamIndex {
         let signatures: Vec<[u16; HASHES]> = record.templates.iter().filter_map(|t| parse_template(t)).collect();
         // Another secret's photos read back as noise; they are dropped by
         // the comparison, as another secret's tags match nothing.
-        let photos: Vec<SharedPhoto> = record.photos.iter().filter_map(|p| self.key.unkeyed_photo(p)).collect();
+        let mut photos = 0;
+        for photo in record.photos.iter().filter_map(|p| self.key.unkeyed_photo(p)) {
+            self.photos.push(at, photo);
+            photos += 1;
+        }
+        self.live_photos += photos;
         for tag in &record.identifiers {
             self.by_tag.entry(tag.clone()).or_default().push(at);
         }
@@ -458,12 +475,19 @@ impl TeamIndex {
         }
         self.by_id.insert(record.id.clone(), at);
         self.records.push(Some(Indexed { record, templates: signatures, photos }));
+        // Replaced records' photos are dropped once they are most of the set.
+        if self.photos.len() > 2 * self.live_photos + 64 {
+            let records = &self.records;
+            self.photos.retain(|at| records[*at].is_some());
+        }
     }
 
     /// Forgets the record `id` (its index entries point nowhere and are skipped).
     pub fn remove(&mut self, id: &str) {
         if let Some(at) = self.by_id.remove(id) {
-            self.records[at] = None;
+            if let Some(gone) = self.records[at].take() {
+                self.live_photos -= gone.photos;
+            }
         }
     }
 
@@ -514,9 +538,15 @@ impl TeamIndex {
             let Some(photo) = &s.photo else { continue };
             let Some(signature) = photo.hash.as_deref().and_then(PhotoSignature::from_text) else { continue };
             let query = SharedQuery::new(signature);
-            for (at, indexed) in self.records.iter().enumerate() {
-                let Some(indexed) = indexed else { continue };
-                let best = indexed.photos.iter().filter_map(|p| query.similarity(p)).fold(f32::MIN, f32::max);
+            let mut best: HashMap<usize, f32> = HashMap::new();
+            for (&at, similarity) in query.similarities(&self.photos) {
+                // A replaced or forgotten record's photos stay in the set.
+                if self.records[at].is_some() {
+                    let slot = best.entry(at).or_insert(f32::MIN);
+                    *slot = slot.max(similarity);
+                }
+            }
+            for (at, best) in best {
                 if best >= SHARED_SAME_PHOTO {
                     found.entry(at).or_default().push(Evidence {
                         profile: s.profile.url.clone(),

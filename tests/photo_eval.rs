@@ -4,7 +4,7 @@
 //! different portraits must not be.
 //!
 //! Three sets of portraits, each with one transformed copy per portrait:
-//! - 200 portraits generated here (head, hair, eyes and mouth, clothing,
+//! - 200 generated portraits (`photo_eval/portraits.rs`: head, hair, eyes and mouth, clothing,
 //!   light and a backdrop of several kinds, with sensor noise);
 //! - real photos from registry packages, prepared by `cargo xtask setup`
 //!   into `target/suites/photos/` (`tests/photo_eval/prepare.py`, provenance
@@ -17,7 +17,11 @@
 //! measured for the shareable form team records carry
 //! (`reuse::photo::shared`), in both directions.
 
+#[path = "photo_eval/portraits.rs"]
+mod portraits;
+
 use image::{codecs::jpeg::JpegEncoder, imageops::FilterType, ImageEncoder, RgbaImage};
+use portraits::{portrait, Rng};
 use std::path::Path;
 use vetter::reuse::photo::shared::{SharedPhoto, SharedQuery, SHARED_SAME_PHOTO};
 use vetter::reuse::photo::{signature_rgba, similarity, NotAPhoto, PreparedPhoto, SAME_PHOTO};
@@ -26,104 +30,6 @@ use vetter::reuse::photo::{signature_rgba, similarity, NotAPhoto, PreparedPhoto,
 /// (per 1,000 pairs): the targets.
 const MIN_MATCHED: f64 = 0.95;
 const MAX_FALSE_PER_1000: f64 = 1.0;
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        let z = (self.0 ^ (self.0 >> 33)).wrapping_mul(0xff51afd7ed558ccd);
-        z ^ (z >> 33)
-    }
-
-    fn range(&mut self, low: f64, high: f64) -> f64 {
-        low + (high - low) * ((self.next() >> 11) as f64 / (1u64 << 53) as f64)
-    }
-
-    fn colour(&mut self, low: f64, high: f64) -> [f64; 3] {
-        [self.range(low, high), self.range(low, high), self.range(low, high)]
-    }
-}
-
-fn mix(a: [f64; 3], b: [f64; 3], t: f64) -> [f64; 3] {
-    [0, 1, 2].map(|k| a[k] * (1.0 - t) + b[k] * t)
-}
-
-/// A generated head-and-shoulders portrait; `seed` picks every feature.
-fn portrait(seed: u64, width: u32, height: u32) -> RgbaImage {
-    let mut r = Rng(seed.wrapping_mul(7919) + 13);
-    let backdrop = r.next() % 4;
-    let (bg1, bg2) = (r.colour(20.0, 240.0), r.colour(20.0, 240.0));
-    let stripe = r.range(6.0, 30.0);
-    let (cx, cy) = (r.range(0.38, 0.62), r.range(0.35, 0.5));
-    let rx = r.range(0.13, 0.22);
-    let ry = rx * r.range(1.2, 1.5);
-    let skin_light = r.range(60.0, 230.0);
-    let skin = [skin_light, skin_light * r.range(0.7, 0.85), skin_light * r.range(0.5, 0.7)];
-    let hair = [r.range(10.0, 120.0), r.range(10.0, 90.0), r.range(5.0, 60.0)];
-    let hair_length = r.range(0.0, 0.9);
-    let clothing = r.colour(10.0, 240.0);
-    let shoulders = r.range(0.3, 0.48);
-    let light = r.range(-1.0, 1.0);
-    let blobs: Vec<(f64, f64, f64, [f64; 3])> =
-        (0..6).map(|_| (r.range(0.0, 1.0), r.range(0.0, 1.0), r.range(0.05, 0.3), r.colour(0.0, 255.0))).collect();
-    let mut noise = Rng(seed ^ 0xabcdef);
-    RgbaImage::from_fn(width, height, |x, y| {
-        let (fx, fy) = (f64::from(x) / f64::from(width), f64::from(y) / f64::from(height));
-        let mut c = match backdrop {
-            0 => bg1,
-            1 => mix(bg1, bg2, fy),
-            2 if ((fx * f64::from(width) / stripe) as u32) % 2 == 0 => bg1,
-            2 => bg2,
-            _ => blobs.iter().fold(bg1, |c, (bx, by, radius, colour)| {
-                let d = ((fx - bx).powi(2) + (fy - by).powi(2)).sqrt() / radius;
-                if d < 1.0 {
-                    mix(c, *colour, 1.0 - d)
-                } else {
-                    c
-                }
-            }),
-        };
-        let top = cy + ry * 1.1;
-        let sx = (fx - cx) / shoulders;
-        if fy > top && sx.abs() < 1.0 - 0.6 * (1.0 - ((fy - top) / 0.15).min(1.0)) {
-            c = clothing;
-        }
-        if fy > cy && fy < top + 0.05 && (fx - cx).abs() < rx * 0.45 {
-            c = skin.map(|v| v * 0.85);
-        }
-        let (hx, hy) = ((fx - cx) / (rx * 1.15), (fy - cy + ry * 0.1) / (ry * 1.1));
-        if hx * hx + hy * hy < 1.0 && fy < cy + ry * hair_length {
-            c = hair;
-        }
-        let (dx, dy) = ((fx - cx) / rx, (fy - cy) / ry);
-        if dx * dx + dy * dy < 1.0 {
-            c = skin.map(|v| v * (1.0 + 0.25 * light * dx - 0.1 * dy));
-            if dy < -0.55 + 0.1 * (dx * 6.0).sin() {
-                c = hair;
-            }
-            for eye in [-0.38, 0.38] {
-                let (ex, ey) = ((dx - eye) / 0.16, (dy + 0.1) / 0.07);
-                if ex * ex + ey * ey < 1.0 {
-                    c = [40.0, 30.0, 30.0];
-                }
-                if (dx - eye).abs() < 0.2 && (dy + 0.28).abs() < 0.03 {
-                    c = hair;
-                }
-            }
-            if dx.abs() < 0.3 && (dy - 0.5 - 0.05 * dx * dx).abs() < 0.04 {
-                c = [150.0, 60.0, 60.0];
-            }
-            if dx.abs() < 0.08 && dy > 0.05 && dy < 0.3 {
-                c = c.map(|v| v * 0.85);
-            }
-        }
-        let shade = 1.0 + 0.15 * light * (fx - 0.5);
-        let grain = noise.range(-9.0, 9.0);
-        let [red, green, blue] = c.map(|v| (v * shade + grain).clamp(0.0, 255.0) as u8);
-        image::Rgba([red, green, blue, 255])
-    })
-}
 
 /// What a site does to an upload: a crop of 0-10 % on each side, chosen
 /// independently, the longer side resized to 100 px, JPEG quality 50.
@@ -285,19 +191,25 @@ fn evaluate_shared(set: &str, pictures: &[RgbaImage], min_found: f64, max_false_
     let n = pairs.len();
     let shared: Vec<(SharedPhoto, SharedPhoto)> =
         pairs.iter().map(|(o, c)| (SharedPhoto::new(o), SharedPhoto::new(c))).collect();
-    let queries: Vec<(SharedQuery, SharedQuery)> =
-        pairs.iter().map(|(o, c)| (SharedQuery::new(o.clone()), SharedQuery::new(c.clone()))).collect();
+    // Each portrait and its copy read as a browser reads a photo (a query
+    // keeps what it works out, so each is one query compared with many).
+    let queries = |i: usize| (SharedQuery::new(pairs[i].0.clone()), SharedQuery::new(pairs[i].1.clone()));
     let score = |q: &SharedQuery, s: &SharedPhoto| q.similarity(s).unwrap_or(-1.0);
-    let copy_read: Vec<f32> = (0..n).map(|i| score(&queries[i].1, &shared[i].0)).collect();
-    let original_read: Vec<f32> = (0..n).map(|i| score(&queries[i].0, &shared[i].1)).collect();
+    let (copy_read, original_read): (Vec<f32>, Vec<f32>) = (0..n)
+        .map(|i| {
+            let (original, copy) = queries(i);
+            (score(&copy, &shared[i].0), score(&original, &shared[i].1))
+        })
+        .unzip();
     // Every pair of different portraits, on two threads (the machine has two cores).
     let others_of = |i: usize| {
+        let (original, copy) = queries(i);
         let mut out = Vec::new();
         for j in (0..n).filter(|&j| j != i) {
-            out.push(score(&queries[i].0, &shared[j].1));
-            out.push(score(&queries[i].1, &shared[j].0));
+            out.push(score(&original, &shared[j].1));
+            out.push(score(&copy, &shared[j].0));
             if i < j {
-                out.push(score(&queries[i].0, &shared[j].0));
+                out.push(score(&original, &shared[j].0));
             }
         }
         out

@@ -100,26 +100,24 @@ impl PhotoSignature {
         Some(PhotoSignature { luma: luma.to_vec(), colour: colour.chunks_exact(2).map(|c| [c[0], c[1]]).collect() })
     }
 
-    /// Brightness at a point of the picture (0-1 on each axis), interpolated.
-    fn luma_at(&self, x: f32, y: f32) -> f32 {
-        bilinear(GRID, x, y, |i| f32::from(self.luma[i]))
-    }
-
     fn colour_at(&self, x: f32, y: f32, channel: usize) -> f32 {
         bilinear(COLOUR_GRID, x, y, |i| f32::from(self.colour[i][channel]))
     }
 }
 
 fn bilinear(side: usize, x: f32, y: f32, value: impl Fn(usize) -> f32) -> f32 {
-    let last = (side - 1) as f32;
-    let fx = (x * side as f32 - 0.5).clamp(0.0, last);
-    let fy = (y * side as f32 - 0.5).clamp(0.0, last);
-    let (x0, y0) = (fx as usize, fy as usize);
-    let (x1, y1) = ((x0 + 1).min(side - 1), (y0 + 1).min(side - 1));
-    let (ax, ay) = (fx - x0 as f32, fy - y0 as f32);
+    let ((x0, x1, ax), (y0, y1, ay)) = (axis_taps(side, x), axis_taps(side, y));
     let top = value(y0 * side + x0) * (1.0 - ax) + value(y0 * side + x1) * ax;
     let bottom = value(y1 * side + x0) * (1.0 - ax) + value(y1 * side + x1) * ax;
     top * (1.0 - ay) + bottom * ay
+}
+
+/// The two grid cells a point (0-1) of one axis lies between, and the
+/// weight of the second.
+fn axis_taps(side: usize, at: f32) -> (usize, usize, f32) {
+    let f = (at * side as f32 - 0.5).clamp(0.0, (side - 1) as f32);
+    let near = f as usize;
+    (near, (near + 1).min(side - 1), f - near as f32)
 }
 
 /// A part of a picture: the share trimmed from its left, right, top and
@@ -141,12 +139,26 @@ fn pattern(sig: &PhotoSignature, window: Window, side: usize) -> Vec<f32> {
 fn sampled(sig: &PhotoSignature, window: Window, side: usize) -> Vec<f32> {
     let [left, right, top, bottom] = window;
     let (width, height) = (1.0 - left - right, 1.0 - top - bottom);
-    (0..side * side)
-        .map(|i| {
-            let (cx, cy) = (((i % side) as f32 + 0.5) / side as f32, ((i / side) as f32 + 0.5) / side as f32);
-            sig.luma_at(left + width * cx, top + height * cy)
+    // Bilinear interpolation is separable: the neighbours and weights of
+    // each column and row are worked out once, not once per cell (this runs
+    // for every window a comparison tries).
+    let taps = |start: f32, span: f32| -> Vec<(usize, usize, f32)> {
+        (0..side).map(|c| axis_taps(GRID, start + span * ((c as f32 + 0.5) / side as f32))).collect()
+    };
+    let (columns, rows) = (taps(left, width), taps(top, height));
+    // Each source row resampled across once, then the rows mixed down.
+    let across: Vec<f32> = (0..GRID)
+        .flat_map(|y| {
+            let row = &sig.luma[y * GRID..(y + 1) * GRID];
+            columns.iter().map(move |&(x0, x1, ax)| f32::from(row[x0]) * (1.0 - ax) + f32::from(row[x1]) * ax)
         })
-        .collect()
+        .collect();
+    let mut out = Vec::with_capacity(side * side);
+    for &(y0, y1, ay) in &rows {
+        let (top, bottom) = (&across[y0 * side..(y0 + 1) * side], &across[y1 * side..(y1 + 1) * side]);
+        out.extend(top.iter().zip(bottom).map(|(t, b)| t * (1.0 - ay) + b * ay));
+    }
+    out
 }
 
 fn to_unit_length(mut values: Vec<f32>) -> Vec<f32> {
@@ -162,19 +174,24 @@ fn to_unit_length(mut values: Vec<f32>) -> Vec<f32> {
 fn detail(sig: &PhotoSignature, window: Window) -> Vec<f32> {
     let (side, radius) = (GRID, DETAIL_RADIUS);
     let plain = sampled(sig, window, side);
-    let values = (0..side * side)
-        .map(|i| {
-            let (x, y) = (i % side, i / side);
-            let (mut sum, mut n) = (0.0, 0.0);
-            for yy in y.saturating_sub(radius)..(y + radius + 1).min(side) {
-                for xx in x.saturating_sub(radius)..(x + radius + 1).min(side) {
-                    sum += plain[yy * side + xx];
-                    n += 1.0;
-                }
-            }
-            plain[i] - sum / n
-        })
-        .collect();
+    // The neighbours' sums are box sums, taken along rows and then along
+    // columns (each window a comparison tries computes this).
+    let spans: [(usize, usize); GRID] = std::array::from_fn(|i| (i.saturating_sub(radius), (i + radius + 1).min(side)));
+    let mut across = [0.0f32; GRID * GRID];
+    for y in 0..side {
+        let row = &plain[y * side..(y + 1) * side];
+        for (x, &(low, high)) in spans.iter().enumerate() {
+            across[y * side + x] = row[low..high].iter().sum();
+        }
+    }
+    let mut values = vec![0.0f32; side * side];
+    for (y, &(low, high)) in spans.iter().enumerate() {
+        for (x, &(left, right)) in spans.iter().enumerate() {
+            let sum: f32 = (low..high).map(|yy| across[yy * side + x]).sum();
+            let n = ((high - low) * (right - left)) as f32;
+            values[y * side + x] = plain[y * side + x] - sum / n;
+        }
+    }
     to_unit_length(values)
 }
 

@@ -20,6 +20,9 @@
 //! detail must agree ([`SHARED_SAME_PHOTO`]). `tests/photo_eval.rs`
 //! measures it (figures in the README).
 
+use rustc_hash::FxHashMap;
+use std::cell::{OnceCell, RefCell};
+
 use super::{climb, detail, pattern, trimmed_windows, PhotoSignature, Window, CENTRE_TRIM, FINE, MAX_TRIM, WHOLE};
 
 const SHAPE_WORDS: usize = FINE * FINE / 64;
@@ -41,6 +44,8 @@ struct PartBits {
 struct Ternary {
     sign: [u64; DETAIL_WORDS],
     strong: [u64; DETAIL_WORDS],
+    /// How many cells are strong (derived, not stored).
+    count: u32,
 }
 
 /// Share of the root mean square below which a detail value is weak.
@@ -48,28 +53,33 @@ const WEAK: f32 = 0.5;
 
 fn ternary(values: &[f32]) -> Ternary {
     let rms = (values.iter().map(|v| v * v).sum::<f32>() / values.len() as f32).sqrt();
-    let strong: Vec<f32> = values.iter().map(|v| if v.abs() >= WEAK * rms { 1.0 } else { 0.0 }).collect();
-    let (sign, strong): ([u64; DETAIL_WORDS], [u64; DETAIL_WORDS]) = (signs(values), signs(&strong));
-    // A weak cell's sign is noise and never compared: it is not kept.
-    Ternary { sign: std::array::from_fn(|i| sign[i] & strong[i]), strong }
+    let mut out = Ternary { sign: [0; DETAIL_WORDS], strong: [0; DETAIL_WORDS], count: 0 };
+    for (i, v) in values.iter().enumerate() {
+        // A weak cell's sign is noise and never compared: it is not kept.
+        if v.abs() >= WEAK * rms {
+            out.strong[i / 64] |= 1 << (i % 64);
+            if *v > 0.0 {
+                out.sign[i / 64] |= 1 << (i % 64);
+            }
+        }
+    }
+    out.count = out.strong.iter().map(|w| w.count_ones()).sum();
+    out
 }
 
 impl Ternary {
     /// The two patterns' correlation as ternary vectors.
     fn correlation(&self, other: &Ternary) -> f32 {
-        let (mut same, mut differ, mut a, mut b) = (0u32, 0u32, 0u32, 0u32);
+        let (mut both, mut differ) = (0u32, 0u32);
         for i in 0..DETAIL_WORDS {
-            let both = self.strong[i] & other.strong[i];
-            let unlike = self.sign[i] ^ other.sign[i];
-            same += (both & !unlike).count_ones();
-            differ += (both & unlike).count_ones();
-            a += self.strong[i].count_ones();
-            b += other.strong[i].count_ones();
+            let strong = self.strong[i] & other.strong[i];
+            both += strong.count_ones();
+            differ += (strong & (self.sign[i] ^ other.sign[i])).count_ones();
         }
-        if a == 0 || b == 0 {
+        if self.count == 0 || other.count == 0 {
             return 0.0;
         }
-        (same as f32 - differ as f32) / ((a as f32) * (b as f32)).sqrt()
+        (both as f32 - 2.0 * differ as f32) / ((self.count as f32) * (other.count as f32)).sqrt()
     }
 }
 
@@ -129,12 +139,13 @@ impl SharedPhoto {
             let mut p = PartBits {
                 shape: [0; SHAPE_WORDS],
                 pooled: 0,
-                detail: Ternary { sign: [0; DETAIL_WORDS], strong: [0; DETAIL_WORDS] },
+                detail: Ternary { sign: [0; DETAIL_WORDS], strong: [0; DETAIL_WORDS], count: 0 },
             };
             for w in p.shape.iter_mut().chain(&mut p.detail.sign).chain(&mut p.detail.strong) {
                 *w = words.next().expect("length checked");
             }
             p.pooled = pooled(&p.shape);
+            p.detail.count = p.detail.strong.iter().map(|w| w.count_ones()).sum();
             p
         };
         let whole = part();
@@ -173,13 +184,75 @@ pub const SHARED_SAME_PHOTO: f32 = 0.75;
 /// longer walk aligns the eyes and mouths of different faces.
 const DETAIL_REACH: f32 = 0.01;
 
+/// Shared photos with their owners, their pooled shapes side by side (two
+/// words per photo: whole and centre) for a query's first pass.
+#[derive(Debug)]
+pub struct SharedPhotoSet<K> {
+    photos: Vec<(K, SharedPhoto)>,
+    pooled: Vec<u64>,
+}
+
+impl<K> Default for SharedPhotoSet<K> {
+    fn default() -> Self {
+        SharedPhotoSet { photos: Vec::new(), pooled: Vec::new() }
+    }
+}
+
+impl<K> SharedPhotoSet<K> {
+    pub fn push(&mut self, owner: K, photo: SharedPhoto) {
+        self.pooled.extend([photo.whole.pooled, photo.centre.pooled]);
+        self.photos.push((owner, photo));
+    }
+
+    /// Keeps the photos whose owner `keep` accepts.
+    pub fn retain(&mut self, keep: impl Fn(&K) -> bool) {
+        self.photos.retain(|(owner, _)| keep(owner));
+        self.pooled = self.photos.iter().flat_map(|(_, p)| [p.whole.pooled, p.centre.pooled]).collect();
+    }
+
+    pub fn len(&self) -> usize {
+        self.photos.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.photos.is_empty()
+    }
+}
+
+/// Detail at the window the shape found below which it is not refined: on
+/// the evaluation's sets the walk raised it by at most 0.24, so a pair below
+/// this does not reach [`SHARED_SAME_PHOTO`] (and no copy there starts
+/// below 0.54). The walk is most of the work of a lookup.
+const DETAIL_WALK_MIN: f32 = 0.50;
+
+/// A window as a key: each side's trim in steps of [`LATTICE`]. Every window
+/// a comparison tries lies on this lattice (the trims and the steps of the
+/// walks are multiples of it), so the shape and detail of a window, worked
+/// out once, serve every shared photo a lookup aligns with it.
+type WindowKey = [u8; 4];
+const LATTICE: f32 = 0.005;
+
+fn key_of(window: Window) -> WindowKey {
+    window.map(|side| (side / LATTICE).round() as u8)
+}
+
+fn window_of(key: WindowKey) -> Window {
+    key.map(|steps| f32::from(steps) * LATTICE)
+}
+
 /// A photo being read, ready to be compared with shared photos: its
-/// signature and the shape and detail of its 81 trimmed windows.
+/// signature, the shape of its 81 trimmed windows, and the shape and detail
+/// of each window a comparison has needed (a lookup among thousands of
+/// photos needs far fewer than it tries).
 pub struct SharedQuery {
     signature: PhotoSignature,
-    windows: Vec<(Window, [u64; SHAPE_WORDS], Ternary)>,
+    /// The 81 trimmed windows, their shapes, and their details once needed.
+    windows: Vec<(Window, [u64; SHAPE_WORDS], OnceCell<Ternary>)>,
     /// Each window's shape pooled to 8 × 8 ([`pooled`]), for a first pass.
     pooled: Vec<u64>,
+    /// The windows the walks have tried.
+    shapes: RefCell<FxHashMap<WindowKey, [u64; SHAPE_WORDS]>>,
+    details: RefCell<FxHashMap<WindowKey, Ternary>>,
 }
 
 /// A 16 × 16 shape's bits pooled to 8 × 8 (a bit set where 2 of the 4 or
@@ -206,45 +279,101 @@ const POOLED_MAX_DIFFERENCE: u32 = 20;
 
 impl SharedQuery {
     pub fn new(signature: PhotoSignature) -> SharedQuery {
-        let windows: Vec<_> =
-            trimmed_windows().map(|w| (w, shape_bits(&signature, w), ternary(&detail(&signature, w)))).collect();
+        let windows: Vec<_> = trimmed_windows().map(|w| (w, shape_bits(&signature, w), OnceCell::new())).collect();
+        // `nearest_windows` packs a window's index into a byte.
+        debug_assert!(windows.len() <= 256);
         let pooled = windows.iter().map(|(_, shape, _)| pooled(shape)).collect();
-        SharedQuery { signature, windows, pooled }
+        SharedQuery { signature, windows, pooled, shapes: RefCell::default(), details: RefCell::default() }
+    }
+
+    /// The detail of trimmed window `index`, worked out once.
+    fn window_detail(&self, index: usize) -> &Ternary {
+        let (window, _, cell) = &self.windows[index];
+        cell.get_or_init(|| ternary(&detail(&self.signature, *window)))
+    }
+
+    /// The shape of a window a walk tries, worked out once.
+    fn shape(&self, key: WindowKey) -> [u64; SHAPE_WORDS] {
+        if let Some(bits) = self.shapes.borrow().get(&key) {
+            return *bits;
+        }
+        let bits = shape_bits(&self.signature, window_of(key));
+        self.shapes.borrow_mut().insert(key, bits);
+        bits
+    }
+
+    /// The detail of a window a walk tries, worked out once.
+    fn detail(&self, key: WindowKey) -> Ternary {
+        if let Some(detail) = self.details.borrow().get(&key) {
+            return *detail;
+        }
+        let detail = ternary(&detail(&self.signature, window_of(key)));
+        self.details.borrow_mut().insert(key, detail);
+        detail
     }
 
     /// How alike this photo and a shared one are (detail agreement as a
     /// correlation), where either may be a crop of the other; `None` when no
     /// window aligns.
     pub fn similarity(&self, shared: &SharedPhoto) -> Option<f32> {
+        let nearest = self.nearest_windows(&[shared.whole.pooled, shared.centre.pooled]);
+        self.aligned(&nearest, shared)
+    }
+
+    /// How alike this photo is to each photo of `set` that it may be (as
+    /// [`similarity`](Self::similarity)), with the photo's owner.
+    pub fn similarities<'a, K>(&self, set: &'a SharedPhotoSet<K>) -> Vec<(&'a K, f32)> {
+        let nearest = self.nearest_windows(&set.pooled);
+        set.photos
+            .iter()
+            .zip(nearest.chunks_exact(2))
+            .filter_map(|((owner, photo), nearest)| Some((owner, self.aligned(nearest, photo)?)))
+            .collect()
+    }
+
+    /// For each pooled shape, the nearest window's index and its distance,
+    /// packed as `distance << 8 | index` (the lowest index of equals). One
+    /// pass per window over all the words: this is most of a lookup among
+    /// thousands of photos, and it runs as a tight loop.
+    fn nearest_windows(&self, pooled: &[u64]) -> Vec<u32> {
+        let mut nearest = vec![u32::MAX; pooled.len()];
+        for (index, window) in self.pooled.iter().enumerate() {
+            for (best, target) in nearest.iter_mut().zip(pooled) {
+                *best = (*best).min(((window ^ target).count_ones() << 8) | index as u32);
+            }
+        }
+        nearest
+    }
+
+    /// The similarity of `shared` given its parts' nearest windows.
+    fn aligned(&self, nearest: &[u32], shared: &SharedPhoto) -> Option<f32> {
         [&shared.whole, &shared.centre]
             .into_iter()
-            .filter_map(|target| {
+            .zip(nearest)
+            .filter_map(|(target, &packed)| {
                 // First pass: the nearest window on the pooled shape, and its
                 // detail; most portraits of one layout stop here.
-                let (nearest, difference) = self
-                    .pooled
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| (i, (p ^ target.pooled).count_ones()))
-                    .min_by_key(|(_, d)| *d)?;
+                let (difference, nearest) = (packed >> 8, (packed & 0xff) as usize);
                 if difference > POOLED_MAX_DIFFERENCE
-                    || self.windows[nearest].2.correlation(&target.detail) < FIRST_PASS_DETAIL
+                    || self.window_detail(nearest).correlation(&target.detail) < FIRST_PASS_DETAIL
                 {
                     return None;
                 }
-                let (start, coarse, rough) = self
+                let (best, coarse) = self
                     .windows
                     .iter()
-                    .map(|(w, bits, detail)| (*w, agreement(bits, &target.shape), detail))
+                    .enumerate()
+                    .map(|(i, (_, bits, _))| (i, agreement(bits, &target.shape)))
                     .max_by(|a, b| a.1.total_cmp(&b.1))?;
-                if as_correlation(coarse) < SHARED_COARSE_MIN || rough.correlation(&target.detail) < SHARED_PRE_MIN {
+                if as_correlation(coarse) < SHARED_COARSE_MIN
+                    || self.window_detail(best).correlation(&target.detail) < SHARED_PRE_MIN
+                {
                     return None;
                 }
-                let (window, shape) = self.refine(start, target);
+                let (window, shape) = self.refine(self.windows[best].0, target);
                 if shape < SHARED_SAME_SHAPE {
                     return None;
                 }
-
                 Some(self.refine_detail(window, target))
             })
             .max_by(|a, b| a.total_cmp(b))
@@ -252,16 +381,21 @@ impl SharedQuery {
 
     /// The detail correlation at `window`, moved by 1 and 0.5 % per side
     /// while it grows: the shape's signs align to about a cell of 16 × 16,
-    /// the detail needs a cell of 32 × 32.
+    /// the detail needs a cell of 32 × 32. Not moved from below [`DETAIL_WALK_MIN`].
     fn refine_detail(&self, window: Window, target: &PartBits) -> f32 {
+        let score = |w: Window| self.detail(key_of(w)).correlation(&target.detail);
+        let unrefined = score(window);
+        if unrefined < DETAIL_WALK_MIN {
+            return unrefined;
+        }
         let limits =
             |side: usize| ((window[side] - DETAIL_REACH).max(0.0), (window[side] + DETAIL_REACH).min(MAX_TRIM));
-        climb(window, &[0.01, 0.005], limits, |w| ternary(&detail(&self.signature, w)).correlation(&target.detail)).1
+        climb(window, &[0.01, 0.005], limits, score).1
     }
 
     /// The window nearest `target`'s shape, moved by 2, 1 and 0.5 % per side.
     fn refine(&self, window: Window, target: &PartBits) -> (Window, f32) {
-        let score = |w: Window| as_correlation(agreement(&shape_bits(&self.signature, w), &target.shape));
+        let score = |w: Window| as_correlation(agreement(&self.shape(key_of(w)), &target.shape));
         climb(window, &[0.02, 0.01, 0.005], |_| (0.0, MAX_TRIM), score)
     }
 }
