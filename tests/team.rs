@@ -350,6 +350,42 @@ fn the_same_portrait_cropped_under_another_name_is_a_likeness_seen_by_the_team()
     assert!(seen("another team's secret phrase", &site_copy(&portrait)).is_empty());
 }
 
+/// Records come back from the server each time they change: a replaced
+/// record's photos are not compared any more, and many replacements keep
+/// one match, not one per version.
+#[test]
+fn a_replaced_record_is_compared_by_its_latest_photos_only() {
+    let portrait = picture(7, 300, 400);
+    let mut a = Store::new();
+    let key = a.ingest(photo_profile("aaa111", "Daniel Kim"), NOW - 86_400_000).unwrap();
+    with_photo(&mut a, &key, "https://photos.example/aaa111.jpg", &portrait);
+    assert!(a.set_verdict(&key, VerdictKind::Fraudulent, "fake identity", "Ann Lee", NOW - 3_600_000));
+    let record = TeamRecord::of_case(&TeamKey::new(SECRET).unwrap(), &a, &key, &[], NOW).unwrap();
+    let without_photo = TeamRecord { photos: Vec::new(), ..record.clone() };
+    let json = |r: &TeamRecord| serde_json::to_string(r).unwrap();
+
+    let mut b = Store::new();
+    let reader = b.ingest(photo_profile("vvv999", "Victor Lang"), NOW).unwrap();
+    with_photo(&mut b, &reader, "https://photos.example/vvv999.jpg", &site_copy(&portrait));
+    let mut team = TeamIndex::new(TeamKey::new(SECRET).unwrap());
+    let team_matches = |team: &TeamIndex| {
+        let mut view = b.view(&reader, NOW).unwrap();
+        team.apply(&mut view, &b, &reader);
+        view.findings.iter().filter(|f| f.id == "TEAM_MATCH").map(|f| f.evidence.len()).collect::<Vec<_>>()
+    };
+    // 200 versions: the set of photos compared is compacted along the way.
+    for _ in 0..200 {
+        team.put(TeamRecord::checked(&json(&record), NOW).unwrap());
+    }
+    assert_eq!(team_matches(&team), vec![1], "one record, one photo evidence");
+    team.put(TeamRecord::checked(&json(&without_photo), NOW).unwrap());
+    assert_eq!(team_matches(&team), Vec::<usize>::new(), "the latest version has no photo");
+    team.put(TeamRecord::checked(&json(&record), NOW).unwrap());
+    assert_eq!(team_matches(&team), vec![1]);
+    team.remove(&record.id);
+    assert_eq!(team_matches(&team), Vec::<usize>::new());
+}
+
 /// A case over what a team document holds is not shared in full; its record
 /// and verdict still go, and the panel tells the recruiter who asked.
 #[test]
