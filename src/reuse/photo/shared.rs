@@ -333,8 +333,8 @@ impl SharedQuery {
 
     /// For each pooled shape, the nearest window's index and its distance,
     /// packed as `distance << 8 | index` (the lowest index of equals). One
-    /// pass per window over all the words: this is most of a lookup among
-    /// thousands of photos, and it runs as a tight loop.
+    /// pass per window over all the words: every record pays this part of a
+    /// lookup, so it runs as a tight loop.
     fn nearest_windows(&self, pooled: &[u64]) -> Vec<u32> {
         let mut nearest = vec![u32::MAX; pooled.len()];
         for (index, window) in self.pooled.iter().enumerate() {
