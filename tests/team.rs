@@ -310,13 +310,19 @@ fn photo_profile(id: &str, name: &str) -> Profile {
     p
 }
 
-#[test]
-fn the_same_portrait_cropped_under_another_name_is_a_likeness_seen_by_the_team() {
+/// Ann's case with a portrait, marked fraudulent: its store, key and portrait.
+fn judged_case_with_portrait() -> (Store, String, image::RgbaImage) {
     let portrait = picture(7, 300, 400);
     let mut a = Store::new();
     let key = a.ingest(photo_profile("aaa111", "Daniel Kim"), NOW - 86_400_000).unwrap();
     with_photo(&mut a, &key, "https://photos.example/aaa111.jpg", &portrait);
     assert!(a.set_verdict(&key, VerdictKind::Fraudulent, "fake identity", "Ann Lee", NOW - 3_600_000));
+    (a, key, portrait)
+}
+
+#[test]
+fn the_same_portrait_cropped_under_another_name_is_a_likeness_seen_by_the_team() {
+    let (a, key, portrait) = judged_case_with_portrait();
     let team_key = TeamKey::new(SECRET).unwrap();
     let record = TeamRecord::of_case(&team_key, &a, &key, &[], NOW).unwrap();
     assert_eq!(record.photos.len(), 1, "the photo's shareable bits go");
@@ -355,11 +361,7 @@ fn the_same_portrait_cropped_under_another_name_is_a_likeness_seen_by_the_team()
 /// one match, not one per version.
 #[test]
 fn a_replaced_record_is_compared_by_its_latest_photos_only() {
-    let portrait = picture(7, 300, 400);
-    let mut a = Store::new();
-    let key = a.ingest(photo_profile("aaa111", "Daniel Kim"), NOW - 86_400_000).unwrap();
-    with_photo(&mut a, &key, "https://photos.example/aaa111.jpg", &portrait);
-    assert!(a.set_verdict(&key, VerdictKind::Fraudulent, "fake identity", "Ann Lee", NOW - 3_600_000));
+    let (a, key, portrait) = judged_case_with_portrait();
     let record = TeamRecord::of_case(&TeamKey::new(SECRET).unwrap(), &a, &key, &[], NOW).unwrap();
     let without_photo = TeamRecord { photos: Vec::new(), ..record.clone() };
     let json = |r: &TeamRecord| serde_json::to_string(r).unwrap();

@@ -240,6 +240,16 @@ fn window_of(key: WindowKey) -> Window {
     key.map(|steps| f32::from(steps) * LATTICE)
 }
 
+/// The value kept for `key`, worked out by `compute` the first time.
+fn memo<V: Copy>(kept: &RefCell<FxHashMap<WindowKey, V>>, key: WindowKey, compute: impl FnOnce() -> V) -> V {
+    if let Some(value) = kept.borrow().get(&key) {
+        return *value;
+    }
+    let value = compute();
+    kept.borrow_mut().insert(key, value);
+    value
+}
+
 /// A photo being read, ready to be compared with shared photos: its
 /// signature, the shape of its 81 trimmed windows, and the shape and detail
 /// of each window a comparison has needed (a lookup among thousands of
@@ -294,22 +304,12 @@ impl SharedQuery {
 
     /// The shape of a window a walk tries, worked out once.
     fn shape(&self, key: WindowKey) -> [u64; SHAPE_WORDS] {
-        if let Some(bits) = self.shapes.borrow().get(&key) {
-            return *bits;
-        }
-        let bits = shape_bits(&self.signature, window_of(key));
-        self.shapes.borrow_mut().insert(key, bits);
-        bits
+        memo(&self.shapes, key, || shape_bits(&self.signature, window_of(key)))
     }
 
     /// The detail of a window a walk tries, worked out once.
     fn detail(&self, key: WindowKey) -> Ternary {
-        if let Some(detail) = self.details.borrow().get(&key) {
-            return *detail;
-        }
-        let detail = ternary(&detail(&self.signature, window_of(key)));
-        self.details.borrow_mut().insert(key, detail);
-        detail
+        memo(&self.details, key, || ternary(&detail(&self.signature, window_of(key))))
     }
 
     /// How alike this photo and a shared one are (detail agreement as a
