@@ -129,10 +129,15 @@ const WHOLE: Window = [0.0; 4];
 /// away and scaled to length 1, so that a dot product of two is their
 /// normalised cross-correlation.
 fn pattern(sig: &PhotoSignature, window: Window, side: usize) -> Vec<f32> {
+    to_unit_length(centred(sig, window, side))
+}
+
+/// [`pattern`] before it is scaled.
+fn centred(sig: &PhotoSignature, window: Window, side: usize) -> Vec<f32> {
     let mut values = sampled(sig, window, side);
-    let mean = values.iter().sum::<f32>() / values.len() as f32;
+    let mean = lane_sum(&values, |v| v) / values.len() as f32;
     values.iter_mut().for_each(|v| *v -= mean);
-    to_unit_length(values)
+    values
 }
 
 /// The brightness of `window` at the centres of a `side × side` grid.
@@ -146,13 +151,17 @@ fn sampled(sig: &PhotoSignature, window: Window, side: usize) -> Vec<f32> {
         (0..side).map(|c| axis_taps(GRID, start + span * ((c as f32 + 0.5) / side as f32))).collect()
     };
     let (columns, rows) = (taps(left, width), taps(top, height));
-    // Each source row resampled across once, then the rows mixed down.
-    let across: Vec<f32> = (0..GRID)
-        .flat_map(|y| {
-            let row = &sig.luma[y * GRID..(y + 1) * GRID];
-            columns.iter().map(move |&(x0, x1, ax)| f32::from(row[x0]) * (1.0 - ax) + f32::from(row[x1]) * ax)
-        })
-        .collect();
+    // Each source row the window reaches resampled across once (plain
+    // loops: an iterator chain here did not vectorise), then the rows mixed
+    // down.
+    let (first, last) = (rows[0].0, rows[side - 1].1);
+    let mut across = vec![0.0f32; GRID * side];
+    for y in first..=last {
+        let row = &sig.luma[y * GRID..(y + 1) * GRID];
+        for (out, &(x0, x1, ax)) in across[y * side..(y + 1) * side].iter_mut().zip(&columns) {
+            *out = f32::from(row[x0]) * (1.0 - ax) + f32::from(row[x1]) * ax;
+        }
+    }
     let mut out = Vec::with_capacity(side * side);
     for &(y0, y1, ay) in &rows {
         let (top, bottom) = (&across[y0 * side..(y0 + 1) * side], &across[y1 * side..(y1 + 1) * side]);
@@ -162,9 +171,27 @@ fn sampled(sig: &PhotoSignature, window: Window, side: usize) -> Vec<f32> {
 }
 
 fn to_unit_length(mut values: Vec<f32>) -> Vec<f32> {
-    let norm = values.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-3);
+    let norm = sum_of_squares(&values).sqrt().max(1e-3);
     values.iter_mut().for_each(|v| *v /= norm);
     values
+}
+
+/// Sums in eight lanes: one running sum waits on each addition, and these
+/// run for every window a comparison tries.
+fn lane_sum(values: &[f32], term: impl Fn(f32) -> f32) -> f32 {
+    let mut lanes = [0.0f32; 8];
+    let chunks = values.chunks_exact(8);
+    let rest: f32 = chunks.remainder().iter().map(|&v| term(v)).sum();
+    for chunk in chunks {
+        for (lane, &v) in lanes.iter_mut().zip(chunk) {
+            *lane += term(v);
+        }
+    }
+    lanes.iter().sum::<f32>() + rest
+}
+
+fn sum_of_squares(values: &[f32]) -> f32 {
+    lane_sum(values, |v| v * v)
 }
 
 /// The local detail of `window` on the signature's grid: each value less
@@ -172,27 +199,41 @@ fn to_unit_length(mut values: Vec<f32>) -> Vec<f32> {
 /// Large flat areas (a backdrop, a white cut-out's margin) weigh nothing
 /// here, so two portraits of one layout differ by their faces.
 fn detail(sig: &PhotoSignature, window: Window) -> Vec<f32> {
-    let (side, radius) = (GRID, DETAIL_RADIUS);
-    let plain = sampled(sig, window, side);
-    // The neighbours' sums are box sums, taken along rows and then along
-    // columns (each window a comparison tries computes this).
-    let spans: [(usize, usize); GRID] = std::array::from_fn(|i| (i.saturating_sub(radius), (i + radius + 1).min(side)));
-    let mut across = [0.0f32; GRID * GRID];
-    for y in 0..side {
-        let row = &plain[y * side..(y + 1) * side];
-        for (x, &(low, high)) in spans.iter().enumerate() {
-            across[y * side + x] = row[low..high].iter().sum();
+    to_unit_length(detail_values(sig, window))
+}
+
+/// [`detail`] before it is scaled.
+fn detail_values(sig: &PhotoSignature, window: Window) -> Vec<f32> {
+    const SIDE: usize = GRID;
+    const RADIUS: usize = DETAIL_RADIUS;
+    let plain = sampled(sig, window, SIDE);
+    // The neighbours' sums are box sums, along rows and then along columns,
+    // each added a whole row at a time (each window a comparison tries
+    // computes this).
+    let mut across = vec![0.0f32; SIDE * SIDE];
+    for (row, out) in plain.chunks_exact(SIDE).zip(across.chunks_exact_mut(SIDE)) {
+        for offset in 0..=2 * RADIUS {
+            // Cell x adds row[x + offset - RADIUS] where that exists.
+            let (from, to) = (RADIUS.saturating_sub(offset), (SIDE + RADIUS - offset).min(SIDE));
+            for (o, v) in out[from..to].iter_mut().zip(&row[from + offset - RADIUS..]) {
+                *o += v;
+            }
         }
     }
-    let mut values = vec![0.0f32; side * side];
-    for (y, &(low, high)) in spans.iter().enumerate() {
-        for (x, &(left, right)) in spans.iter().enumerate() {
-            let sum: f32 = (low..high).map(|yy| across[yy * side + x]).sum();
-            let n = ((high - low) * (right - left)) as f32;
-            values[y * side + x] = plain[y * side + x] - sum / n;
+    let span = |i: usize| (i.saturating_sub(RADIUS), (i + RADIUS + 1).min(SIDE));
+    let widths: [usize; SIDE] = std::array::from_fn(|i| span(i).1 - span(i).0);
+    let mut values = vec![0.0f32; SIDE * SIDE];
+    for (y, out) in values.chunks_exact_mut(SIDE).enumerate() {
+        let (low, high) = span(y);
+        let mut sums = [0.0f32; SIDE];
+        for row in across[low * SIDE..high * SIDE].chunks_exact(SIDE) {
+            sums.iter_mut().zip(row).for_each(|(s, v)| *s += v);
+        }
+        for (x, o) in out.iter_mut().enumerate() {
+            *o = plain[y * SIDE + x] - sums[x] / ((high - low) * widths[x]) as f32;
         }
     }
-    to_unit_length(values)
+    values
 }
 
 fn dot(a: &[f32], b: &[f32]) -> f32 {

@@ -23,7 +23,10 @@
 use rustc_hash::FxHashMap;
 use std::cell::{OnceCell, RefCell};
 
-use super::{climb, detail, pattern, trimmed_windows, PhotoSignature, Window, CENTRE_TRIM, FINE, MAX_TRIM, WHOLE};
+use super::{
+    centred, climb, detail_values, sum_of_squares, trimmed_windows, PhotoSignature, Window, CENTRE_TRIM, FINE,
+    MAX_TRIM, WHOLE,
+};
 
 const SHAPE_WORDS: usize = FINE * FINE / 64;
 const DETAIL_WORDS: usize = super::GRID * super::GRID / 64;
@@ -52,15 +55,14 @@ struct Ternary {
 const WEAK: f32 = 0.5;
 
 fn ternary(values: &[f32]) -> Ternary {
-    let rms = (values.iter().map(|v| v * v).sum::<f32>() / values.len() as f32).sqrt();
+    let rms = (sum_of_squares(values) / values.len() as f32).sqrt();
     let mut out = Ternary { sign: [0; DETAIL_WORDS], strong: [0; DETAIL_WORDS], count: 0 };
-    for (i, v) in values.iter().enumerate() {
-        // A weak cell's sign is noise and never compared: it is not kept.
-        if v.abs() >= WEAK * rms {
-            out.strong[i / 64] |= 1 << (i % 64);
-            if *v > 0.0 {
-                out.sign[i / 64] |= 1 << (i % 64);
-            }
+    for (word, chunk) in values.chunks(64).enumerate() {
+        for (bit, v) in chunk.iter().enumerate() {
+            // A weak cell's sign is noise and never compared: it is not kept.
+            let strong = v.abs() >= WEAK * rms;
+            out.strong[word] |= u64::from(strong) << bit;
+            out.sign[word] |= u64::from(strong && *v > 0.0) << bit;
         }
     }
     out.count = out.strong.iter().map(|w| w.count_ones()).sum();
@@ -101,12 +103,13 @@ fn signs<const N: usize>(values: &[f32]) -> [u64; N] {
 }
 
 fn shape_bits(sig: &PhotoSignature, window: Window) -> [u64; SHAPE_WORDS] {
-    signs(&pattern(sig, window, FINE))
+    // Scaling keeps the signs.
+    signs(&centred(sig, window, FINE))
 }
 
 fn part(sig: &PhotoSignature, window: Window) -> PartBits {
     let shape = shape_bits(sig, window);
-    PartBits { shape, pooled: pooled(&shape), detail: ternary(&detail(sig, window)) }
+    PartBits { shape, pooled: pooled(&shape), detail: ternary(&detail_values(sig, window)) }
 }
 
 /// Bytes of [`SharedPhoto::to_bytes`].
@@ -299,7 +302,7 @@ impl SharedQuery {
     /// The detail of trimmed window `index`, worked out once.
     fn window_detail(&self, index: usize) -> &Ternary {
         let (window, _, cell) = &self.windows[index];
-        cell.get_or_init(|| ternary(&detail(&self.signature, *window)))
+        cell.get_or_init(|| ternary(&detail_values(&self.signature, *window)))
     }
 
     /// The shape of a window a walk tries, worked out once.
@@ -309,7 +312,7 @@ impl SharedQuery {
 
     /// The detail of a window a walk tries, worked out once.
     fn detail(&self, key: WindowKey) -> Ternary {
-        memo(&self.details, key, || ternary(&detail(&self.signature, window_of(key))))
+        memo(&self.details, key, || ternary(&detail_values(&self.signature, window_of(key))))
     }
 
     /// How alike this photo and a shared one are (detail agreement as a
