@@ -362,6 +362,28 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                     " license", " licence", " selfie", " verification", " особу",
                 ],
             ],
+            // Work continued on another person's account or profile ("the
+            // new offer should go to my uncle's profile, I do the work").
+            &[
+                &[
+                    " friend", " brother", " sister", " cousin", " wife", " husband", " roommate", " flatmate",
+                    " uncle", " aunt", " girlfriend", " boyfriend", " partner", " colleague", " in law",
+                    " amigo", " amiga", " hermano", " hermana", " primo", " prima", " esposa", " novia", " novio",
+                    " cuñad", " compañer", " socio", " tío", " irmão", " irmã", " namorad", " cunhad", " colega",
+                    " sócio", " друг ", " друга ", " другу ", " другом ", " друзей", " друзі", " другові", " друж", " брат", " сестр", " жена", " муж", " кузен", " двоюродн",
+                    " коллег", " партнер", " тёщ", " теща", " колег", " чоловік", " дядь", " дядьк", " однокурсн",
+                    " приятел",
+                ],
+                &[
+                    " account", " acc ", " profile", " cuenta", " perfil", " conta", " аккаунт", " акк", " профил",
+                    " акаунт", " профіл",
+                ],
+                &[
+                    " continue", " offer", " contract", " rehire", " hire me", " log ", " logged", " seguir",
+                    " oferta", " contrato", " continuar", " proposta", " продолж", " оффер", " договор",
+                    " продовж", " контракт", " замовлен", " заказ",
+                ],
+            ],
         ],
         unless: &[],
     },
@@ -411,6 +433,14 @@ pub const BEHAVIOURS: &[Behaviour] = &[
             " now that", " ahora que", " agora que", " теперь когда", " тепер коли", " is done", " are done",
             " delivered", " completed", " finished", " está hecho", " terminado", " entregu", " concluí",
             " готово", " сдал", " здав", " завершен", " завершив",
+            // Escrow as it should work, described or asked for: funding a
+            // milestone is no payment, and approval comes first.
+            " in escrow", " into escrow", " en el escrow", " en escrow", " na custódia", " na garantia",
+            " в эскроу", " на эскроу", " в ескроу", " зарезервируйте", " зарезервуйте", " after you approve",
+            " after you review", " once you approve", " until you approve", " until you review",
+            " after your approval", " no need to pay", " nothing upfront", " nothing up front",
+            " no hace falta pagar", " não precisa pagar", " предоплаты не", " предоплата не",
+            " передоплати не", " передоплату не",
         ],
     },
     Behaviour {
@@ -524,9 +554,10 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
             (0..msgs.len()).map(|at| by_rules(behaviour, patterns, &msgs, &lowered, at)).collect()
         })
         .collect();
-    // The message model reads only the messages no list or pattern
-    // recognised (a request they found is not also something else by the
-    // model), and names at most one behaviour for each: its likeliest.
+    // The message model reads every message for the behaviours no list or
+    // pattern found in it. Where a list found another behaviour, the model
+    // needs a word of this one's lists too (a wallet address is not also a
+    // move off the platform).
     let model = if msgs.is_empty() { std::sync::Arc::new(None) } else { super::message_model::shipped() };
     let unrecognised = |at: usize| ruled.iter().all(|per_message| per_message[at].is_empty());
     let mut findings = Vec::new();
@@ -540,7 +571,7 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                 evidence.extend(per_message[at].iter().take(5 - evidence.len()).cloned());
                 continue;
             }
-            let Some(model) = model.as_ref().as_ref().filter(|_| unrecognised(at)) else { continue };
+            let Some(model) = model.as_ref().as_ref() else { continue };
             // In this message, or in it and the short one before.
             let pair = || {
                 let before = msgs.get(at.checked_sub(1)?)?;
@@ -548,8 +579,9 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                 (same_thread && before.text.len() <= 400 && m.text.len() <= 400 && unrecognised(at - 1))
                     .then(|| format!("{} … {}", before.text, m.text))
             };
-            let hit = modelled(model, behaviour, m, m.text)
-                .or_else(|| pair().and_then(|pair| modelled(model, behaviour, m, &pair)));
+            let elsewhere = !unrecognised(at);
+            let hit = modelled(model, behaviour, m, m.text, elsewhere)
+                .or_else(|| pair().and_then(|pair| modelled(model, behaviour, m, &pair, elsewhere)));
             evidence.extend(hit);
         }
         if !evidence.is_empty() {
@@ -632,16 +664,29 @@ fn mentions(behaviour: &Behaviour, text: &str) -> bool {
         || behaviour.together.iter().flat_map(|entry| entry.iter()).any(|concept| names_any(concept, text))
 }
 
+/// The model's score from which a message no list recognised needs no word
+/// of the behaviour's lists (below it, the lists' words guard against small
+/// talk that resembles a request's opening). Chosen by leaving one writer's
+/// training set out in turn (`examples/message_model.rs --writer`, whole
+/// rule, sets F–K, mean over flags): 74.1 % recall at 1.32 % false alarms
+/// with the guard throughout, 77.9 % at 1.37 % from 0.3, 76.6 % at 1.34 %
+/// from 0.5, 79.1 % at 1.44 % without it (and a crypto request taken for a
+/// move off the platform).
+const UNAIDED_FROM: f32 = 0.3;
+
 /// The message model's evidence that `m` asks for `behaviour`: the
 /// sentence quoted, the words that weighed most named in the note.
+/// `elsewhere`: the lists found another behaviour in the message.
 fn modelled(
     model: &super::message_model::MessageModel,
     behaviour: &Behaviour,
     m: &CaseMessage<'_>,
     text: &str,
+    elsewhere: bool,
 ) -> Option<Evidence> {
-    let (part, _) = super::message_model::asking(model, behaviour.id, text)?;
-    if names_any(behaviour.unless, text) || !mentions(behaviour, text) {
+    let (part, score) = super::message_model::asking(model, behaviour.id, text)?;
+    let needs_a_word = elsewhere || score < UNAIDED_FROM;
+    if names_any(behaviour.unless, text) || needs_a_word && !mentions(behaviour, text) {
         return None;
     }
     let words = model.reasons(behaviour.id, part).join(", ");
@@ -719,7 +764,13 @@ mod tests {
         assert_eq!(flags("Send to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq please"), ["CRYPTO_PAYMENT_REQUEST"]);
         assert_eq!(flags("My payoneer account changed, please use my brother's account."), ["PAYMENT_DETAILS_CHANGE"]);
         assert_eq!(flags("My Upwork account was suspended last week."), ["ACCOUNT_SWITCH_REQUEST"]);
-        assert_eq!(flags("Can we continue under my cousin's account?"), ["ACCOUNT_SWITCH_REQUEST"]);
+        // Another person's account taking the work is borrowing it too.
+        assert_eq!(
+            flags("Can we continue under my cousin's account?"),
+            ["ACCOUNT_SWITCH_REQUEST", "IDENTITY_BORROWING"]
+        );
+        assert_eq!(flags("Can we continue under my other account?"), ["ACCOUNT_SWITCH_REQUEST"]);
+        assert!(flags("My cousin's startup has an account manager role open, if you know anyone.").is_empty());
         assert_eq!(flags("Please send the laptop to a different address."), ["SHIPPING_MISMATCH"]);
         assert_eq!(flags("Could I borrow your ID to sign another contract?"), ["IDENTITY_BORROWING"]);
         assert_eq!(
