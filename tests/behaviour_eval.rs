@@ -170,7 +170,7 @@ fn behavioural_flags_on_messages_the_rules_were_not_written_from() {
     }
     // Only the development set's misses are printed: the held-out sets'
     // are never read, so that the rules are not tuned on them.
-    let dev = &scored[2];
+    let dev = sets.iter().zip(&scored).find(|((set, _, _), _)| *set == "development").map(|(_, s)| s).unwrap();
     eprintln!(
         "{table}missed (development set):\n{}\nfalse alarms (development set):\n{}",
         dev.missed.join("\n"),
@@ -200,7 +200,7 @@ const DEV_FLOORS: &[(&str, usize, usize)] = &[
     ("PAYMENT_DETAILS_CHANGE", 33, 0),
     ("ACCOUNT_SWITCH_REQUEST", 28, 0),
     ("SHIPPING_MISMATCH", 28, 2),
-    ("IDENTITY_BORROWING", 37, 1),
+    ("IDENTITY_BORROWING", 40, 0),
     ("PAYMENT_WITHOUT_WORK", 28, 2),
     ("AVAILABILITY_EVASION", 29, 1),
     ("CONTACT_CHANGE", 28, 2),
@@ -211,8 +211,8 @@ const HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
     ("PAYMENT_DETAILS_CHANGE", 26, 0),
     ("ACCOUNT_SWITCH_REQUEST", 25, 1),
     ("SHIPPING_MISMATCH", 24, 3),
-    ("IDENTITY_BORROWING", 25, 2),
-    ("PAYMENT_WITHOUT_WORK", 22, 5),
+    ("IDENTITY_BORROWING", 26, 3),
+    ("PAYMENT_WITHOUT_WORK", 22, 6),
     ("AVAILABILITY_EVASION", 22, 3),
     ("CONTACT_CHANGE", 22, 4),
 ];
@@ -223,7 +223,7 @@ const SECOND_HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
     ("ACCOUNT_SWITCH_REQUEST", 24, 3),
     ("SHIPPING_MISMATCH", 25, 1),
     ("IDENTITY_BORROWING", 31, 8),
-    ("PAYMENT_WITHOUT_WORK", 25, 14),
+    ("PAYMENT_WITHOUT_WORK", 25, 13),
     ("AVAILABILITY_EVASION", 25, 2),
     ("CONTACT_CHANGE", 20, 10),
 ];
