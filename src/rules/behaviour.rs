@@ -28,7 +28,11 @@
 use super::{ui, ui_with, CaseInput, Evidence, Finding, Severity};
 use crate::model::PageKind;
 use regex_lite::Regex;
+use std::cell::OnceCell;
 use std::sync::OnceLock;
+
+/// The message model's probability per flag for one text.
+type Scores = [f32; super::message_model::FLAGS.len()];
 
 pub struct Behaviour {
     pub id: &'static str,
@@ -568,6 +572,10 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
     // move off the platform).
     let model = if msgs.is_empty() { std::sync::Arc::new(None) } else { super::message_model::shipped() };
     let unrecognised = |at: usize| ruled.iter().all(|per_message| per_message[at].is_empty());
+    // Each message (and each pair with the short one before) is scored once
+    // for all behaviours, when a behaviour first needs it.
+    let scored_alone: Vec<OnceCell<Scores>> = msgs.iter().map(|_| OnceCell::new()).collect();
+    let scored_pair: Vec<OnceCell<Option<(String, Scores)>>> = msgs.iter().map(|_| OnceCell::new()).collect();
     let mut findings = Vec::new();
     for (behaviour, per_message) in BEHAVIOURS.iter().zip(&ruled) {
         let mut evidence: Vec<Evidence> = Vec::new();
@@ -588,8 +596,18 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                     .then(|| format!("{} … {}", before.text, m.text))
             };
             let elsewhere = !unrecognised(at);
-            let hit = modelled(model, behaviour, m, m.text, elsewhere)
-                .or_else(|| pair().and_then(|pair| modelled(model, behaviour, m, &pair, elsewhere)));
+            let alone = scored_alone[at].get_or_init(|| model.scores(m.text));
+            let hit = modelled(model, behaviour, m, m.text, alone, elsewhere).or_else(|| {
+                let (pair, scores) = scored_pair[at]
+                    .get_or_init(|| {
+                        pair().map(|pair| {
+                            let scores = model.scores(&pair);
+                            (pair, scores)
+                        })
+                    })
+                    .as_ref()?;
+                modelled(model, behaviour, m, pair, scores, elsewhere)
+            });
             evidence.extend(hit);
         }
         if !evidence.is_empty() {
@@ -690,9 +708,10 @@ fn modelled(
     behaviour: &Behaviour,
     m: &CaseMessage<'_>,
     text: &str,
+    scores: &Scores,
     elsewhere: bool,
 ) -> Option<Evidence> {
-    let (part, score) = super::message_model::asking(model, behaviour.id, text)?;
+    let (part, score) = super::message_model::asking_scored(model, behaviour.id, text, scores)?;
     let needs_a_word = elsewhere || score < UNAIDED_FROM;
     if names_any(behaviour.unless, text) || needs_a_word && !mentions(behaviour, text) {
         return None;

@@ -208,8 +208,18 @@ impl MessageModel {
 /// message that has no sentence of its own. The message is judged whole, as
 /// the model learnt from whole messages: a sentence alone says less.
 pub fn asking<'a>(model: &MessageModel, flag: &str, text: &'a str) -> Option<(&'a str, f32)> {
+    asking_scored(model, flag, text, &model.scores(text))
+}
+
+/// [`asking`] with the scores of `text` already computed (one message is
+/// asked about every behaviour: score it once).
+pub fn asking_scored<'a>(
+    model: &MessageModel,
+    flag: &str,
+    text: &'a str,
+    scores: &[f32; FLAGS.len()],
+) -> Option<(&'a str, f32)> {
     let at = FLAGS.iter().position(|f| *f == flag)?;
-    let scores = model.scores(text);
     let score = scores[at];
     // The likeliest behaviour from its threshold; another only where the
     // model is more sure (a message may ask for two things).
