@@ -232,20 +232,61 @@ fn portrait_photo(seed: u64) -> PhotoSignature {
         .unwrap()
 }
 
+/// 10,000 variants of real portraits (the photo evaluation's CelebA faces
+/// and studio headshots, `cargo xtask setup`), each cropped by 0-7.5 % per
+/// side and every other one mirrored, and another portrait as the query;
+/// `None` where the photos are not set up.
+fn real_portrait_variants() -> Option<(Vec<PhotoSignature>, PhotoSignature)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/suites/photos");
+    let mut pictures = Vec::new();
+    for set in ["celeba", "headshots"] {
+        let mut files: Vec<_> = std::fs::read_dir(root.join(set)).ok()?.filter_map(|e| Some(e.ok()?.path())).collect();
+        files.sort();
+        pictures.extend(files.iter().filter_map(|p| {
+            Some(image::ImageReader::open(p).ok()?.with_guessed_format().ok()?.decode().ok()?.to_rgba8())
+        }));
+    }
+    let signature = |p: &image::RgbaImage| signature_rgba(p.width(), p.height(), p.as_raw()).ok();
+    let query = signature(&pictures.pop()?)?;
+    let mut variants = Vec::with_capacity(10_000);
+    for round in 0u32.. {
+        for picture in &pictures {
+            let (w, h) = picture.dimensions();
+            let (dx, dy) = (w * (round / 2 % 4) / 40, h * (round / 8 % 4) / 40);
+            let cropped = image::imageops::crop_imm(picture, dx, dy, w - 2 * dx, h - 2 * dy).to_image();
+            let variant = if round % 2 == 1 { image::imageops::flip_horizontal(&cropped) } else { cropped };
+            variants.extend(signature(&variant));
+            if variants.len() == 10_000 {
+                return Some((variants, query));
+            }
+        }
+    }
+    None
+}
+
 fn team(c: &mut Criterion) {
     use vetter::store::records::VerdictKind;
     use vetter::team::{TeamIndex, TeamKey, TeamRecord};
     let key = TeamKey::new("a team secret of some length").unwrap();
     let vocab = words();
     // 10,000 judged cases, each with a phone, an e-mail, a bio and a photo:
-    // generated portraits (one face template, the evaluation's hardest set
-    // for false matches), and, as the worst case for the photo lookup's
-    // first pass, pictures that all share one light gradient.
+    // real portraits; generated portraits (one face template, the
+    // evaluation's hardest set for false matches: thousands pass the first
+    // passes); and, as the worst case for the photo lookup's first pass,
+    // pictures that all share one light gradient.
     let mut group = c.benchmark_group("team");
     group.sample_size(10);
-    for pictures in ["portraits", "one_gradient"] {
-        let photo = |i: usize, rng: &mut Rng| match pictures {
-            "portraits" => portrait_photo(i as u64),
+    let real = real_portrait_variants();
+    if real.is_none() {
+        println!("team lookup among real portraits skipped: run `cargo xtask setup` for the photos");
+    }
+    for pictures in ["real_portraits", "portraits", "one_gradient"] {
+        if pictures == "real_portraits" && real.is_none() {
+            continue;
+        }
+        let photo = |i: usize, rng: &mut Rng| match (pictures, &real) {
+            ("real_portraits", Some((variants, query))) => variants.get(i).unwrap_or(query).clone(),
+            ("portraits", _) => portrait_photo(i as u64),
             _ => random_photo(rng),
         };
         let mut rng = Rng(18);

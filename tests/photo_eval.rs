@@ -23,7 +23,7 @@ mod portraits;
 use image::{codecs::jpeg::JpegEncoder, imageops::FilterType, ImageEncoder, RgbaImage};
 use portraits::{portrait, Rng};
 use std::path::Path;
-use vetter::reuse::photo::shared::{SharedPhoto, SharedQuery, SHARED_SAME_PHOTO};
+use vetter::reuse::photo::shared::{SharedPhoto, SharedPhotoSet, SharedQuery, SHARED_SAME_PHOTO};
 use vetter::reuse::photo::{signature_rgba, similarity, NotAPhoto, PreparedPhoto, SAME_PHOTO};
 
 /// Share of copies that must be matched, and most false matches allowed
@@ -259,4 +259,57 @@ fn shared_form_celeba() {
 #[test]
 fn shared_form_headshots() {
     evaluate_shared("studio headshots", &real_set("headshots", usize::MAX), MIN_MATCHED, MAX_FALSE_PER_1000 / 10.0);
+}
+
+/// A team lookup (`SharedQuery::similarities`) compares a photo with every
+/// shared one and refines only the parts whose shapes come closest: the
+/// copies of one real portrait in fifteen must still be found among 6,000
+/// variants of the others (cropped by up to 7.5 % per side, mirrored), and
+/// next to nothing else.
+#[test]
+fn shared_lookup_among_thousands_of_real_portraits() {
+    let mut pictures = real_set("celeba", usize::MAX);
+    pictures.extend(real_set("headshots", usize::MAX));
+    let sig = |p: &RgbaImage| signature_rgba(p.width(), p.height(), p.as_raw()).ok();
+    let mut set = SharedPhotoSet::default();
+    let mut copies = Vec::new();
+    for (i, picture) in pictures.iter().enumerate().filter(|(i, _)| i % 15 == 0) {
+        if let (Some(original), Some(copy)) = (sig(picture), sig(&site_copy(picture, i as u64))) {
+            set.push(i, SharedPhoto::new(&original));
+            copies.push((i, copy));
+        }
+    }
+    let others: Vec<(usize, &RgbaImage)> = pictures.iter().enumerate().filter(|(i, _)| i % 15 != 0).collect();
+    for round in 0u32..5 {
+        for &(i, picture) in &others {
+            let (w, h) = picture.dimensions();
+            let (dx, dy) = (w * (round % 4) / 40, h * ((round + 1) % 4) / 40);
+            let cropped = image::imageops::crop_imm(picture, dx, dy, w - 2 * dx, h - 2 * dy).to_image();
+            let variant = if round % 2 == 1 { image::imageops::flip_horizontal(&cropped) } else { cropped };
+            if let Some(s) = sig(&variant) {
+                set.push(i, SharedPhoto::new(&s));
+            }
+        }
+    }
+    assert!(set.len() >= 6_000, "{} shared photos", set.len());
+    let (mut found, mut wrong) = (0, Vec::new());
+    for (i, copy) in &copies {
+        for (owner, similarity) in SharedQuery::new(copy.clone()).similarities(&set) {
+            if similarity < SHARED_SAME_PHOTO {
+                continue;
+            }
+            if owner == i {
+                found += 1;
+            } else {
+                wrong.push((*i, *owner, similarity));
+            }
+        }
+    }
+    eprintln!(
+        "shared lookup: {found} of {} copies found among {} shared photos; other portraits matched: {wrong:?}",
+        copies.len(),
+        set.len()
+    );
+    assert!(found as f64 >= MIN_MATCHED * copies.len() as f64, "{found} of {} copies found", copies.len());
+    assert!(wrong.len() <= 2, "{} other portraits matched", wrong.len());
 }

@@ -221,19 +221,43 @@ fn detail_values(sig: &PhotoSignature, window: Window) -> Vec<f32> {
         }
     }
     let span = |i: usize| (i.saturating_sub(RADIUS), (i + RADIUS + 1).min(SIDE));
-    let widths: [usize; SIDE] = std::array::from_fn(|i| span(i).1 - span(i).0);
     let mut values = vec![0.0f32; SIDE * SIDE];
-    for (y, out) in values.chunks_exact_mut(SIDE).enumerate() {
+    for (y, ((out, plain), cells)) in values
+        .chunks_exact_mut(SIDE)
+        .zip(plain.chunks_exact(SIDE))
+        .zip(NEIGHBOURHOOD_CELLS.chunks_exact(SIDE))
+        .enumerate()
+    {
         let (low, high) = span(y);
         let mut sums = [0.0f32; SIDE];
         for row in across[low * SIDE..high * SIDE].chunks_exact(SIDE) {
             sums.iter_mut().zip(row).for_each(|(s, v)| *s += v);
         }
-        for (x, o) in out.iter_mut().enumerate() {
-            *o = plain[y * SIDE + x] - sums[x] / ((high - low) * widths[x]) as f32;
+        for (((o, p), s), n) in out.iter_mut().zip(plain).zip(&sums).zip(cells) {
+            *o = p - s / n;
         }
     }
     values
+}
+
+/// How many cells of the grid lie within [`DETAIL_RADIUS`] of each cell (its
+/// neighbourhood's size at the edges), worked out once: dividing by a table
+/// runs as whole rows at a time.
+const NEIGHBOURHOOD_CELLS: [f32; GRID * GRID] = {
+    let mut cells = [0.0f32; GRID * GRID];
+    let mut i = 0;
+    while i < GRID * GRID {
+        cells[i] = (neighbours_across(i / GRID) * neighbours_across(i % GRID)) as f32;
+        i += 1;
+    }
+    cells
+};
+
+/// How many cells of a row or column lie within [`DETAIL_RADIUS`] of cell `at`.
+const fn neighbours_across(at: usize) -> usize {
+    let low = at.saturating_sub(DETAIL_RADIUS);
+    let high = if at + DETAIL_RADIUS < GRID { at + DETAIL_RADIUS + 1 } else { GRID };
+    high - low
 }
 
 fn dot(a: &[f32], b: &[f32]) -> f32 {
