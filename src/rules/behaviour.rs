@@ -682,12 +682,25 @@ fn by_rules(
 }
 
 /// Whether `text` mentions anything `behaviour` is about: a word of any of
-/// its concept lists or a keyword. The model's guard against greetings and
-/// small talk that only resemble the openers of requests.
+/// its concept lists or a word starting with a keyword ("tele" in
+/// "telegram", but not "her" in "other"). The model's guard against
+/// greetings and small talk that only resemble the openers of requests.
 fn mentions(behaviour: &Behaviour, text: &str) -> bool {
-    let lower = text.to_lowercase();
-    behaviour.keywords.iter().any(|k| lower.contains(k))
+    let words = bounded_words(text);
+    behaviour.keywords.iter().any(|k| words.contains(&bounded_words(k).trim_end().to_string()))
         || behaviour.together.iter().flat_map(|entry| entry.iter()).any(|concept| names_any(concept, text))
+}
+
+/// `text` lower-cased with every mark a space and a space at each end, so
+/// that " word" finds a word's start and " word " a whole word.
+fn bounded_words(text: &str) -> String {
+    let mut words = String::with_capacity(text.len() + 2);
+    words.push(' ');
+    for c in text.chars().flat_map(char::to_lowercase) {
+        words.push(if c.is_alphanumeric() || c == '%' { c } else { ' ' });
+    }
+    words.push(' ');
+    words
 }
 
 /// The model's score from which a message no list recognised needs no word
@@ -743,13 +756,7 @@ fn names_together(entries: &[&[&[&str]]], sentence: &str) -> bool {
     if entries.is_empty() {
         return false;
     }
-    // Lower-cased, every mark a space, spaces around: " word " bounds.
-    let mut words = String::with_capacity(sentence.len() + 2);
-    words.push(' ');
-    for c in sentence.chars().flat_map(char::to_lowercase) {
-        words.push(if c.is_alphanumeric() || c == '%' { c } else { ' ' });
-    }
-    words.push(' ');
+    let words = bounded_words(sentence);
     entries.iter().any(|concepts| concepts.iter().all(|words_of| words_of.iter().any(|w| words.contains(w))))
 }
 
