@@ -272,7 +272,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                 ],
                 &[
                     " account", " acount", " profile", " github", " seller", " name", " cuenta", " perfil",
-                    " nombre", " conta", " nome", " аккаунт", " акаунт", " профил", " продав", " имя", " профіл",
+                    " nombre", " conta ", " contas ", " nome", " аккаунт", " акаунт", " профил", " продав", " имя", " профіл",
                     " продавц", " ім я",
                 ],
             ],
@@ -362,7 +362,7 @@ pub const BEHAVIOURS: &[Behaviour] = &[
                 &[
                     " account", " acc ", " profile", " identity", " id ", " passport", " ssn", " social security",
                     " name", " contract", " cuenta", " perfil", " identidad", " pasaporte", " nombre", " contrato",
-                    " conta", " identidade", " passaporte", " nome", " аккаунт", " акк", " профил", " паспорт",
+                    " conta ", " contas ", " identidade", " passaporte", " nome", " аккаунт", " акк", " профил", " паспорт",
                     " личност", " имя", " договор", " акаунт", " профіл", " особист", " ім я", " контракт",
                     " license", " licence", " selfie", " verification", " особу",
                 ],
@@ -804,6 +804,12 @@ mod tests {
             ["ACCOUNT_SWITCH_REQUEST", "IDENTITY_BORROWING"]
         );
         assert_eq!(flags("Can we continue under my other account?"), ["ACCOUNT_SWITCH_REQUEST"]);
+        // "conta" (account) is a whole word: "contato" (contact) is not one.
+        assert!(flags("Meu colega vai entrar em contato sobre o contrato.").is_empty());
+        assert_eq!(
+            flags("Podemos continuar o contrato pela conta do meu irmão?"),
+            ["ACCOUNT_SWITCH_REQUEST", "IDENTITY_BORROWING"]
+        );
         assert_eq!(flags("Please send the laptop to a different address."), ["SHIPPING_MISMATCH"]);
         assert_eq!(flags("Could I borrow your ID to sign another contract?"), ["IDENTITY_BORROWING"]);
         assert_eq!(
