@@ -539,12 +539,11 @@ impl TeamIndex {
             let Some(signature) = photo.hash.as_deref().and_then(PhotoSignature::from_text) else { continue };
             let query = SharedQuery::new(signature);
             let mut best: HashMap<usize, f32> = HashMap::new();
-            for (&at, similarity) in query.similarities(&self.photos) {
-                // A replaced or forgotten record's photos stay in the set.
-                if self.records[at].is_some() {
-                    let slot = best.entry(at).or_insert(f32::MIN);
-                    *slot = slot.max(similarity);
-                }
+            // A replaced or forgotten record's photos stay in the set until
+            // they are most of it: they are passed over.
+            for (&at, similarity) in query.similarities(&self.photos, |at| self.records[*at].is_some()) {
+                let slot = best.entry(at).or_insert(f32::MIN);
+                *slot = slot.max(similarity);
             }
             for (at, best) in best {
                 if best >= SHARED_SAME_PHOTO {

@@ -287,14 +287,26 @@ fn pooled(shape: &[u64; SHAPE_WORDS]) -> u64 {
     out
 }
 
-/// Most parts one lookup refines: those whose shapes agree most. Among
-/// 10,000 variants of real portraits (CelebA and studio headshots, cropped
-/// and mirrored) a lookup has 73 candidates on average, but a few have
-/// hundreds, and every copy found without the budget is found with it;
-/// among 10,000 generated portraits of one face template (thousands alike)
-/// it finds 86 copies of 99 where it found 87 without, in a third of the
-/// time (`benches/store.rs`, README).
+/// Most parts one lookup refines: those whose shapes agree most. In one
+/// example run among 10,000 variants of real portraits (CelebA and studio
+/// headshots, cropped and mirrored) a lookup had 73 candidates on average,
+/// a few had hundreds, and the 89 copies of 90 found without the budget
+/// were all found with it; among 10,000 generated portraits of one face
+/// template (thousands alike) it found 86 copies of 99 where it found 87
+/// without, in a third of the time. `tests/photo_eval.rs` checks it among
+/// real portraits (README).
 const REFINE_BUDGET: usize = 48;
+
+/// A shared photo's part that passed the first passes, to be refined.
+struct Candidate<'a> {
+    shape: f32,
+    detail: f32,
+    /// The photo's place in the set.
+    photo: usize,
+    /// The trimmed window nearest it.
+    window: usize,
+    part: &'a PartBits,
+}
 
 /// The first pass: most pooled bits of 64 the nearest window may differ
 /// by, and the least detail correlation there.
@@ -343,33 +355,38 @@ impl SharedQuery {
     }
 
     /// How alike this photo is to each photo of `set` that it may be (as
-    /// [`similarity`](Self::similarity)), with the photo's owner. Of the
-    /// parts that pass the first passes, the [`REFINE_BUDGET`] whose shapes
-    /// agree most are refined (refining is most of the work).
-    pub fn similarities<'a, K>(&self, set: &'a SharedPhotoSet<K>) -> Vec<(&'a K, f32)> {
+    /// [`similarity`](Self::similarity)), with the photo's owner, among the
+    /// photos whose owner `keep` accepts (a replaced record's photo must not
+    /// take a live one's place below). Of the parts that pass the first
+    /// passes, the [`REFINE_BUDGET`] whose shapes agree most are refined
+    /// (refining is most of the work); of equals, the more detail in common,
+    /// then the later photo.
+    pub fn similarities<'a, K>(&self, set: &'a SharedPhotoSet<K>, keep: impl Fn(&K) -> bool) -> Vec<(&'a K, f32)> {
         let nearest = self.nearest_windows(&set.pooled);
-        // (shape agreement, photo, window, part)
-        let mut candidates: Vec<(f32, usize, usize, &PartBits)> = set
+        let mut candidates: Vec<Candidate<'_>> = set
             .photos
             .iter()
             .zip(nearest.chunks_exact(2))
             .enumerate()
-            .flat_map(|(at, ((_, photo), nearest))| {
-                [&photo.whole, &photo.centre].into_iter().zip(nearest).filter_map(move |(target, &packed)| {
-                    let (window, shape) = self.candidate(packed, target)?;
-                    Some((shape, at, window, target))
+            .filter(|(_, ((owner, _), _))| keep(owner))
+            .flat_map(|(photo, ((_, shared), nearest))| {
+                [&shared.whole, &shared.centre].into_iter().zip(nearest).filter_map(move |(part, &packed)| {
+                    let (window, shape, detail) = self.candidate(packed, part)?;
+                    Some(Candidate { shape, detail, photo, window, part })
                 })
             })
             .collect();
         if candidates.len() > REFINE_BUDGET {
-            candidates.select_nth_unstable_by(REFINE_BUDGET, |a, b| b.0.total_cmp(&a.0));
+            candidates.select_nth_unstable_by(REFINE_BUDGET, |a, b| {
+                (b.shape.total_cmp(&a.shape)).then(b.detail.total_cmp(&a.detail)).then(b.photo.cmp(&a.photo))
+            });
             candidates.truncate(REFINE_BUDGET);
         }
-        candidates.sort_by_key(|c| c.1);
+        candidates.sort_by_key(|c| c.photo);
         let mut out: Vec<(&'a K, f32)> = Vec::new();
         let mut last = usize::MAX;
-        for (_, at, window, target) in candidates {
-            let Some(similarity) = self.confirmed(window, target) else { continue };
+        for Candidate { photo: at, window, part, .. } in candidates {
+            let Some(similarity) = self.confirmed(window, part) else { continue };
             if at == last {
                 let best = &mut out.last_mut().expect("pushed").1;
                 *best = best.max(similarity);
@@ -387,8 +404,8 @@ impl SharedQuery {
     /// lookup, so it runs as a tight loop.
     fn nearest_windows(&self, pooled: &[u64]) -> Vec<u32> {
         let mut nearest = vec![u32::MAX; pooled.len()];
-        // A block of records at a time, so that every window's pass over
-        // it reads from the first-level cache.
+        // 512 record parts (256 photos) at a time, so that every window's
+        // pass over them reads from the first-level cache.
         for (bests, targets) in nearest.chunks_mut(512).zip(pooled.chunks(512)) {
             for &(window, index) in &self.pooled {
                 for (best, target) in bests.iter_mut().zip(targets) {
@@ -405,7 +422,7 @@ impl SharedQuery {
             .into_iter()
             .zip(nearest)
             .filter_map(|(target, &packed)| {
-                let (window, _) = self.candidate(packed, target)?;
+                let (window, ..) = self.candidate(packed, target)?;
                 self.confirmed(window, target)
             })
             .max_by(|a, b| a.total_cmp(b))
@@ -413,9 +430,10 @@ impl SharedQuery {
 
     /// The first passes for one part given its nearest window (`packed` as
     /// [`nearest_windows`](Self::nearest_windows) gives it): the trimmed
-    /// window whose shape is most like it and their shape agreement (as a
-    /// correlation), or `None` where they differ already.
-    fn candidate(&self, packed: u32, target: &PartBits) -> Option<(usize, f32)> {
+    /// window whose shape is most like it, their shape agreement (as a
+    /// correlation) and their detail correlation there, or `None` where they
+    /// differ already.
+    fn candidate(&self, packed: u32, target: &PartBits) -> Option<(usize, f32, f32)> {
         // The nearest window on the pooled shape, and its detail; most
         // portraits of one layout stop here.
         let (difference, nearest) = (packed >> 8, (packed & 0xff) as usize);
@@ -433,8 +451,11 @@ impl SharedQuery {
             }
         }
         let coarse = as_correlation(1.0 - best.1 as f32 / (64 * SHAPE_WORDS) as f32);
-        let detail = || self.window_detail(best.0).correlation(&target.detail);
-        (coarse >= SHARED_COARSE_MIN && detail() >= SHARED_PRE_MIN).then_some((best.0, coarse))
+        if coarse < SHARED_COARSE_MIN {
+            return None;
+        }
+        let detail = self.window_detail(best.0).correlation(&target.detail);
+        (detail >= SHARED_PRE_MIN).then_some((best.0, coarse, detail))
     }
 
     /// The similarity of a candidate ([`candidate`](Self::candidate)) once
