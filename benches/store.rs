@@ -12,6 +12,8 @@
 
 #[path = "../tests/photo_eval/portraits.rs"]
 mod portraits;
+#[path = "../tests/photo_eval/real.rs"]
+mod real;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -237,25 +239,16 @@ fn portrait_photo(seed: u64) -> PhotoSignature {
 /// side and every other one mirrored, and another portrait as the query;
 /// `None` where the photos are not set up.
 fn real_portrait_variants() -> Option<(Vec<PhotoSignature>, PhotoSignature)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/suites/photos");
     let mut pictures = Vec::new();
     for set in ["celeba", "headshots"] {
-        let mut files: Vec<_> = std::fs::read_dir(root.join(set)).ok()?.filter_map(|e| Some(e.ok()?.path())).collect();
-        files.sort();
-        pictures.extend(files.iter().filter_map(|p| {
-            Some(image::ImageReader::open(p).ok()?.with_guessed_format().ok()?.decode().ok()?.to_rgba8())
-        }));
+        pictures.extend(real::decoded_real_set(set, usize::MAX).ok()?.0);
     }
     let signature = |p: &image::RgbaImage| signature_rgba(p.width(), p.height(), p.as_raw()).ok();
     let query = signature(&pictures.pop()?)?;
     let mut variants = Vec::with_capacity(10_000);
     for round in 0u32.. {
         for picture in &pictures {
-            let (w, h) = picture.dimensions();
-            let (dx, dy) = (w * (round / 2 % 4) / 40, h * (round / 8 % 4) / 40);
-            let cropped = image::imageops::crop_imm(picture, dx, dy, w - 2 * dx, h - 2 * dy).to_image();
-            let variant = if round % 2 == 1 { image::imageops::flip_horizontal(&cropped) } else { cropped };
-            variants.extend(signature(&variant));
+            variants.extend(signature(&real::cropped_variant(picture, round / 2 % 4, round / 8 % 4, round % 2 == 1)));
             if variants.len() == 10_000 {
                 return Some((variants, query));
             }

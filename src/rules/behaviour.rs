@@ -687,8 +687,13 @@ fn by_rules(
 /// greetings and small talk that only resemble the openers of requests.
 fn mentions(behaviour: &Behaviour, text: &str) -> bool {
     let words = bounded_words(text);
-    behaviour.keywords.iter().any(|k| words.contains(&bounded_words(k).trim_end().to_string()))
-        || behaviour.together.iter().flat_map(|entry| entry.iter()).any(|concept| names_any(concept, text))
+    behaviour.keywords.iter().any(|k| words.contains(bounded_words(k).trim_end()))
+        || behaviour
+            .together
+            .iter()
+            .flat_map(|entry| entry.iter())
+            .flat_map(|concept| concept.iter())
+            .any(|w| words.contains(w))
 }
 
 /// `text` lower-cased with every mark a space and a space at each end, so
