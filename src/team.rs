@@ -390,6 +390,12 @@ fn identifier_keys(store: &Store, case: &[String]) -> Vec<(String, String)> {
     for k in case {
         let Some(s) = store.get(k) else { continue };
         out.push((format!("profile:{k}"), s.profile.url.clone()));
+        // The profile's own address as well, where the store keys it
+        // otherwise (the CLI keys by folder and page): a recruiter on the
+        // command line and one in the browser name a profile alike.
+        if let Some(address) = crate::sites::profile_key(&s.profile.url).filter(|a| a != k) {
+            out.push((format!("profile:{address}"), s.profile.url.clone()));
+        }
         for id in crate::store::stored_identifier_keys(s) {
             out.push((id, s.profile.url.clone()));
         }

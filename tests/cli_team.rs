@@ -1,9 +1,13 @@
-//! `vetter scan --team URL` (issue #18) against a CouchDB-protocol server on
-//! loopback (a few lines here, answering what the CLI asks): the demo case
-//! shares Daniel Kim's portfolio phone with a case a colleague marked
-//! fraudulent under another name, so it is "seen by your team"; a hostile
-//! document is reported under `skipped`; another secret, a refused password
-//! and a bad address are usage errors that say why.
+//! Agency mode from the command line (issue #18), against CouchDB-protocol
+//! servers on loopback written here (the e2e tests use pouchdb-server).
+//! `vetter scan --team URL`: the demo case shares Daniel Kim's portfolio
+//! phone with a case a colleague marked fraudulent under another name, so
+//! it is "seen by your team"; a hostile document is reported under
+//! `skipped`; another secret, a refused password and a bad address are
+//! usage errors that say why. `vetter verdict … --team URL`: only the
+//! listed fields reach the server, two recruiters' verdicts (even written
+//! at the same moment) are both kept, a verdict given offline is shared by
+//! the next run, and a hostile version on the server loses nothing.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
@@ -121,4 +125,323 @@ fn a_case_the_team_judged_under_another_name_is_reported() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--team needs the database's http(s) address"));
+}
+
+/// A team database `/team` with state, enough of CouchDB's document API for
+/// the CLI's pushes: documents with revisions (a write with a stale
+/// revision is a 409 conflict), `_changes`, and a colleague who writes a
+/// document at the moment the CLI does (`racing`: the first write of that
+/// document gets 409 after the colleague's version is stored).
+struct Couch {
+    port: u16,
+    docs: std::sync::Arc<std::sync::Mutex<std::collections::BTreeMap<String, serde_json::Value>>>,
+}
+
+fn couch(racing: Option<serde_json::Value>) -> Couch {
+    use std::collections::BTreeMap;
+    use std::sync::{Arc, Mutex};
+    let docs: Arc<Mutex<BTreeMap<String, serde_json::Value>>> = Arc::default();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let state = docs.clone();
+    let mut racing = racing;
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            let _ = reader.read_line(&mut line);
+            let mut parts = line.split(' ');
+            let (method, path) = (parts.next().unwrap_or("").to_string(), parts.next().unwrap_or("/").to_string());
+            let mut length = 0;
+            loop {
+                let mut header = String::new();
+                if reader.read_line(&mut header).unwrap_or(0) == 0 || header.trim().is_empty() {
+                    break;
+                }
+                if let Some(v) = header.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap_or(0);
+                }
+            }
+            let mut body = vec![0; length];
+            let _ = std::io::Read::read_exact(&mut reader, &mut body);
+            let id = percent_decode(path.strip_prefix("/team/").unwrap_or(""));
+            let mut docs = state.lock().unwrap();
+            let (status, answer) = if id.starts_with("_changes") {
+                let results: Vec<serde_json::Value> = docs
+                    .values()
+                    .enumerate()
+                    .map(|(i, d)| serde_json::json!({"id": d["_id"], "seq": i + 1, "changes": [], "doc": d}))
+                    .collect();
+                ("200 OK", serde_json::json!({"results": results, "last_seq": docs.len()}))
+            } else if method == "GET" {
+                match docs.get(&id) {
+                    Some(doc) => ("200 OK", doc.clone()),
+                    None => ("404 Not Found", serde_json::json!({"error": "not_found"})),
+                }
+            } else if method == "PUT" {
+                let mut doc: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+                if let Some(theirs) = racing.take_if(|r| r["_id"] == id.as_str()) {
+                    let rev = format!("{}-colleague", revision(docs.get(&id)) + 1);
+                    let mut theirs = theirs;
+                    theirs["_rev"] = rev.into();
+                    docs.insert(id.clone(), theirs);
+                    ("409 Conflict", serde_json::json!({"error": "conflict"}))
+                } else if docs.get(&id).map(|d| d["_rev"].clone()) != doc.get("_rev").cloned() {
+                    ("409 Conflict", serde_json::json!({"error": "conflict"}))
+                } else {
+                    let rev = format!("{}-r", revision(docs.get(&id)) + 1);
+                    doc["_id"] = id.clone().into();
+                    doc["_rev"] = rev.clone().into();
+                    docs.insert(id.clone(), doc);
+                    ("201 Created", serde_json::json!({"ok": true, "id": id, "rev": rev}))
+                }
+            } else {
+                ("405 Method Not Allowed", serde_json::json!({"error": "method_not_allowed"}))
+            };
+            drop(docs);
+            let answer = answer.to_string();
+            let mut out = stream;
+            let _ = write!(
+                out,
+                "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{answer}",
+                answer.len()
+            );
+        }
+    });
+    Couch { port, docs }
+}
+
+fn revision(doc: Option<&serde_json::Value>) -> u32 {
+    doc.and_then(|d| d["_rev"].as_str()).and_then(|r| r.split('-').next()?.parse().ok()).unwrap_or(0)
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            out.push(u8::from_str_radix(&text[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// `vetter ARGS` in the crate's folder, as recruiter `user` of the team.
+fn vetter_as(user: &str, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vetter"))
+        .args(args)
+        .env("VETTER_CACHE_DIR", "")
+        .env("VETTER_TEAM_SECRET", SECRET)
+        .env("VETTER_TEAM_USER", user)
+        .env("VETTER_TEAM_PASSWORD", "pw")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
+
+fn fresh_dir(name: &str) -> String {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir.to_string_lossy().into_owned()
+}
+
+/// The records the server holds (not its check document), without `_rev`.
+fn records_on(server: &Couch) -> Vec<serde_json::Value> {
+    let docs = server.docs.lock().unwrap();
+    docs.iter().filter(|(id, _)| id.starts_with("case:")).map(|(_, d)| d.clone()).collect()
+}
+
+#[test]
+fn a_verdict_given_on_the_command_line_reaches_the_team_with_only_the_shared_fields() {
+    let server = couch(None);
+    let url = format!("http://127.0.0.1:{}/team", server.port);
+    let store = fresh_dir("cli-verdict-ann");
+    let (status, out, err) = vetter_as(
+        "ann",
+        &[
+            "verdict",
+            "--store",
+            &store,
+            "demo/daniel-kim",
+            "fraudulent",
+            "--reason",
+            "asked for pay to a cousin",
+            "--by",
+            "Ann Lee",
+            "--team",
+            &url,
+        ],
+    );
+    assert_eq!(status, 0, "{out}{err}");
+    assert!(out.contains("Fraudulent by Ann Lee") && out.contains("shared with the team (1 record written)"), "{out}");
+    // The first member wrote the team's check document.
+    assert_eq!(server.docs.lock().unwrap()["vetter-team-check"]["check"], TeamKey::new(SECRET).unwrap().check());
+
+    let records = records_on(&server);
+    assert_eq!(records.len(), 1, "{records:?}");
+    let record = &records[0];
+    let fields: Vec<&str> = record.as_object().unwrap().keys().map(String::as_str).collect();
+    let listed =
+        ["_id", "_rev", "type", "schema", "verdicts", "identifiers", "templates", "photos", "rules", "updated"];
+    assert!(fields.iter().all(|f| listed.contains(f)), "{fields:?}");
+    assert_eq!(record["verdicts"][0]["by"], "Ann Lee");
+    assert_eq!(record["verdicts"][0]["verdict"], "fraudulent");
+    assert!(!record["identifiers"].as_array().unwrap().is_empty() && !record["rules"].as_array().unwrap().is_empty());
+    let text = record.to_string().to_lowercase();
+    for private in ["daniel", "kim", "github", "dkim", "http", "555"] {
+        assert!(!text.contains(private), "{private} reached the server: {text}");
+    }
+    assert!(TeamRecord::checked(
+        &{
+            let mut r = record.clone();
+            r.as_object_mut().unwrap().remove("_rev");
+            r.to_string()
+        },
+        NOW
+    )
+    .is_ok());
+
+    // The scan of the same store shows the verdict in its report.
+    let (_, out, _) = vetter_as("ann", &["scan", "--store", &store, "demo/daniel-kim"]);
+    assert!(out.contains("verdict: Fraudulent") && out.contains("asked for pay to a cousin"), "{out}");
+
+    // Giving the same verdict's record again writes nothing new.
+    let (status, out, _) = vetter_as("ann", &["scan", "--store", &store, "--team", &url, "demo/daniel-kim"]);
+    assert_eq!(status, 0, "{out}");
+    assert_eq!(revision(records_on(&server).first()), 1);
+}
+
+#[test]
+fn two_recruiters_verdicts_on_one_case_are_both_kept_even_when_they_write_at_once() {
+    // Bo's store gave its verdict first; Ann's write meets Bo's version
+    // written at the same moment (409): both verdicts stay, whoever wrote last.
+    let server = couch(None);
+    let url = format!("http://127.0.0.1:{}/team", server.port);
+    let bo = fresh_dir("cli-verdict-bo");
+    let (status, out, err) =
+        vetter_as("bo", &["verdict", "--store", &bo, "demo/daniel-kim", "unsure", "--by", "Bo Chen", "--team", &url]);
+    assert_eq!(status, 0, "{out}{err}");
+    let ann = fresh_dir("cli-verdict-ann2");
+    let (status, out, err) = vetter_as(
+        "ann",
+        &["verdict", "--store", &ann, "demo/daniel-kim", "fraudulent", "--by", "Ann Lee", "--team", &url],
+    );
+    assert_eq!(status, 0, "{out}{err}");
+    let records = records_on(&server);
+    assert_eq!(records.len(), 1, "one case, one document: {records:?}");
+    let by: Vec<&str> = records[0]["verdicts"].as_array().unwrap().iter().map(|v| v["by"].as_str().unwrap()).collect();
+    assert_eq!(by, ["Bo Chen", "Ann Lee"]);
+
+    // A colleague's write lands between Ann's read and her write.
+    let id = records[0]["_id"].as_str().unwrap().to_string();
+    let mut colleague = records[0].clone();
+    colleague.as_object_mut().unwrap().remove("_rev");
+    colleague["verdicts"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"verdict": "not_fraudulent", "by": "Cy Diaz", "at": NOW, "reason": "met in person"}));
+    let racing = couch(Some(colleague));
+    let url = format!("http://127.0.0.1:{}/team", racing.port);
+    racing.docs.lock().unwrap().insert(id.clone(), records[0].clone());
+    let (status, out, err) =
+        vetter_as("ann", &["verdict", "--store", &ann, "demo/daniel-kim", "unsure", "--by", "Ann Lee", "--team", &url]);
+    assert_eq!(status, 0, "{out}{err}");
+    let doc = &records_on(&racing)[0];
+    let verdicts: Vec<(&str, &str)> = doc["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["by"].as_str().unwrap(), v["verdict"].as_str().unwrap()))
+        .collect();
+    for kept in [("Bo Chen", "unsure"), ("Ann Lee", "fraudulent"), ("Cy Diaz", "not_fraudulent"), ("Ann Lee", "unsure")]
+    {
+        assert!(verdicts.contains(&kept), "{kept:?} kept: {doc}");
+    }
+    assert!(doc["_rev"].as_str().unwrap().starts_with("4-"), "written over the colleague's version: {doc}");
+}
+
+#[test]
+fn a_verdict_given_offline_is_kept_and_shared_by_the_next_run() {
+    // A port nothing listens on.
+    let closed = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let store = fresh_dir("cli-verdict-offline");
+    let (status, out, err) = vetter_as(
+        "ann",
+        &[
+            "verdict",
+            "--store",
+            &store,
+            "demo/daniel-kim",
+            "not-fraudulent",
+            "--by",
+            "Ann Lee",
+            "--team",
+            &format!("http://127.0.0.1:{closed}/team"),
+        ],
+    );
+    assert_eq!(status, 1, "{out}{err}");
+    assert!(out.contains("Not fraudulent by Ann Lee, kept in"), "{out}");
+    assert!(err.contains("cannot be reached") && err.contains("kept in the store"), "{err}");
+    let (_, out, _) = vetter_as("ann", &["scan", "--store", &store, "demo/daniel-kim"]);
+    assert!(out.contains("verdict: Not fraudulent"), "the verdict was kept: {out}");
+
+    let server = couch(None);
+    let url = format!("http://127.0.0.1:{}/team", server.port);
+    let (status, out, err) = vetter_as("ann", &["scan", "--store", &store, "--team", &url, "demo/daniel-kim"]);
+    assert_eq!(status, 0, "{out}{err}");
+    let records = records_on(&server);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["verdicts"][0]["verdict"], "not_fraudulent");
+}
+
+#[test]
+fn a_hostile_version_on_the_server_stops_the_push_and_loses_nothing() {
+    let store = fresh_dir("cli-verdict-hostile");
+    let server = couch(None);
+    let url = format!("http://127.0.0.1:{}/team", server.port);
+    let (status, _, err) = vetter_as(
+        "ann",
+        &["verdict", "--store", &store, "demo/daniel-kim", "fraudulent", "--by", "Ann Lee", "--team", &url],
+    );
+    assert_eq!(status, 0, "{err}");
+    let mut hostile = records_on(&server)[0].clone();
+    hostile["identifiers"] = serde_json::json!(["<img src=x onerror=alert(1)>"]);
+    hostile.as_object_mut().unwrap().remove("_rev");
+    let racing = couch(Some(hostile.clone()));
+    let url = format!("http://127.0.0.1:{}/team", racing.port);
+    let (status, _, err) = vetter_as(
+        "ann",
+        &["verdict", "--store", &store, "demo/daniel-kim", "unsure", "--by", "Ann Lee", "--team", &url],
+    );
+    assert_eq!(status, 1, "{err}");
+    assert!(err.contains("not a valid record") && err.contains("kept in the store"), "{err}");
+    let (_, out, _) = vetter_as("ann", &["scan", "--store", &store, "demo/daniel-kim"]);
+    assert!(out.contains("verdict: Fraudulent") && out.contains("verdict: Unsure"), "both verdicts kept: {out}");
+}
+
+#[test]
+fn a_verdict_needs_a_store_a_known_verdict_and_a_case() {
+    let (status, _, err) = vetter_as("ann", &["verdict", "demo/daniel-kim", "fraudulent", "--by", "Ann"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("needs --store DIR"), "{err}");
+    let store = fresh_dir("cli-verdict-usage");
+    let (status, _, err) =
+        vetter_as("ann", &["verdict", "--store", &store, "demo/daniel-kim", "guilty", "--by", "Ann"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("fraudulent, not-fraudulent or unsure"), "{err}");
+    let empty = fresh_dir("cli-verdict-empty-case");
+    std::fs::create_dir_all(&empty).unwrap();
+    let (status, _, err) = vetter_as("ann", &["verdict", "--store", &store, &empty, "unsure", "--by", "Ann"]);
+    assert_eq!(status, 1);
+    assert!(err.contains("no saved page or message"), "{err}");
+    let (status, _, err) = vetter_as("ann", &["verdict", "--store", &store, "demo/daniel-kim", "unsure", "--by"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("--by needs a value"), "{err}");
 }

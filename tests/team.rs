@@ -418,3 +418,25 @@ fn a_case_too_large_to_share_in_full_says_so_in_the_panel() {
     let html = vetter::render::panel_html(&view);
     assert!(html.contains("too large to share in full"), "the panel says so");
 }
+
+#[test]
+fn a_profile_judged_on_the_command_line_is_seen_by_a_colleague_in_the_browser() {
+    // The CLI keys a profile by its case folder and page; the browser by the
+    // profile's address. No contact, no bio: only the address is in common.
+    let mut cli = Store::new();
+    let key = cli
+        .ingest_keyed(
+            "dir:cases/kim|https://www.upwork.com/freelancers/~01ccc333".into(),
+            upwork("ccc333", "D. Kim", None, None),
+            NOW,
+        )
+        .unwrap();
+    assert!(cli.set_verdict(&key, VerdictKind::Fraudulent, "rented account", "Cy Diaz", NOW));
+    let record = TeamRecord::of_case(&TeamKey::new(SECRET).unwrap(), &cli, &key, &[], NOW).unwrap();
+    let findings = seen_by_team(SECRET, &record, upwork("ccc333", "Daniel Kim", None, None));
+    let team = findings.iter().find(|f| f.id == "TEAM_MATCH").expect("seen by the team by its address");
+    assert!(team.evidence.iter().any(|e| e.field == "profile" && e.value.contains("~01ccc333")), "{team:?}");
+    // Another profile's address is not.
+    let findings = seen_by_team(SECRET, &record, upwork("ddd444", "Daniel Kim", None, None));
+    assert!(!findings.iter().any(|f| f.id == "TEAM_MATCH"), "{findings:?}");
+}

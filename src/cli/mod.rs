@@ -10,6 +10,7 @@ use crate::model::{Message, Profile};
 use crate::rules::shared_identifier::OtherCandidate;
 use crate::rules::Finding;
 use crate::score::Risk;
+use crate::store::records::{merge_verdicts, Verdict, VerdictKind};
 use crate::store::{Linking, Store};
 use serde::Serialize;
 use std::io::Write;
@@ -43,7 +44,22 @@ team secret is read from $VETTER_TEAM_SECRET, the user and password from
 $VETTER_TEAM_USER and $VETTER_TEAM_PASSWORD. A case with a contact, profile
 or text template in common with a case a colleague judged is reported as
 TEAM_MATCH. Documents the server sends that are not valid records are
-reported under skipped.
+reported under skipped. With --store as well, the store's verdicts are
+shared with the team (see verdict).
+
+usage: vetter verdict --store DIR CASE_DIR VERDICT [--reason TEXT] [--by NAME]
+                      [--share] [--team URL]
+
+Records your verdict on the case in CASE_DIR (read as scan reads it) in
+the store DIR: VERDICT is fraudulent, not-fraudulent or unsure; --by
+signs it (else $VETTER_NAME, else $USER). Earlier verdicts are kept, and
+scan reports show them. --team URL shares the store's verdicts with the
+team: per case, the verdicts, keyed hashes of its identifiers, template
+signatures and photo bits and the ids of the rules that fired; the case
+in full (pages, texts, notes) only with --share. A colleague's verdict
+on the same case is kept beside yours, never overwritten. When the team
+server cannot be reached the verdict stays in the store and is shared by
+the next verdict or scan --store DIR with --team (exit status 1).
 
 exit status: 0 all input processed, 1 some input skipped, 2 usage error
 
@@ -69,6 +85,9 @@ pub struct CaseReport {
     pub profiles: Vec<ProfileSummary>,
     pub risk: Risk,
     pub findings: Vec<Finding>,
+    /// Recruiters' verdicts on the case (`vetter verdict`), oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub verdicts: Vec<Verdict>,
 }
 
 #[derive(Debug, Serialize)]
@@ -90,6 +109,7 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match args.first().map(String::as_str) {
         Some("scan") => {}
         Some("skeleton") => return skeleton_command(&args[1..], out, err),
+        Some("verdict") => return verdict_command(&args[1..], out, err),
         Some("--help" | "-h" | "help") => {
             let _ = writeln!(out, "{USAGE}");
             return 0;
@@ -171,23 +191,33 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
     }
     let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
-    let team = match team_url.as_deref().map(|url| team::pull(url, now_ms)) {
+    let mut team = match team_url
+        .as_deref()
+        .map(|url| team::Server::connect(url).and_then(|s| s.pull(now_ms).map(|pulled| (pulled, s))))
+    {
         None => None,
-        Some(Ok(pulled)) => {
-            list_problems.extend(pulled.refused);
-            Some(pulled.index)
+        Some(Ok((mut pulled, server))) => {
+            list_problems.append(&mut pulled.refused);
+            Some((server, pulled))
         }
         Some(Err(e)) => {
             let _ = writeln!(err, "vetter: {e}");
             return 2;
         }
     };
-    let mut report = scan_with(&dirs, &mut store, client.as_mut(), team.as_ref());
+    let mut report = scan_with(&dirs, &mut store, client.as_mut(), team.as_ref().map(|(_, pulled)| &pulled.index));
     report.skipped.splice(0..0, list_problems);
     if let Some(dir) = &store_dir {
         if let Err(e) = native_store::save(dir, &mut store) {
             let _ = writeln!(err, "vetter: the store {} could not be saved: {e}", dir.display());
             return 1;
+        }
+    }
+    let mut unshared = false;
+    if let (Some((server, pulled)), Some(_)) = (&mut team, &store_dir) {
+        if let Err(e) = share_verdicts(server, pulled, &store, now_ms) {
+            let _ = writeln!(err, "vetter: the store's verdicts were not shared with the team: {e}");
+            unshared = true;
         }
     }
     let written = if json {
@@ -199,7 +229,153 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let _ = writeln!(err, "vetter: cannot write the report: {e}");
         return 1;
     }
-    i32::from(!report.skipped.is_empty())
+    i32::from(!report.skipped.is_empty() || unshared)
+}
+
+/// `vetter verdict`: see [`USAGE`].
+fn verdict_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut store_dir: Option<PathBuf> = None;
+    let mut reason = String::new();
+    let mut by: Option<String> = None;
+    let mut share = false;
+    let mut team_url: Option<String> = None;
+    let mut positional = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = |slot: &mut Option<String>| match rest.next() {
+            Some(v) => {
+                *slot = Some(v.clone());
+                true
+            }
+            None => false,
+        };
+        let given = match arg.as_str() {
+            "--share" => {
+                share = true;
+                true
+            }
+            "--store" => {
+                let mut dir = None;
+                let given = value(&mut dir);
+                store_dir = dir.map(PathBuf::from);
+                given
+            }
+            "--reason" => {
+                let mut text = None;
+                let given = value(&mut text);
+                reason = text.unwrap_or_default();
+                given
+            }
+            "--by" => value(&mut by),
+            "--team" => value(&mut team_url),
+            a if a.starts_with('-') => {
+                let _ = writeln!(err, "vetter: unknown option {a}\n{USAGE}");
+                return 2;
+            }
+            a => {
+                positional.push(a.to_string());
+                true
+            }
+        };
+        if !given {
+            let _ = writeln!(err, "vetter: {arg} needs a value\n{USAGE}");
+            return 2;
+        }
+    }
+    let [case_dir, verdict] = positional.as_slice() else {
+        let _ = writeln!(err, "vetter: verdict needs CASE_DIR and VERDICT\n{USAGE}");
+        return 2;
+    };
+    let Some(kind) = VerdictKind::parse(&verdict.replace('-', "_")) else {
+        let _ = writeln!(err, "vetter: VERDICT is fraudulent, not-fraudulent or unsure, not \"{verdict}\"");
+        return 2;
+    };
+    let Some(store_dir) = store_dir else {
+        let _ = writeln!(err, "vetter: verdict needs --store DIR, where the verdict is kept\n{USAGE}");
+        return 2;
+    };
+    let by = by
+        .or_else(|| std::env::var("VETTER_NAME").ok())
+        .or_else(|| std::env::var("USER").ok())
+        .filter(|name| !name.trim().is_empty());
+    let Some(by) = by else {
+        let _ = writeln!(err, "vetter: verdict needs --by NAME (or $VETTER_NAME) to sign it");
+        return 2;
+    };
+    let mut store = Store::with_linking(Linking::Explicit);
+    match native_store::load(&store_dir, &mut store) {
+        Ok(problems) => {
+            for p in problems {
+                let _ = writeln!(err, "vetter: {}: {}", p.path, p.reason);
+            }
+        }
+        Err(e) => {
+            let _ = writeln!(err, "vetter: cannot use the store {}: {e}", store_dir.display());
+            return 2;
+        }
+    }
+    let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+    let mut skipped = Vec::new();
+    let case = read_case(Path::new(case_dir), &mut skipped);
+    for s in &skipped {
+        let _ = writeln!(err, "vetter: {}: {}", s.path, s.reason);
+    }
+    let keys = case.as_ref().map(|case| add_case(&mut store, case, now_ms)).unwrap_or_default();
+    let Some(key) = keys.first() else {
+        let _ = writeln!(err, "vetter: {case_dir} holds no saved page or message to give a verdict on");
+        return 1;
+    };
+    if !store.set_verdict_sharing(key, kind, &reason, &by, now_ms, share) {
+        let _ = writeln!(err, "vetter: the verdict could not be recorded");
+        return 1;
+    }
+    if let Err(e) = native_store::save(&store_dir, &mut store) {
+        let _ =
+            writeln!(err, "vetter: the store {} could not be saved, the verdict is not kept: {e}", store_dir.display());
+        return 1;
+    }
+    let given = store.get(key).map_or(0, |s| s.verdicts.len());
+    let _ = writeln!(
+        out,
+        "{case_dir}: {} by {by}, kept in {} ({given} verdict{} on this case)",
+        kind.label(),
+        store_dir.display(),
+        if given == 1 { "" } else { "s" }
+    );
+    let Some(url) = team_url else { return 0 };
+    let shared = team::Server::connect(&url).and_then(|server| {
+        let mut pulled = server.pull(now_ms)?;
+        share_verdicts(&server, &mut pulled, &store, now_ms)
+    });
+    match shared {
+        Ok(written) => {
+            let _ =
+                writeln!(out, "shared with the team ({written} record{} written)", if written == 1 { "" } else { "s" });
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "vetter: not shared with the team yet: {e}. The verdict is kept in the store and is shared by the next run with --team."
+            );
+            1
+        }
+    }
+}
+
+/// Writes the records of the store's cases with a verdict to the team's
+/// database; returns how many were written.
+fn share_verdicts(
+    server: &team::Server,
+    pulled: &mut team::Pulled,
+    store: &Store,
+    now_ms: u64,
+) -> Result<usize, String> {
+    use crate::analysis::CaseViews;
+    let rules_of =
+        |key: &str| store.view(key, now_ms).map(|v| v.findings.into_iter().map(|f| f.id).collect()).unwrap_or_default();
+    let records = crate::team::records_of_store(server.key(), store, rules_of, now_ms);
+    server.push(pulled, records, now_ms)
 }
 
 /// One list file as read: an OFAC `SDN.CSV` brings the `ALT.CSV` beside it.
@@ -343,11 +519,14 @@ fn scan_with(
                 findings.extend(team.findings(store, key));
             }
             let analysis = finish(findings);
+            let mut verdicts = Vec::new();
+            merge_verdicts(&mut verdicts, keys.iter().filter_map(|k| store.get(k)).flat_map(|s| &s.verdicts));
             CaseReport {
                 case: case.name.clone(),
                 profiles: case.profiles.iter().map(ProfileSummary::from).collect(),
                 risk: analysis.risk,
                 findings: analysis.findings,
+                verdicts,
             }
         })
         .collect();
@@ -719,6 +898,9 @@ fn write_text(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             for (_, note) in crate::render::read_notes(p) {
                 writeln!(out, "            ! {note}")?;
             }
+        }
+        for v in &case.verdicts {
+            writeln!(out, "   verdict: {}", v.line())?;
         }
         if case.findings.is_empty() {
             writeln!(out, "   no findings")?;

@@ -1,13 +1,19 @@
-//! `vetter scan --team URL`: the cases are checked against what the team
-//! shared (agency mode), read from the team's CouchDB database at URL
-//! (`https://couch.example.com/team`) the way the extension reads it: the
-//! check document first (another secret is refused before anything is
-//! read), then `_changes`, every document checked by the core. The
-//! secret, user and password come from the environment, never from the
-//! command line (which other users of the machine can see).
+//! Agency mode from the command line: `vetter scan --team URL` checks the
+//! cases against what the team shared, and `vetter verdict … --team URL`
+//! (or `scan --store DIR --team URL`) shares this store's verdicts. The
+//! team's CouchDB database at URL (`https://couch.example.com/team`) is
+//! used the way the extension uses it: the check document first (another
+//! secret is refused before anything is read or written), then
+//! `_changes`, every document checked by the core; then each record of a
+//! case with a verdict is merged with the server's version (every verdict
+//! of both kept) and written with that version's revision, read again
+//! and merged again when a colleague wrote it meanwhile. The secret, user
+//! and password come from the environment, never from the command line
+//! (which other users of the machine can see).
 
 use super::Skipped;
 use crate::team::{TeamIndex, TeamKey, TeamRecord};
+use std::collections::HashMap;
 use std::time::Duration;
 
 pub const SECRET_VARIABLE: &str = "VETTER_TEAM_SECRET";
@@ -17,95 +23,233 @@ const CHECK_ID: &str = "vetter-team-check";
 const PAGE: usize = 500;
 /// The largest answer read.
 const MAX_ANSWER: u64 = 50_000_000;
+/// Writes of one record tried before giving up (each after a conflict).
+const ATTEMPTS: usize = 3;
 
-/// What was read: the index, and documents refused (with why).
+/// The team's database, its secret checked.
+pub struct Server {
+    base: String,
+    auth: Option<String>,
+    agent: ureq::Agent,
+    key: TeamKey,
+}
+
+/// A record as the server holds it: its revision and its checked content.
+struct Known {
+    rev: String,
+    record: TeamRecord,
+}
+
+/// What was read: the index, documents refused (with why), and the
+/// server's version of each record (what a push merges with).
 pub struct Pulled {
     pub index: TeamIndex,
     pub refused: Vec<Skipped>,
+    known: HashMap<String, Known>,
 }
 
-/// Reads the team's records from the database at `url`.
-pub fn pull(url: &str, now_ms: u64) -> Result<Pulled, String> {
-    let url = url.trim_end_matches('/');
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
-    if rest.is_none_or(|r| !r.contains('/') || r.contains(['?', '#', '@', ' '])) {
-        return Err(format!("--team needs the database's http(s) address (https://host/db), not \"{url}\""));
-    }
-    let secret =
-        std::env::var(SECRET_VARIABLE).map_err(|_| format!("--team needs the team secret in ${SECRET_VARIABLE}"))?;
-    let key = TeamKey::new(&secret)?;
-    let auth = match (std::env::var(USER_VARIABLE), std::env::var(PASSWORD_VARIABLE)) {
-        (Ok(user), Ok(password)) if !user.is_empty() => Some(basic(&user, &password)),
-        _ => None,
-    };
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .max_redirects(0)
-        .timeout_global(Some(Duration::from_secs(30)))
-        .build()
-        .into();
-    let get = |path: &str| -> Result<(u16, serde_json::Value), String> {
-        let mut call = agent.get(&format!("{url}{path}")).header("accept", "application/json");
-        if let Some(auth) = &auth {
-            call = call.header("authorization", auth);
+impl Server {
+    /// The database at `url`, with the secret, user and password of the
+    /// environment. The check document holds the tag of a fixed text under
+    /// the team's secret: another secret is refused here. The first member
+    /// to connect writes it (as the extension does when joining).
+    pub fn connect(url: &str) -> Result<Server, String> {
+        let url = url.trim_end_matches('/');
+        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+        if rest.is_none_or(|r| !r.contains('/') || r.contains(['?', '#', '@', ' '])) {
+            return Err(format!("--team needs the database's http(s) address (https://host/db), not \"{url}\""));
         }
-        let mut response = call.call().map_err(|e| format!("the team server cannot be reached ({e})"))?;
+        let secret = std::env::var(SECRET_VARIABLE)
+            .map_err(|_| format!("--team needs the team secret in ${SECRET_VARIABLE}"))?;
+        let key = TeamKey::new(&secret)?;
+        let auth = match (std::env::var(USER_VARIABLE), std::env::var(PASSWORD_VARIABLE)) {
+            (Ok(user), Ok(password)) if !user.is_empty() => Some(basic(&user, &password)),
+            _ => None,
+        };
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_global(Some(Duration::from_secs(30)))
+            .build()
+            .into();
+        let server = Server { base: url.to_string(), auth, agent, key };
+        server.check_secret()?;
+        Ok(server)
+    }
+
+    fn check_secret(&self) -> Result<(), String> {
+        let tag = self.key.check();
+        let (mut status, mut check) = self.get(&format!("/{CHECK_ID}"))?;
+        if status == 404 {
+            let document = serde_json::json!({"type": CHECK_ID, "check": tag});
+            let (put, _) = self.put(&format!("/{CHECK_ID}"), &document)?;
+            // Written, or written by a colleague meanwhile: read back once.
+            if !matches!(put, 201 | 202 | 409) {
+                return Err(format!("the team server answered HTTP {put} when its check document was written"));
+            }
+            (status, check) = self.get(&format!("/{CHECK_ID}"))?;
+        }
+        if status != 200 {
+            return Err(format!("the team server answered HTTP {status} for its check document"));
+        }
+        if check.get("check").and_then(|c| c.as_str()) != Some(tag.as_str()) {
+            return Err(format!("{SECRET_VARIABLE} is not the secret this team uses"));
+        }
+        Ok(())
+    }
+
+    pub fn key(&self) -> &TeamKey {
+        &self.key
+    }
+
+    fn call(&self, path: &str, body: Option<&serde_json::Value>) -> Result<(u16, serde_json::Value), String> {
+        let address = format!("{}{path}", self.base);
+        let sent = match body {
+            Some(body) => {
+                let mut put = self.agent.put(&address).header("accept", "application/json");
+                if let Some(auth) = &self.auth {
+                    put = put.header("authorization", auth);
+                }
+                put.header("content-type", "application/json").send(body.to_string())
+            }
+            None => {
+                let mut get = self.agent.get(&address).header("accept", "application/json");
+                if let Some(auth) = &self.auth {
+                    get = get.header("authorization", auth);
+                }
+                get.call()
+            }
+        };
+        let mut response = sent.map_err(|e| format!("the team server cannot be reached ({e})"))?;
         let status = response.status().as_u16();
         match status {
             401 => return Err("the team server refused the user name or password".into()),
             403 => return Err("this user may not use the team database".into()),
             _ => {}
         }
-        let body = response
+        let text = response
             .body_mut()
             .with_config()
             .limit(MAX_ANSWER)
             .read_to_string()
             .map_err(|e| format!("the team server's answer could not be read ({e})"))?;
-        let json = serde_json::from_str(&body).map_err(|_| format!("the team server sent HTTP {status}, not JSON"))?;
+        let json = serde_json::from_str(&text).map_err(|_| format!("the team server sent HTTP {status}, not JSON"))?;
         Ok((status, json))
-    };
-    let (status, check) = get(&format!("/{CHECK_ID}"))?;
-    if status != 200 || check.get("check").and_then(|c| c.as_str()) != Some(key.check().as_str()) {
-        return Err(if status == 404 {
-            "the team database has no check document yet (a member joins from the extension first)".into()
-        } else {
-            format!("{SECRET_VARIABLE} is not the secret this team uses")
-        });
     }
-    let mut index = TeamIndex::new(key);
-    let mut refused = Vec::new();
-    let mut since = "0".to_string();
-    loop {
-        let (status, page) = get(&format!("/_changes?include_docs=true&limit={PAGE}&since={}", encode(&since)))?;
-        let results = page.get("results").and_then(|r| r.as_array()).filter(|_| status == 200);
-        let Some(results) = results else {
-            return Err(format!("the team server answered HTTP {status} for its changes"));
-        };
-        for change in results {
-            let Some(id) = change.get("id").and_then(|i| i.as_str()) else { continue };
-            if id == CHECK_ID || id.starts_with("_design/") || change.get("deleted").is_some_and(|d| d == true) {
-                continue;
+
+    fn get(&self, path: &str) -> Result<(u16, serde_json::Value), String> {
+        self.call(path, None)
+    }
+
+    fn put(&self, path: &str, body: &serde_json::Value) -> Result<(u16, serde_json::Value), String> {
+        self.call(path, Some(body))
+    }
+
+    /// The team's records, read from `_changes`.
+    pub fn pull(&self, now_ms: u64) -> Result<Pulled, String> {
+        let mut pulled = Pulled { index: TeamIndex::new(self.key.clone()), refused: Vec::new(), known: HashMap::new() };
+        let mut since = "0".to_string();
+        loop {
+            let (status, page) =
+                self.get(&format!("/_changes?include_docs=true&limit={PAGE}&since={}", encode(&since)))?;
+            let results = page.get("results").and_then(|r| r.as_array()).filter(|_| status == 200);
+            let Some(results) = results else {
+                return Err(format!("the team server answered HTTP {status} for its changes"));
+            };
+            for change in results {
+                let Some(id) = change.get("id").and_then(|i| i.as_str()) else { continue };
+                if id == CHECK_ID || id.starts_with("_design/") {
+                    continue;
+                }
+                if change.get("deleted").is_some_and(|d| d == true) {
+                    pulled.index.remove(id);
+                    pulled.known.remove(id);
+                    continue;
+                }
+                let doc = change.get("doc").cloned().unwrap_or_default();
+                match self.checked(id, doc, now_ms) {
+                    Ok(known) => {
+                        pulled.index.put(known.record.clone());
+                        pulled.known.insert(id.to_string(), known);
+                    }
+                    Err(reason) => pulled.refused.push(Skipped { path: format!("{}/{id}", self.base), reason }),
+                }
             }
-            let mut doc = change.get("doc").cloned().unwrap_or_default();
-            if let Some(fields) = doc.as_object_mut() {
-                fields.remove("_rev");
-            }
-            match TeamRecord::checked(&doc.to_string(), now_ms) {
-                Ok(record) => index.put(record),
-                Err(reason) => refused.push(Skipped { path: format!("{url}/{id}"), reason }),
+            since = match page.get("last_seq") {
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(other) => other.to_string(),
+                None => break,
+            };
+            if results.len() < PAGE {
+                break;
             }
         }
-        since = match page.get("last_seq") {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(other) => other.to_string(),
-            None => break,
-        };
-        if results.len() < PAGE {
-            break;
-        }
+        Ok(pulled)
     }
-    Ok(Pulled { index, refused })
+
+    /// A document of the server as a record, with its revision.
+    fn checked(&self, id: &str, mut doc: serde_json::Value, now_ms: u64) -> Result<Known, String> {
+        let rev = doc.as_object_mut().and_then(|fields| fields.remove("_rev"));
+        let record = TeamRecord::checked(&doc.to_string(), now_ms)?;
+        if record.id != id {
+            return Err(format!("the document's _id is not {id}"));
+        }
+        Ok(Known { rev: rev.and_then(|r| r.as_str().map(str::to_string)).unwrap_or_default(), record })
+    }
+
+    /// Writes `records` (this store's, by [`crate::team::records_of_store`]),
+    /// each merged with the server's version so that no colleague's
+    /// verdict is overwritten; returns how many were written (a record the
+    /// server already holds as it is is not written again).
+    pub fn push(&self, pulled: &mut Pulled, records: Vec<TeamRecord>, now_ms: u64) -> Result<usize, String> {
+        let mut written = 0;
+        for ours in records {
+            let id = ours.id.clone();
+            let path = format!("/{}", encode(&id));
+            let mut attempt = 0;
+            loop {
+                let mut merged = ours.clone();
+                if let Some(known) = pulled.known.get(&id) {
+                    merged.merge(&known.record);
+                    if same_record(&merged, &known.record) {
+                        break;
+                    }
+                }
+                let mut document = serde_json::to_value(&merged).map_err(|e| e.to_string())?;
+                if let Some(known) = pulled.known.get(&id).filter(|k| !k.rev.is_empty()) {
+                    document["_rev"] = known.rev.clone().into();
+                }
+                let (status, answer) = self.put(&path, &document)?;
+                if matches!(status, 201 | 202) {
+                    let rev = answer.get("rev").and_then(|r| r.as_str()).unwrap_or_default().to_string();
+                    pulled.index.put(merged.clone());
+                    pulled.known.insert(id.clone(), Known { rev, record: merged });
+                    written += 1;
+                    break;
+                }
+                attempt += 1;
+                if status != 409 || attempt == ATTEMPTS {
+                    return Err(format!("the team server answered HTTP {status} when {id} was written"));
+                }
+                // A colleague wrote it meanwhile: read theirs, merge again.
+                let (status, theirs) = self.get(&path)?;
+                if status != 200 {
+                    return Err(format!("the team server answered HTTP {status} for {id}"));
+                }
+                let known = self
+                    .checked(&id, theirs, now_ms)
+                    .map_err(|e| format!("the team server's version of {id} is not a valid record ({e})"))?;
+                pulled.known.insert(id.clone(), known);
+            }
+        }
+        Ok(written)
+    }
+}
+
+/// Two versions of a record say the same when they differ at most in when
+/// they were made.
+fn same_record(a: &TeamRecord, b: &TeamRecord) -> bool {
+    TeamRecord { updated: 0, ..a.clone() } == TeamRecord { updated: 0, ..b.clone() }
 }
 
 fn basic(user: &str, password: &str) -> String {
@@ -113,7 +257,8 @@ fn basic(user: &str, password: &str) -> String {
     format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}")))
 }
 
-/// `since` values are opaque strings (CouchDB 2+) or numbers: sent percent-encoded.
+/// `since` values are opaque strings (CouchDB 2+) or numbers, and ids hold
+/// `:`: sent percent-encoded.
 fn encode(text: &str) -> String {
     percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
 }

@@ -3,7 +3,7 @@
 // run in a folder of its own), its team database and members, a second
 // candidate sharing Daniel Kim's phone, and the recruiter's steps in the
 // browser (joining from the options page, giving a verdict in the panel).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ export const DANIEL_GITHUB = 'https://github.com/dkim-builds';
 export const DANIEL_SITE = 'https://daniel-kim-dev.example/';
 export const VICTOR_GITHUB = 'https://github.com/victor-lang';
 export const VICTOR_SITE = 'https://victor-lang.example/';
+export const MARIA_GITHUB = 'https://github.com/mgonzalez-data';
 const ADMIN = 'Basic ' + Buffer.from('admin:adminpw').toString('base64');
 
 export const freePort = () =>
@@ -76,6 +77,15 @@ export async function startTeamServer(members) {
     throw e;
   }
   return { url, admin, stop };
+}
+
+/**
+ * The native `vetter` command, built here (`cargo test --workspace` has
+ * built it before the e2e tests in `cargo xtask test`: then this is quick).
+ */
+export function vetterBinary() {
+  execFileSync('cargo', ['build', '--quiet', '--bin', 'vetter'], { cwd: ROOT, stdio: 'inherit' });
+  return joinPath(process.env.CARGO_TARGET_DIR ?? joinPath(ROOT, 'target'), 'debug', 'vetter');
 }
 
 /** Serves Victor Lang: another name and site, Daniel Kim's phone number. */

@@ -4,14 +4,20 @@
 // a case fraudulent; recruiter B, offline at first, later syncs and sees
 // "seen by your team" on a different name with the same phone; their
 // disagreeing verdicts are both kept and shown; nothing but the listed
-// fields reaches the server; a wrong secret, a wrong password, a removed
-// user and hostile documents each give a clear message and lose nothing.
+// fields reaches the server; a verdict given with the `vetter` command
+// reaches the browsers and the command reads theirs; a wrong secret, a
+// wrong password, a removed user and hostile documents each give a clear
+// message and lose nothing.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launch, panelFlags, panelFrame, useBrowser } from './harness.mjs';
+import { ROOT, launch, panelFlags, panelFrame, useBrowser } from './harness.mjs';
 import {
-  DANIEL_GITHUB, DANIEL_SITE, VICTOR_GITHUB, VICTOR_SITE, freePort, giveVerdict, join as joinAt, openCase,
-  routeVictor, setRecruiter, startTeamServer, syncNow, waitFor,
+  DANIEL_GITHUB, DANIEL_SITE, MARIA_GITHUB, SECRET, VICTOR_GITHUB, VICTOR_SITE, freePort, giveVerdict, join as joinAt, openCase,
+  routeVictor, setRecruiter, startTeamServer, syncNow, vetterBinary, waitFor,
 } from './team-harness.mjs';
 
 const env = useBrowser({ before, after });
@@ -128,6 +134,40 @@ test('a case shared in full: only when ticked, and a colleague who matches it op
   await dossier.waitForLoadState();
   await dossier.waitForFunction(() => /Daniel Kim/.test(document.body.innerText), null, { timeout: 15_000 });
   assert.match(dossier.url(), /dossier\.html\?case=/);
+});
+
+test('a verdict given on the command line reaches the browsers, and the command line reads theirs', async () => {
+  const store = mkdtempSync(joinPath(tmpdir(), 'vetter-cli-store-'));
+  const vetter = (...args) =>
+    spawnSync(vetterBinary(), args, {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, VETTER_CACHE_DIR: '', VETTER_TEAM_SECRET: SECRET, VETTER_TEAM_USER: 'ann', VETTER_TEAM_PASSWORD: 'annpw' },
+    });
+  try {
+    const given = vetter('verdict', '--store', store, 'demo/maria-gonzalez', 'fraudulent', '--reason', 'works from a rented account', '--by', 'Cy Diaz', '--team', `${couch.url}/team`);
+    assert.equal(given.status, 0, given.stdout + given.stderr);
+    assert.match(given.stdout, /shared with the team \(1 record written\)/);
+    // Bo, who never saw Maria, syncs and opens her GitHub profile: seen by the team, by its address.
+    assert.match(await syncNow(browserB), /Synced/);
+    const page = await browserB.context.newPage();
+    await page.goto(MARIA_GITHUB);
+    const finding = await waitFor('TEAM_MATCH on Maria', async () => {
+      const frame = await panelFrame(page);
+      return (await frame.$('[data-flag="TEAM_MATCH"]')) ? frame.textContent('[data-flag="TEAM_MATCH"]') : null;
+    });
+    assert.match(finding, /Fraudulent — Cy Diaz/);
+    assert.match(finding, /works from a rented account/);
+    await page.close();
+    // The command line reads what the browsers shared: Daniel's case, which Ann and Bo judged.
+    const scanned = vetter('scan', '--json', '--team', `${couch.url}/team`, 'demo/daniel-kim');
+    assert.equal(scanned.status, 0, scanned.stderr);
+    const team = JSON.parse(scanned.stdout).cases[0].findings.find((f) => f.id === 'TEAM_MATCH');
+    assert.match(team?.explanation ?? '', /Ann Lee/);
+    assert.match(team.explanation, /Bo Chan/);
+  } finally {
+    rmSync(store, { recursive: true, force: true });
+  }
 });
 
 test('a removed user and hostile documents give clear messages and lose nothing', async () => {
