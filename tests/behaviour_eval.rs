@@ -1,5 +1,5 @@
-//! The behavioural flags measured on three labelled sets of messages: the
-//! development set the word lists were written from, and two held-out sets,
+//! The behavioural flags measured on four labelled sets of messages: the
+//! development set the word lists were written from, and three held-out sets,
 //! each written by someone who saw neither the rules, the training data nor
 //! the other sets (`tests/fixtures/messages/`, provenance per item:
 //! wording quoted from public reports, advisories, scam write-ups and
@@ -25,6 +25,10 @@ const HELD_OUT_SET: &str = include_str!("fixtures/messages/behaviour-heldout.jso
 /// The second held-out set, written on 2026-12-07 by another writer under
 /// the same rule, when the first had been scored five times.
 const SECOND_HELD_OUT_SET: &str = include_str!("fixtures/messages/behaviour-heldout-2.jsonl");
+/// The third held-out set, written on 2026-12-07 by a third writer under
+/// the same rule and centred on the hiring side (recruiters' InMail, HR
+/// and onboarding e-mail, a contractor's messages to their manager).
+const THIRD_HELD_OUT_SET: &str = include_str!("fixtures/messages/behaviour-heldout-3.jsonl");
 
 struct Item {
     id: String,
@@ -134,6 +138,7 @@ fn pct(a: usize, b: usize) -> f64 {
 #[test]
 fn behavioural_flags_on_messages_the_rules_were_not_written_from() {
     let sets = [
+        ("third held-out", items(THIRD_HELD_OUT_SET), THIRD_HELD_OUT_FLOORS),
         ("second held-out", items(SECOND_HELD_OUT_SET), SECOND_HELD_OUT_FLOORS),
         ("held-out", items(HELD_OUT_SET), HELD_OUT_FLOORS),
         ("development", items(DEV_SET), DEV_FLOORS),
@@ -215,6 +220,18 @@ const HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
     ("PAYMENT_WITHOUT_WORK", 22, 6),
     ("AVAILABILITY_EVASION", 22, 3),
     ("CONTACT_CHANGE", 22, 4),
+];
+/// Measured once on arrival (2026-12-07), before any change.
+const THIRD_HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
+    ("OFF_PLATFORM_REQUEST", 25, 5),
+    ("CRYPTO_PAYMENT_REQUEST", 28, 5),
+    ("PAYMENT_DETAILS_CHANGE", 23, 11),
+    ("ACCOUNT_SWITCH_REQUEST", 28, 1),
+    ("SHIPPING_MISMATCH", 26, 7),
+    ("IDENTITY_BORROWING", 29, 4),
+    ("PAYMENT_WITHOUT_WORK", 27, 4),
+    ("AVAILABILITY_EVASION", 29, 5),
+    ("CONTACT_CHANGE", 25, 10),
 ];
 const SECOND_HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
     ("OFF_PLATFORM_REQUEST", 21, 5),
