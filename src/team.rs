@@ -35,6 +35,8 @@ pub const RECORD_TYPE: &str = "vetter-team-case";
 pub const RECORD_SCHEMA: u32 = 1;
 /// Shortest team secret accepted.
 pub const MIN_SECRET_CHARS: usize = 16;
+/// How the command line keys the profiles it reads (`dir:<folder>|<page>`).
+pub const CLI_KEY_PREFIX: &str = "dir:";
 
 /// Hex digits of a tag (128 bits of HMAC-SHA-256).
 const TAG_HEX: usize = 32;
@@ -390,11 +392,14 @@ fn identifier_keys(store: &Store, case: &[String]) -> Vec<(String, String)> {
     for k in case {
         let Some(s) = store.get(k) else { continue };
         out.push((format!("profile:{k}"), s.profile.url.clone()));
-        // The profile's own address as well, where the store keys it
-        // otherwise (the CLI keys by folder and page): a recruiter on the
-        // command line and one in the browser name a profile alike.
-        if let Some(address) = crate::sites::profile_key(&s.profile.url).filter(|a| a != k) {
-            out.push((format!("profile:{address}"), s.profile.url.clone()));
+        // A profile page the CLI read (keyed by folder and page) is also
+        // named by its address, as the browser keys it: a recruiter on the
+        // command line and one in the browser name a profile alike. Never
+        // for threads or selections, whose address is only where they were.
+        if k.starts_with(CLI_KEY_PREFIX) {
+            if let crate::sites::AddressKind::Profile(address) = crate::sites::classify(&s.profile.url) {
+                out.push((format!("profile:{address}"), s.profile.url.clone()));
+            }
         }
         for id in crate::store::stored_identifier_keys(s) {
             out.push((id, s.profile.url.clone()));

@@ -135,6 +135,8 @@ fn a_case_the_team_judged_under_another_name_is_reported() {
 struct Couch {
     port: u16,
     docs: std::sync::Arc<std::sync::Mutex<std::collections::BTreeMap<String, serde_json::Value>>>,
+    /// Writes answered 201.
+    writes: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 }
 
 fn couch(racing: Option<serde_json::Value>) -> Couch {
@@ -144,6 +146,8 @@ fn couch(racing: Option<serde_json::Value>) -> Couch {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let state = docs.clone();
+    let writes: Arc<std::sync::atomic::AtomicUsize> = Arc::default();
+    let written = writes.clone();
     let mut racing = racing;
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
@@ -193,6 +197,7 @@ fn couch(racing: Option<serde_json::Value>) -> Couch {
                     doc["_id"] = id.clone().into();
                     doc["_rev"] = rev.clone().into();
                     docs.insert(id.clone(), doc);
+                    written.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                     ("201 Created", serde_json::json!({"ok": true, "id": id, "rev": rev}))
                 }
             } else {
@@ -208,7 +213,7 @@ fn couch(racing: Option<serde_json::Value>) -> Couch {
             );
         }
     });
-    Couch { port, docs }
+    Couch { port, docs, writes }
 }
 
 fn revision(doc: Option<&serde_json::Value>) -> u32 {
@@ -312,10 +317,22 @@ fn a_verdict_given_on_the_command_line_reaches_the_team_with_only_the_shared_fie
     let (_, out, _) = vetter_as("ann", &["scan", "--store", &store, "demo/daniel-kim"]);
     assert!(out.contains("verdict: Fraudulent") && out.contains("asked for pay to a cousin"), "{out}");
 
-    // Giving the same verdict's record again writes nothing new.
+    // A record the server holds as it is is not written again; a new verdict is.
+    let writes = || server.writes.load(std::sync::atomic::Ordering::SeqCst);
+    let before = writes();
     let (status, out, _) = vetter_as("ann", &["scan", "--store", &store, "--team", &url, "demo/daniel-kim"]);
     assert_eq!(status, 0, "{out}");
-    assert_eq!(revision(records_on(&server).first()), 1);
+    assert_eq!((writes(), revision(records_on(&server).first())), (before, 1));
+    // The folder typed with a trailing slash is the same case: its record is updated, no second one.
+    let (status, out, err) = vetter_as(
+        "ann",
+        &["verdict", "--store", &store, "demo/daniel-kim/", "unsure", "--by", "Ann Lee", "--team", &url],
+    );
+    assert_eq!(status, 0, "{out}{err}");
+    assert_eq!(writes(), before + 1);
+    let records = records_on(&server);
+    assert_eq!((records.len(), revision(records.first())), (1, 2), "{records:?}");
+    assert_eq!(records[0]["verdicts"].as_array().unwrap().len(), 2);
 }
 
 #[test]
@@ -421,7 +438,7 @@ fn a_hostile_version_on_the_server_stops_the_push_and_loses_nothing() {
         &["verdict", "--store", &store, "demo/daniel-kim", "unsure", "--by", "Ann Lee", "--team", &url],
     );
     assert_eq!(status, 1, "{err}");
-    assert!(err.contains("not a valid record") && err.contains("kept in the store"), "{err}");
+    assert!(err.contains("not shared") && err.contains("not a valid record"), "{err}");
     let (_, out, _) = vetter_as("ann", &["scan", "--store", &store, "demo/daniel-kim"]);
     assert!(out.contains("verdict: Fraudulent") && out.contains("verdict: Unsure"), "both verdicts kept: {out}");
 }
@@ -444,4 +461,17 @@ fn a_verdict_needs_a_store_a_known_verdict_and_a_case() {
     let (status, _, err) = vetter_as("ann", &["verdict", "--store", &store, "demo/daniel-kim", "unsure", "--by"]);
     assert_eq!(status, 2);
     assert!(err.contains("--by needs a value"), "{err}");
+    let (status, _, err) =
+        vetter_as("ann", &["verdict", "--store", &store, "demo/daniel-kim", "unsure", "--by", "Ann", "--share"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("share the case in full from the extension"), "{err}");
+    // A bad team address is said before anything is recorded.
+    let (status, _, err) = vetter_as(
+        "ann",
+        &["verdict", "--store", &store, "demo/daniel-kim", "fraudulent", "--by", "Ann", "--team", "ftp://x/team"],
+    );
+    assert_eq!(status, 2);
+    assert!(err.contains("--team needs the database's http(s) address"), "{err}");
+    let (_, out, _) = vetter_as("ann", &["scan", "--store", &store, "demo/daniel-kim"]);
+    assert!(!out.contains("verdict:"), "nothing recorded: {out}");
 }

@@ -440,3 +440,23 @@ fn a_profile_judged_on_the_command_line_is_seen_by_a_colleague_in_the_browser() 
     let findings = seen_by_team(SECRET, &record, upwork("ddd444", "Daniel Kim", None, None));
     assert!(!findings.iter().any(|f| f.id == "TEAM_MATCH"), "{findings:?}");
 }
+
+#[test]
+fn selections_made_on_one_page_are_not_one_profile_to_the_team() {
+    // Two texts selected on the same web page (a messenger, a recruiting
+    // tool) are two cases; the page's address is no identifier of either.
+    let page = |text: &str| {
+        let mut p = Profile::empty("https://web.whatsapp.example/", Site::Generic);
+        p.name = Some(Sourced::new(text, "t"));
+        p
+    };
+    let mut a = Store::new();
+    let key = a.ingest_keyed("selection:1".into(), page("Sam Wu"), NOW).unwrap();
+    assert!(a.set_verdict(&key, VerdictKind::Fraudulent, "rented account", "Ann Lee", NOW));
+    let record = TeamRecord::of_case(&TeamKey::new(SECRET).unwrap(), &a, &key, &[], NOW).unwrap();
+    let mut b = Store::new();
+    let other = b.ingest_keyed("selection:2".into(), page("Lee Park"), NOW).unwrap();
+    let mut team = TeamIndex::new(TeamKey::new(SECRET).unwrap());
+    team.put(record);
+    assert!(team.findings(&b, &other).is_empty());
+}

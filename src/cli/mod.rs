@@ -48,18 +48,18 @@ reported under skipped. With --store as well, the store's verdicts are
 shared with the team (see verdict).
 
 usage: vetter verdict --store DIR CASE_DIR VERDICT [--reason TEXT] [--by NAME]
-                      [--share] [--team URL]
+                      [--team URL]
 
 Records your verdict on the case in CASE_DIR (read as scan reads it) in
 the store DIR: VERDICT is fraudulent, not-fraudulent or unsure; --by
-signs it (else $VETTER_NAME, else $USER). Earlier verdicts are kept, and
+signs it (else $VETTER_NAME, else $USER; said in the output). Earlier verdicts are kept, and
 scan reports show them. --team URL shares the store's verdicts with the
 team: per case, the verdicts, keyed hashes of its identifiers, template
-signatures and photo bits and the ids of the rules that fired; the case
-in full (pages, texts, notes) only with --share. A colleague's verdict
-on the same case is kept beside yours, never overwritten. When the team
-server cannot be reached the verdict stays in the store and is shared by
-the next verdict or scan --store DIR with --team (exit status 1).
+signatures and photo bits and the ids of the rules that fired (a case is
+shared in full only from the extension). A colleague's verdict on the
+same case is kept beside yours, never overwritten. When the team server
+cannot be reached the verdict stays in the store (exit status 1) and is
+shared by the next verdict, or scan --store DIR, with --team.
 
 exit status: 0 all input processed, 1 some input skipped, 2 usage error
 
@@ -191,12 +191,13 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
     }
     let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
-    let mut team = match team_url
-        .as_deref()
-        .map(|url| team::Server::connect(url).and_then(|s| s.pull(now_ms).map(|pulled| (pulled, s))))
-    {
+    let connected = team_url.as_deref().map(|url| {
+        let server = team::Server::connect(team::Settings::from_env(url)?)?;
+        server.pull(now_ms).map(|pulled| (server, pulled))
+    });
+    let mut team = match connected {
         None => None,
-        Some(Ok((mut pulled, server))) => {
+        Some(Ok((server, mut pulled))) => {
             list_problems.append(&mut pulled.refused);
             Some((server, pulled))
         }
@@ -215,9 +216,17 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     }
     let mut unshared = false;
     if let (Some((server, pulled)), Some(_)) = (&mut team, &store_dir) {
-        if let Err(e) = share_verdicts(server, pulled, &store, now_ms) {
-            let _ = writeln!(err, "vetter: the store's verdicts were not shared with the team: {e}");
-            unshared = true;
+        match share_verdicts(server, pulled, &store, now_ms) {
+            Ok(pushed) => {
+                for problem in &pushed.refused {
+                    let _ = writeln!(err, "vetter: not shared: {problem}");
+                }
+                unshared = !pushed.refused.is_empty();
+            }
+            Err(e) => {
+                let _ = writeln!(err, "vetter: the store's verdicts were not shared with the team: {e}");
+                unshared = true;
+            }
         }
     }
     let written = if json {
@@ -237,7 +246,6 @@ fn verdict_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) ->
     let mut store_dir: Option<PathBuf> = None;
     let mut reason = String::new();
     let mut by: Option<String> = None;
-    let mut share = false;
     let mut team_url: Option<String> = None;
     let mut positional = Vec::new();
     let mut rest = args.iter();
@@ -251,8 +259,11 @@ fn verdict_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) ->
         };
         let given = match arg.as_str() {
             "--share" => {
-                share = true;
-                true
+                let _ = writeln!(
+                    err,
+                    "vetter: --share is not available from the command line (a colleague's browser cannot open a case read from folders); share the case in full from the extension"
+                );
+                return 2;
             }
             "--store" => {
                 let mut dir = None;
@@ -294,13 +305,22 @@ fn verdict_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) ->
         let _ = writeln!(err, "vetter: verdict needs --store DIR, where the verdict is kept\n{USAGE}");
         return 2;
     };
-    let by = by
-        .or_else(|| std::env::var("VETTER_NAME").ok())
-        .or_else(|| std::env::var("USER").ok())
-        .filter(|name| !name.trim().is_empty());
+    let named = |name: Option<String>| name.filter(|n| !n.trim().is_empty());
+    let by =
+        named(by).or_else(|| named(std::env::var("VETTER_NAME").ok())).or_else(|| named(std::env::var("USER").ok()));
     let Some(by) = by else {
         let _ = writeln!(err, "vetter: verdict needs --by NAME (or $VETTER_NAME) to sign it");
         return 2;
+    };
+    // The team's address and secret are checked before anything is
+    // recorded: a mistake there is the user's to fix now, not later.
+    let team = match team_url.as_deref().map(team::Settings::from_env) {
+        None => None,
+        Some(Ok(settings)) => Some(settings),
+        Some(Err(e)) => {
+            let _ = writeln!(err, "vetter: {e}");
+            return 2;
+        }
     };
     let mut store = Store::with_linking(Linking::Explicit);
     match native_store::load(&store_dir, &mut store) {
@@ -325,7 +345,7 @@ fn verdict_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) ->
         let _ = writeln!(err, "vetter: {case_dir} holds no saved page or message to give a verdict on");
         return 1;
     };
-    if !store.set_verdict_sharing(key, kind, &reason, &by, now_ms, share) {
+    if !store.set_verdict(key, kind, &reason, &by, now_ms) {
         let _ = writeln!(err, "vetter: the verdict could not be recorded");
         return 1;
     }
@@ -342,16 +362,20 @@ fn verdict_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) ->
         store_dir.display(),
         if given == 1 { "" } else { "s" }
     );
-    let Some(url) = team_url else { return 0 };
-    let shared = team::Server::connect(&url).and_then(|server| {
+    let Some(settings) = team else { return 0 };
+    let shared = team::Server::connect(settings).and_then(|server| {
         let mut pulled = server.pull(now_ms)?;
         share_verdicts(&server, &mut pulled, &store, now_ms)
     });
     match shared {
-        Ok(written) => {
+        Ok(pushed) => {
+            let written = pushed.written;
             let _ =
                 writeln!(out, "shared with the team ({written} record{} written)", if written == 1 { "" } else { "s" });
-            0
+            for problem in &pushed.refused {
+                let _ = writeln!(err, "vetter: not shared: {problem}");
+            }
+            i32::from(!pushed.refused.is_empty())
         }
         Err(e) => {
             let _ = writeln!(
@@ -364,13 +388,13 @@ fn verdict_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) ->
 }
 
 /// Writes the records of the store's cases with a verdict to the team's
-/// database; returns how many were written.
+/// database.
 fn share_verdicts(
     server: &team::Server,
     pulled: &mut team::Pulled,
     store: &Store,
     now_ms: u64,
-) -> Result<usize, String> {
+) -> Result<team::Pushed, String> {
     use crate::analysis::CaseViews;
     let rules_of =
         |key: &str| store.view(key, now_ms).map(|v| v.findings.into_iter().map(|f| f.id).collect()).unwrap_or_default();
@@ -595,7 +619,7 @@ struct Photo {
 fn add_case(store: &mut Store, case: &ReadCase, now_ms: u64) -> Vec<String> {
     let mut keys = Vec::new();
     for (i, p) in case.profiles.iter().enumerate() {
-        let key = format!("dir:{}|{}", case.name, p.url);
+        let key = format!("{}{}|{}", crate::team::CLI_KEY_PREFIX, case.name, p.url);
         if let Some(k) = store.ingest_keyed(key, p.clone(), now_ms) {
             if let Some((_, photo)) = case.photos.iter().find(|(j, _)| *j == i) {
                 let url = p.photo.as_ref().map(|s| s.value.clone()).unwrap_or_default();
@@ -611,7 +635,9 @@ fn add_case(store: &mut Store, case: &ReadCase, now_ms: u64) -> Vec<String> {
         if let Some(mut thread) = extract::selection(&m.source, &m.text) {
             thread.name = candidate.clone();
             thread.links.clear();
-            if let Some(k) = store.ingest_keyed(format!("dir:{}|{}", case.name, m.source), thread, now_ms) {
+            if let Some(k) =
+                store.ingest_keyed(format!("{}{}|{}", crate::team::CLI_KEY_PREFIX, case.name, m.source), thread, now_ms)
+            {
                 keys.push(k);
             }
         }
@@ -620,6 +646,15 @@ fn add_case(store: &mut Store, case: &ReadCase, now_ms: u64) -> Vec<String> {
         store.link(&pair[0], &pair[1]);
     }
     keys
+}
+
+/// A case folder's name as its store keys hold it: as given, without a
+/// trailing separator or a leading `./` ("demo/kim/" and "./demo/kim" are
+/// "demo/kim"), so that a verdict given on the folder typed either way lands
+/// on the case scanned before.
+fn case_name(dir: &Path) -> String {
+    let tidy: PathBuf = dir.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect();
+    if tidy.as_os_str().is_empty() { dir } else { tidy.as_path() }.display().to_string()
 }
 
 fn read_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<ReadCase> {
@@ -633,8 +668,7 @@ fn read_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<ReadCase> {
     };
     let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
     files.sort();
-    let mut case =
-        ReadCase { name: dir.display().to_string(), profiles: Vec::new(), messages: Vec::new(), photos: Vec::new() };
+    let mut case = ReadCase { name: case_name(dir), profiles: Vec::new(), messages: Vec::new(), photos: Vec::new() };
     for path in files {
         let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
         let kind = match ext.as_deref() {

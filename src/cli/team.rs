@@ -26,12 +26,46 @@ const MAX_ANSWER: u64 = 50_000_000;
 /// Writes of one record tried before giving up (each after a conflict).
 const ATTEMPTS: usize = 3;
 
+/// The team's database address, credentials and key, as given.
+pub struct Settings {
+    base: String,
+    auth: Option<String>,
+    key: TeamKey,
+}
+
+impl Settings {
+    /// The database at `url`, with the secret, user and password of the
+    /// environment: `Err` for a bad address or a missing or short secret.
+    pub fn from_env(url: &str) -> Result<Settings, String> {
+        let url = url.trim_end_matches('/');
+        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+        if rest.is_none_or(|r| !r.contains('/') || r.contains(['?', '#', '@', ' '])) {
+            return Err(format!("--team needs the database's http(s) address (https://host/db), not \"{url}\""));
+        }
+        let secret = std::env::var(SECRET_VARIABLE)
+            .map_err(|_| format!("--team needs the team secret in ${SECRET_VARIABLE}"))?;
+        let key = TeamKey::new(&secret)?;
+        let auth = match (std::env::var(USER_VARIABLE), std::env::var(PASSWORD_VARIABLE)) {
+            (Ok(user), Ok(password)) if !user.is_empty() => Some(basic(&user, &password)),
+            _ => None,
+        };
+        Ok(Settings { base: url.to_string(), auth, key })
+    }
+}
+
 /// The team's database, its secret checked.
 pub struct Server {
     base: String,
     auth: Option<String>,
     agent: ureq::Agent,
     key: TeamKey,
+}
+
+/// What a push did: records written, and records left unshared because
+/// the server's version of them could not be read (with why).
+pub struct Pushed {
+    pub written: usize,
+    pub refused: Vec<String>,
 }
 
 /// A record as the server holds it: its revision and its checked content.
@@ -49,30 +83,19 @@ pub struct Pulled {
 }
 
 impl Server {
-    /// The database at `url`, with the secret, user and password of the
-    /// environment. The check document holds the tag of a fixed text under
-    /// the team's secret: another secret is refused here. The first member
-    /// to connect writes it (as the extension does when joining).
-    pub fn connect(url: &str) -> Result<Server, String> {
-        let url = url.trim_end_matches('/');
-        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
-        if rest.is_none_or(|r| !r.contains('/') || r.contains(['?', '#', '@', ' '])) {
-            return Err(format!("--team needs the database's http(s) address (https://host/db), not \"{url}\""));
-        }
-        let secret = std::env::var(SECRET_VARIABLE)
-            .map_err(|_| format!("--team needs the team secret in ${SECRET_VARIABLE}"))?;
-        let key = TeamKey::new(&secret)?;
-        let auth = match (std::env::var(USER_VARIABLE), std::env::var(PASSWORD_VARIABLE)) {
-            (Ok(user), Ok(password)) if !user.is_empty() => Some(basic(&user, &password)),
-            _ => None,
-        };
+    /// The database of `settings`. The check document holds the tag of a
+    /// fixed text under the team's secret: another secret is refused here.
+    /// The first member to connect writes it (as the extension does when
+    /// joining).
+    pub fn connect(settings: Settings) -> Result<Server, String> {
+        let Settings { base, auth, key } = settings;
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
             .timeout_global(Some(Duration::from_secs(30)))
             .build()
             .into();
-        let server = Server { base: url.to_string(), auth, agent, key };
+        let server = Server { base, auth, agent, key };
         server.check_secret()?;
         Ok(server)
     }
@@ -199,11 +222,12 @@ impl Server {
 
     /// Writes `records` (this store's, by [`crate::team::records_of_store`]),
     /// each merged with the server's version so that no colleague's
-    /// verdict is overwritten; returns how many were written (a record the
-    /// server already holds as it is is not written again).
-    pub fn push(&self, pulled: &mut Pulled, records: Vec<TeamRecord>, now_ms: u64) -> Result<usize, String> {
-        let mut written = 0;
-        for ours in records {
+    /// verdict is overwritten (a record the server already holds as it is
+    /// is not written again). A record whose version on the server does not
+    /// read is left unshared, with why, and the others still go.
+    pub fn push(&self, pulled: &mut Pulled, records: Vec<TeamRecord>, now_ms: u64) -> Result<Pushed, String> {
+        let mut pushed = Pushed { written: 0, refused: Vec::new() };
+        'records: for ours in records {
             let id = ours.id.clone();
             let path = format!("/{}", encode(&id));
             let mut attempt = 0;
@@ -224,7 +248,7 @@ impl Server {
                     let rev = answer.get("rev").and_then(|r| r.as_str()).unwrap_or_default().to_string();
                     pulled.index.put(merged.clone());
                     pulled.known.insert(id.clone(), Known { rev, record: merged });
-                    written += 1;
+                    pushed.written += 1;
                     break;
                 }
                 attempt += 1;
@@ -236,13 +260,18 @@ impl Server {
                 if status != 200 {
                     return Err(format!("the team server answered HTTP {status} for {id}"));
                 }
-                let known = self
-                    .checked(&id, theirs, now_ms)
-                    .map_err(|e| format!("the team server's version of {id} is not a valid record ({e})"))?;
-                pulled.known.insert(id.clone(), known);
+                match self.checked(&id, theirs, now_ms) {
+                    Ok(known) => {
+                        pulled.known.insert(id.clone(), known);
+                    }
+                    Err(e) => {
+                        pushed.refused.push(format!("the team server's version of {id} is not a valid record ({e})"));
+                        continue 'records;
+                    }
+                }
             }
         }
-        Ok(written)
+        Ok(pushed)
     }
 }
 

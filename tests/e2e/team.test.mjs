@@ -148,7 +148,7 @@ test('a verdict given on the command line reaches the browsers, and the command 
     const given = vetter('verdict', '--store', store, 'demo/maria-gonzalez', 'fraudulent', '--reason', 'works from a rented account', '--by', 'Cy Diaz', '--team', `${couch.url}/team`);
     assert.equal(given.status, 0, given.stdout + given.stderr);
     assert.match(given.stdout, /shared with the team \(1 record written\)/);
-    // Bo, who never saw Maria, syncs and opens her GitHub profile: seen by the team, by its address.
+    // Bo, who never saw Maria, syncs and opens her GitHub profile: seen by the team (her address and bio).
     assert.match(await syncNow(browserB), /Synced/);
     const page = await browserB.context.newPage();
     await page.goto(MARIA_GITHUB);
