@@ -110,7 +110,8 @@ export async function launchFirefox(server) {
     'network.proxy.ssl_port': tunnel.address().port,
     'network.proxy.http': '127.0.0.1',
     'network.proxy.http_port': tunnel.address().port,
-    'network.proxy.no_proxies_on': '',
+    // The team server of the agency-mode test listens on loopback, plain http.
+    'network.proxy.no_proxies_on': '127.0.0.1',
     'network.proxy.allow_hijacking_localhost': true,
     // A known moz-extension origin, so the test can open the extension's pages.
     'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
@@ -126,6 +127,9 @@ export async function launchFirefox(server) {
     'browser.safebrowsing.update.enabled': false,
     'extensions.getAddons.cache.enabled': false,
     'remote.prefs.recommended': true,
+    // Optional permissions a click asks for (the team server's origin) are
+    // granted without the doorhanger a headless browser cannot answer.
+    'extensions.webextOptionalPermissionPrompts': false,
   };
   writeFileSync(
     join(profile, 'user.js'),
@@ -208,4 +212,30 @@ export async function childFrame(bidi, context, prefix, { timeout = 20_000 } = {
     await new Promise((ok) => setTimeout(ok, 200));
   }
   throw new Error(`no frame at ${prefix}… inside the tab`);
+}
+
+/**
+ * Clicks the element at `selector` in `context` with real pointer input, so
+ * that the page sees a user's gesture (permissions.request needs one).
+ */
+export async function trustedClick(bidi, context, selector) {
+  // Input reaches the tab in front only.
+  await bidi.send('browsingContext.activate', { context });
+  const [x, y] = await bidi.evaluate(
+    context,
+    `(() => { const e = document.querySelector(${JSON.stringify(selector)}); e.scrollIntoView({ block: 'center' }); const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()`,
+  );
+  await bidi.send('input.performActions', {
+    context,
+    actions: [{
+      type: 'pointer',
+      id: 'mouse',
+      parameters: { pointerType: 'mouse' },
+      actions: [
+        { type: 'pointerMove', x: Math.round(x), y: Math.round(y) },
+        { type: 'pointerDown', button: 0 },
+        { type: 'pointerUp', button: 0 },
+      ],
+    }],
+  });
 }

@@ -3,12 +3,15 @@
 // give are the ones the README justifies; anything else fails), then run in
 // Debian's firefox-esr, headless, on the demo pages.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import addonsLinter from 'addons-linter';
-import { childFrame, launchFirefox, openTab, waitFor } from './firefox-harness.mjs';
+import { childFrame, launchFirefox, openTab, trustedClick, waitFor } from './firefox-harness.mjs';
 import { ROOT, startServer } from './harness.mjs';
+import { SECRET, VICTOR_GITHUB, VICTOR_SITE, routeVictor, startTeamServer, vetterBinary } from './team-harness.mjs';
 
 const FIREFOX = join(ROOT, 'dist/firefox');
 
@@ -112,4 +115,86 @@ test('in Firefox a candidate site the recruiter has not allowed is offered throu
   assert.ok(options, 'the options page opened for the site');
   const asked = await waitFor(bidi, options, `document.getElementById('grant-site')?.dataset.origin`);
   assert.equal(asked, origin);
+});
+
+// Agency mode in Firefox (issue #18): a colleague's verdict, given with the
+// `vetter` command, reaches a Firefox recruiter who joins the team from the
+// options page and meets the same persona under another name; the Firefox
+// recruiter's own verdict goes to the team's server.
+test('in Firefox a recruiter joins the team, sees a colleague\'s verdict on another name and shares their own', async () => {
+  const { bidi, base } = firefox.browser;
+  const couch = await startTeamServer([['ann', 'annpw'], ['fay', 'faypw']]);
+  const store = mkdtempSync(join(tmpdir(), 'vetter-cli-store-'));
+  routeVictor(firefox.server);
+  try {
+    const given = spawnSync(vetterBinary(), [
+      'verdict', '--store', store, 'demo/daniel-kim', 'fraudulent', '--reason', 'the bio is a persona template', '--by', 'Ann Lee',
+      '--team', `${couch.url}/team`,
+    ], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, VETTER_CACHE_DIR: '', VETTER_TEAM_SECRET: SECRET, VETTER_TEAM_USER: 'ann', VETTER_TEAM_PASSWORD: 'annpw' },
+    });
+    assert.equal(given.status, 0, given.stdout + given.stderr);
+
+    // Firefox lets no test navigate to an extension page: the panel has the
+    // options page opened (as its offer to read a candidate's site does).
+    const { tab, frame: panel } = await openWithPanel(VICTOR_GITHUB);
+    await bidi.evaluate(panel, `chrome.runtime.sendMessage({ type: 'vetter/ask-site-access', origin: 'https://victor-lang.example' }).then(() => true)`);
+    let options = null;
+    for (const deadline = Date.now() + 10_000; !options && Date.now() < deadline; ) {
+      const { contexts } = await bidi.send('browsingContext.getTree', {});
+      // This one, not the page an earlier test opened for another site.
+      options = contexts.find((c) => c.url.startsWith(`${base}/extension/options.html?grant=${encodeURIComponent('https://victor-lang.example')}`))?.context ?? null;
+      if (!options) await new Promise((ok) => setTimeout(ok, 200));
+    }
+    assert.ok(options, 'the options page opened');
+    // Victor's own site (where Daniel's phone is) is read once the recruiter allows it.
+    await waitFor(bidi, options, `!!document.getElementById('grant-site')?.dataset.origin`, { what: 'the offer to allow the site' });
+    await trustedClick(bidi, options, '#grant-site');
+    await waitFor(bidi, options, `chrome.permissions.contains({ origins: ['https://victor-lang.example/*'] })`, { what: 'access to the site' });
+    await bidi.evaluate(options, `chrome.runtime.sendMessage({ type: 'vetter/set-user', name: 'Fay Ortiz' }).then(() => true)`);
+    const fields = { url: couch.url, db: 'team', user: 'fay', password: 'faypw', secret: SECRET };
+    await bidi.evaluate(options, `(() => {
+      const f = document.getElementById('team').elements;
+      for (const [k, v] of Object.entries(${JSON.stringify(fields)})) f[k].value = v;
+      const line = document.getElementById('team-status');
+      line.textContent = '';
+      delete line.dataset.state;
+      return true;
+    })()`);
+    await trustedClick(bidi, options, '#team button[type=submit]');
+    const status = await waitFor(
+      bidi,
+      options,
+      `(() => { const l = document.getElementById('team-status'); return ['synced', 'error'].includes(l.dataset.state) && l.dataset.state + ': ' + l.textContent; })()`,
+      { what: 'the join to settle', timeout: 30_000 },
+    );
+    assert.match(status, /^synced/, status);
+
+    await bidi.send('browsingContext.reload', { context: tab, wait: 'complete' });
+    const { frame } = await openWithPanel(VICTOR_SITE);
+    const finding = await waitFor(bidi, frame, `document.querySelector('[data-flag="TEAM_MATCH"]')?.innerText`, { what: 'TEAM_MATCH on Victor' });
+    assert.match(finding, /Fraudulent — Ann Lee/);
+    assert.match(finding, /the bio is a persona template/);
+
+    await bidi.evaluate(frame, `(() => {
+      document.getElementById('verdict-kind').value = 'fraudulent';
+      document.getElementById('verdict-reason').value = 'same bio as a rejected persona';
+      document.querySelector('button[data-action="verdict"]').click();
+      return true;
+    })()`);
+    const deadline = Date.now() + 20_000;
+    let fays = [];
+    while (!fays.length && Date.now() < deadline) {
+      const { json } = await couch.admin('/team/_all_docs?include_docs=true');
+      fays = json.rows.map((r) => r.doc).filter((d) => d.type === 'vetter-team-case' && d.verdicts.some((v) => v.by === 'Fay Ortiz'));
+      if (!fays.length) await new Promise((ok) => setTimeout(ok, 250));
+    }
+    assert.equal(fays.length, 1, 'Fay\'s verdict reached the team server');
+    assert.ok(!JSON.stringify(fays).includes('Victor'), 'no name reached the server');
+  } finally {
+    couch.stop();
+    rmSync(store, { recursive: true, force: true });
+  }
 });
