@@ -5,7 +5,10 @@
 // holds, and every check of what the server sends, is the Rust core's
 // (src/team.rs). Offline-first: verdicts are kept locally and go out at the
 // next sync that reaches the server; the records pulled are kept in
-// IndexedDB, so a worker without network still knows them.
+// IndexedDB, so a worker without network still knows them. A record the
+// team deleted on the server (an administrator honouring an erasure
+// request) is not written back by this recruiter's copy: only a verdict
+// given after the deletion was seen shares the case again.
 import { teamMerge } from '../pkg/vetter.js';
 import * as db from './db.js';
 
@@ -44,7 +47,7 @@ export class Team {
   constructor({ engine, database, t, onChange }) {
     Object.assign(this, { engine, database, t, onChange });
     this.settings = null;
-    this.cache = { since: '0', docs: {} };
+    this.cache = { since: '0', docs: {}, deleted: {} };
     this.status = { state: 'off' };
     this.running = Promise.resolve();
   }
@@ -56,7 +59,10 @@ export class Team {
     this.engine.setTeam(this.settings.secret);
     const cached = this.database ? await db.getMeta(this.database, CACHE_KEY).catch(() => null) : null;
     if (isPlainObject(cached) && isPlainObject(cached.docs)) {
-      this.cache = { since: String(cached.since ?? '0'), docs: {} };
+      this.cache = { since: String(cached.since ?? '0'), docs: {}, deleted: {} };
+      if (isPlainObject(cached.deleted)) {
+        for (const [id, at] of Object.entries(cached.deleted)) if (Number.isFinite(at)) this.cache.deleted[id] = at;
+      }
       for (const [id, entry] of Object.entries(cached.docs)) {
         try {
           this.engine.teamPut(entry.json, Date.now());
@@ -76,7 +82,7 @@ export class Team {
     if (!checked) throw new Error(this.t('teamBadSettings'));
     this.engine.setTeam(checked.secret); // throws for a short secret
     this.settings = checked;
-    this.cache = { since: '0', docs: {} };
+    this.cache = { since: '0', docs: {}, deleted: {} };
     await chrome.storage.local.set({ [SETTINGS_KEY]: checked });
     await this.saveCache();
     return this.sync();
@@ -84,7 +90,7 @@ export class Team {
 
   async leave() {
     this.settings = null;
-    this.cache = { since: '0', docs: {} };
+    this.cache = { since: '0', docs: {}, deleted: {} };
     this.engine.setTeam(undefined);
     await chrome.storage.local.remove(SETTINGS_KEY);
     await this.saveCache();
@@ -172,6 +178,7 @@ export class Team {
         if (change.deleted) {
           this.engine.teamRemove(id);
           delete this.cache.docs[id];
+          this.cache.deleted[id] ??= Date.now();
           continue;
         }
         const doc = change.doc;
@@ -181,6 +188,7 @@ export class Team {
           const json = JSON.stringify(record);
           this.engine.teamPut(json, Date.now());
           this.cache.docs[id] = { rev: String(rev ?? ''), json };
+          delete this.cache.deleted[id];
         } catch {
           refused += 1; // a malformed or hostile document: skipped, counted, never half-used
         }
@@ -194,6 +202,9 @@ export class Team {
   async push() {
     for (const record of JSON.parse(this.engine.teamRecords(Date.now()))) {
       const id = record._id;
+      // Deleted by the team: shared again only by a verdict given since.
+      const deletedAt = this.cache.deleted[id];
+      if (deletedAt && !record.verdicts.some((v) => v.at > deletedAt)) continue;
       for (let attempt = 0; attempt < 3; attempt++) {
         const known = this.cache.docs[id];
         const merged = known ? teamMerge(JSON.stringify(record), known.json, Date.now()) : JSON.stringify(record);
@@ -202,6 +213,7 @@ export class Team {
         const { status, json } = await this.request(`/${encodeURIComponent(id)}`, { method: 'PUT', body: JSON.stringify(body) });
         if (status === 201 || status === 202) {
           this.cache.docs[id] = { rev: String(json.rev), json: merged };
+          delete this.cache.deleted[id];
           this.engine.teamPut(merged, Date.now());
           break;
         }

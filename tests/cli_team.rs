@@ -174,11 +174,14 @@ fn couch(racing: Option<serde_json::Value>) -> Couch {
                 let results: Vec<serde_json::Value> = docs
                     .values()
                     .enumerate()
-                    .map(|(i, d)| serde_json::json!({"id": d["_id"], "seq": i + 1, "changes": [], "doc": d}))
+                    .map(|(i, d)| match d["_deleted"] == true {
+                        true => serde_json::json!({"id": d["_id"], "seq": i + 1, "changes": [], "deleted": true}),
+                        false => serde_json::json!({"id": d["_id"], "seq": i + 1, "changes": [], "doc": d}),
+                    })
                     .collect();
                 ("200 OK", serde_json::json!({"results": results, "last_seq": docs.len()}))
             } else if method == "GET" {
-                match docs.get(&id) {
+                match docs.get(&id).filter(|d| d["_deleted"] != true) {
                     Some(doc) => ("200 OK", doc.clone()),
                     None => ("404 Not Found", serde_json::json!({"error": "not_found"})),
                 }
@@ -190,7 +193,9 @@ fn couch(racing: Option<serde_json::Value>) -> Couch {
                     theirs["_rev"] = rev.into();
                     docs.insert(id.clone(), theirs);
                     ("409 Conflict", serde_json::json!({"error": "conflict"}))
-                } else if docs.get(&id).map(|d| d["_rev"].clone()) != doc.get("_rev").cloned() {
+                } else if docs.get(&id).filter(|d| d["_deleted"] != true).map(|d| d["_rev"].clone())
+                    != doc.get("_rev").cloned()
+                {
                     ("409 Conflict", serde_json::json!({"error": "conflict"}))
                 } else {
                     let rev = format!("{}-r", revision(docs.get(&id)) + 1);
@@ -474,4 +479,31 @@ fn a_verdict_needs_a_store_a_known_verdict_and_a_case() {
     assert!(err.contains("--team needs the database's http(s) address"), "{err}");
     let (_, out, _) = vetter_as("ann", &["scan", "--store", &store, "demo/daniel-kim"]);
     assert!(!out.contains("verdict:"), "nothing recorded: {out}");
+}
+
+#[test]
+fn a_record_the_team_deleted_is_written_again_only_with_a_new_verdict() {
+    let server = couch(None);
+    let url = format!("http://127.0.0.1:{}/team", server.port);
+    let store = fresh_dir("cli-verdict-deleted");
+    let (status, _, err) = vetter_as(
+        "ann",
+        &["verdict", "--store", &store, "demo/daniel-kim", "fraudulent", "--by", "Ann Lee", "--team", &url],
+    );
+    assert_eq!(status, 0, "{err}");
+    // An administrator deletes it (an erasure request, say).
+    let id = records_on(&server)[0]["_id"].as_str().unwrap().to_string();
+    server.docs.lock().unwrap().insert(id.clone(), serde_json::json!({"_id": id, "_rev": "2-d", "_deleted": true}));
+    let (status, _, err) = vetter_as("ann", &["scan", "--store", &store, "--team", &url, "demo/daniel-kim"]);
+    assert_eq!(status, 0, "{err}");
+    assert_eq!(server.docs.lock().unwrap()[&id]["_deleted"], true, "a scan does not write it back");
+    // A verdict given since shares the case again.
+    let (status, _, err) = vetter_as(
+        "ann",
+        &["verdict", "--store", &store, "demo/daniel-kim", "unsure", "--by", "Ann Lee", "--team", &url],
+    );
+    assert_eq!(status, 0, "{err}");
+    let doc = server.docs.lock().unwrap()[&id].clone();
+    assert_ne!(doc["_deleted"], true, "{doc}");
+    assert_eq!(doc["verdicts"].as_array().unwrap().len(), 2, "{doc}");
 }

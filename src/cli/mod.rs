@@ -216,7 +216,7 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     }
     let mut unshared = false;
     if let (Some((server, pulled)), Some(_)) = (&mut team, &store_dir) {
-        match share_verdicts(server, pulled, &store, now_ms) {
+        match share_verdicts(server, pulled, &store, u64::MAX, now_ms) {
             Ok(pushed) => {
                 for problem in &pushed.refused {
                     let _ = writeln!(err, "vetter: not shared: {problem}");
@@ -365,7 +365,7 @@ fn verdict_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) ->
     let Some(settings) = team else { return 0 };
     let shared = team::Server::connect(settings).and_then(|server| {
         let mut pulled = server.pull(now_ms)?;
-        share_verdicts(&server, &mut pulled, &store, now_ms)
+        share_verdicts(&server, &mut pulled, &store, now_ms, now_ms)
     });
     match shared {
         Ok(pushed) => {
@@ -388,18 +388,20 @@ fn verdict_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) ->
 }
 
 /// Writes the records of the store's cases with a verdict to the team's
-/// database.
+/// database; one the team deleted only with a verdict given from
+/// `renewed_from` on.
 fn share_verdicts(
     server: &team::Server,
     pulled: &mut team::Pulled,
     store: &Store,
+    renewed_from: u64,
     now_ms: u64,
 ) -> Result<team::Pushed, String> {
     use crate::analysis::CaseViews;
     let rules_of =
         |key: &str| store.view(key, now_ms).map(|v| v.findings.into_iter().map(|f| f.id).collect()).unwrap_or_default();
     let records = crate::team::records_of_store(server.key(), store, rules_of, now_ms);
-    server.push(pulled, records, now_ms)
+    server.push(pulled, records, renewed_from, now_ms)
 }
 
 /// One list file as read: an OFAC `SDN.CSV` brings the `ALT.CSV` beside it.

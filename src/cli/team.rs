@@ -80,6 +80,9 @@ pub struct Pulled {
     pub index: TeamIndex,
     pub refused: Vec<Skipped>,
     known: HashMap<String, Known>,
+    /// Records the team deleted (an administrator honouring an erasure
+    /// request, say): not written back by a push (see [`Server::push`]).
+    deleted: std::collections::HashSet<String>,
 }
 
 impl Server {
@@ -170,7 +173,12 @@ impl Server {
 
     /// The team's records, read from `_changes`.
     pub fn pull(&self, now_ms: u64) -> Result<Pulled, String> {
-        let mut pulled = Pulled { index: TeamIndex::new(self.key.clone()), refused: Vec::new(), known: HashMap::new() };
+        let mut pulled = Pulled {
+            index: TeamIndex::new(self.key.clone()),
+            refused: Vec::new(),
+            known: HashMap::new(),
+            deleted: Default::default(),
+        };
         let mut since = "0".to_string();
         loop {
             let (status, page) =
@@ -187,8 +195,10 @@ impl Server {
                 if change.get("deleted").is_some_and(|d| d == true) {
                     pulled.index.remove(id);
                     pulled.known.remove(id);
+                    pulled.deleted.insert(id.to_string());
                     continue;
                 }
+                pulled.deleted.remove(id);
                 let doc = change.get("doc").cloned().unwrap_or_default();
                 match self.checked(id, doc, now_ms) {
                     Ok(known) => {
@@ -224,11 +234,23 @@ impl Server {
     /// each merged with the server's version so that no colleague's
     /// verdict is overwritten (a record the server already holds as it is
     /// is not written again). A record whose version on the server does not
-    /// read is left unshared, with why, and the others still go.
-    pub fn push(&self, pulled: &mut Pulled, records: Vec<TeamRecord>, now_ms: u64) -> Result<Pushed, String> {
+    /// read is left unshared, with why, and the others still go. A record
+    /// the team deleted is written again only when one of its verdicts was
+    /// given from `renewed_from` on (a verdict just given; the CLI keeps no
+    /// memory of when it saw the deletion, so a scan never rewrites one).
+    pub fn push(
+        &self,
+        pulled: &mut Pulled,
+        records: Vec<TeamRecord>,
+        renewed_from: u64,
+        now_ms: u64,
+    ) -> Result<Pushed, String> {
         let mut pushed = Pushed { written: 0, refused: Vec::new() };
         'records: for ours in records {
             let id = ours.id.clone();
+            if pulled.deleted.contains(&id) && !ours.verdicts.iter().any(|v| v.at >= renewed_from) {
+                continue;
+            }
             let path = format!("/{}", encode(&id));
             let mut attempt = 0;
             loop {

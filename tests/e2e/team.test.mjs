@@ -170,6 +170,26 @@ test('a verdict given on the command line reaches the browsers, and the command 
   }
 });
 
+test('a record the team deleted stays deleted until a recruiter judges the case again', async () => {
+  // An administrator deletes Daniel's record (an erasure request, say); Ann and Bo both hold verdicts on it.
+  const [doc] = (await caseDocs()).filter((d) => d.verdicts.some((v) => v.by === 'Ann Lee'));
+  assert.ok(doc, 'Daniel\'s record is on the server');
+  const removed = await admin(`/team/${encodeURIComponent(doc._id)}?rev=${doc._rev}`, { method: 'DELETE' });
+  assert.equal(removed.status, 200, JSON.stringify(removed.json));
+  assert.match(await syncNow(env.browser), /Synced/);
+  assert.match(await syncNow(browserB), /Synced/);
+  assert.equal((await admin(`/team/${encodeURIComponent(doc._id)}`)).status, 404, 'not written back by either copy');
+  // Ann judges the case again: it is shared again, and Bo has it back at his next sync.
+  const { frame } = await openCase(env.browser, DANIEL_GITHUB, DANIEL_SITE);
+  await giveVerdict(frame, 'fraudulent', 'judged again after the deletion');
+  const back = await waitFor('the record shared again', async () => {
+    const r = await admin(`/team/${encodeURIComponent(doc._id)}`);
+    return r.status === 200 ? r.json : null;
+  });
+  assert.ok(back.verdicts.some((v) => v.reason === 'judged again after the deletion'));
+  assert.match(await syncNow(browserB), /Synced/);
+});
+
 test('a removed user and hostile documents give clear messages and lose nothing', async () => {
   // Hostile documents on the server: refused, counted, the rest still read.
   await admin('/team/case:zzzz', { method: 'PUT', body: JSON.stringify({ type: 'vetter-team-case', schema: 1, verdicts: [] }) });
