@@ -170,7 +170,9 @@ fn couch(racing: Option<serde_json::Value>) -> Couch {
             let _ = std::io::Read::read_exact(&mut reader, &mut body);
             let id = percent_decode(path.strip_prefix("/team/").unwrap_or(""));
             let mut docs = state.lock().unwrap();
-            let (status, answer) = if id.starts_with("_changes") {
+            let (status, answer) = if !path.starts_with("/team/") {
+                ("404 Not Found", serde_json::json!({"error": "not_found", "reason": "Database does not exist."}))
+            } else if id.starts_with("_changes") {
                 let results: Vec<serde_json::Value> = docs
                     .values()
                     .enumerate()
@@ -479,6 +481,24 @@ fn a_verdict_needs_a_store_a_known_verdict_and_a_case() {
     assert!(err.contains("--team needs the database's http(s) address"), "{err}");
     let (_, out, _) = vetter_as("ann", &["scan", "--store", &store, "demo/daniel-kim"]);
     assert!(!out.contains("verdict:"), "nothing recorded: {out}");
+    // A mistyped database: said as such (the verdict itself is kept).
+    let server = couch(None);
+    let (status, _, err) = vetter_as(
+        "ann",
+        &[
+            "verdict",
+            "--store",
+            &store,
+            "demo/daniel-kim",
+            "unsure",
+            "--by",
+            "Ann",
+            "--team",
+            &format!("http://127.0.0.1:{}/taem", server.port),
+        ],
+    );
+    assert_eq!(status, 1);
+    assert!(err.contains("has no database at") && err.contains("Database does not exist"), "{err}");
 }
 
 #[test]

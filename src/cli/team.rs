@@ -108,8 +108,16 @@ impl Server {
         let (mut status, mut check) = self.get(&format!("/{CHECK_ID}"))?;
         if status == 404 {
             let document = serde_json::json!({"type": CHECK_ID, "check": tag});
-            let (put, _) = self.put(&format!("/{CHECK_ID}"), &document)?;
+            let (put, answer) = self.put(&format!("/{CHECK_ID}"), &document)?;
             // Written, or written by a colleague meanwhile: read back once.
+            if put == 404 {
+                // CouchDB: the database itself is missing (a mistyped name?).
+                return Err(format!(
+                    "the team server has no database at {} ({}); check the address's last part",
+                    self.base,
+                    answer.get("reason").and_then(|r| r.as_str()).map_or("not found", |r| &r[..r.len().min(200)])
+                ));
+            }
             if !matches!(put, 201 | 202 | 409) {
                 return Err(format!("the team server answered HTTP {put} when its check document was written"));
             }
