@@ -173,15 +173,23 @@ fn couch(racing: Option<serde_json::Value>) -> Couch {
             let (status, answer) = if !path.starts_with("/team/") {
                 ("404 Not Found", serde_json::json!({"error": "not_found", "reason": "Database does not exist."}))
             } else if id.starts_with("_changes") {
+                // Pages as CouchDB sends them: `limit` changes after `since`.
+                let query = |name: &str| {
+                    id.split(['?', '&']).find_map(|p| p.strip_prefix(name)?.strip_prefix('=')?.parse::<usize>().ok())
+                };
+                let (since, limit) = (query("since").unwrap_or(0), query("limit").unwrap_or(usize::MAX));
                 let results: Vec<serde_json::Value> = docs
                     .values()
                     .enumerate()
+                    .skip(since)
+                    .take(limit)
                     .map(|(i, d)| match d["_deleted"] == true {
                         true => serde_json::json!({"id": d["_id"], "seq": i + 1, "changes": [], "deleted": true}),
                         false => serde_json::json!({"id": d["_id"], "seq": i + 1, "changes": [], "doc": d}),
                     })
                     .collect();
-                ("200 OK", serde_json::json!({"results": results, "last_seq": docs.len()}))
+                let last = since + results.len();
+                ("200 OK", serde_json::json!({"results": results, "last_seq": last}))
             } else if method == "GET" {
                 match docs.get(&id).filter(|d| d["_deleted"] != true) {
                     Some(doc) => ("200 OK", doc.clone()),
@@ -526,4 +534,31 @@ fn a_record_the_team_deleted_is_written_again_only_with_a_new_verdict() {
     let doc = server.docs.lock().unwrap()[&id].clone();
     assert_ne!(doc["_deleted"], true, "{doc}");
     assert_eq!(doc["verdicts"].as_array().unwrap().len(), 2, "{doc}");
+}
+
+#[test]
+fn the_team_is_read_page_by_page_to_its_last_record() {
+    // 1,200 records of other cases, then the colleague's (Daniel's phone)
+    // last of all: three pages of 500.
+    let server = couch(None);
+    let colleague = colleagues_record();
+    {
+        let mut docs = server.docs.lock().unwrap();
+        for n in 0..1_200u32 {
+            let mut other = colleague.clone();
+            other["_id"] = format!("case:{n:032x}").into();
+            other["identifiers"] = serde_json::json!([format!("{:032x}", u128::from(n) << 64 | 0xabc)]);
+            docs.insert(other["_id"].as_str().unwrap().to_string(), other);
+        }
+        let mut last = colleague;
+        last["_id"] = format!("case:{}", "f".repeat(32)).into();
+        docs.insert(last["_id"].as_str().unwrap().to_string(), last);
+    }
+    let url = format!("http://127.0.0.1:{}/team", server.port);
+    let (status, out, err) = vetter_as("ann", &["scan", "--json", "--team", &url, "demo/daniel-kim"]);
+    assert_eq!(status, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = report["cases"][0]["findings"].as_array().unwrap();
+    let team = findings.iter().find(|f| f["id"] == "TEAM_MATCH").expect("the last record read");
+    assert!(team["explanation"].as_str().unwrap().contains("Ann Lee"), "{team}");
 }
