@@ -17,6 +17,10 @@ const CACHE_KEY = 'teamRecords';
 const CHECK_ID = 'vetter-team-check';
 const PAGE = 500;
 
+// What a sync remembers: where `_changes` was read to, the records read
+// (with their revisions), and when each record the team deleted was seen gone.
+const emptyCache = () => ({ since: '0', docs: {}, deleted: {} });
+
 export const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v, max = 500) => (typeof v === 'string' ? v.slice(0, max) : '');
 
@@ -47,7 +51,7 @@ export class Team {
   constructor({ engine, database, t, onChange }) {
     Object.assign(this, { engine, database, t, onChange });
     this.settings = null;
-    this.cache = { since: '0', docs: {}, deleted: {} };
+    this.cache = emptyCache();
     this.status = { state: 'off' };
     this.running = Promise.resolve();
   }
@@ -59,7 +63,7 @@ export class Team {
     this.engine.setTeam(this.settings.secret);
     const cached = this.database ? await db.getMeta(this.database, CACHE_KEY).catch(() => null) : null;
     if (isPlainObject(cached) && isPlainObject(cached.docs)) {
-      this.cache = { since: String(cached.since ?? '0'), docs: {}, deleted: {} };
+      this.cache = { ...emptyCache(), since: String(cached.since ?? '0') };
       if (isPlainObject(cached.deleted)) {
         for (const [id, at] of Object.entries(cached.deleted)) if (Number.isFinite(at)) this.cache.deleted[id] = at;
       }
@@ -82,7 +86,7 @@ export class Team {
     if (!checked) throw new Error(this.t('teamBadSettings'));
     this.engine.setTeam(checked.secret); // throws for a short secret
     this.settings = checked;
-    this.cache = { since: '0', docs: {}, deleted: {} };
+    this.cache = emptyCache();
     await chrome.storage.local.set({ [SETTINGS_KEY]: checked });
     await this.saveCache();
     return this.sync();
@@ -90,7 +94,7 @@ export class Team {
 
   async leave() {
     this.settings = null;
-    this.cache = { since: '0', docs: {}, deleted: {} };
+    this.cache = emptyCache();
     this.engine.setTeam(undefined);
     await chrome.storage.local.remove(SETTINGS_KEY);
     await this.saveCache();

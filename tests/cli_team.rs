@@ -231,6 +231,13 @@ fn couch(racing: Option<serde_json::Value>) -> Couch {
     Couch { port, docs, writes }
 }
 
+impl Couch {
+    /// The team database's address.
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/team", self.port)
+    }
+}
+
 fn revision(doc: Option<&serde_json::Value>) -> u32 {
     doc.and_then(|d| d["_rev"].as_str()).and_then(|r| r.split('-').next()?.parse().ok()).unwrap_or(0)
 }
@@ -266,6 +273,11 @@ fn vetter_as(user: &str, args: &[&str]) -> (i32, String, String) {
     (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
 }
 
+/// `user` gives `verdict` on the demo case of Daniel Kim, signed `by`, kept in `store` and shared at `url`.
+fn verdict_on_daniel(user: &str, store: &str, verdict: &str, by: &str, url: &str) -> (i32, String, String) {
+    vetter_as(user, &["verdict", "--store", store, "demo/daniel-kim", verdict, "--by", by, "--team", url])
+}
+
 fn fresh_dir(name: &str) -> String {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -281,7 +293,7 @@ fn records_on(server: &Couch) -> Vec<serde_json::Value> {
 #[test]
 fn a_verdict_given_on_the_command_line_reaches_the_team_with_only_the_shared_fields() {
     let server = couch(None);
-    let url = format!("http://127.0.0.1:{}/team", server.port);
+    let url = server.url();
     let store = fresh_dir("cli-verdict-ann");
     let (status, out, err) = vetter_as(
         "ann",
@@ -355,16 +367,12 @@ fn two_recruiters_verdicts_on_one_case_are_both_kept_even_when_they_write_at_onc
     // Bo's store gave its verdict first; Ann's write meets Bo's version
     // written at the same moment (409): both verdicts stay, whoever wrote last.
     let server = couch(None);
-    let url = format!("http://127.0.0.1:{}/team", server.port);
+    let url = server.url();
     let bo = fresh_dir("cli-verdict-bo");
-    let (status, out, err) =
-        vetter_as("bo", &["verdict", "--store", &bo, "demo/daniel-kim", "unsure", "--by", "Bo Chen", "--team", &url]);
+    let (status, out, err) = verdict_on_daniel("bo", &bo, "unsure", "Bo Chen", &url);
     assert_eq!(status, 0, "{out}{err}");
     let ann = fresh_dir("cli-verdict-ann2");
-    let (status, out, err) = vetter_as(
-        "ann",
-        &["verdict", "--store", &ann, "demo/daniel-kim", "fraudulent", "--by", "Ann Lee", "--team", &url],
-    );
+    let (status, out, err) = verdict_on_daniel("ann", &ann, "fraudulent", "Ann Lee", &url);
     assert_eq!(status, 0, "{out}{err}");
     let records = records_on(&server);
     assert_eq!(records.len(), 1, "one case, one document: {records:?}");
@@ -380,10 +388,9 @@ fn two_recruiters_verdicts_on_one_case_are_both_kept_even_when_they_write_at_onc
         .unwrap()
         .push(serde_json::json!({"verdict": "not_fraudulent", "by": "Cy Diaz", "at": NOW, "reason": "met in person"}));
     let racing = couch(Some(colleague));
-    let url = format!("http://127.0.0.1:{}/team", racing.port);
+    let url = racing.url();
     racing.docs.lock().unwrap().insert(id.clone(), records[0].clone());
-    let (status, out, err) =
-        vetter_as("ann", &["verdict", "--store", &ann, "demo/daniel-kim", "unsure", "--by", "Ann Lee", "--team", &url]);
+    let (status, out, err) = verdict_on_daniel("ann", &ann, "unsure", "Ann Lee", &url);
     assert_eq!(status, 0, "{out}{err}");
     let doc = &records_on(&racing)[0];
     let verdicts: Vec<(&str, &str)> = doc["verdicts"]
@@ -404,20 +411,8 @@ fn a_verdict_given_offline_is_kept_and_shared_by_the_next_run() {
     // A port nothing listens on.
     let closed = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let store = fresh_dir("cli-verdict-offline");
-    let (status, out, err) = vetter_as(
-        "ann",
-        &[
-            "verdict",
-            "--store",
-            &store,
-            "demo/daniel-kim",
-            "not-fraudulent",
-            "--by",
-            "Ann Lee",
-            "--team",
-            &format!("http://127.0.0.1:{closed}/team"),
-        ],
-    );
+    let (status, out, err) =
+        verdict_on_daniel("ann", &store, "not-fraudulent", "Ann Lee", &format!("http://127.0.0.1:{closed}/team"));
     assert_eq!(status, 1, "{out}{err}");
     assert!(out.contains("Not fraudulent by Ann Lee, kept in"), "{out}");
     assert!(err.contains("cannot be reached") && err.contains("kept in the store"), "{err}");
@@ -425,7 +420,7 @@ fn a_verdict_given_offline_is_kept_and_shared_by_the_next_run() {
     assert!(out.contains("verdict: Not fraudulent"), "the verdict was kept: {out}");
 
     let server = couch(None);
-    let url = format!("http://127.0.0.1:{}/team", server.port);
+    let url = server.url();
     let (status, out, err) = vetter_as("ann", &["scan", "--store", &store, "--team", &url, "demo/daniel-kim"]);
     assert_eq!(status, 0, "{out}{err}");
     let records = records_on(&server);
@@ -437,21 +432,15 @@ fn a_verdict_given_offline_is_kept_and_shared_by_the_next_run() {
 fn a_hostile_version_on_the_server_stops_the_push_and_loses_nothing() {
     let store = fresh_dir("cli-verdict-hostile");
     let server = couch(None);
-    let url = format!("http://127.0.0.1:{}/team", server.port);
-    let (status, _, err) = vetter_as(
-        "ann",
-        &["verdict", "--store", &store, "demo/daniel-kim", "fraudulent", "--by", "Ann Lee", "--team", &url],
-    );
+    let url = server.url();
+    let (status, _, err) = verdict_on_daniel("ann", &store, "fraudulent", "Ann Lee", &url);
     assert_eq!(status, 0, "{err}");
     let mut hostile = records_on(&server)[0].clone();
     hostile["identifiers"] = serde_json::json!(["<img src=x onerror=alert(1)>"]);
     hostile.as_object_mut().unwrap().remove("_rev");
     let racing = couch(Some(hostile.clone()));
-    let url = format!("http://127.0.0.1:{}/team", racing.port);
-    let (status, _, err) = vetter_as(
-        "ann",
-        &["verdict", "--store", &store, "demo/daniel-kim", "unsure", "--by", "Ann Lee", "--team", &url],
-    );
+    let url = racing.url();
+    let (status, _, err) = verdict_on_daniel("ann", &store, "unsure", "Ann Lee", &url);
     assert_eq!(status, 1, "{err}");
     assert!(err.contains("not shared") && err.contains("not a valid record"), "{err}");
     let (_, out, _) = vetter_as("ann", &["scan", "--store", &store, "demo/daniel-kim"]);
@@ -481,30 +470,15 @@ fn a_verdict_needs_a_store_a_known_verdict_and_a_case() {
     assert_eq!(status, 2);
     assert!(err.contains("share the case in full from the extension"), "{err}");
     // A bad team address is said before anything is recorded.
-    let (status, _, err) = vetter_as(
-        "ann",
-        &["verdict", "--store", &store, "demo/daniel-kim", "fraudulent", "--by", "Ann", "--team", "ftp://x/team"],
-    );
+    let (status, _, err) = verdict_on_daniel("ann", &store, "fraudulent", "Ann", "ftp://x/team");
     assert_eq!(status, 2);
     assert!(err.contains("--team needs the database's http(s) address"), "{err}");
     let (_, out, _) = vetter_as("ann", &["scan", "--store", &store, "demo/daniel-kim"]);
     assert!(!out.contains("verdict:"), "nothing recorded: {out}");
     // A mistyped database: said as such (the verdict itself is kept).
     let server = couch(None);
-    let (status, _, err) = vetter_as(
-        "ann",
-        &[
-            "verdict",
-            "--store",
-            &store,
-            "demo/daniel-kim",
-            "unsure",
-            "--by",
-            "Ann",
-            "--team",
-            &format!("http://127.0.0.1:{}/taem", server.port),
-        ],
-    );
+    let (status, _, err) =
+        verdict_on_daniel("ann", &store, "unsure", "Ann", &format!("http://127.0.0.1:{}/taem", server.port));
     assert_eq!(status, 1);
     assert!(err.contains("has no database at") && err.contains("Database does not exist"), "{err}");
 }
@@ -512,12 +486,9 @@ fn a_verdict_needs_a_store_a_known_verdict_and_a_case() {
 #[test]
 fn a_record_the_team_deleted_is_written_again_only_with_a_new_verdict() {
     let server = couch(None);
-    let url = format!("http://127.0.0.1:{}/team", server.port);
+    let url = server.url();
     let store = fresh_dir("cli-verdict-deleted");
-    let (status, _, err) = vetter_as(
-        "ann",
-        &["verdict", "--store", &store, "demo/daniel-kim", "fraudulent", "--by", "Ann Lee", "--team", &url],
-    );
+    let (status, _, err) = verdict_on_daniel("ann", &store, "fraudulent", "Ann Lee", &url);
     assert_eq!(status, 0, "{err}");
     // An administrator deletes it (an erasure request, say).
     let id = records_on(&server)[0]["_id"].as_str().unwrap().to_string();
@@ -526,10 +497,7 @@ fn a_record_the_team_deleted_is_written_again_only_with_a_new_verdict() {
     assert_eq!(status, 0, "{err}");
     assert_eq!(server.docs.lock().unwrap()[&id]["_deleted"], true, "a scan does not write it back");
     // A verdict given since shares the case again.
-    let (status, _, err) = vetter_as(
-        "ann",
-        &["verdict", "--store", &store, "demo/daniel-kim", "unsure", "--by", "Ann Lee", "--team", &url],
-    );
+    let (status, _, err) = verdict_on_daniel("ann", &store, "unsure", "Ann Lee", &url);
     assert_eq!(status, 0, "{err}");
     let doc = server.docs.lock().unwrap()[&id].clone();
     assert_ne!(doc["_deleted"], true, "{doc}");
@@ -554,7 +522,7 @@ fn the_team_is_read_page_by_page_to_its_last_record() {
         last["_id"] = format!("case:{}", "f".repeat(32)).into();
         docs.insert(last["_id"].as_str().unwrap().to_string(), last);
     }
-    let url = format!("http://127.0.0.1:{}/team", server.port);
+    let url = server.url();
     let (status, out, err) = vetter_as("ann", &["scan", "--json", "--team", &url, "demo/daniel-kim"]);
     assert_eq!(status, 0, "{err}");
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();

@@ -190,7 +190,7 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             }
         }
     }
-    let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+    let now_ms = now_ms();
     let connected = team_url.as_deref().map(|url| {
         let server = team::Server::connect(team::Settings::from_env(url)?)?;
         server.pull(now_ms).map(|pulled| (server, pulled))
@@ -239,6 +239,11 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         return 1;
     }
     i32::from(!report.skipped.is_empty() || unshared)
+}
+
+/// Milliseconds since the epoch (0 on a clock before it).
+fn now_ms() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
 }
 
 /// `vetter verdict`: see [`USAGE`].
@@ -334,7 +339,7 @@ fn verdict_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) ->
             return 2;
         }
     }
-    let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+    let now_ms = now_ms();
     let mut skipped = Vec::new();
     let case = read_case(Path::new(case_dir), &mut skipped);
     for s in &skipped {
@@ -521,7 +526,7 @@ fn scan_with(
 ) -> Report {
     let mut skipped = Vec::new();
     let mut read: Vec<ReadCase> = dirs.iter().filter_map(|d| read_case(d, &mut skipped)).collect();
-    let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+    let now_ms = now_ms();
     let keyed: Vec<Vec<String>> = read.iter().map(|case| add_case(store, case, now_ms)).collect();
     if let Some(client) = github {
         add_github_histories(client, store, &mut read, &keyed, now_ms, &mut skipped);

@@ -55,10 +55,8 @@ impl Settings {
 
 /// The team's database, its secret checked.
 pub struct Server {
-    base: String,
-    auth: Option<String>,
+    settings: Settings,
     agent: ureq::Agent,
-    key: TeamKey,
 }
 
 /// What a push did: records written, and records left unshared because
@@ -91,20 +89,19 @@ impl Server {
     /// The first member to connect writes it (as the extension does when
     /// joining).
     pub fn connect(settings: Settings) -> Result<Server, String> {
-        let Settings { base, auth, key } = settings;
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
             .timeout_global(Some(Duration::from_secs(30)))
             .build()
             .into();
-        let server = Server { base, auth, agent, key };
+        let server = Server { settings, agent };
         server.check_secret()?;
         Ok(server)
     }
 
     fn check_secret(&self) -> Result<(), String> {
-        let tag = self.key.check();
+        let tag = self.settings.key.check();
         let (mut status, mut check) = self.get(&format!("/{CHECK_ID}"))?;
         if status == 404 {
             let document = serde_json::json!({"type": CHECK_ID, "check": tag});
@@ -114,8 +111,11 @@ impl Server {
                 // CouchDB: the database itself is missing (a mistyped name?).
                 return Err(format!(
                     "the team server has no database at {} ({}); check the address's last part",
-                    self.base,
-                    answer.get("reason").and_then(|r| r.as_str()).map_or("not found", |r| &r[..r.len().min(200)])
+                    self.settings.base,
+                    answer
+                        .get("reason")
+                        .and_then(|r| r.as_str())
+                        .map_or("not found".into(), |r| crate::text::clean(r, 200))
                 ));
             }
             if !matches!(put, 201 | 202 | 409) {
@@ -133,26 +133,16 @@ impl Server {
     }
 
     pub fn key(&self) -> &TeamKey {
-        &self.key
+        &self.settings.key
     }
 
     fn call(&self, path: &str, body: Option<&serde_json::Value>) -> Result<(u16, serde_json::Value), String> {
-        let address = format!("{}{path}", self.base);
+        let address = format!("{}{path}", self.settings.base);
         let sent = match body {
             Some(body) => {
-                let mut put = self.agent.put(&address).header("accept", "application/json");
-                if let Some(auth) = &self.auth {
-                    put = put.header("authorization", auth);
-                }
-                put.header("content-type", "application/json").send(body.to_string())
+                self.headed(self.agent.put(&address)).header("content-type", "application/json").send(body.to_string())
             }
-            None => {
-                let mut get = self.agent.get(&address).header("accept", "application/json");
-                if let Some(auth) = &self.auth {
-                    get = get.header("authorization", auth);
-                }
-                get.call()
-            }
+            None => self.headed(self.agent.get(&address)).call(),
         };
         let mut response = sent.map_err(|e| format!("the team server cannot be reached ({e})"))?;
         let status = response.status().as_u16();
@@ -171,6 +161,15 @@ impl Server {
         Ok((status, json))
     }
 
+    /// A request with the headers every request carries.
+    fn headed<B>(&self, request: ureq::RequestBuilder<B>) -> ureq::RequestBuilder<B> {
+        let request = request.header("accept", "application/json");
+        match &self.settings.auth {
+            Some(auth) => request.header("authorization", auth),
+            None => request,
+        }
+    }
+
     fn get(&self, path: &str) -> Result<(u16, serde_json::Value), String> {
         self.call(path, None)
     }
@@ -182,7 +181,7 @@ impl Server {
     /// The team's records, read from `_changes`.
     pub fn pull(&self, now_ms: u64) -> Result<Pulled, String> {
         let mut pulled = Pulled {
-            index: TeamIndex::new(self.key.clone()),
+            index: TeamIndex::new(self.settings.key.clone()),
             refused: Vec::new(),
             known: HashMap::new(),
             deleted: Default::default(),
@@ -213,7 +212,9 @@ impl Server {
                         pulled.index.put(known.record.clone());
                         pulled.known.insert(id.to_string(), known);
                     }
-                    Err(reason) => pulled.refused.push(Skipped { path: format!("{}/{id}", self.base), reason }),
+                    Err(reason) => {
+                        pulled.refused.push(Skipped { path: format!("{}/{id}", self.settings.base), reason })
+                    }
                 }
             }
             since = match page.get("last_seq") {
