@@ -28,6 +28,7 @@ pub mod shared;
 
 use std::collections::HashMap;
 use std::hash::Hash;
+use std::ops::Range;
 
 /// Side of the brightness grid a signature keeps.
 const GRID: usize = 32;
@@ -134,7 +135,10 @@ fn pattern(sig: &PhotoSignature, window: Window, side: usize) -> Vec<f32> {
 
 /// [`pattern`] before it is scaled.
 fn centred(sig: &PhotoSignature, window: Window, side: usize) -> Vec<f32> {
-    let mut values = sampled(sig, window, side);
+    less_mean(sampled(sig, window, side))
+}
+
+fn less_mean(mut values: Vec<f32>) -> Vec<f32> {
     let mean = lane_sum(&values, |v| v) / values.len() as f32;
     values.iter_mut().for_each(|v| *v -= mean);
     values
@@ -143,27 +147,42 @@ fn centred(sig: &PhotoSignature, window: Window, side: usize) -> Vec<f32> {
 /// The brightness of `window` at the centres of a `side × side` grid.
 fn sampled(sig: &PhotoSignature, window: Window, side: usize) -> Vec<f32> {
     let [left, right, top, bottom] = window;
-    let (width, height) = (1.0 - left - right, 1.0 - top - bottom);
-    // Bilinear interpolation is separable: the neighbours and weights of
-    // each column and row are worked out once, not once per cell (this runs
-    // for every window a comparison tries).
-    let taps = |start: f32, span: f32| -> Vec<(usize, usize, f32)> {
-        (0..side).map(|c| axis_taps(GRID, start + span * ((c as f32 + 0.5) / side as f32))).collect()
-    };
-    let (columns, rows) = (taps(left, width), taps(top, height));
-    // Each source row the window reaches resampled across once (plain
-    // loops: an iterator chain here did not vectorise), then the rows mixed
-    // down.
-    let (first, last) = (rows[0].0, rows[side - 1].1);
-    let mut across = vec![0.0f32; GRID * side];
-    for y in first..=last {
+    let rows = taps(top, bottom, side);
+    // Only the source rows the window reaches are resampled across.
+    let reached = rows[0].0..rows[side - 1].1 + 1;
+    mixed_down(&across(sig, left, right, side, reached), &rows, side)
+}
+
+/// Where the centres of `side` cells between `near` and `1 - far` of an
+/// axis fall on the signature's grid ([`axis_taps`]). Bilinear
+/// interpolation is separable: the neighbours and weights of each column and
+/// row are worked out once, not once per cell.
+fn taps(near: f32, far: f32, side: usize) -> Vec<(usize, usize, f32)> {
+    let span = 1.0 - near - far;
+    (0..side).map(|c| axis_taps(GRID, near + span * ((c as f32 + 0.5) / side as f32))).collect()
+}
+
+/// The first half of [`sampled`]: the signature's rows in `reached`
+/// resampled across `left..1 - right` at the centres of `side` columns
+/// (the other rows left at zero). A comparison that moves a window's top
+/// and bottom keeps this and does only the second half (`shared.rs`).
+fn across(sig: &PhotoSignature, left: f32, right: f32, side: usize, reached: Range<usize>) -> Vec<f32> {
+    let columns = taps(left, right, side);
+    let mut out = vec![0.0f32; GRID * side];
+    // Plain loops: an iterator chain here did not vectorise.
+    for y in reached {
         let row = &sig.luma[y * GRID..(y + 1) * GRID];
-        for (out, &(x0, x1, ax)) in across[y * side..(y + 1) * side].iter_mut().zip(&columns) {
-            *out = f32::from(row[x0]) * (1.0 - ax) + f32::from(row[x1]) * ax;
+        for (o, &(x0, x1, ax)) in out[y * side..(y + 1) * side].iter_mut().zip(&columns) {
+            *o = f32::from(row[x0]) * (1.0 - ax) + f32::from(row[x1]) * ax;
         }
     }
-    let mut out = Vec::with_capacity(side * side);
-    for &(y0, y1, ay) in &rows {
+    out
+}
+
+/// The second half: rows of [`across`] mixed down at `rows` ([`taps`]).
+fn mixed_down(across: &[f32], rows: &[(usize, usize, f32)], side: usize) -> Vec<f32> {
+    let mut out = Vec::with_capacity(side * rows.len());
+    for &(y0, y1, ay) in rows {
         let (top, bottom) = (&across[y0 * side..(y0 + 1) * side], &across[y1 * side..(y1 + 1) * side]);
         out.extend(top.iter().zip(bottom).map(|(t, b)| t * (1.0 - ay) + b * ay));
     }
@@ -204,61 +223,82 @@ fn detail(sig: &PhotoSignature, window: Window) -> Vec<f32> {
 
 /// [`detail`] before it is scaled.
 fn detail_values(sig: &PhotoSignature, window: Window) -> Vec<f32> {
-    const SIDE: usize = GRID;
-    const RADIUS: usize = DETAIL_RADIUS;
-    let plain = sampled(sig, window, SIDE);
-    // The neighbours' sums are box sums, along rows and then along columns,
-    // each added a whole row at a time (each window a comparison tries
-    // computes this).
-    let mut across = vec![0.0f32; SIDE * SIDE];
-    for (row, out) in plain.chunks_exact(SIDE).zip(across.chunks_exact_mut(SIDE)) {
-        for offset in 0..=2 * RADIUS {
-            // Cell x adds row[x + offset - RADIUS] where that exists.
-            let (from, to) = (RADIUS.saturating_sub(offset), (SIDE + RADIUS - offset).min(SIDE));
-            for (o, v) in out[from..to].iter_mut().zip(&row[from + offset - RADIUS..]) {
-                *o += v;
-            }
-        }
-    }
-    let span = |i: usize| (i.saturating_sub(RADIUS), (i + RADIUS + 1).min(SIDE));
-    let mut values = vec![0.0f32; SIDE * SIDE];
-    for (y, ((out, plain), cells)) in values
-        .chunks_exact_mut(SIDE)
-        .zip(plain.chunks_exact(SIDE))
-        .zip(NEIGHBOURHOOD_CELLS.chunks_exact(SIDE))
-        .enumerate()
-    {
-        let (low, high) = span(y);
-        let mut sums = [0.0f32; SIDE];
-        for row in across[low * SIDE..high * SIDE].chunks_exact(SIDE) {
-            sums.iter_mut().zip(row).for_each(|(s, v)| *s += v);
-        }
-        for (((o, p), s), n) in out.iter_mut().zip(plain).zip(&sums).zip(cells) {
-            *o = p - s / n;
-        }
-    }
-    values
+    let [left, right, top, bottom] = window;
+    DetailRows::new(sig, left, right).mixed_down(top, bottom)
 }
 
-/// How many cells of the grid lie within [`DETAIL_RADIUS`] of each cell (its
-/// neighbourhood's size at the edges), worked out once: dividing by a table
-/// runs as whole rows at a time.
-const NEIGHBOURHOOD_CELLS: [f32; GRID * GRID] = {
-    let mut cells = [0.0f32; GRID * GRID];
-    let mut i = 0;
-    while i < GRID * GRID {
-        cells[i] = (neighbours_across(i / GRID) * neighbours_across(i % GRID)) as f32;
-        i += 1;
+/// The first half of [`detail_values`] for one left and right: the
+/// signature's rows resampled across ([`across`]), and each such row's sums
+/// over the cells within [`DETAIL_RADIUS`] divided by their count. A
+/// neighbourhood's mean is separable (a mean across, then a mean down), so
+/// windows that differ only in top and bottom share this (`shared.rs`).
+struct DetailRows {
+    plain: Vec<f32>,
+    means_across: Vec<f32>,
+}
+
+impl DetailRows {
+    fn new(sig: &PhotoSignature, left: f32, right: f32) -> DetailRows {
+        const SIDE: usize = GRID;
+        const RADIUS: usize = DETAIL_RADIUS;
+        let plain = across(sig, left, right, SIDE, 0..GRID);
+        let mut means_across = vec![0.0f32; SIDE * GRID];
+        for (row, out) in plain.chunks_exact(SIDE).zip(means_across.chunks_exact_mut(SIDE)) {
+            // Box sums added a whole row at a time: cell x adds
+            // row[x + offset - RADIUS] where that exists.
+            for offset in 0..=2 * RADIUS {
+                let (from, to) = (RADIUS.saturating_sub(offset), (SIDE + RADIUS - offset).min(SIDE));
+                for (o, v) in out[from..to].iter_mut().zip(&row[from + offset - RADIUS..]) {
+                    *o += v;
+                }
+            }
+            out.iter_mut().zip(&NEIGHBOURS).for_each(|(o, n)| *o /= n);
+        }
+        DetailRows { plain, means_across }
+    }
+
+    /// The detail of the window from `top` to `1 - bottom`: each cell less
+    /// the mean of its neighbourhood.
+    fn mixed_down(&self, top: f32, bottom: f32) -> Vec<f32> {
+        const SIDE: usize = GRID;
+        let rows = taps(top, bottom, SIDE);
+        let mut values = mixed_down(&self.plain, &rows, SIDE);
+        let means_across = mixed_down(&self.means_across, &rows, SIDE);
+        let row = |y: usize| &means_across[y * SIDE..(y + 1) * SIDE];
+        // The sums down over the rows within DETAIL_RADIUS, kept running:
+        // each next row adds the row entering and takes away the one leaving.
+        let mut sums = [0.0f32; SIDE];
+        for y in 0..DETAIL_RADIUS {
+            sums.iter_mut().zip(row(y)).for_each(|(s, v)| *s += v);
+        }
+        for (y, out) in values.chunks_exact_mut(SIDE).enumerate() {
+            if let Some(entering) = (y + DETAIL_RADIUS < SIDE).then(|| row(y + DETAIL_RADIUS)) {
+                sums.iter_mut().zip(entering).for_each(|(s, v)| *s += v);
+            }
+            if let Some(leaving) = y.checked_sub(DETAIL_RADIUS + 1).map(row) {
+                sums.iter_mut().zip(leaving).for_each(|(s, v)| *s -= v);
+            }
+            let count = NEIGHBOURS[y];
+            out.iter_mut().zip(&sums).for_each(|(o, s)| *o -= s / count);
+        }
+        values
+    }
+}
+
+/// How many cells of a row or column lie within [`DETAIL_RADIUS`] of each
+/// (fewer at the edges), worked out once: dividing by a table runs as whole
+/// rows at a time.
+const NEIGHBOURS: [f32; GRID] = {
+    let mut cells = [0.0f32; GRID];
+    let mut at = 0;
+    while at < GRID {
+        let low = at.saturating_sub(DETAIL_RADIUS);
+        let high = if at + DETAIL_RADIUS < GRID { at + DETAIL_RADIUS + 1 } else { GRID };
+        cells[at] = (high - low) as f32;
+        at += 1;
     }
     cells
 };
-
-/// How many cells of a row or column lie within [`DETAIL_RADIUS`] of cell `at`.
-const fn neighbours_across(at: usize) -> usize {
-    let low = at.saturating_sub(DETAIL_RADIUS);
-    let high = if at + DETAIL_RADIUS < GRID { at + DETAIL_RADIUS + 1 } else { GRID };
-    high - low
-}
 
 fn dot(a: &[f32], b: &[f32]) -> f32 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()

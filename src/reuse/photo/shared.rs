@@ -23,10 +23,11 @@
 
 use rustc_hash::FxHashMap;
 use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 
 use super::{
-    centred, climb, detail_values, sum_of_squares, trimmed_windows, PhotoSignature, Window, CENTRE_TRIM, FINE,
-    MAX_TRIM, WHOLE,
+    across, centred, climb, detail_values, less_mean, mixed_down, sum_of_squares, taps, trimmed_windows, DetailRows,
+    PhotoSignature, Window, CENTRE_TRIM, FINE, GRID, MAX_TRIM, WHOLE,
 };
 
 const SHAPE_WORDS: usize = FINE * FINE / 64;
@@ -56,18 +57,33 @@ struct Ternary {
 const WEAK: f32 = 0.5;
 
 fn ternary(values: &[f32]) -> Ternary {
-    let rms = (sum_of_squares(values) / values.len() as f32).sqrt();
+    let weak_below = WEAK * (sum_of_squares(values) / values.len() as f32).sqrt();
     let mut out = Ternary { sign: [0; DETAIL_WORDS], strong: [0; DETAIL_WORDS], count: 0 };
-    for (word, chunk) in values.chunks(64).enumerate() {
-        for (bit, v) in chunk.iter().enumerate() {
-            // A weak cell's sign is noise and never compared: it is not kept.
-            let strong = v.abs() >= WEAK * rms;
-            out.strong[word] |= u64::from(strong) << bit;
-            out.sign[word] |= u64::from(strong && *v > 0.0) << bit;
+    for ((chunk, strong), sign) in values.chunks(64).zip(&mut out.strong).zip(&mut out.sign) {
+        // A weak cell's sign is noise and never compared: it is not kept.
+        // Each word from 64 flags as bytes (this runs for every window a
+        // lookup tries, and compares vectorise where shifts do not).
+        let (mut strong_flags, mut sign_flags) = ([0u8; 64], [0u8; 64]);
+        for ((s, p), v) in strong_flags.iter_mut().zip(&mut sign_flags).zip(chunk) {
+            *s = u8::from(v.abs() >= weak_below);
+            *p = u8::from(*v > 0.0);
         }
+        *strong = packed_flags(&strong_flags);
+        *sign = packed_flags(&sign_flags) & *strong;
     }
     out.count = out.strong.iter().map(|w| w.count_ones()).sum();
     out
+}
+
+/// 64 flags (bytes of 0 or 1) as the bits of a word, flag `i` at bit `i`:
+/// eight at a time, a multiplication moves byte `i`'s bit to bit `56 + i`
+/// (the other products land on distinct lower bits, so nothing carries).
+fn packed_flags(flags: &[u8; 64]) -> u64 {
+    const GATHER: u64 = 0x0102_0408_1020_4080;
+    flags.chunks_exact(8).enumerate().fold(0, |word, (i, eight)| {
+        let bytes = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+        word | (bytes.wrapping_mul(GATHER) >> 56) << (8 * i)
+    })
 }
 
 impl Ternary {
@@ -254,20 +270,38 @@ fn memo<V: Copy>(kept: &RefCell<FxHashMap<WindowKey, V>>, key: WindowKey, comput
     value
 }
 
+/// The value kept for `key`, worked out by `compute` the first time, shared.
+fn memo_shared<K: Copy + Eq + std::hash::Hash, V>(
+    kept: &RefCell<FxHashMap<K, Rc<V>>>,
+    key: K,
+    compute: impl FnOnce() -> V,
+) -> Rc<V> {
+    if let Some(value) = kept.borrow().get(&key) {
+        return Rc::clone(value);
+    }
+    let value = Rc::new(compute());
+    kept.borrow_mut().insert(key, Rc::clone(&value));
+    value
+}
+
 /// A photo being read, ready to be compared with shared photos: its
 /// signature, the shape of its 81 trimmed windows, and the shape and detail
 /// of each window a comparison has needed (a lookup among thousands of
 /// photos needs far fewer than it tries).
 pub struct SharedQuery {
     signature: PhotoSignature,
-    /// The 81 trimmed windows, their shapes, and their details once needed.
-    windows: Vec<(Window, [u64; SHAPE_WORDS], OnceCell<Ternary>)>,
+    /// The 81 trimmed windows.
+    windows: Vec<TrimmedWindow>,
     /// The windows' shapes pooled to 8 × 8 ([`pooled`]), for a first pass,
     /// each with the first window's index that pools to it.
     pooled: Vec<(u64, u32)>,
     /// The windows the walks have tried.
     shapes: RefCell<FxHashMap<WindowKey, [u64; SHAPE_WORDS]>>,
     details: RefCell<FxHashMap<WindowKey, Ternary>>,
+    /// The first halves of their resampling, by left and right side: a walk
+    /// moves one side at a time, so a move of the top or bottom reuses them.
+    shape_rows: RefCell<FxHashMap<[u8; 2], Rc<Vec<f32>>>>,
+    detail_rows: RefCell<FxHashMap<[u8; 2], Rc<DetailRows>>>,
 }
 
 /// A 16 × 16 shape's bits pooled to 8 × 8 (a bit set where 2 of the 4 or
@@ -287,15 +321,24 @@ fn pooled(shape: &[u64; SHAPE_WORDS]) -> u64 {
     out
 }
 
-/// Most parts one lookup refines: those whose shapes agree most. In one
-/// example run among 10,000 variants of real portraits (CelebA and studio
-/// headshots, cropped and mirrored) a lookup had 73 candidates on average,
-/// a few had hundreds, and the 89 copies of 90 found without the budget
-/// were all found with it; among 10,000 generated portraits of one face
-/// template (thousands alike) it found 86 copies of 99 where it found 87
-/// without, in a third of the time. `tests/photo_eval.rs` checks it among
-/// real portraits (README).
-const REFINE_BUDGET: usize = 48;
+/// Most parts one lookup refines: those whose shape and detail agree most
+/// (their correlations' sum). Measured on one machine's example runs: among
+/// 6,518 variants of real portraits (`tests/photo_eval.rs`, which checks it)
+/// a lookup finds 91 of 93 copies, none lost against refining all; among
+/// 9,945 generated portraits of one face template (thousands alike) 85 of
+/// 99 copies, where 88 match their original alone. Ranked by shape alone,
+/// 48 were needed for those 85 and 32 lost a real copy; 24 ranked by the sum
+/// lost two generated ones.
+const REFINE_BUDGET: usize = 32;
+
+/// One of a query's 81 trimmed windows: its shape, pooled, and its detail
+/// once a comparison needs it.
+struct TrimmedWindow {
+    window: Window,
+    shape: [u64; SHAPE_WORDS],
+    pooled: u64,
+    detail: OnceCell<Ternary>,
+}
 
 /// A shared photo's part that passed the first passes, to be refined.
 struct Candidate<'a> {
@@ -315,35 +358,62 @@ const POOLED_MAX_DIFFERENCE: u32 = 20;
 
 impl SharedQuery {
     pub fn new(signature: PhotoSignature) -> SharedQuery {
-        let windows: Vec<_> = trimmed_windows().map(|w| (w, shape_bits(&signature, w), OnceCell::new())).collect();
+        let mut query = SharedQuery {
+            signature,
+            windows: Vec::new(),
+            pooled: Vec::new(),
+            shapes: RefCell::default(),
+            details: RefCell::default(),
+            shape_rows: RefCell::default(),
+            detail_rows: RefCell::default(),
+        };
+        // Through the lattice's memo, so the 81 windows share the first
+        // halves of their resampling (nine lefts and rights) with the walks.
+        let windows: Vec<_> = trimmed_windows()
+            .map(|window| {
+                let shape = query.shape(key_of(window));
+                TrimmedWindow { window, shape, pooled: pooled(&shape), detail: OnceCell::new() }
+            })
+            .collect();
         // `nearest_windows` packs a window's index into a byte.
         debug_assert!(windows.len() <= 256);
         // A window pooled like an earlier one never comes nearer than it (the
         // lowest index of equals wins): only the first is kept.
-        let mut distinct: Vec<(u64, u32)> = Vec::with_capacity(windows.len());
-        for (index, (_, shape, _)) in windows.iter().enumerate() {
-            let word = pooled(shape);
-            if !distinct.iter().any(|(kept, _)| *kept == word) {
-                distinct.push((word, index as u32));
+        for (index, trimmed) in windows.iter().enumerate() {
+            if !query.pooled.iter().any(|(kept, _)| *kept == trimmed.pooled) {
+                query.pooled.push((trimmed.pooled, index as u32));
             }
         }
-        SharedQuery { signature, windows, pooled: distinct, shapes: RefCell::default(), details: RefCell::default() }
+        query.windows = windows;
+        query
     }
 
     /// The detail of trimmed window `index`, worked out once.
     fn window_detail(&self, index: usize) -> &Ternary {
-        let (window, _, cell) = &self.windows[index];
-        cell.get_or_init(|| ternary(&detail_values(&self.signature, *window)))
+        let trimmed = &self.windows[index];
+        trimmed.detail.get_or_init(|| self.detail(key_of(trimmed.window)))
     }
 
     /// The shape of a window a walk tries, worked out once.
     fn shape(&self, key: WindowKey) -> [u64; SHAPE_WORDS] {
-        memo(&self.shapes, key, || shape_bits(&self.signature, window_of(key)))
+        memo(&self.shapes, key, || {
+            let [left, right, top, bottom] = window_of(key);
+            let rows =
+                memo_shared(&self.shape_rows, [key[0], key[1]], || across(&self.signature, left, right, FINE, 0..GRID));
+            // As `shape_bits`, the first half kept.
+            signs(&less_mean(mixed_down(&rows, &taps(top, bottom, FINE), FINE)))
+        })
     }
 
     /// The detail of a window a walk tries, worked out once.
     fn detail(&self, key: WindowKey) -> Ternary {
-        memo(&self.details, key, || ternary(&detail_values(&self.signature, window_of(key))))
+        memo(&self.details, key, || {
+            let [left, right, top, bottom] = window_of(key);
+            let rows =
+                memo_shared(&self.detail_rows, [key[0], key[1]], || DetailRows::new(&self.signature, left, right));
+            // As `detail_values`, the first half kept.
+            ternary(&rows.mixed_down(top, bottom))
+        })
     }
 
     /// How alike this photo and a shared one are (detail agreement as a
@@ -358,27 +428,28 @@ impl SharedQuery {
     /// [`similarity`](Self::similarity)), with the photo's owner, among the
     /// photos whose owner `keep` accepts (a replaced record's photo must not
     /// take a live one's place below). Of the parts that pass the first
-    /// passes, the [`REFINE_BUDGET`] whose shapes agree most are refined
-    /// (refining is most of the work); of equals, the more detail in common,
-    /// then the later photo.
+    /// passes, the [`REFINE_BUDGET`] whose shape and detail agree most are
+    /// refined (refining is most of the work); of equals, the later photo.
     pub fn similarities<'a, K>(&self, set: &'a SharedPhotoSet<K>, keep: impl Fn(&K) -> bool) -> Vec<(&'a K, f32)> {
         let nearest = self.nearest_windows(&set.pooled);
-        let mut candidates: Vec<Candidate<'_>> = set
-            .photos
-            .iter()
-            .zip(nearest.chunks_exact(2))
-            .enumerate()
-            .filter(|(_, ((owner, _), _))| keep(owner))
-            .flat_map(|(photo, ((_, shared), nearest))| {
-                [&shared.whole, &shared.centre].into_iter().zip(nearest).filter_map(move |(part, &packed)| {
-                    let (window, shape, detail) = self.candidate(packed, part)?;
-                    Some(Candidate { shape, detail, photo, window, part })
-                })
-            })
-            .collect();
+        let mut candidates: Vec<Candidate<'_>> = Vec::new();
+        for (photo, ((owner, shared), nearest)) in set.photos.iter().zip(nearest.chunks_exact(2)).enumerate() {
+            // Most photos end at the pooled shape: their owner is not asked.
+            if nearest.iter().all(|packed| packed >> 8 > POOLED_MAX_DIFFERENCE) {
+                continue;
+            }
+            if !keep(owner) {
+                continue;
+            }
+            for (part, &packed) in [&shared.whole, &shared.centre].into_iter().zip(nearest) {
+                if let Some((window, shape, detail)) = self.candidate(packed, part) {
+                    candidates.push(Candidate { shape, detail, photo, window, part });
+                }
+            }
+        }
         if candidates.len() > REFINE_BUDGET {
             candidates.select_nth_unstable_by(REFINE_BUDGET, |a, b| {
-                (b.shape.total_cmp(&a.shape)).then(b.detail.total_cmp(&a.detail)).then(b.photo.cmp(&a.photo))
+                (b.detail + b.shape).total_cmp(&(a.detail + a.shape)).then(b.photo.cmp(&a.photo))
             });
             candidates.truncate(REFINE_BUDGET);
         }
@@ -443,11 +514,23 @@ impl SharedQuery {
             return None;
         }
         // The window whose shape differs by fewest bits (the last of equals).
+        // Its pooled shape differs by no more bits: where two pooled bits
+        // differ, so does at least one of the four cells each stands for. So
+        // a window whose pooled shape differs by more than a window already
+        // compared is passed over (four popcounts saved for one).
+        let differ = |trimmed: &TrimmedWindow| -> u32 {
+            trimmed.shape.iter().zip(&target.shape).map(|(x, y)| (x ^ y).count_ones()).sum()
+        };
+        let mut bound = differ(&self.windows[nearest]);
         let mut best = (0, u32::MAX);
-        for (i, (_, bits, _)) in self.windows.iter().enumerate() {
-            let differ: u32 = bits.iter().zip(&target.shape).map(|(x, y)| (x ^ y).count_ones()).sum();
-            if differ <= best.1 {
-                best = (i, differ);
+        for (i, trimmed) in self.windows.iter().enumerate() {
+            if (trimmed.pooled ^ target.pooled).count_ones() > bound {
+                continue;
+            }
+            let d = differ(trimmed);
+            if d <= best.1 {
+                best = (i, d);
+                bound = bound.min(d);
             }
         }
         let coarse = as_correlation(1.0 - best.1 as f32 / (64 * SHAPE_WORDS) as f32);
@@ -462,7 +545,7 @@ impl SharedQuery {
     /// its window is refined on the shape and then on the detail; `None`
     /// where the refined shapes differ.
     fn confirmed(&self, window: usize, target: &PartBits) -> Option<f32> {
-        let (window, shape) = self.refine(self.windows[window].0, target);
+        let (window, shape) = self.refine(self.windows[window].window, target);
         (shape >= SHARED_SAME_SHAPE).then(|| self.refine_detail(window, target))
     }
 
