@@ -77,7 +77,8 @@ fn ternary(values: &[f32]) -> Ternary {
 
 /// 64 flags (bytes of 0 or 1) as the bits of a word, flag `i` at bit `i`:
 /// eight at a time, a multiplication moves byte `i`'s bit to bit `56 + i`
-/// (the other products land on distinct lower bits, so nothing carries).
+/// (the other products land on distinct bits below 56, or above 63 where
+/// they drop out of the word, so nothing carries into the byte kept).
 fn packed_flags(flags: &[u8; 64]) -> u64 {
     const GATHER: u64 = 0x0102_0408_1020_4080;
     flags.chunks_exact(8).enumerate().fold(0, |word, (i, eight)| {
@@ -245,19 +246,22 @@ impl<K> SharedPhotoSet<K> {
 /// below 0.54). The walk is most of the work of a lookup.
 const DETAIL_WALK_MIN: f32 = 0.50;
 
-/// A window as a key: each side's trim in steps of [`LATTICE`]. Every window
-/// a comparison tries lies on this lattice (the trims and the steps of the
+/// A window as a key: each side's trim in steps of 0.5 % (a
+/// [`STEPS_PER_UNIT`]th). Every window a comparison tries lies on this lattice (the trims and the steps of the
 /// walks are multiples of it), so the shape and detail of a window, worked
 /// out once, serve every shared photo a lookup aligns with it.
 type WindowKey = [u8; 4];
-const LATTICE: f32 = 0.005;
+const STEPS_PER_UNIT: f32 = 200.0;
 
 fn key_of(window: Window) -> WindowKey {
-    window.map(|side| (side / LATTICE).round() as u8)
+    window.map(|side| (side * STEPS_PER_UNIT).round() as u8)
 }
 
+/// A division, not a product with 0.005: correctly rounded, it gives
+/// back a trim exactly (0.05, not 0.049999997), so a trimmed window read
+/// through its key is the window itself.
 fn window_of(key: WindowKey) -> Window {
-    key.map(|steps| f32::from(steps) * LATTICE)
+    key.map(|steps| f32::from(steps) / STEPS_PER_UNIT)
 }
 
 /// The value kept for `key`, worked out by `compute` the first time.
@@ -327,8 +331,8 @@ fn pooled(shape: &[u64; SHAPE_WORDS]) -> u64 {
 /// a lookup finds 91 of 93 copies, none lost against refining all; among
 /// 9,945 generated portraits of one face template (thousands alike) 85 of
 /// 99 copies, where 88 match their original alone. Ranked by shape alone,
-/// 48 were needed for those 85 and 32 lost a real copy; 24 ranked by the sum
-/// lost two generated ones.
+/// 32 lost a real copy (48 kept it); 24 ranked by the sum lost two
+/// generated ones.
 const REFINE_BUDGET: usize = 32;
 
 /// One of a query's 81 trimmed windows: its shape, pooled, and its detail
@@ -349,6 +353,9 @@ struct Candidate<'a> {
     /// The trimmed window nearest it.
     window: usize,
     part: &'a PartBits,
+    /// Its place among the candidates (by photo, whole before centre): the
+    /// last tie-break, so that the budget never depends on the selection.
+    order: usize,
 }
 
 /// The first pass: most pooled bits of 64 the nearest window may differ
@@ -443,13 +450,14 @@ impl SharedQuery {
             }
             for (part, &packed) in [&shared.whole, &shared.centre].into_iter().zip(nearest) {
                 if let Some((window, shape, detail)) = self.candidate(packed, part) {
-                    candidates.push(Candidate { shape, detail, photo, window, part });
+                    let order = candidates.len();
+                    candidates.push(Candidate { shape, detail, photo, window, part, order });
                 }
             }
         }
         if candidates.len() > REFINE_BUDGET {
             candidates.select_nth_unstable_by(REFINE_BUDGET, |a, b| {
-                (b.detail + b.shape).total_cmp(&(a.detail + a.shape)).then(b.photo.cmp(&a.photo))
+                (b.detail + b.shape).total_cmp(&(a.detail + a.shape)).then(b.order.cmp(&a.order))
             });
             candidates.truncate(REFINE_BUDGET);
         }
