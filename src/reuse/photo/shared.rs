@@ -26,7 +26,7 @@ use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use super::{
-    across, centred, climb, detail_values, less_mean, mixed_down, sum_of_squares, taps, trimmed_windows, DetailRows,
+    across, climb, detail_values, less_mean, mixed_down, sum_of_squares, taps, trimmed_windows, DetailRows,
     PhotoSignature, Window, CENTRE_TRIM, FINE, GRID, MAX_TRIM, WHOLE,
 };
 
@@ -121,8 +121,14 @@ fn signs<const N: usize>(values: &[f32]) -> [u64; N] {
 }
 
 fn shape_bits(sig: &PhotoSignature, window: Window) -> [u64; SHAPE_WORDS] {
-    // Scaling keeps the signs.
-    signs(&centred(sig, window, FINE))
+    let [left, right, top, bottom] = window;
+    shape_of_rows(&across(sig, left, right, FINE, 0..GRID), top, bottom)
+}
+
+/// The second half of [`shape_bits`], given the first ([`across`]): the
+/// signs of the brightness less its mean (scaling keeps the signs).
+fn shape_of_rows(rows: &[f32], top: f32, bottom: f32) -> [u64; SHAPE_WORDS] {
+    signs(&less_mean(mixed_down(rows, &taps(top, bottom, FINE), FINE)))
 }
 
 fn part(sig: &PhotoSignature, window: Window) -> PartBits {
@@ -177,8 +183,11 @@ impl SharedPhoto {
 
 /// Share of bits two arrays agree on.
 fn agreement<const N: usize>(a: &[u64; N], b: &[u64; N]) -> f32 {
-    let differ: u32 = a.iter().zip(b).map(|(x, y)| (x ^ y).count_ones()).sum();
-    1.0 - differ as f32 / (64 * N) as f32
+    1.0 - differing_bits(a, b) as f32 / (64 * N) as f32
+}
+
+fn differing_bits<const N: usize>(a: &[u64; N], b: &[u64; N]) -> u32 {
+    a.iter().zip(b).map(|(x, y)| (x ^ y).count_ones()).sum()
 }
 
 /// The correlation two patterns' sign agreement stands for: two signs agree
@@ -247,9 +256,10 @@ impl<K> SharedPhotoSet<K> {
 const DETAIL_WALK_MIN: f32 = 0.50;
 
 /// A window as a key: each side's trim in steps of 0.5 % (a
-/// [`STEPS_PER_UNIT`]th). Every window a comparison tries lies on this lattice (the trims and the steps of the
-/// walks are multiples of it), so the shape and detail of a window, worked
-/// out once, serve every shared photo a lookup aligns with it.
+/// [`STEPS_PER_UNIT`]th). Every window a comparison tries lies on this
+/// lattice (the trims and the steps of the walks are multiples of it), so
+/// the shape and detail of a window, worked out once, serve every shared
+/// photo a lookup aligns with it.
 type WindowKey = [u8; 4];
 const STEPS_PER_UNIT: f32 = 200.0;
 
@@ -265,26 +275,16 @@ fn window_of(key: WindowKey) -> Window {
 }
 
 /// The value kept for `key`, worked out by `compute` the first time.
-fn memo<V: Copy>(kept: &RefCell<FxHashMap<WindowKey, V>>, key: WindowKey, compute: impl FnOnce() -> V) -> V {
-    if let Some(value) = kept.borrow().get(&key) {
-        return *value;
-    }
-    let value = compute();
-    kept.borrow_mut().insert(key, value);
-    value
-}
-
-/// The value kept for `key`, worked out by `compute` the first time, shared.
-fn memo_shared<K: Copy + Eq + std::hash::Hash, V>(
-    kept: &RefCell<FxHashMap<K, Rc<V>>>,
+fn memo<K: Copy + Eq + std::hash::Hash, V: Clone>(
+    kept: &RefCell<FxHashMap<K, V>>,
     key: K,
     compute: impl FnOnce() -> V,
-) -> Rc<V> {
+) -> V {
     if let Some(value) = kept.borrow().get(&key) {
-        return Rc::clone(value);
+        return value.clone();
     }
-    let value = Rc::new(compute());
-    kept.borrow_mut().insert(key, Rc::clone(&value));
+    let value = compute();
+    kept.borrow_mut().insert(key, value.clone());
     value
 }
 
@@ -335,12 +335,11 @@ fn pooled(shape: &[u64; SHAPE_WORDS]) -> u64 {
 /// generated ones.
 const REFINE_BUDGET: usize = 32;
 
-/// One of a query's 81 trimmed windows: its shape, pooled, and its detail
-/// once a comparison needs it.
+/// One of a query's 81 trimmed windows: its shape, and its detail once a
+/// comparison needs it.
 struct TrimmedWindow {
     window: Window,
     shape: [u64; SHAPE_WORDS],
-    pooled: u64,
     detail: OnceCell<Ternary>,
 }
 
@@ -377,18 +376,16 @@ impl SharedQuery {
         // Through the lattice's memo, so the 81 windows share the first
         // halves of their resampling (nine lefts and rights) with the walks.
         let windows: Vec<_> = trimmed_windows()
-            .map(|window| {
-                let shape = query.shape(key_of(window));
-                TrimmedWindow { window, shape, pooled: pooled(&shape), detail: OnceCell::new() }
-            })
+            .map(|window| TrimmedWindow { window, shape: query.shape(key_of(window)), detail: OnceCell::new() })
             .collect();
         // `nearest_windows` packs a window's index into a byte.
         debug_assert!(windows.len() <= 256);
         // A window pooled like an earlier one never comes nearer than it (the
         // lowest index of equals wins): only the first is kept.
         for (index, trimmed) in windows.iter().enumerate() {
-            if !query.pooled.iter().any(|(kept, _)| *kept == trimmed.pooled) {
-                query.pooled.push((trimmed.pooled, index as u32));
+            let word = pooled(&trimmed.shape);
+            if !query.pooled.iter().any(|(kept, _)| *kept == word) {
+                query.pooled.push((word, index as u32));
             }
         }
         query.windows = windows;
@@ -405,10 +402,10 @@ impl SharedQuery {
     fn shape(&self, key: WindowKey) -> [u64; SHAPE_WORDS] {
         memo(&self.shapes, key, || {
             let [left, right, top, bottom] = window_of(key);
-            let rows =
-                memo_shared(&self.shape_rows, [key[0], key[1]], || across(&self.signature, left, right, FINE, 0..GRID));
-            // As `shape_bits`, the first half kept.
-            signs(&less_mean(mixed_down(&rows, &taps(top, bottom, FINE), FINE)))
+            let rows = memo(&self.shape_rows, [key[0], key[1]], || {
+                Rc::new(across(&self.signature, left, right, FINE, 0..GRID))
+            });
+            shape_of_rows(&rows, top, bottom)
         })
     }
 
@@ -417,7 +414,7 @@ impl SharedQuery {
         memo(&self.details, key, || {
             let [left, right, top, bottom] = window_of(key);
             let rows =
-                memo_shared(&self.detail_rows, [key[0], key[1]], || DetailRows::new(&self.signature, left, right));
+                memo(&self.detail_rows, [key[0], key[1]], || Rc::new(DetailRows::new(&self.signature, left, right)));
             // As `detail_values`, the first half kept.
             ternary(&rows.mixed_down(top, bottom))
         })
@@ -522,23 +519,11 @@ impl SharedQuery {
             return None;
         }
         // The window whose shape differs by fewest bits (the last of equals).
-        // Its pooled shape differs by no more bits: where two pooled bits
-        // differ, so does at least one of the four cells each stands for. So
-        // a window whose pooled shape differs by more than a window already
-        // compared is passed over (four popcounts saved for one).
-        let differ = |trimmed: &TrimmedWindow| -> u32 {
-            trimmed.shape.iter().zip(&target.shape).map(|(x, y)| (x ^ y).count_ones()).sum()
-        };
-        let mut bound = differ(&self.windows[nearest]);
         let mut best = (0, u32::MAX);
         for (i, trimmed) in self.windows.iter().enumerate() {
-            if (trimmed.pooled ^ target.pooled).count_ones() > bound {
-                continue;
-            }
-            let d = differ(trimmed);
-            if d <= best.1 {
-                best = (i, d);
-                bound = bound.min(d);
+            let differ = differing_bits(&trimmed.shape, &target.shape);
+            if differ <= best.1 {
+                best = (i, differ);
             }
         }
         let coarse = as_correlation(1.0 - best.1 as f32 / (64 * SHAPE_WORDS) as f32);
