@@ -1,5 +1,5 @@
-//! The behavioural flags measured on four labelled sets of messages: the
-//! development set the word lists were written from, and three held-out sets,
+//! The behavioural flags measured on five labelled sets of messages: the
+//! development set the word lists were written from, and four held-out sets,
 //! each written by someone who saw neither the rules, the training data nor
 //! the other sets (`tests/fixtures/messages/`, provenance per item:
 //! wording quoted from public reports, advisories, scam write-ups and
@@ -29,6 +29,12 @@ const SECOND_HELD_OUT_SET: &str = include_str!("fixtures/messages/behaviour-held
 /// the same rule and centred on the hiring side (recruiters' InMail, HR
 /// and onboarding e-mail, a contractor's messages to their manager).
 const THIRD_HELD_OUT_SET: &str = include_str!("fixtures/messages/behaviour-heldout-3.jsonl");
+
+/// The fourth held-out set, written on 2026-12-07 by a fourth writer under
+/// the same rule, set in developer communities and job boards (Djinni,
+/// Workana, GitHub issues, Discord and Telegram job channels, account-rental
+/// offers, founders' chats).
+const FOURTH_HELD_OUT_SET: &str = include_str!("fixtures/messages/behaviour-heldout-4.jsonl");
 
 struct Item {
     id: String,
@@ -138,6 +144,7 @@ fn pct(a: usize, b: usize) -> f64 {
 #[test]
 fn behavioural_flags_on_messages_the_rules_were_not_written_from() {
     let sets = [
+        ("fourth held-out", items(FOURTH_HELD_OUT_SET), FOURTH_HELD_OUT_FLOORS),
         ("third held-out", items(THIRD_HELD_OUT_SET), THIRD_HELD_OUT_FLOORS),
         ("second held-out", items(SECOND_HELD_OUT_SET), SECOND_HELD_OUT_FLOORS),
         ("held-out", items(HELD_OUT_SET), HELD_OUT_FLOORS),
@@ -197,7 +204,7 @@ fn behavioural_flags_on_messages_the_rules_were_not_written_from() {
 }
 
 /// (flag, at least found, at most false alarms), measured on 2026-12-07
-/// with the word lists and the message model (training sets A–N). The development set is part
+/// with the word lists and the message model (training sets A–T). The development set is part
 /// of the model's training data: its figures are not a measure, only a guard.
 const DEV_FLOORS: &[(&str, usize, usize)] = &[
     ("OFF_PLATFORM_REQUEST", 33, 0),
@@ -205,43 +212,57 @@ const DEV_FLOORS: &[(&str, usize, usize)] = &[
     ("PAYMENT_DETAILS_CHANGE", 33, 0),
     ("ACCOUNT_SWITCH_REQUEST", 28, 0),
     ("SHIPPING_MISMATCH", 28, 1),
-    ("IDENTITY_BORROWING", 40, 0),
-    ("PAYMENT_WITHOUT_WORK", 28, 2),
-    ("AVAILABILITY_EVASION", 29, 2),
+    ("IDENTITY_BORROWING", 40, 1),
+    ("PAYMENT_WITHOUT_WORK", 28, 0),
+    ("AVAILABILITY_EVASION", 29, 3),
     ("CONTACT_CHANGE", 28, 2),
 ];
 const HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
-    ("OFF_PLATFORM_REQUEST", 24, 2),
+    ("OFF_PLATFORM_REQUEST", 25, 3),
     ("CRYPTO_PAYMENT_REQUEST", 26, 5),
     ("PAYMENT_DETAILS_CHANGE", 26, 0),
-    ("ACCOUNT_SWITCH_REQUEST", 25, 1),
-    ("SHIPPING_MISMATCH", 22, 2),
-    ("IDENTITY_BORROWING", 26, 2),
-    ("PAYMENT_WITHOUT_WORK", 22, 5),
-    ("AVAILABILITY_EVASION", 24, 5),
+    ("ACCOUNT_SWITCH_REQUEST", 24, 0),
+    ("SHIPPING_MISMATCH", 24, 5),
+    ("IDENTITY_BORROWING", 28, 2),
+    ("PAYMENT_WITHOUT_WORK", 23, 3),
+    ("AVAILABILITY_EVASION", 22, 3),
     ("CONTACT_CHANGE", 22, 4),
 ];
 /// Measured on arrival (2026-12-07): recall 81/90/74/97/90/74/90/83/89 %;
-/// these floors are after training set N and thresholds chosen again.
+/// these floors are after training sets N to T and thresholds chosen again.
 const THIRD_HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
-    ("OFF_PLATFORM_REQUEST", 26, 4),
-    ("CRYPTO_PAYMENT_REQUEST", 29, 5),
-    ("PAYMENT_DETAILS_CHANGE", 23, 6),
-    ("ACCOUNT_SWITCH_REQUEST", 27, 1),
+    ("OFF_PLATFORM_REQUEST", 28, 5),
+    ("CRYPTO_PAYMENT_REQUEST", 30, 5),
+    ("PAYMENT_DETAILS_CHANGE", 25, 8),
+    ("ACCOUNT_SWITCH_REQUEST", 26, 2),
     ("SHIPPING_MISMATCH", 26, 4),
-    ("IDENTITY_BORROWING", 30, 4),
-    ("PAYMENT_WITHOUT_WORK", 27, 4),
-    ("AVAILABILITY_EVASION", 33, 10),
+    ("IDENTITY_BORROWING", 31, 5),
+    ("PAYMENT_WITHOUT_WORK", 27, 3),
+    ("AVAILABILITY_EVASION", 32, 5),
     ("CONTACT_CHANGE", 25, 10),
 ];
+/// Measured once on arrival (2026-12-07, training sets A–N): recall
+/// 79/88/79/70/87/82/76/67/87 %; these floors are after training sets O–T
+/// and thresholds chosen again.
+const FOURTH_HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
+    ("OFF_PLATFORM_REQUEST", 32, 8),
+    ("CRYPTO_PAYMENT_REQUEST", 21, 11),
+    ("PAYMENT_DETAILS_CHANGE", 21, 2),
+    ("ACCOUNT_SWITCH_REQUEST", 19, 2),
+    ("SHIPPING_MISMATCH", 22, 3),
+    ("IDENTITY_BORROWING", 34, 3),
+    ("PAYMENT_WITHOUT_WORK", 20, 3),
+    ("AVAILABILITY_EVASION", 27, 3),
+    ("CONTACT_CHANGE", 27, 6),
+];
 const SECOND_HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
-    ("OFF_PLATFORM_REQUEST", 21, 4),
+    ("OFF_PLATFORM_REQUEST", 22, 3),
     ("CRYPTO_PAYMENT_REQUEST", 25, 4),
-    ("PAYMENT_DETAILS_CHANGE", 27, 3),
+    ("PAYMENT_DETAILS_CHANGE", 27, 2),
     ("ACCOUNT_SWITCH_REQUEST", 24, 2),
     ("SHIPPING_MISMATCH", 25, 1),
-    ("IDENTITY_BORROWING", 31, 8),
-    ("PAYMENT_WITHOUT_WORK", 25, 14),
-    ("AVAILABILITY_EVASION", 25, 3),
+    ("IDENTITY_BORROWING", 32, 9),
+    ("PAYMENT_WITHOUT_WORK", 25, 11),
+    ("AVAILABILITY_EVASION", 29, 3),
     ("CONTACT_CHANGE", 20, 10),
 ];
