@@ -11,8 +11,8 @@
 //! Ukrainian for the concepts a request names together (a payment, someone
 //! else's account, a request: `PAYMENT_DETAILS_CHANGE`). The evidence is the
 //! sentence (or a short message whose two sentences name them). Measured on
-//! two held-out sets of messages the rules were not written from (461 and
-//! 476): `tests/behaviour_eval.rs`.
+//! four held-out sets of messages the rules were not written from (461, 476,
+//! 527 and 465): `tests/behaviour_eval.rs`.
 //!
 //! ## Why it matters
 //! Each pattern is a behaviour the 2022 advisory lists for companies hiring
