@@ -297,9 +297,8 @@ pub struct SharedQuery {
     /// The 81 trimmed windows.
     windows: Vec<TrimmedWindow>,
     /// The windows' shapes pooled to 8 × 8 ([`pooled`]), for a first pass,
-    /// each with the first window's index that pools to it, in groups
-    /// around a few of them ([`PooledGroup`]).
-    groups: Vec<PooledGroup>,
+    /// each with the first window's index that pools to it.
+    pooled: Vec<(u64, u32)>,
     /// The windows the walks have tried.
     shapes: RefCell<FxHashMap<WindowKey, [u64; SHAPE_WORDS]>>,
     details: RefCell<FxHashMap<WindowKey, Ternary>>,
@@ -307,91 +306,6 @@ pub struct SharedQuery {
     /// moves one side at a time, so a move of the top or bottom reuses them.
     shape_rows: RefCell<FxHashMap<[u8; 2], Rc<Vec<f32>>>>,
     detail_rows: RefCell<FxHashMap<[u8; 2], Rc<DetailRows>>>,
-}
-
-/// Pooled window shapes near one of them, the centre: no member differs
-/// from it by more than `radius` bits, so a shape that differs from the
-/// centre by `d` bits differs from every member by at least `d - radius`
-/// (Hamming distance keeps the triangle inequality), and a group that
-/// cannot come within [`POOLED_MAX_DIFFERENCE`], or nearer than the nearest
-/// window found so far, is passed over whole.
-struct PooledGroup {
-    centre: u64,
-    radius: u32,
-    members: Vec<(u64, u32)>,
-}
-
-/// How many groups a query's pooled windows are put in: each record part
-/// is compared with every centre, then with the members of the groups it
-/// may come near.
-const POOLED_GROUPS: usize = 8;
-
-/// For each pooled shape, the nearest window's index and its distance,
-/// packed as `distance << 8 | index` (the lowest index of equals), where
-/// that distance is at most [`POOLED_MAX_DIFFERENCE`]; otherwise only a
-/// value whose distance is over it (its index byte means nothing, and is
-/// 255 where no group was searched). Every record pays this part of a
-/// lookup: each part is compared with the groups' centres in a tight loop,
-/// then only with the members of groups that may hold a window within the
-/// limit and nearer than the nearest so far.
-fn nearest_in_groups(groups: &[PooledGroup], pooled: &[u64]) -> Vec<u32> {
-    let mut nearest = vec![u32::MAX; pooled.len()];
-    // 512 record parts (256 photos) at a time, so that the passes over
-    // them read from the first-level cache.
-    let block = pooled.len().min(512);
-    let mut to_centres = vec![0u32; groups.len() * block];
-    for (bests, targets) in nearest.chunks_mut(block.max(1)).zip(pooled.chunks(block.max(1))) {
-        for (group, distances) in groups.iter().zip(to_centres.chunks_mut(block)) {
-            for (distance, target) in distances.iter_mut().zip(targets) {
-                *distance = (group.centre ^ target).count_ones();
-            }
-        }
-        for (at, (best, target)) in bests.iter_mut().zip(targets).enumerate() {
-            for (g, group) in groups.iter().enumerate() {
-                // The least any member can differ by (saturating: a
-                // centre nearer than the radius bounds nothing). Strictly
-                // greater, so that a group that may hold an equal with a
-                // lower index is still searched.
-                let least = to_centres[g * block + at].saturating_sub(group.radius);
-                if least > POOLED_MAX_DIFFERENCE || least > *best >> 8 {
-                    continue;
-                }
-                for &(window, index) in &group.members {
-                    *best = (*best).min(((window ^ target).count_ones() << 8) | index);
-                }
-            }
-        }
-    }
-    nearest
-}
-
-/// `windows` (pooled shapes with their indices) in at most
-/// [`POOLED_GROUPS`] groups: centres picked farthest first, each window in
-/// the group of its nearest centre.
-fn pooled_groups(windows: &[(u64, u32)]) -> Vec<PooledGroup> {
-    let distance = |a: u64, b: u64| (a ^ b).count_ones();
-    let mut centres: Vec<u64> = windows.first().map(|w| w.0).into_iter().collect();
-    while centres.len() < POOLED_GROUPS.min(windows.len()) {
-        let farthest = windows
-            .iter()
-            .map(|w| (centres.iter().map(|&c| distance(c, w.0)).min().unwrap_or(0), w.0))
-            .max_by_key(|(d, _)| *d)
-            .expect("windows");
-        // Guards only: the words come distinct, so while fewer centres
-        // than words are picked, one is always farther than 0.
-        if farthest.0 == 0 {
-            break;
-        }
-        centres.push(farthest.1);
-    }
-    let mut groups: Vec<PooledGroup> =
-        centres.iter().map(|&centre| PooledGroup { centre, radius: 0, members: Vec::new() }).collect();
-    for &(word, index) in windows {
-        let nearest = groups.iter_mut().min_by_key(|g| distance(g.centre, word)).expect("a centre");
-        nearest.radius = nearest.radius.max(distance(nearest.centre, word));
-        nearest.members.push((word, index));
-    }
-    groups
 }
 
 /// A 16 × 16 shape's bits pooled to 8 × 8 (a bit set where 2 of the 4 or
@@ -453,7 +367,7 @@ impl SharedQuery {
         let mut query = SharedQuery {
             signature,
             windows: Vec::new(),
-            groups: Vec::new(),
+            pooled: Vec::new(),
             shapes: RefCell::default(),
             details: RefCell::default(),
             shape_rows: RefCell::default(),
@@ -468,14 +382,12 @@ impl SharedQuery {
         debug_assert!(windows.len() <= 256);
         // A window pooled like an earlier one never comes nearer than it (the
         // lowest index of equals wins): only the first is kept.
-        let mut distinct: Vec<(u64, u32)> = Vec::new();
         for (index, trimmed) in windows.iter().enumerate() {
             let word = pooled(&trimmed.shape);
-            if !distinct.iter().any(|(kept, _)| *kept == word) {
-                distinct.push((word, index as u32));
+            if !query.pooled.iter().any(|(kept, _)| *kept == word) {
+                query.pooled.push((word, index as u32));
             }
         }
-        query.groups = pooled_groups(&distinct);
         query.windows = windows;
         query
     }
@@ -562,9 +474,22 @@ impl SharedQuery {
         out
     }
 
-    /// [`nearest_in_groups`] over this photo's windows.
+    /// For each pooled shape, the nearest window's index and its distance,
+    /// packed as `distance << 8 | index` (the lowest index of equals). One
+    /// pass per window over all the words: every record pays this part of a
+    /// lookup, so it runs as a tight loop.
     fn nearest_windows(&self, pooled: &[u64]) -> Vec<u32> {
-        nearest_in_groups(&self.groups, pooled)
+        let mut nearest = vec![u32::MAX; pooled.len()];
+        // 512 record parts (256 photos) at a time, so that every window's
+        // pass over them reads from the first-level cache.
+        for (bests, targets) in nearest.chunks_mut(512).zip(pooled.chunks(512)) {
+            for &(window, index) in &self.pooled {
+                for (best, target) in bests.iter_mut().zip(targets) {
+                    *best = (*best).min(((window ^ target).count_ones() << 8) | index);
+                }
+            }
+        }
+        nearest
     }
 
     /// The similarity of `shared` given its parts' nearest windows.
@@ -635,98 +560,5 @@ impl SharedQuery {
     fn refine(&self, window: Window, target: &PartBits) -> (Window, f32) {
         let score = |w: Window| as_correlation(agreement(&self.shape(key_of(w)), &target.shape));
         climb(window, &[0.02, 0.01, 0.005], |_| (0.0, MAX_TRIM), score)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::reuse::photo::signature_rgba;
-    use crate::reuse::photo::tests::portrait;
-
-    /// All 81 windows compared one by one, from their own shapes (as the
-    /// first pass was before it went by groups): what the grouped pass
-    /// must agree with.
-    fn nearest_one_by_one(query: &SharedQuery, target: u64) -> u32 {
-        let windows = query.windows.iter().enumerate();
-        windows.map(|(index, w)| ((pooled(&w.shape) ^ target).count_ones() << 8) | index as u32).min().unwrap()
-    }
-
-    /// Agrees with the one-by-one minimum within the limit; over it, says so.
-    fn agrees(grouped: u32, exact: u32) -> bool {
-        if exact >> 8 <= POOLED_MAX_DIFFERENCE {
-            grouped == exact
-        } else {
-            grouped >> 8 > POOLED_MAX_DIFFERENCE
-        }
-    }
-
-    #[test]
-    fn grouped_nearest_keeps_the_lowest_index_of_equals_across_groups() {
-        // Two far-apart clusters, each word its own group: the target is one
-        // bit from the window at index 9 (the first group searched) and one
-        // bit from the window at index 0 (a later group): index 0 must win.
-        let a = 0u64;
-        let b = u64::MAX;
-        let windows = [(b ^ 0b1, 9), (a, 1), (a ^ 0b11, 2), (b, 3), (a ^ 0xff, 4), (b ^ 0xf0, 5), (b ^ 0b100, 0)];
-        let groups = pooled_groups(&windows);
-        assert!(groups.len() > 1);
-        // Equal distance 1 from index 9 and index 0.
-        let target = b ^ 0b101;
-        let exact = windows.iter().map(|&(w, i)| ((w ^ target).count_ones() << 8) | i).min().unwrap();
-        assert_eq!(exact, 1 << 8);
-        assert_eq!(nearest_in_groups(&groups, &[target]), vec![exact]);
-        // Exactly at the limit and one over it.
-        let at_limit = a ^ ((1u64 << POOLED_MAX_DIFFERENCE) - 1) << 8;
-        let over = a ^ ((1u64 << (POOLED_MAX_DIFFERENCE + 1)) - 1) << 8;
-        let found = nearest_in_groups(&groups, &[at_limit, over]);
-        for (target, got) in [at_limit, over].into_iter().zip(found) {
-            let exact = windows.iter().map(|&(w, i)| ((w ^ target).count_ones() << 8) | i).min().unwrap();
-            assert!(agrees(got, exact), "{target:#x}: {got:#x} for {exact:#x}");
-        }
-        // One window, and none.
-        let one = pooled_groups(&[(a, 4)]);
-        assert_eq!(nearest_in_groups(&one, &[a ^ 1]), vec![(1 << 8) | 4]);
-        assert!(nearest_in_groups(&pooled_groups(&[]), &[a]).iter().all(|n| n >> 8 > POOLED_MAX_DIFFERENCE));
-        assert!(nearest_in_groups(&one, &[]).is_empty());
-    }
-
-    #[test]
-    fn the_grouped_first_pass_finds_the_nearest_window_wherever_it_comes_near() {
-        let query = SharedQuery::new(signature_rgba(96, 120, &portrait(96, 120, 7)).unwrap());
-        let windows: Vec<u64> = query.groups.iter().flat_map(|g| g.members.iter().map(|m| m.0)).collect();
-        assert!(query.groups.len() > 1 && windows.len() > POOLED_GROUPS, "{} windows", windows.len());
-        // Targets at every distance: the windows' own shapes with up to 40
-        // bits flipped (a bit may be drawn twice), other portraits' parts, and random words.
-        let mut targets = Vec::new();
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        for (i, &window) in windows.iter().enumerate() {
-            for flips in [0, 3, 10, 18, 20, 21, 25, 40] {
-                let mut word = window;
-                for _ in 0..flips {
-                    state = crate::reuse::mix(state ^ i as u64);
-                    word ^= 1 << (state % 64);
-                }
-                targets.push(word);
-            }
-        }
-        for seed in 0..40 {
-            let other = SharedPhoto::new(&signature_rgba(96, 120, &portrait(96, 120, seed)).unwrap());
-            targets.extend([other.whole.pooled, other.centre.pooled]);
-            state = crate::reuse::mix(state);
-            targets.push(state);
-        }
-        let grouped = query.nearest_windows(&targets);
-        let (mut near, mut far) = (0, 0);
-        for (target, packed) in targets.iter().zip(grouped) {
-            let exact = nearest_one_by_one(&query, *target);
-            assert!(agrees(packed, exact), "target {target:#x}: {packed:#x} for {exact:#x}");
-            if exact >> 8 <= POOLED_MAX_DIFFERENCE {
-                near += 1;
-            } else {
-                far += 1;
-            }
-        }
-        assert!(near > 100 && far > 50, "{near} near, {far} far");
     }
 }
