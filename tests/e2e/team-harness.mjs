@@ -43,11 +43,21 @@ export async function startTeamServer(members) {
     rmSync(work, { recursive: true, force: true });
   };
   const admin = async (path, init = {}) => {
-    const response = await fetch(`${url}${path}`, {
-      ...init,
-      headers: { authorization: ADMIN, 'content-type': 'application/json', ...(init.headers ?? {}) },
-    });
-    return { status: response.status, json: await response.json() };
+    // Node keeps connections alive; one the server has just closed as idle
+    // fails at once ("fetch failed") before the request reaches it, so a
+    // failed connection is tried again (twice at most).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await fetch(`${url}${path}`, {
+          ...init,
+          headers: { authorization: ADMIN, 'content-type': 'application/json', ...(init.headers ?? {}) },
+        });
+        return { status: response.status, json: await response.json() };
+      } catch (error) {
+        if (attempt > 2 || !(error instanceof TypeError)) throw error;
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
+    }
   };
   try {
     const deadline = Date.now() + 30_000;
