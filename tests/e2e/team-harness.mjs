@@ -45,19 +45,21 @@ export async function startTeamServer(members) {
   const admin = async (path, init = {}) => {
     // Node keeps connections alive; one the server has just closed as idle
     // fails at once ("fetch failed") before the request reaches it, so a
-    // failed connection is tried again (twice at most).
-    for (let attempt = 1; ; attempt++) {
+    // failed connection is tried again (twice at most) — never a request
+    // that got an answer (reading the answer is outside the retry).
+    let response;
+    for (let attempt = 1; !response; attempt++) {
       try {
-        const response = await fetch(`${url}${path}`, {
+        response = await fetch(`${url}${path}`, {
           ...init,
           headers: { authorization: ADMIN, 'content-type': 'application/json', ...(init.headers ?? {}) },
         });
-        return { status: response.status, json: await response.json() };
       } catch (error) {
         if (attempt > 2 || !(error instanceof TypeError)) throw error;
         await new Promise((ok) => setTimeout(ok, 100));
       }
     }
+    return { status: response.status, json: await response.json() };
   };
   try {
     const deadline = Date.now() + 30_000;
