@@ -10,7 +10,6 @@ import init, {
   compiledLists,
   listSummaries,
   loadData,
-  messageModelBytes,
   restoreMessageModel,
 } from '../pkg/vetter.js';
 import * as db from './db.js';
@@ -101,7 +100,7 @@ async function startTeam() {
 }
 
 // Reference data the rules use, shipped as files so the wasm stays small.
-const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv', 'han-pinyin.txt', 'behaviour-train.jsonl'];
+const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv', 'han-pinyin.txt'];
 
 async function start() {
   // Storage for the extension's own pages and worker only: a content script
@@ -110,15 +109,16 @@ async function start() {
   await chrome.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
   await init({ module_or_path: chrome.runtime.getURL('pkg/vetter_bg.wasm') });
   loadData('messages.json', await catalogue()); // UI strings of reports
-  await Promise.all(
-    DATASETS.map(async (name) => {
+  await Promise.all([
+    loadMessageModel(),
+    ...DATASETS.map(async (name) => {
       try {
         loadData(name, await (await fetch(chrome.runtime.getURL(`data/${name}`))).text());
       } catch (err) {
         notices.push(t('noticeDataset', name, err.message));
       }
     }),
-  );
+  ]);
   const [{ [V1_STORE_KEY]: v1, [LISTS_KEY]: lists, [PREFS_KEY]: savedPrefs }, { [TABS_KEY]: savedTabs, [FORCED_KEY]: forced }] =
     await Promise.all([
       chrome.storage.local.get([V1_STORE_KEY, LISTS_KEY, PREFS_KEY]),
@@ -133,7 +133,8 @@ async function start() {
   } catch (err) {
     notices.push(t('noticeNoDatabase', err.message));
   }
-  await restoreModel();
+  // Versions before the model shipped trained kept the one they trained here.
+  if (database) db.putMeta(database, 'messageModel', undefined).catch(() => {});
   try {
     await activateStoredLists(checkedLists(lists));
   } catch (err) {
@@ -169,24 +170,16 @@ async function start() {
   await persist();
 }
 
-// The message model trains in seconds in the browser: trained once per
-// version of Vetter and of its training data, kept in IndexedDB, and read
-// back in milliseconds at each worker start.
-const MESSAGE_MODEL_KEY = 'messageModel';
-
-async function restoreModel() {
-  if (!database) return;
+// The message model, trained when the extension was built (`vetter model`):
+// without it messages are still read, by the word lists alone.
+async function loadMessageModel() {
   try {
-    const kept = await db.getMeta(database, MESSAGE_MODEL_KEY);
-    if (kept instanceof Uint8Array && restoreMessageModel(kept)) return;
-  } catch {}
-  // Trained just after the worker starts rather than at the first message page, then kept.
-  setTimeout(async () => {
-    try {
-      const bytes = messageModelBytes();
-      if (bytes.length && database) await db.putMeta(database, MESSAGE_MODEL_KEY, bytes);
-    } catch {}
-  }, 0);
+    const response = await fetch(chrome.runtime.getURL('data/behaviour-model.bin'));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    restoreMessageModel(new Uint8Array(await response.arrayBuffer()));
+  } catch (err) {
+    notices.push(t('noticeModel', err.message));
+  }
 }
 
 // Schema 1 kept the whole store in one storage.local value. It is removed

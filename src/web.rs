@@ -449,19 +449,12 @@ impl Engine {
     }
 }
 
-/// The message model trained from the loaded training data, as bytes to
-/// keep between worker starts (trains it if need be); empty without data.
-#[wasm_bindgen(js_name = messageModelBytes)]
-pub fn message_model_bytes() -> Vec<u8> {
-    crate::rules::message_model::shipped_bytes().unwrap_or_default()
-}
-
-/// Takes a model kept by `messageModelBytes`; false when it was trained
-/// from other data or by another build, or does not read (it is then
-/// trained when first needed).
+/// Takes the message model file the build ships (`data/behaviour-model.bin`,
+/// written by `vetter model`); an error says why a file is refused (the
+/// behaviours are then recognised by the word lists alone).
 #[wasm_bindgen(js_name = restoreMessageModel)]
-pub fn restore_message_model(bytes: &[u8]) -> bool {
-    crate::rules::message_model::restore_shipped(bytes)
+pub fn restore_message_model(bytes: &[u8]) -> Result<(), JsError> {
+    crate::rules::message_model::restore_shipped(bytes).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Supplies a reference dataset (`cities.tsv`, `disposable-domains.txt`,

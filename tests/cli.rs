@@ -412,3 +412,19 @@ fn reviews_mostly_from_one_client_on_a_page_are_a_rating_anomaly() {
     assert!(flags_of(&report, "one-client").contains(&"RATING_ANOMALY".to_string()), "{out}");
     assert!(!flags_of(&report, "many-clients").contains(&"RATING_ANOMALY".to_string()), "{out}");
 }
+
+#[test]
+fn model_writes_the_trained_message_model_the_core_takes_back() {
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-behaviour-model.bin");
+    let (code, _, err) = vetter(&["model", "-o", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("message model written to"), "{err}");
+    let bytes = std::fs::read(&path).unwrap();
+    assert_eq!(vetter::rules::message_model::restore_shipped(&bytes), Ok(()));
+    for usage in [&["model"][..], &["model", "-o"], &["model", "--json", "x"], &["model", "-o", "a", "b"]] {
+        assert_eq!(vetter(usage).0, 2, "{usage:?}");
+    }
+    let (code, _, err) = vetter(&["model", "-o", "/nonexistent-dir/model.bin"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot write /nonexistent-dir/model.bin"), "{err}");
+}

@@ -1,16 +1,29 @@
 // The no-install page: the same wasm core as the extension, fed with files
 // the user drops or pastes. Analysis and rendering (with escaping) are Rust.
-import init, { loadData, renderPanel, scanFiles } from './pkg/vetter.js';
+import init, { loadData, renderPanel, restoreMessageModel, scanFiles } from './pkg/vetter.js';
 
 // messages.json: the English UI strings the Rust renderer uses (from _locales/en).
-const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv', 'han-pinyin.txt', 'behaviour-train.jsonl', 'messages.json'];
+const DATASETS = ['cities.tsv', 'disposable-domains.txt', 'nicknames.tsv', 'han-pinyin.txt', 'messages.json'];
+// Said with each result when the message model (trained when the page was
+// built) could not be loaded: messages are then read by the word lists alone.
+let modelProblem = '';
+async function loadMessageModel() {
+  try {
+    const response = await fetch(new URL('./data/behaviour-model.bin', import.meta.url));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    restoreMessageModel(new Uint8Array(await response.arrayBuffer()));
+  } catch (err) {
+    modelProblem = ` The message model could not be loaded (${err.message ?? err}): requests in messages are recognised by the word lists alone.`;
+  }
+}
 const ready = init({ module_or_path: new URL('./pkg/vetter_bg.wasm', import.meta.url) }).then(() =>
-  Promise.all(
-    DATASETS.map(async (name) => {
+  Promise.all([
+    loadMessageModel(),
+    ...DATASETS.map(async (name) => {
       const response = await fetch(new URL(`./data/${name}`, import.meta.url));
       if (response.ok) loadData(name, await response.text());
     }),
-  ),
+  ]),
 );
 const files = []; // {name, text}
 const status = document.getElementById('status');
@@ -33,7 +46,7 @@ async function analyse() {
     result.innerHTML = renderPanel(view);
     // Every file dropped is read as one candidate's: another candidate
     // starts over, or their pages would be cross-checked against these.
-    status.textContent = `${files.length} file(s) analysed together, as one candidate.`;
+    status.textContent = `${files.length} file(s) analysed together, as one candidate.${modelProblem}`;
     clear.hidden = false;
   } catch (err) {
     status.textContent = `Could not analyse: ${err.message ?? err}`;

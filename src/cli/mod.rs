@@ -71,7 +71,14 @@ replaced by a fictional one of the same shape, consistently across text,
 addresses and JSON-LD; tags, classes and stable attributes stay. --url
 gives the page's address when the page does not record it. Share it
 to report a page Vetter misreads. Refused (exit 1) if an original value
-would remain.";
+would remain.
+
+usage: vetter model -o FILE
+
+Trains the message model on the training data built into vetter
+(data/behaviour-train.jsonl) and writes it to FILE, as the extension's
+build does (data/behaviour-model.bin): the browser reads the model
+instead of training it.";
 
 #[derive(Debug, Serialize)]
 pub struct Report {
@@ -110,6 +117,7 @@ pub fn main(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Some("scan") => {}
         Some("skeleton") => return skeleton_command(&args[1..], out, err),
         Some("verdict") => return verdict_command(&args[1..], out, err),
+        Some("model") => return model_command(&args[1..], err),
         Some("--help" | "-h" | "help") => {
             let _ = writeln!(out, "{USAGE}");
             return 0;
@@ -716,6 +724,27 @@ fn read_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<ReadCase> {
 }
 
 /// `vetter skeleton PAGE [--url URL] [-o OUT]`.
+fn model_command(args: &[String], err: &mut dyn Write) -> i32 {
+    let [flag, path] = args else {
+        let _ = writeln!(err, "{USAGE}");
+        return 2;
+    };
+    if !matches!(flag.as_str(), "-o" | "--output") {
+        let _ = writeln!(err, "{USAGE}");
+        return 2;
+    }
+    let Some(bytes) = crate::rules::message_model::shipped_bytes() else {
+        let _ = writeln!(err, "vetter: no training data to train the message model on");
+        return 1;
+    };
+    if let Err(e) = std::fs::write(path, &bytes) {
+        let _ = writeln!(err, "vetter: cannot write {path}: {e}");
+        return 1;
+    }
+    let _ = writeln!(err, "vetter: message model written to {path} ({} bytes)", bytes.len());
+    0
+}
+
 fn skeleton_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let (mut page, mut target, mut url) = (None, None, None);
     let mut rest = args.iter();

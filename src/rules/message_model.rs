@@ -236,10 +236,14 @@ pub fn asking_scored<'a>(
     Some((quote, score))
 }
 
-/// The model trained on the shipped training data, once per loaded dataset
-/// (`None` inside while the wasm core has not been given it).
+/// The model trained on the shipped training data, once per loaded dataset;
+/// in wasm, the model file the extension was built with ([`restore_shipped`])
+/// — the browser never trains (`None` inside until it is given the file).
 pub fn shipped() -> Arc<Option<MessageModel>> {
     crate::data::derived(&SHIPPED, crate::data::BEHAVIOUR_TRAIN, |text| {
+        if cfg!(target_arch = "wasm32") {
+            return None;
+        }
         let examples = examples(text?);
         (!examples.is_empty()).then(|| MessageModel::train(&examples))
     })
@@ -248,52 +252,107 @@ pub fn shipped() -> Arc<Option<MessageModel>> {
 type Shipped = Mutex<Option<(usize, Arc<Option<MessageModel>>)>>;
 static SHIPPED: Shipped = Mutex::new(None);
 
-/// The source of the training code, hashed when compiling: a model kept by
-/// another build (not only another version) is trained again.
-const TRAINING_CODE: u64 = crate::text::fnv1a(include_bytes!("message_model.rs"));
-const MODEL_MAGIC: &[u8] = b"vetter message model 1\n";
+const MODEL_MAGIC: &[u8] = b"vetter message model 2\n";
 
-/// What a kept model must have been trained from: this training data by this code.
-fn stamp(training: &str) -> [u8; 8] {
-    crate::screening::fingerprint(&[training.as_bytes(), &TRAINING_CODE.to_le_bytes()]).to_le_bytes()
+/// Texts whose features a model file records (as a fingerprint): in several
+/// scripts, with digits, marks and punctuation, so that a model made by a
+/// build whose features differ (folding, hashing, n-grams, flags) is refused.
+const FEATURE_PROBES: [&str; 3] = [
+    "Pls send ur WhatsApp #, I'll pay 50% via USDT (TRC-20) – Ça va? Não, señor.",
+    "Мій номер змінився: пишіть у Телеграм, оплату на картку друга; ещё ёлка.",
+    "ΑΒΓ 你好 مرحبا İstanbul straße ﬁle",
+];
+
+// The stamps hash the same on every platform (FNV over bytes): the file is
+// written natively and read in wasm.
+
+/// What a model file is usable by: a build with these flags and features.
+fn feature_stamp() -> [u8; 8] {
+    let flags = FLAGS.iter().flat_map(|f| f.bytes().chain([0]));
+    let buckets = (BUCKETS as u64).to_le_bytes();
+    let probes = FEATURE_PROBES.iter().flat_map(|p| features(p, false)).flat_map(|f| f.bucket.to_le_bytes());
+    crate::text::stable_hash(flags.chain(buckets).chain(probes)).to_le_bytes()
 }
 
-/// The shipped model as bytes, to keep between worker starts (training
-/// takes seconds in the browser; reading the bytes back, milliseconds).
-/// Trains it if need be; `None` without training data.
+/// What a model was trained from.
+fn data_stamp(training: &str) -> [u8; 8] {
+    crate::text::stable_hash(training.bytes()).to_le_bytes()
+}
+
+/// The model trained on the training data, as a file: the extension's build
+/// writes it (`vetter model`) and the extension reads it at start, so the
+/// browser never trains (seconds in wasm) and runs the very model the
+/// evaluations measured natively. Trains it if need be; `None` without
+/// training data.
 pub fn shipped_bytes() -> Option<Vec<u8>> {
     let training = crate::data::text(crate::data::BEHAVIOUR_TRAIN)?;
     let model = shipped();
     let model = model.as_ref().as_ref()?;
-    let mut out = Vec::with_capacity(MODEL_MAGIC.len() + 8 + 4 * (FLAGS.len() + model.weights.len()));
+    let mut out = Vec::with_capacity(MODEL_MAGIC.len() + 16 + 4 * (FLAGS.len() + model.weights.len()));
     out.extend_from_slice(MODEL_MAGIC);
-    out.extend_from_slice(&stamp(&training));
+    out.extend_from_slice(&feature_stamp());
+    out.extend_from_slice(&data_stamp(&training));
     for value in model.bias.iter().chain(&model.weights) {
         out.extend_from_slice(&value.to_le_bytes());
     }
     Some(out)
 }
 
-/// Takes a model kept by [`shipped_bytes`] as the shipped one, if it was
-/// trained from the training data loaded now by this code and reads whole;
-/// false otherwise (it is then trained when first needed).
-pub fn restore_shipped(bytes: &[u8]) -> bool {
-    let Some(training) = crate::data::text(crate::data::BEHAVIOUR_TRAIN) else { return false };
-    let Some(rest) = bytes.strip_prefix(MODEL_MAGIC) else { return false };
-    let Some((stamped, rest)) = rest.split_at_checked(8) else { return false };
-    if stamped != stamp(&training) || rest.len() != 4 * FLAGS.len() * (1 + BUCKETS) {
-        return false;
+/// Why a model file was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ModelRefused {
+    NotAModel,
+    /// Made by a build whose features differ.
+    OtherFeatures,
+    /// Trained from other training data than the data loaded now.
+    OtherData,
+    /// Cut short or too long.
+    WrongLength,
+    /// A weight that is not a finite number.
+    NotANumber,
+}
+
+impl std::fmt::Display for ModelRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ModelRefused::NotAModel => "not a Vetter message model",
+            ModelRefused::OtherFeatures => "made by another version of Vetter",
+            ModelRefused::OtherData => "trained from other training data than the data loaded",
+            ModelRefused::WrongLength => "cut short or too long",
+            ModelRefused::NotANumber => "a weight is not a number",
+        })
+    }
+}
+
+/// Takes a model file ([`shipped_bytes`]) as the shipped model, if this
+/// build's features are the ones it was made for, it reads whole, and (when
+/// training data is loaded, as natively) it was trained from that data.
+pub fn restore_shipped(bytes: &[u8]) -> Result<(), ModelRefused> {
+    let rest = bytes.strip_prefix(MODEL_MAGIC).ok_or(ModelRefused::NotAModel)?;
+    let (features, rest) = rest.split_at_checked(8).ok_or(ModelRefused::WrongLength)?;
+    let (data, rest) = rest.split_at_checked(8).ok_or(ModelRefused::WrongLength)?;
+    if features != feature_stamp() {
+        return Err(ModelRefused::OtherFeatures);
+    }
+    let training = crate::data::text(crate::data::BEHAVIOUR_TRAIN);
+    if training.as_ref().is_some_and(|t| data != data_stamp(t)) {
+        return Err(ModelRefused::OtherData);
+    }
+    if rest.len() != 4 * FLAGS.len() * (1 + BUCKETS) {
+        return Err(ModelRefused::WrongLength);
     }
     let values: Vec<f32> = rest.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
     if !values.iter().all(|v| v.is_finite()) {
-        return false;
+        return Err(ModelRefused::NotANumber);
     }
     let mut bias = [0f32; FLAGS.len()];
     bias.copy_from_slice(&values[..FLAGS.len()]);
     let model = MessageModel { weights: values[FLAGS.len()..].to_vec(), bias };
-    // Filed as `derived` files what it builds, under the training data's length.
-    *SHIPPED.lock().unwrap_or_else(|e| e.into_inner()) = Some((training.len(), Arc::new(Some(model))));
-    true
+    // Filed as `derived` files what it builds, under the training data's
+    // length (none in the browser, which is given the model, not the data).
+    let built_from = training.map_or(0, |t| t.len());
+    *SHIPPED.lock().unwrap_or_else(|e| e.into_inner()) = Some((built_from, Arc::new(Some(model))));
+    Ok(())
 }
 
 #[cfg(test)]
@@ -301,21 +360,48 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_kept_model_is_taken_back_only_when_it_reads_and_was_trained_from_this_data() {
+    fn a_model_file_is_taken_only_when_it_reads_and_fits_these_features_and_this_data() {
         let bytes = shipped_bytes().expect("the training data is compiled in natively");
         let text = "my account got blocked, can you pay my cousin this month?";
         let before = shipped().as_ref().as_ref().unwrap().scores(text);
-        assert!(restore_shipped(&bytes));
+        assert_eq!(restore_shipped(&bytes), Ok(()));
         assert_eq!(shipped().as_ref().as_ref().unwrap().scores(text), before);
-        let stamp_at = MODEL_MAGIC.len();
-        let mut other_data = bytes.clone();
-        other_data[stamp_at] ^= 1;
-        let mut short = bytes.clone();
-        short.pop();
-        let mut not_a_number = bytes.clone();
-        not_a_number[stamp_at + 8..stamp_at + 12].copy_from_slice(&f32::NAN.to_le_bytes());
-        for refused in [&other_data, &short, &not_a_number, &bytes[..3].to_vec(), &Vec::new()] {
-            assert!(!restore_shipped(refused));
+        let stamps_at = MODEL_MAGIC.len();
+        let with = |at: usize, value: &[u8]| {
+            let mut changed = bytes.clone();
+            changed[at..at + value.len()].copy_from_slice(value);
+            changed
+        };
+        let other_features = with(stamps_at, &[bytes[stamps_at] ^ 1]);
+        let other_data = with(stamps_at + 8, &[bytes[stamps_at + 8] ^ 1]);
+        let not_a_number = with(stamps_at + 16, &f32::NAN.to_le_bytes());
+        let mut longer = bytes.clone();
+        longer.extend_from_slice(&[0; 4]);
+        let cases: [(&[u8], ModelRefused); 7] = [
+            (&other_features, ModelRefused::OtherFeatures),
+            (&other_data, ModelRefused::OtherData),
+            (&not_a_number, ModelRefused::NotANumber),
+            (&bytes[..bytes.len() - 1], ModelRefused::WrongLength),
+            (&longer, ModelRefused::WrongLength),
+            (&bytes[..stamps_at + 3], ModelRefused::WrongLength),
+            (&bytes[..3], ModelRefused::NotAModel),
+        ];
+        for (refused, why) in cases {
+            assert_eq!(restore_shipped(refused), Err(why));
+        }
+        // A refused file leaves the model as it was.
+        assert_eq!(shipped().as_ref().as_ref().unwrap().scores(text), before);
+    }
+
+    #[test]
+    fn each_feature_probe_yields_features_of_its_own() {
+        // A probe folded away, or one repeating another, would check nothing.
+        let buckets: Vec<Vec<u32>> =
+            FEATURE_PROBES.iter().map(|p| features(p, false).iter().map(|f| f.bucket).collect()).collect();
+        for (probe, own) in FEATURE_PROBES.iter().zip(&buckets) {
+            assert!(own.len() > 50, "{probe}: {} features", own.len());
+            let elsewhere = buckets.iter().filter(|b| *b != own).flatten().collect::<std::collections::HashSet<_>>();
+            assert!(own.iter().filter(|b| !elsewhere.contains(b)).count() > 40, "{probe}");
         }
     }
 

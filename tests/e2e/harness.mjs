@@ -118,7 +118,7 @@ export async function startServer() {
   };
 }
 
-/** Launches Chromium with the extension; returns {context, extensionId, userDataDir}. */
+/** Launches Chromium with the extension; returns {context, extensionId, userDataDir, extensionDir} (the unpacked copy it loaded). */
 export async function launch(server, { headless = true, userDataDir } = {}) {
   const dir = userDataDir ?? mkdtempSync(join(tmpdir(), 'vetter-profile-'));
   const rules = [
@@ -145,7 +145,7 @@ export async function launch(server, { headless = true, userDataDir } = {}) {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
-  return { context, extensionId, userDataDir: dir };
+  return { context, extensionId, userDataDir: dir, extensionDir: extension };
 }
 
 /**

@@ -76,3 +76,21 @@ test('a pasted hostile page is shown as text', async () => {
   assert.match(await page.innerText('#result'), /<img src=x onerror=alert\(1\)>/);
   assert.equal(await page.$$eval('#result img', (els) => els.length), 0);
 });
+
+test('messages dropped with the pages are read by the model the page was built with', async () => {
+  const page = await browser.newPage();
+  await page.goto(base);
+  await page.setInputFiles('#files', [
+    { name: 'upwork.html', mimeType: 'text/html', buffer: readFileSync(join(ROOT, 'demo/daniel-kim/upwork.html')) },
+    {
+      name: 'messages.txt',
+      mimeType: 'text/plain',
+      // Words no list names: only the model recognises the move off the platform.
+      buffer: Buffer.from("Daniel: Happy to keep going, though I'd rather we chat somewhere other than this site from now on.\n"),
+    },
+  ]);
+  await page.waitForSelector('#result [data-flag="OFF_PLATFORM_REQUEST"]');
+  const text = await page.innerText('#result');
+  assert.match(text, /on-device message model/);
+  assert.doesNotMatch(await page.innerText('#status'), /message model could not be loaded/);
+});

@@ -11,6 +11,8 @@ use std::path::Path;
 
 const WASM: &str = "target/wasm32-unknown-unknown/wasm-release/vetter.wasm";
 const PKG: &str = "target/wasm-pkg";
+/// The message model, trained natively when building (see `vetter model`).
+const MODEL: &str = "target/behaviour-model.bin";
 
 pub fn run() -> Result {
     util::run("cargo", &["build", "--lib", "--profile", "wasm-release", "--target", "wasm32-unknown-unknown"])?;
@@ -35,6 +37,10 @@ pub fn run() -> Result {
         eprintln!("NOTE: wasm-opt not found (npm ci installs it); the wasm is not size-optimised");
     }
 
+    // Trained here (a few seconds natively, with the tests' build of the
+    // command) so that no browser trains it (seconds more in wasm).
+    util::run("cargo", &["run", "--quiet", "--bin", "vetter", "--", "model", "-o", MODEL])?;
+
     let version = env!("CARGO_PKG_VERSION");
     check_manifest_version(&root.join("manifest.json"), version)?;
     let dist = root.join("dist");
@@ -46,11 +52,14 @@ pub fn run() -> Result {
     copy_dir(&root.join(PKG), &chrome.join("pkg"))?;
     crate::icon::write_all(&chrome)?;
     check_manifest_files(&chrome)?;
-    // Reference data the wasm core loads at run time (see src/data.rs).
-    for name in ["cities.tsv", "disposable-domains.txt", "nicknames.tsv", "han-pinyin.txt", "behaviour-train.jsonl"] {
+    // Reference data the wasm core loads at run time (see src/data.rs), and
+    // the message model (its training data stays out of the package).
+    for name in ["cities.tsv", "disposable-domains.txt", "nicknames.tsv", "han-pinyin.txt"] {
         copy_file(&root.join("data").join(name), &chrome.join("data").join(name))?;
         copy_file(&root.join("data").join(name), &dist.join("www/data").join(name))?;
     }
+    copy_file(&root.join(MODEL), &chrome.join("data/behaviour-model.bin"))?;
+    copy_file(&root.join(MODEL), &dist.join("www/data/behaviour-model.bin"))?;
     let www = dist.join("www");
     copy_dir(&root.join("www"), &www)?;
     copy_file(&root.join("_locales/en/messages.json"), &www.join("data/messages.json"))?;
