@@ -1,5 +1,5 @@
-//! Chooses the message model's threshold without the held-out set:
-//! `cargo run --release --example message_model`. Trains on the shipped
+//! Measures the message model and chooses its thresholds without the
+//! held-out sets: `cargo run --release --example message_model` trains on the shipped
 //! training data minus the development set's items, scores the development
 //! set (`tests/fixtures/messages/behaviour-eval.jsonl`), and prints per flag
 //! the recall and false alarms at several thresholds (model alone, each
@@ -7,8 +7,10 @@
 //!
 //! `--writers [--epochs N --rate R --l2 L]` leaves each helper's training
 //! set out in turn and scores the model trained without it (how the settings
-//! are chosen); `--writer X` runs the whole rule on set X with the model
-//! trained without it; `--pipeline` the whole rule on the development set.
+//! are chosen); `--writer-thresholds` chooses the shipped thresholds on all
+//! of them pooled (`THRESHOLDS`); `--writer X` runs the whole rule on set X
+//! with the model trained without it; `--pipeline` the whole rule on the
+//! development set.
 
 use vetter::rules::message_model::{examples, Example, MessageModel, Training, FLAGS};
 
@@ -33,6 +35,10 @@ fn main() {
     // features and settings carry to wording the model never saw.
     if std::env::args().any(|a| a == "--writers") {
         writers(&train);
+        return;
+    }
+    if std::env::args().any(|a| a == "--writer-thresholds") {
+        writer_thresholds(&train);
         return;
     }
     let grid = std::env::args().any(|a| a == "--grid");
@@ -185,11 +191,7 @@ fn pipeline(without_dev: &str, dev_jsonl: &str) {
 /// it alone — per flag, recall at the lowest threshold keeping false alarms
 /// on that set at most 1.5 %; then the mean over writers and flags.
 fn writers(train: &str) {
-    let marks: std::collections::BTreeSet<String> = train
-        .lines()
-        .filter_map(|l| l.split("(set ").nth(1).and_then(|rest| rest.split(')').next()).map(str::to_string))
-        .filter(|w| w.len() == 1)
-        .collect();
+    let marks = writer_marks(train);
     let mut all = Vec::new();
     for writer in &marks {
         let (theirs, rest) = split_writer(train, writer);
@@ -220,6 +222,53 @@ fn writers(train: &str) {
     println!("mean recall over writers and flags: {:.1} %", 100.0 * all.iter().sum::<f64>() / all.len().max(1) as f64);
 }
 
+/// Thresholds chosen on every writer's set, each scored by the model trained
+/// without it (pooled): per flag the lowest with at most 1.5 % false alarms.
+fn writer_thresholds(train: &str) {
+    let marks = writer_marks(train);
+    let mut scored: Vec<([f32; FLAGS.len()], [bool; FLAGS.len()], String)> = Vec::new();
+    for writer in &marks {
+        let (theirs, rest) = split_writer(train, writer);
+        let model = MessageModel::train_with(&examples(&rest), settings());
+        scored.extend(examples(&theirs).iter().map(|e| (model.scores(&e.text), e.flags, writer.clone())));
+        eprintln!("set {writer} scored");
+    }
+    let current = vetter::rules::message_model::THRESHOLDS;
+    for (at, flag) in FLAGS.iter().enumerate() {
+        let positives = scored.iter().filter(|(_, f, _)| f[at]).count();
+        let negatives = scored.len() - positives;
+        let at_threshold = |t: f32| {
+            let found = scored.iter().filter(|(s, f, _)| f[at] && s[at] >= t).count();
+            let alarms = scored.iter().filter(|(s, f, _)| !f[at] && s[at] >= t).count();
+            (found as f64 / positives as f64, alarms as f64 / negatives as f64)
+        };
+        let chosen = (1..100).map(|t| t as f32 / 100.0).find(|&t| at_threshold(t).1 <= 0.015).unwrap_or(1.0);
+        let (r, a) = at_threshold(chosen);
+        let (rc, ac) = at_threshold(current[at]);
+        // Per writer at the chosen threshold: the spread.
+        let per_writer: Vec<String> = marks
+            .iter()
+            .filter_map(|w| {
+                let mine: Vec<_> = scored.iter().filter(|(_, _, x)| x == w).collect();
+                let pos = mine.iter().filter(|(_, f, _)| f[at]).count();
+                (pos >= 20).then(|| {
+                    let found = mine.iter().filter(|(s, f, _)| f[at] && s[at] >= chosen).count();
+                    format!("{:.0}", 100.0 * found as f64 / pos as f64)
+                })
+            })
+            .collect();
+        println!(
+            "{flag:24} chosen {chosen:.2}: recall {:.1} % false alarms {:.2} % | current {:.2}: {:.1} % / {:.2} % | writers [{}]",
+            100.0 * r,
+            100.0 * a,
+            current[at],
+            100.0 * rc,
+            100.0 * ac,
+            per_writer.join(" ")
+        );
+    }
+}
+
 /// Training settings from `--epochs N --rate R --l2 L` (else the defaults).
 fn settings() -> Training {
     let arg = |name: &str| std::env::args().skip_while(|a| a != name).nth(1).and_then(|v| v.parse::<f32>().ok());
@@ -229,6 +278,15 @@ fn settings() -> Training {
         learning_rate: arg("--rate").unwrap_or(d.learning_rate),
         l2: arg("--l2").unwrap_or(d.l2),
     }
+}
+
+/// The helpers' set marks (`(set X)` in a training line's source).
+fn writer_marks(train: &str) -> std::collections::BTreeSet<String> {
+    train
+        .lines()
+        .filter_map(|l| l.split("(set ").nth(1).and_then(|rest| rest.split(')').next()).map(str::to_string))
+        .filter(|w| w.len() == 1)
+        .collect()
 }
 
 /// The training lines one helper wrote (`(set X)` in their source) and the rest.

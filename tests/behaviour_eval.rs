@@ -204,65 +204,67 @@ fn behavioural_flags_on_messages_the_rules_were_not_written_from() {
 }
 
 /// (flag, at least found, at most false alarms), measured on 2026-12-07
-/// with the word lists and the message model (training sets A–Z). The development set is part
-/// of the model's training data: its figures are not a measure, only a guard.
+/// with the word lists and the message model (training sets A–Z, thresholds
+/// chosen by leaving one writer out). The development set is part of the
+/// model's training data: its figures are not a measure, only a guard.
 const DEV_FLOORS: &[(&str, usize, usize)] = &[
-    ("OFF_PLATFORM_REQUEST", 33, 0),
-    ("CRYPTO_PAYMENT_REQUEST", 29, 2),
+    ("OFF_PLATFORM_REQUEST", 33, 1),
+    ("CRYPTO_PAYMENT_REQUEST", 29, 3),
     ("PAYMENT_DETAILS_CHANGE", 33, 0),
     ("ACCOUNT_SWITCH_REQUEST", 28, 0),
-    ("SHIPPING_MISMATCH", 28, 0),
-    ("IDENTITY_BORROWING", 40, 1),
-    ("PAYMENT_WITHOUT_WORK", 28, 3),
+    ("SHIPPING_MISMATCH", 28, 6),
+    ("IDENTITY_BORROWING", 40, 0),
+    ("PAYMENT_WITHOUT_WORK", 28, 2),
     ("AVAILABILITY_EVASION", 29, 1),
     ("CONTACT_CHANGE", 28, 2),
 ];
 const HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
-    ("OFF_PLATFORM_REQUEST", 25, 4),
+    ("OFF_PLATFORM_REQUEST", 25, 5),
     ("CRYPTO_PAYMENT_REQUEST", 26, 6),
     ("PAYMENT_DETAILS_CHANGE", 27, 1),
-    ("ACCOUNT_SWITCH_REQUEST", 23, 1),
-    ("SHIPPING_MISMATCH", 25, 3),
-    ("IDENTITY_BORROWING", 29, 1),
-    ("PAYMENT_WITHOUT_WORK", 24, 6),
+    ("ACCOUNT_SWITCH_REQUEST", 24, 1),
+    ("SHIPPING_MISMATCH", 25, 7),
+    ("IDENTITY_BORROWING", 28, 1),
+    ("PAYMENT_WITHOUT_WORK", 23, 4),
     ("AVAILABILITY_EVASION", 22, 3),
     ("CONTACT_CHANGE", 22, 4),
 ];
 /// Measured on arrival (2026-12-07): recall 81/90/74/97/90/74/90/83/89 %;
-/// these floors are after training sets N to Z and thresholds chosen again.
+/// these floors are after training sets N to Z and thresholds chosen by
+/// leaving one writer out.
 const THIRD_HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
-    ("OFF_PLATFORM_REQUEST", 26, 5),
+    ("OFF_PLATFORM_REQUEST", 27, 5),
     ("CRYPTO_PAYMENT_REQUEST", 30, 5),
-    ("PAYMENT_DETAILS_CHANGE", 27, 9),
-    ("ACCOUNT_SWITCH_REQUEST", 25, 1),
-    ("SHIPPING_MISMATCH", 26, 6),
-    ("IDENTITY_BORROWING", 36, 5),
+    ("PAYMENT_DETAILS_CHANGE", 26, 6),
+    ("ACCOUNT_SWITCH_REQUEST", 27, 1),
+    ("SHIPPING_MISMATCH", 27, 10),
+    ("IDENTITY_BORROWING", 36, 4),
     ("PAYMENT_WITHOUT_WORK", 28, 2),
     ("AVAILABILITY_EVASION", 32, 5),
     ("CONTACT_CHANGE", 25, 10),
 ];
 /// Measured once on arrival (2026-12-07, training sets A–N): recall
 /// 79/88/79/70/87/82/76/67/87 %; these floors are after training sets O–Z
-/// and thresholds chosen again.
+/// and thresholds chosen by leaving one writer out.
 const FOURTH_HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
-    ("OFF_PLATFORM_REQUEST", 31, 8),
-    ("CRYPTO_PAYMENT_REQUEST", 21, 10),
-    ("PAYMENT_DETAILS_CHANGE", 22, 4),
+    ("OFF_PLATFORM_REQUEST", 32, 10),
+    ("CRYPTO_PAYMENT_REQUEST", 22, 12),
+    ("PAYMENT_DETAILS_CHANGE", 21, 1),
     ("ACCOUNT_SWITCH_REQUEST", 20, 3),
-    ("SHIPPING_MISMATCH", 22, 2),
+    ("SHIPPING_MISMATCH", 22, 6),
     ("IDENTITY_BORROWING", 34, 4),
-    ("PAYMENT_WITHOUT_WORK", 20, 4),
+    ("PAYMENT_WITHOUT_WORK", 20, 2),
     ("AVAILABILITY_EVASION", 29, 2),
     ("CONTACT_CHANGE", 27, 6),
 ];
 const SECOND_HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
-    ("OFF_PLATFORM_REQUEST", 21, 3),
+    ("OFF_PLATFORM_REQUEST", 22, 6),
     ("CRYPTO_PAYMENT_REQUEST", 26, 5),
     ("PAYMENT_DETAILS_CHANGE", 27, 3),
     ("ACCOUNT_SWITCH_REQUEST", 24, 1),
-    ("SHIPPING_MISMATCH", 25, 1),
+    ("SHIPPING_MISMATCH", 25, 4),
     ("IDENTITY_BORROWING", 33, 7),
-    ("PAYMENT_WITHOUT_WORK", 25, 17),
+    ("PAYMENT_WITHOUT_WORK", 25, 14),
     ("AVAILABILITY_EVASION", 28, 2),
     ("CONTACT_CHANGE", 20, 10),
 ];
