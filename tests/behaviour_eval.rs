@@ -225,7 +225,7 @@ const HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
     ("ACCOUNT_SWITCH_REQUEST", 24, 1),
     ("SHIPPING_MISMATCH", 25, 7),
     ("IDENTITY_BORROWING", 28, 1),
-    ("PAYMENT_WITHOUT_WORK", 23, 4),
+    ("PAYMENT_WITHOUT_WORK", 24, 4),
     ("AVAILABILITY_EVASION", 22, 3),
     ("CONTACT_CHANGE", 24, 5),
 ];
