@@ -239,7 +239,7 @@ const THIRD_HELD_OUT_FLOORS: &[(&str, usize, usize)] = &[
     ("ACCOUNT_SWITCH_REQUEST", 27, 1),
     ("SHIPPING_MISMATCH", 27, 10),
     ("IDENTITY_BORROWING", 36, 4),
-    ("PAYMENT_WITHOUT_WORK", 28, 2),
+    ("PAYMENT_WITHOUT_WORK", 29, 2),
     ("AVAILABILITY_EVASION", 32, 5),
     ("CONTACT_CHANGE", 27, 10),
 ];

@@ -644,7 +644,7 @@ fn by_rules(
         // Or a sentence naming the concepts of a request together.
         // A short message may put the concepts in two sentences
         // ("your personal email? It is easier to stay in touch").
-        let request = |s: &str| names_together(behaviour.together, s) && !names_any(behaviour.unless, s);
+        let request = |s: &str| names_together(behaviour.together, s) && !vetoed(behaviour.unless, s);
         let found = sentences(m.text)
             .find(|s| request(s))
             .or_else(|| (m.text.len() <= 400 && request(m.text)).then_some(m.text))
@@ -665,7 +665,7 @@ fn by_rules(
     // A statement ("we never take payment in crypto", "I'll stay in
     // the Upwork messages as the rules require") is no request,
     // whichever way it was matched.
-    let statement = |s: &str| names_any(behaviour.unless, s);
+    let statement = |s: &str| vetoed(behaviour.unless, s);
     for sentence in sentences(m.text) {
         // A dot inside "t.me" or a wallet splits nothing that matters:
         // match the whole message when the sentence alone misses.
@@ -736,7 +736,7 @@ fn modelled(
     // an API or a bot (leaving F–K out in turn: 17 more requests found, 6
     // more false alarms in 38,000 flag-message pairs; none on the
     // development set).
-    if names_any(behaviour.unless, part) || needs_a_word && !mentions(behaviour, text) {
+    if vetoed(behaviour.unless, part) || needs_a_word && !mentions(behaviour, text) {
         return None;
     }
     let words = model.reasons(behaviour.id, part).join(", ");
@@ -770,9 +770,20 @@ fn names_together(entries: &[&[&[&str]]], sentence: &str) -> bool {
     entries.iter().any(|concepts| concepts.iter().all(|words_of| words_of.iter().any(|w| words.contains(w))))
 }
 
-/// Whether `text` holds one of `words` (bounded as in [`Behaviour::together`]).
-fn names_any(words: &[&str], text: &str) -> bool {
-    !words.is_empty() && names_together(&[&[words]], text)
+/// Whether `text` holds one of a behaviour's vetoes (`unless`) not negated
+/// just before: "the app is finished" is a statement, "the app isn't
+/// finished, but could you release it" is not.
+fn vetoed(unless: &[&str], text: &str) -> bool {
+    let words = bounded_words(text);
+    unless.iter().any(|w| words.match_indices(w).any(|(at, _)| !negated(&words[..at])))
+}
+
+/// Words that negate what follows them within three words ("t" is what is
+/// left of "isn't" once marks are spaces).
+const NEGATORS: &[&str] = &["not", "t", "never", "no", "nao", "não", "nunca", "nem", "не", "ні", "ни"];
+
+fn negated(before: &str) -> bool {
+    before.split_whitespace().rev().take(3).any(|w| NEGATORS.contains(&w))
 }
 
 /// The words around a match, for evidence.
@@ -897,6 +908,17 @@ mod tests {
                       Separately, I'd rather we chat somewhere other than this site from now on, if that works for you.";
         assert_eq!(flags(update), ["OFF_PLATFORM_REQUEST"]);
         assert!(flags("The Telegram bot sends notifications to the group now.").is_empty());
+    }
+
+    /// "Isn't finished" is no statement that the work is done: a veto
+    /// negated just before it does not hold.
+    #[test]
+    fn a_negated_veto_does_not_hold() {
+        let asking =
+            "I know the feature isn't finished yet, but could you approve the milestone anyway? Rent is due on Friday.";
+        assert_eq!(flags(asking), ["PAYMENT_WITHOUT_WORK"]);
+        assert_eq!(flags("Я ще не здав етап, але чи можна отримати оплату вже зараз?"), ["PAYMENT_WITHOUT_WORK"]);
+        assert!(flags("The feature is finished and tested, could you approve the milestone?").is_empty());
     }
 
     #[test]
