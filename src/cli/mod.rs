@@ -723,7 +723,7 @@ fn read_case(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<ReadCase> {
     Some(case)
 }
 
-/// `vetter skeleton PAGE [--url URL] [-o OUT]`.
+/// `vetter model -o FILE`.
 fn model_command(args: &[String], err: &mut dyn Write) -> i32 {
     let [flag, path] = args else {
         let _ = writeln!(err, "{USAGE}");
@@ -745,6 +745,7 @@ fn model_command(args: &[String], err: &mut dyn Write) -> i32 {
     0
 }
 
+/// `vetter skeleton PAGE [--url URL] [-o OUT]`.
 fn skeleton_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let (mut page, mut target, mut url) = (None, None, None);
     let mut rest = args.iter();
