@@ -697,8 +697,9 @@ fn mentions(behaviour: &Behaviour, text: &str) -> bool {
 }
 
 /// `text` lower-cased with every mark a space and a space at each end, so
-/// that " word" finds a word's start and " word " a whole word.
-fn bounded_words(text: &str) -> String {
+/// that " word" finds a word's start and " word " a whole word ("%" kept,
+/// for "50%"). The other rules' word lists are matched the same way.
+pub(super) fn bounded_words(text: &str) -> String {
     let mut words = String::with_capacity(text.len() + 2);
     words.push(' ');
     for c in text.chars().flat_map(char::to_lowercase) {

@@ -14,6 +14,7 @@
 //! `info`; differing phones `low`. The same number written in two formats,
 //! and company role addresses (`info@`), never count.
 
+use super::behaviour::bounded_words;
 use super::{ui, ui_with, CaseInput, Evidence, Finding, Severity};
 use crate::normalize::contact::{email_canonical, is_role_address, phone_e164};
 use std::collections::BTreeMap;
@@ -156,9 +157,9 @@ pub fn check(case: &CaseInput<'_>) -> Vec<Finding> {
                     // 363 announced changes of six training writers left out
                     // in turn, against 310, for 2 fewer false alarms in
                     // 4,275 messages.)
-                    // As the word lists read it (`bounded`: their words keep
-                    // their accents, which folding would drop).
-                    let words = bounded(m.text);
+                    // As the word lists read it (`bounded_words`: their words
+                    // keep their accents, which folding would drop).
+                    let words = bounded_words(m.text);
                     let has = |list: &[&str]| list.iter().any(|w| words.contains(w));
                     if !has(CONTACT_WORDS) || has(UNCHANGED_WORDS) {
                         return None;
@@ -332,29 +333,18 @@ const FIRST_PERSON: &[&str] = &[
     " моя ",
 ];
 
-/// `s` lower-cased, every other character than a letter or digit a space,
-/// with a space at each end: how the word lists above are matched (" new
-/// number" as words).
-fn bounded(s: &str) -> String {
-    let mut words = String::with_capacity(s.len() + 2);
-    words.push(' ');
-    words.extend(s.chars().flat_map(char::to_lowercase).map(|c| if c.is_alphanumeric() { c } else { ' ' }));
-    words.push(' ');
-    words
-}
-
 /// The sentence of `text` announcing that the candidate's phone number or
 /// e-mail changed, when one does.
 fn announced_change(text: &str) -> Option<&str> {
     let any = |words: &str, list: &[&str]| list.iter().any(|w| words.contains(w));
-    let whole = bounded(text);
+    let whole = bounded_words(text);
     if !any(&whole, CONTACT_WORDS) || !any(&whole, CHANGED_WORDS) || any(&whole, UNCHANGED_WORDS) {
         return None;
     }
     text.split_inclusive(['.', '!', '?', '\n'])
         .map(str::trim)
         .find(|s| {
-            let words = bounded(s);
+            let words = bounded_words(s);
             any(&words, CONTACT_WORDS) && any(&words, CHANGED_WORDS)
         })
         .filter(|_| any(&whole, FIRST_PERSON))
