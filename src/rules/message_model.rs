@@ -97,7 +97,8 @@ fn features(text: &str, keep_text: bool) -> Vec<Feature> {
         for n in 3..=5 {
             for gram in marked.windows(n) {
                 let gram: String = gram.iter().collect();
-                push(fnv(b'c', &[&gram]), &|| gram.clone());
+                // Never shown: a note names whole words and pairs.
+                push(fnv(b'c', &[&gram]), &String::new);
             }
         }
     }
@@ -195,7 +196,7 @@ impl MessageModel {
         let row = &self.weights[at * BUCKETS..(at + 1) * BUCKETS];
         let mut weighed: Vec<(f32, String)> = features(text, true)
             .into_iter()
-            .filter(|f| !f.text.starts_with('<') && !f.text.ends_with('>') && f.text.chars().count() > 2)
+            .filter(|f| f.text.chars().count() > 2)
             .map(|f| (row[f.bucket as usize], f.text))
             .filter(|(w, _)| *w > 0.0)
             .collect();
@@ -433,6 +434,14 @@ mod tests {
         assert!(off("continue on telegram") > threshold);
         assert!(off("please review the invoice") < threshold);
         assert!(!model.reasons("OFF_PLATFORM_REQUEST", "continue on telegram").is_empty());
+        // A note names words and pairs of the message, never the pieces of
+        // words the model also weighs ("ele" of a misspelt "telegramm").
+        let text = "pls continue on telegramm";
+        let reasons = model.reasons("OFF_PLATFORM_REQUEST", text);
+        assert!(!reasons.is_empty());
+        for reason in &reasons {
+            assert!(format!(" {text} ").contains(&format!(" {reason} ")), "{reason:?} in {reasons:?}");
+        }
         // Deterministic: the same examples, the same scores.
         assert_eq!(MessageModel::train(&data).scores("telegram"), model.scores("telegram"));
     }
