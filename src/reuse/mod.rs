@@ -2,7 +2,10 @@
 //! templates) and photos. Both are indexed so that a store of 100,000
 //! profiles answers "who else has this?" without comparing with everyone.
 
-pub mod photo;
+/// Photos: a crate of their own (`crates/photo`), built for speed in the
+/// wasm where the rest is built for size (a team lookup compares a photo
+/// with thousands).
+pub use vetter_photo as photo;
 pub mod text;
 
 /// SplitMix64's finaliser: a fast, well-mixed, seedable 64-bit hash step.

@@ -5,7 +5,7 @@ use super::*;
 // The store's behaviour is read through the case views built on it.
 use crate::analysis::{CaseView, CaseViews};
 use crate::model::{Site, Sourced};
-use crate::reuse::photo::tests::{portrait, resize};
+use crate::reuse::photo::testing::{portrait, resize};
 
 fn profile(url: &str, name: &str, links: &[&str]) -> Profile {
     let mut p = Profile::empty(url, sites::site_of(url));

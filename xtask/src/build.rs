@@ -29,6 +29,7 @@ pub fn run() -> Result {
             "--enable-sign-ext",
             "--enable-reference-types",
             "--enable-multivalue",
+            "--enable-simd",
         ];
         let mut args = vec!["-Oz", bg.as_str(), "-o", bg.as_str()];
         args.extend(features);

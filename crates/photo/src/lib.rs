@@ -728,9 +728,16 @@ impl<K: Clone + Eq + Hash> PhotoIndex<K> {
     }
 }
 
-#[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
+/// Pictures for tests, here and in the core's tests (not part of the API).
+#[doc(hidden)]
+pub mod testing {
+    /// SplitMix64's finaliser, for the pictures' patches.
+    fn mix(mut x: u64) -> u64 {
+        x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        x ^ (x >> 31)
+    }
 
     /// A synthetic "portrait": a lit oval on a gradient, with texture, so
     /// that it has structure at several scales like a photo.
@@ -746,7 +753,7 @@ pub(crate) mod tests {
                 // Features of this picture alone (as a face and its light
                 // are): patches of light and shade on a 20 × 20 grid.
                 let patch = (fx * 20.0) as u64 * 20 + (fy * 20.0) as u64;
-                let feature = (crate::reuse::mix(patch ^ u64::from(seed) << 32) % 48) as f64 - 24.0;
+                let feature = (mix(patch ^ u64::from(seed) << 32) % 48) as f64 - 24.0;
                 let v = (60.0 + 80.0 * fy + face + wave + feature).clamp(0.0, 255.0) as u8;
                 px.extend_from_slice(&[v, v.saturating_sub(20), v / 2, 255]);
             }
@@ -766,6 +773,12 @@ pub(crate) mod tests {
         }
         out
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{portrait, resize};
+    use super::*;
 
     fn prepared(width: u32, height: u32, px: &[u8]) -> PreparedPhoto {
         PreparedPhoto::new(signature_rgba(width, height, px).unwrap())

@@ -218,26 +218,34 @@ const DETAIL_REACH: f32 = 0.01;
 /// words per photo: whole and centre) for a query's first pass.
 #[derive(Debug)]
 pub struct SharedPhotoSet<K> {
-    photos: Vec<(K, SharedPhoto)>,
+    /// Each photo's owner, apart from the photos: a lookup asks few of them.
+    owners: Vec<K>,
+    photos: Vec<SharedPhoto>,
     pooled: Vec<u64>,
 }
 
 impl<K> Default for SharedPhotoSet<K> {
     fn default() -> Self {
-        SharedPhotoSet { photos: Vec::new(), pooled: Vec::new() }
+        SharedPhotoSet { owners: Vec::new(), photos: Vec::new(), pooled: Vec::new() }
     }
 }
 
 impl<K> SharedPhotoSet<K> {
     pub fn push(&mut self, owner: K, photo: SharedPhoto) {
         self.pooled.extend([photo.whole.pooled, photo.centre.pooled]);
-        self.photos.push((owner, photo));
+        self.owners.push(owner);
+        self.photos.push(photo);
     }
 
     /// Keeps the photos whose owner `keep` accepts.
     pub fn retain(&mut self, keep: impl Fn(&K) -> bool) {
-        self.photos.retain(|(owner, _)| keep(owner));
-        self.pooled = self.photos.iter().flat_map(|(_, p)| [p.whole.pooled, p.centre.pooled]).collect();
+        let kept: Vec<(K, SharedPhoto)> = std::mem::take(&mut self.owners)
+            .into_iter()
+            .zip(std::mem::take(&mut self.photos))
+            .filter(|(owner, _)| keep(owner))
+            .collect();
+        (self.owners, self.photos) = kept.into_iter().unzip();
+        self.pooled = self.photos.iter().flat_map(|p| [p.whole.pooled, p.centre.pooled]).collect();
     }
 
     pub fn len(&self) -> usize {
@@ -435,21 +443,36 @@ impl SharedQuery {
     /// passes, the [`REFINE_BUDGET`] whose shape and detail agree most are
     /// refined (refining is most of the work); of equals, the later photo.
     pub fn similarities<'a, K>(&self, set: &'a SharedPhotoSet<K>, keep: impl Fn(&K) -> bool) -> Vec<(&'a K, f32)> {
-        let nearest = self.nearest_windows(&set.pooled);
+        let similar = self.similar_photos(&set.photos, &set.pooled, &|at| keep(&set.owners[at]));
+        similar.into_iter().map(|(at, similarity)| (&set.owners[at], similarity)).collect()
+    }
+
+    /// [`similarities`](Self::similarities) by the photos' places, `keep`
+    /// asked of a place. Not generic, so that it is compiled (and optimised
+    /// for speed in the wasm build) here rather than in each caller's crate.
+    fn similar_photos(
+        &self,
+        photos: &[SharedPhoto],
+        pooled: &[u64],
+        keep: &dyn Fn(usize) -> bool,
+    ) -> Vec<(usize, f32)> {
+        let nearest = self.nearest_windows(pooled);
         let mut candidates: Vec<Candidate<'_>> = Vec::new();
-        for (photo, ((owner, shared), nearest)) in set.photos.iter().zip(nearest.chunks_exact(2)).enumerate() {
-            // Most photos end at the pooled shape: their owner is not asked.
+        for (photo, (shared, nearest)) in photos.iter().zip(nearest.chunks_exact(2)).enumerate() {
+            // Most photos end at the pooled shape.
             if nearest.iter().all(|packed| packed >> 8 > POOLED_MAX_DIFFERENCE) {
                 continue;
             }
-            if !keep(owner) {
+            let parts = [&shared.whole, &shared.centre];
+            let passed = [0, 1].map(|i| self.candidate(nearest[i], parts[i]).map(|found| (found, parts[i])));
+            // The owner is asked last, of the few that pass: reading it (a
+            // record elsewhere in memory) costs more than these passes.
+            if passed.iter().all(Option::is_none) || !keep(photo) {
                 continue;
             }
-            for (part, &packed) in [&shared.whole, &shared.centre].into_iter().zip(nearest) {
-                if let Some((window, shape, detail)) = self.candidate(packed, part) {
-                    let order = candidates.len();
-                    candidates.push(Candidate { shape, detail, photo, window, part, order });
-                }
+            for ((window, shape, detail), part) in passed.into_iter().flatten() {
+                let order = candidates.len();
+                candidates.push(Candidate { shape, detail, photo, window, part, order });
             }
         }
         if candidates.len() > REFINE_BUDGET {
@@ -459,16 +482,12 @@ impl SharedQuery {
             candidates.truncate(REFINE_BUDGET);
         }
         candidates.sort_by_key(|c| c.photo);
-        let mut out: Vec<(&'a K, f32)> = Vec::new();
-        let mut last = usize::MAX;
+        let mut out: Vec<(usize, f32)> = Vec::new();
         for Candidate { photo: at, window, part, .. } in candidates {
             let Some(similarity) = self.confirmed(window, part) else { continue };
-            if at == last {
-                let best = &mut out.last_mut().expect("pushed").1;
-                *best = best.max(similarity);
-            } else {
-                out.push((&set.photos[at].0, similarity));
-                last = at;
+            match out.last_mut() {
+                Some((last, best)) if *last == at => *best = best.max(similarity),
+                _ => out.push((at, similarity)),
             }
         }
         out
