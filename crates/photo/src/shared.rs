@@ -10,7 +10,7 @@
 //!   as a sign where it is strong and nothing where it is near zero (2 ×
 //!   1,024 bits), which tells apart portraits of one layout.
 //!
-//! 576 bytes per photo, shuffled and masked with the team key (`team.rs`)
+//! 576 bytes per photo, shuffled and masked with the team key (the core's `src/team.rs`)
 //! before they leave the browser. The photo being read keeps its full
 //! signature, so the alignment search runs on its side: its 81 trimmed
 //! windows are compared with the record's whole (the record is a crop of
