@@ -212,7 +212,8 @@ test('a removed user and hostile documents give clear messages and lose nothing'
 });
 
 test('10,000 team records sync into a fresh browser well within 30 s', async () => {
-  // Valid records (random tags and signatures, as other members' cases would be), written in bulk.
+  // Valid records (random tags, signatures and photo bits, as other members'
+  // cases would be; each with a photo, the largest part of a record), written in bulk.
   const hex = (n) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('');
   for (let batch = 0; batch < 10; batch++) {
     const docs = Array.from({ length: 1_000 }, () => ({
@@ -222,6 +223,7 @@ test('10,000 team records sync into a fresh browser well within 30 s', async () 
       verdicts: [{ verdict: 'fraudulent', reason: 'bench', by: 'Someone', at: 1_700_000_000_000 }],
       identifiers: [hex(32), hex(32), hex(32)],
       templates: [hex(256)],
+      photos: [hex(2 * 576)],
       rules: ['NAME_MISMATCH'],
       updated: 1_700_000_000_000,
     }));
