@@ -8,10 +8,6 @@
 pub use vetter_photo as photo;
 pub mod text;
 
-/// SplitMix64's finaliser: a fast, well-mixed, seedable 64-bit hash step.
-pub(crate) fn mix(mut x: u64) -> u64 {
-    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    x ^ (x >> 31)
-}
+/// SplitMix64's finaliser (kept in the photo crate, which cannot depend on
+/// the core).
+pub(crate) use photo::mix;

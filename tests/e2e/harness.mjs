@@ -118,6 +118,14 @@ export async function startServer() {
   };
 }
 
+/** Launches Debian's Chromium without the extension (pages that load the wasm core themselves). */
+export function launchPlain() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
 /** Launches Chromium with the extension; returns {context, extensionId, userDataDir, extensionDir} (the unpacked copy it loaded). */
 export async function launch(server, { headless = true, userDataDir } = {}) {
   const dir = userDataDir ?? mkdtempSync(join(tmpdir(), 'vetter-profile-'));

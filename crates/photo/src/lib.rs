@@ -728,16 +728,19 @@ impl<K: Clone + Eq + Hash> PhotoIndex<K> {
     }
 }
 
+/// SplitMix64's finaliser: a fast, well-mixed, seedable 64-bit hash step
+/// (the core's MinHash and team keys use it too: `vetter::reuse::mix`).
+pub fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
 /// Pictures for tests, here and in the core's tests (not part of the API).
 #[doc(hidden)]
 pub mod testing {
-    /// SplitMix64's finaliser, for the pictures' patches.
-    fn mix(mut x: u64) -> u64 {
-        x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        x ^ (x >> 31)
-    }
+    use super::mix;
 
     /// A synthetic "portrait": a lit oval on a gradient, with texture, so
     /// that it has structure at several scales like a photo.
